@@ -131,7 +131,10 @@ final class DataSets {
                 List.of(
                         new Rule.NotBefore("failure_date", "install_date"),
                         new Rule.NotBefore("retire_date", "install_date"),
-                        new Rule.AtMostOneOf("failure_date", "retire_date")));
+                        new Rule.AtMostOneOf("failure_date", "retire_date"),
+                        new Rule.Consistent("region", "site"),
+                        new Rule.Consistent("site_kind", "site"),
+                        new Rule.Consistent("site", "cluster")));
     }
 
     private static Schema services() {

@@ -134,4 +134,20 @@ public sealed interface Rule {
             return List.of(column, whenColumn);
         }
     }
+
+    /**
+     * Every stored row with the same {@code key} has the same {@code column} (a site lies in one region, a cluster in
+     * one site). Checked over the whole stored data set, so a file cannot contradict what is already stored.
+     */
+    record Consistent(String column, String key) implements Rule {
+        public Consistent {
+            requireNonNull(column, "column is null");
+            requireNonNull(key, "key is null");
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column, key);
+        }
+    }
 }

@@ -1,0 +1,217 @@
+package io.fleetcast.store.duckdb;
+
+import io.fleetcast.core.dataset.Column;
+import io.fleetcast.core.dataset.Schema;
+import io.fleetcast.store.ingest.ConversionPlan;
+import io.fleetcast.store.ingest.FileScan;
+import io.fleetcast.store.ingest.OutputColumns;
+import io.fleetcast.store.ingest.RowSink;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDataChunkWriter;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBTableFunction;
+import org.duckdb.DuckDBTableFunctionBindInfo;
+import org.duckdb.DuckDBTableFunctionCallInfo;
+import org.duckdb.DuckDBTableFunctionInitInfo;
+import org.duckdb.DuckDBWritableVector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The DuckDB table function {@code fleetcast_scan('job')} through which a load streams converted rows straight into
+ * DuckDB's vectors, from as many threads as the store has, each parsing its own blocks of the file. A job is
+ * registered for the duration of one {@code INSERT ... SELECT ... FROM fleetcast_scan(...)}.
+ */
+final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFunction.Job, ScanFunction.LocalState> {
+    static final String NAME = "fleetcast_scan";
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong nextJob = new AtomicLong();
+
+    /** One load's scan and conversion plan, and how many threads may read it. */
+    record Job(FileScan scan, ConversionPlan plan, int threads) {}
+
+    /** One DuckDB thread's worker and its reusable sink. */
+    static final class LocalState {
+        final FileScan.Worker worker;
+        final VectorSink sink;
+
+        LocalState(FileScan.Worker worker, Schema schema) {
+            this.worker = worker;
+            this.sink = new VectorSink(schema);
+        }
+    }
+
+    /** Registers the function on {@code connection}'s database. */
+    static ScanFunction register(DuckDBConnection connection) throws SQLException {
+        ScanFunction function = new ScanFunction();
+        DuckDBFunctions.tableFunction()
+                .withName(NAME)
+                .withParameter(String.class)
+                .withFunction(function)
+                .register(connection);
+        return function;
+    }
+
+    /** Makes {@code job} available to one query; returns the argument to call the function with. */
+    String open(Job job) {
+        String id = "job-" + nextJob.incrementAndGet();
+        jobs.put(id, job);
+        return id;
+    }
+
+    void close(String id) {
+        jobs.remove(id);
+    }
+
+    @Override
+    public Job bind(DuckDBTableFunctionBindInfo info) {
+        String id = info.getParameter(0).getString();
+        Job job = jobs.get(id);
+        if (job == null) {
+            throw new IllegalStateException("no fleetcast_scan job " + id);
+        }
+        Schema schema = job.plan().schema();
+        for (int i = 0; i < schema.columns().size(); i++) {
+            Column column = schema.columns().get(i);
+            info.addResultColumn("c" + i, duckDbType(OutputColumns.carrierOf(column.type())));
+        }
+        info.addResultColumn("source_line", DuckDBColumnType.BIGINT);
+        info.addResultColumn("extra", DuckDBColumnType.VARCHAR);
+        return job;
+    }
+
+    private static DuckDBColumnType duckDbType(OutputColumns.Carrier carrier) {
+        return switch (carrier) {
+            case TEXT -> DuckDBColumnType.VARCHAR;
+            case LONG -> DuckDBColumnType.BIGINT;
+            case DOUBLE -> DuckDBColumnType.DOUBLE;
+        };
+    }
+
+    @Override
+    public Job init(DuckDBTableFunctionInitInfo info) {
+        Job job = info.getBindData();
+        info.setMaxThreads(job.threads());
+        return job;
+    }
+
+    @Override
+    public LocalState localInit(DuckDBTableFunctionInitInfo info) {
+        Job job = info.getBindData();
+        return new LocalState(
+                job.scan().newWorker(job.plan().newConverter()), job.plan().schema());
+    }
+
+    @Override
+    public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter output) throws SQLException {
+        LocalState state = info.getLocalInitData();
+        VectorSink sink = state.sink;
+        int capacity = (int) output.capacity();
+        sink.start(output, capacity);
+        int rows = state.worker.fill(sink, capacity);
+        sink.finish(rows);
+        return rows;
+    }
+
+    /**
+     * Writes converted values into one output chunk. Numbers go straight into the vectors; text is gathered per column
+     * and handed over in one call per chunk, which is far cheaper than one native call per string.
+     */
+    static final class VectorSink implements RowSink {
+        private static final byte[] EMPTY = new byte[0];
+
+        private final OutputColumns.Carrier[] carriers;
+        private final DuckDBWritableVector[] vectors;
+        private final byte[] @Nullable [][] texts;
+        private final boolean[][] nulls;
+        private boolean hasNulls;
+
+        VectorSink(Schema schema) {
+            int count = OutputColumns.count(schema);
+            carriers = new OutputColumns.Carrier[count];
+            for (int i = 0; i < schema.columns().size(); i++) {
+                carriers[i] = OutputColumns.carrierOf(schema.columns().get(i).type());
+            }
+            carriers[OutputColumns.sourceLine(schema)] = OutputColumns.Carrier.LONG;
+            carriers[OutputColumns.extra(schema)] = OutputColumns.Carrier.TEXT;
+            vectors = new DuckDBWritableVector[count];
+            texts = new byte[count][][];
+            nulls = new boolean[count][];
+        }
+
+        void start(DuckDBDataChunkWriter output, int capacity) {
+            for (int i = 0; i < carriers.length; i++) {
+                vectors[i] = output.vector(i);
+                if (carriers[i] == OutputColumns.Carrier.TEXT) {
+                    byte[][] column = texts[i];
+                    if (column == null || column.length < capacity) {
+                        texts[i] = new byte[capacity][];
+                    }
+                }
+                boolean[] columnNulls = nulls[i];
+                if (columnNulls == null || columnNulls.length < capacity) {
+                    nulls[i] = new boolean[capacity];
+                } else {
+                    Arrays.fill(columnNulls, false);
+                }
+            }
+            hasNulls = false;
+        }
+
+        void finish(int rows) throws SQLException {
+            for (int i = 0; i < carriers.length; i++) {
+                byte[][] column = texts[i];
+                if (carriers[i] == OutputColumns.Carrier.TEXT && column != null && rows > 0) {
+                    vectors[i].setStringUtf8Batch(0, column.length == rows ? column : Arrays.copyOf(column, rows));
+                }
+            }
+            if (hasNulls) {
+                for (int i = 0; i < carriers.length; i++) {
+                    boolean[] columnNulls = nulls[i];
+                    for (int row = 0; row < rows; row++) {
+                        if (columnNulls[row]) {
+                            vectors[i].setNull(row);
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void setLong(int column, int row, long value) {
+            nulls[column][row] = false;
+            vectors[column].setLong(row, value);
+        }
+
+        @Override
+        public void setDouble(int column, int row, double value) {
+            nulls[column][row] = false;
+            vectors[column].setDouble(row, value);
+        }
+
+        @Override
+        public void setText(int column, int row, byte[] utf8) {
+            nulls[column][row] = false;
+            byte[][] columnTexts = texts[column];
+            if (columnTexts != null) {
+                columnTexts[row] = utf8;
+            }
+        }
+
+        @Override
+        public void setNull(int column, int row) {
+            nulls[column][row] = true;
+            hasNulls = true;
+            byte[][] columnTexts = texts[column];
+            if (columnTexts != null) {
+                columnTexts[row] = EMPTY;
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.fleetcast.store.ingest;
+
+import io.fleetcast.core.dataset.Schema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One pass over a CSV or JSON Lines file, shared by the loading threads: each thread takes a {@link Worker} that
+ * fills batches of converted rows from the blocks it takes. The CSV header is read when the scan opens, so the
+ * {@link #layout()} is known before the first row.
+ */
+public final class FileScan implements AutoCloseable {
+    private final BlockReader reader;
+    private final boolean csv;
+    private final FileLayout layout;
+    private final int headerWidth;
+    private final AtomicLong rowsRead = new AtomicLong();
+    private BlockReader.@Nullable Block firstBlock;
+
+    private FileScan(
+            BlockReader reader, boolean csv, FileLayout layout, int headerWidth, BlockReader.@Nullable Block first) {
+        this.reader = reader;
+        this.csv = csv;
+        this.layout = layout;
+        this.headerWidth = headerWidth;
+        this.firstBlock = first;
+    }
+
+    /**
+     * Opens {@code file} as {@code format} ({@link FileFormat#CSV} or {@link FileFormat#JSON_LINES}); for CSV reads the
+     * header, reporting header problems (empty file, duplicate or missing required columns) to {@code errors}.
+     */
+    public static FileScan open(
+            Path file,
+            String fileName,
+            FileFormat format,
+            Schema schema,
+            ErrorCollector errors,
+            IngestListener listener) {
+        if (format == FileFormat.PARQUET) {
+            throw new IllegalArgumentException("Parquet is converted to CSV by the store before scanning");
+        }
+        boolean csv = format == FileFormat.CSV;
+        BlockReader reader = new BlockReader(file, fileName, FileFormat.isGzip(file), csv, listener);
+        try {
+            if (!csv) {
+                return new FileScan(reader, false, new FileLayout(schema), -1, null);
+            }
+            Optional<BlockReader.Block> first = reader.next();
+            if (first.isEmpty()) {
+                errors.fileProblem("", "file is empty: expected a header line naming the columns");
+                return new FileScan(reader, true, new FileLayout(schema), 0, null);
+            }
+            BlockReader.Block block = first.orElseThrow();
+            int start = block.start();
+            byte[] data = block.data();
+            if (block.end() - start >= 3
+                    && data[start] == (byte) 0xEF
+                    && data[start + 1] == (byte) 0xBB
+                    && data[start + 2] == (byte) 0xBF) {
+                start += 3;
+            }
+            RawRecord header = new RawRecord(64);
+            header.reset(1, data, start);
+            CsvTokenizer tokenizer = new CsvTokenizer();
+            int next = tokenizer.read(data, start, block.end(), header);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < header.fieldCount(); i++) {
+                names.add(header.isPresent(i) ? header.text(i) : "");
+            }
+            if (!header.problem().isEmpty()) {
+                errors.fileProblem("", "header line: " + header.problem());
+            }
+            if (names.stream().allMatch(String::isBlank)) {
+                errors.fileProblem("", "the first line must be a header naming the columns");
+            }
+            FileLayout layout = FileLayout.ofHeader(schema, names, errors);
+            BlockReader.Block rest = new BlockReader.Block(
+                    data, next, block.end(), block.firstLine() + Math.max(1, tokenizer.linesInRecord()));
+            return new FileScan(reader, true, layout, names.size(), rest);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** The file's columns as the scan found them (complete for CSV once opened; growing for JSON Lines). */
+    public FileLayout layout() {
+        return layout;
+    }
+
+    /** Number of fields each CSV record must have; -1 for JSON Lines. */
+    public int recordWidth() {
+        return csv ? headerWidth : -1;
+    }
+
+    /** Data records read so far (all of them once the workers are done). */
+    public long rowsRead() {
+        return rowsRead.get();
+    }
+
+    /** The file's SHA-256 once every block was read. */
+    public String sha256() {
+        return reader.sha256();
+    }
+
+    public long totalBytes() {
+        return reader.totalBytes();
+    }
+
+    private synchronized Optional<BlockReader.Block> nextBlock() {
+        BlockReader.Block first = firstBlock;
+        if (first != null) {
+            firstBlock = null;
+            return Optional.of(first);
+        }
+        return reader.next();
+    }
+
+    /** A worker for one loading thread, converting with {@code converter}. */
+    public Worker newWorker(RowConverter converter) {
+        return new Worker(converter);
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+
+    /** Reads records from the blocks it takes and converts them into batches. Not thread-safe. */
+    public final class Worker {
+        private final RowConverter converter;
+        private final RawRecord record = new RawRecord(Math.max(8, headerWidth));
+        private final CsvTokenizer csvTokenizer = new CsvTokenizer();
+        private final @Nullable JsonLineTokenizer jsonTokenizer;
+        private final ValueParser rowNumberParser = new ValueParser();
+        private byte[] data = new byte[0];
+        private int position;
+        private int end;
+        private long line;
+        private boolean done;
+
+        private Worker(RowConverter converter) {
+            this.converter = converter;
+            this.jsonTokenizer = csv ? null : new JsonLineTokenizer(layout);
+        }
+
+        /**
+         * Fills up to {@code capacity} rows of {@code sink} with good rows (bad ones are reported and skipped) and
+         * returns how many; 0 means the file is done for this worker.
+         */
+        public int fill(RowSink sink, int capacity) {
+            int rows = 0;
+            long read = 0;
+            while (rows < capacity) {
+                if (position >= end && !advance()) {
+                    break;
+                }
+                byte c = data[position];
+                if (c == '\n' || (c == '\r' && position + 1 < end && data[position + 1] == '\n')) {
+                    position += c == '\n' ? 1 : 2;
+                    line++;
+                    continue;
+                }
+                record.reset(line, data, position);
+                if (csv) {
+                    position = csvTokenizer.read(data, position, end, record);
+                    line += csvTokenizer.linesInRecord();
+                } else {
+                    int lineEnd = position;
+                    while (lineEnd < end && data[lineEnd] != '\n') {
+                        lineEnd++;
+                    }
+                    int contentEnd = lineEnd > position && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                    JsonLineTokenizer tokenizer = jsonTokenizer;
+                    if (tokenizer != null) {
+                        tokenizer.read(data, position, contentEnd, record);
+                    }
+                    record.setRawEnd(lineEnd);
+                    position = Math.min(lineEnd + 1, end);
+                    line++;
+                }
+                read++;
+                int rowNumberColumn = layout.rowNumberColumn();
+                if (rowNumberColumn >= 0 && record.isPresent(rowNumberColumn)) {
+                    if (rowNumberParser.parseLong(
+                            record.array(rowNumberColumn),
+                            record.start(rowNumberColumn),
+                            record.end(rowNumberColumn))) {
+                        record.setLine(rowNumberParser.longValue());
+                    }
+                }
+                if (converter.convert(record, sink, rows)) {
+                    rows++;
+                }
+            }
+            rowsRead.addAndGet(read);
+            return rows;
+        }
+
+        private boolean advance() {
+            if (done) {
+                return false;
+            }
+            Optional<BlockReader.Block> block = nextBlock();
+            if (block.isEmpty()) {
+                done = true;
+                converter.finish();
+                return false;
+            }
+            data = block.orElseThrow().data();
+            position = block.orElseThrow().start();
+            end = block.orElseThrow().end();
+            line = block.orElseThrow().firstLine();
+            return true;
+        }
+    }
+}
