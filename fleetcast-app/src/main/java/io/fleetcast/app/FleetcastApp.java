@@ -1,0 +1,44 @@
+package io.fleetcast.app;
+
+import io.fleetcast.app.ingest.IngestService;
+import io.fleetcast.app.sql.SqlService;
+import io.fleetcast.store.Store;
+import io.fleetcast.store.duckdb.DuckDbStore;
+
+/**
+ * The running application: the store it opened and the services over it. Close it to release the store.
+ */
+public final class FleetcastApp implements AutoCloseable {
+    private final Store store;
+    private final IngestService ingest;
+    private final SqlService sql;
+
+    private FleetcastApp(DuckDbStore store) {
+        this.store = store;
+        this.ingest = new IngestService(store);
+        this.sql = new SqlService(store);
+    }
+
+    /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
+    public static FleetcastApp open(AppConfig config) {
+        return new FleetcastApp(DuckDbStore.open(config.store(), config.clock()));
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public SqlService sql() {
+        return sql;
+    }
+
+    /** The store itself, for services that later issues add. */
+    Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
