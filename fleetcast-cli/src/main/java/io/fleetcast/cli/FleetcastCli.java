@@ -60,7 +60,7 @@ public final class FleetcastCli {
         List<String> problems = new ArrayList<>();
         if (exception instanceof FleetcastException fleetcast) {
             code = fleetcast.kind() == ErrorKind.BAD_INPUT ? BAD_INPUT : INTERNAL;
-            message = fleetcast.getMessage();
+            message = String.valueOf(fleetcast.getMessage());
             if (fleetcast instanceof InvalidInputException invalid) {
                 invalid.errors().stream().map(InputError::render).forEach(problems::add);
             }

@@ -87,13 +87,14 @@ final class SqlCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < cells.size(); r++) {
             String[] row = cells.get(r);
+            StringBuilder line = new StringBuilder();
             for (int i = 0; i < columns; i++) {
                 boolean numeric = r > 0 && isNumber(result.rows().get(r - 1).get(i));
                 String cell = row[i];
                 String padding = " ".repeat(widths[i] - cell.length());
-                out.append(i == 0 ? "" : "  ").append(numeric ? padding + cell : cell + padding);
+                line.append(i == 0 ? "" : "  ").append(numeric ? padding + cell : cell + padding);
             }
-            out.append(System.lineSeparator());
+            out.append(line.toString().stripTrailing()).append(System.lineSeparator());
             if (r == 0) {
                 for (int i = 0; i < columns; i++) {
                     out.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
