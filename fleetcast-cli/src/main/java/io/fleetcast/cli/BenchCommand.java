@@ -1,0 +1,13 @@
+package io.fleetcast.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmarks that measure Fleetcast next to a peer on the same input in the same run and report the ratio"
+                    + " (machines are noisy; absolute times alone mislead)."
+        },
+        subcommands = {BenchIngestCommand.class})
+final class BenchCommand {}
