@@ -12,6 +12,7 @@ import io.fleetcast.core.dataset.Schema;
 import io.fleetcast.core.error.ErrorKind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.error.InvalidInputException;
+import io.fleetcast.store.ingest.ContentHash;
 import io.fleetcast.store.ingest.ConversionPlan;
 import io.fleetcast.store.ingest.ErrorCollector;
 import io.fleetcast.store.ingest.FileFormat;
@@ -27,8 +28,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +38,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,9 +87,9 @@ final class DuckDbLoader {
             try {
                 Path scanFile = file;
                 FileFormat scanFormat = request.format();
-                String parquetSha = "";
+                String parquetHash = "";
                 if (request.format() == FileFormat.PARQUET) {
-                    parquetSha = sha256(file);
+                    parquetHash = contentHash(file);
                     temporary = parquetAsCsv(connection, file, fileName);
                     scanFile = temporary;
                     scanFormat = FileFormat.CSV;
@@ -101,7 +99,7 @@ final class DuckDbLoader {
                     if (errors.hasProblems()) {
                         throw rejected(fileName, errors);
                     }
-                    return loadInTransaction(connection, request, fileName, scan, errors, started, size, parquetSha);
+                    return loadInTransaction(connection, request, fileName, scan, errors, started, size, parquetHash);
                 }
             } finally {
                 if (temporary != null) {
@@ -122,7 +120,7 @@ final class DuckDbLoader {
             ErrorCollector errors,
             Instant started,
             long size,
-            String parquetSha)
+            String parquetHash)
             throws SQLException {
         Schema schema = request.kind().schema();
         String table = request.kind().tableName();
@@ -139,7 +137,7 @@ final class DuckDbLoader {
             boolean tableHadRows = hasRows(connection, table);
             insert(connection, schema, ingestId, fileName, scan, plan);
             failUnlessSkipping(request, fileName, errors);
-            String sha = request.format() == FileFormat.PARQUET ? parquetSha : scan.sha256();
+            String hash = request.format() == FileFormat.PARQUET ? parquetHash : scan.contentHash();
 
             Map<Long, String> postLoadRejects = new TreeMap<>();
             if (plan.mayRepeatKeys()) {
@@ -162,7 +160,7 @@ final class DuckDbLoader {
                     ingestId,
                     request,
                     fileName,
-                    sha,
+                    hash,
                     size,
                     scan.rowsRead(),
                     loaded,
@@ -176,7 +174,7 @@ final class DuckDbLoader {
                     ingestId,
                     request.kind(),
                     fileName,
-                    sha,
+                    hash,
                     false,
                     scan.rowsRead(),
                     loaded,
@@ -530,7 +528,7 @@ final class DuckDbLoader {
         List<Long> ids = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT ingest_id, content_sha256 FROM ingest_log WHERE kind = ? AND size_bytes = ?"
+                "SELECT ingest_id, content_hash FROM ingest_log WHERE kind = ? AND size_bytes = ?"
                         + " ORDER BY ingest_id")) {
             select.setString(1, kind.tableName());
             select.setLong(2, size);
@@ -545,14 +543,14 @@ final class DuckDbLoader {
             return Optional.empty();
         }
         // Only a file of exactly the same size can be the same content: hash it before deciding.
-        int match = hashes.indexOf(sha256(file));
+        int match = hashes.indexOf(contentHash(file));
         return match < 0 ? Optional.empty() : Optional.of(ids.get(match));
     }
 
     private static IngestReport alreadyLoaded(Connection connection, long ingestId, Kind kind, String fileName)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT content_sha256, rows_read, extra_columns FROM ingest_log WHERE ingest_id = ?")) {
+                "SELECT content_hash, rows_read, extra_columns FROM ingest_log WHERE ingest_id = ?")) {
             select.setLong(1, ingestId);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -626,19 +624,17 @@ final class DuckDbLoader {
         }
     }
 
-    static String sha256(Path file) {
+    static String contentHash(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ContentHash digest = new ContentHash();
             byte[] buffer = new byte[1 << 20];
             int read;
             while ((read = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, read);
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return digest.hex();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -262,7 +262,7 @@ public final class DuckDbStore implements Store {
 
     @Override
     public List<IngestLogEntry> ingestLog(int limit) {
-        String sql = "SELECT ingest_id, kind, source_file, format, content_sha256, size_bytes, rows_read, rows_loaded,"
+        String sql = "SELECT ingest_id, kind, source_file, format, content_hash, size_bytes, rows_read, rows_loaded,"
                 + " rows_rejected, rows_replaced, started_at, finished_at FROM ingest_log ORDER BY ingest_id DESC"
                 + " LIMIT ?";
         try (Connection connection = newConnection();

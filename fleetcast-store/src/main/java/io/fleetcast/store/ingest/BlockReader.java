@@ -10,17 +10,14 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a line-oriented file (CSV or JSON Lines, optionally gzip-compressed) as blocks of whole records, so that
  * several threads can parse blocks at once. Each block knows the line it starts on. Reading also computes the file's
- * SHA-256 (of its bytes as stored, compressed or not) and reports progress. Thread-safe: {@link #next()} hands each
+ * content hash (of its bytes as stored, compressed or not) and reports progress. Thread-safe: {@link #next()} hands each
  * block to exactly one caller.
  */
 public final class BlockReader implements AutoCloseable {
@@ -39,7 +36,7 @@ public final class BlockReader implements AutoCloseable {
     private final boolean quotesSpanLines;
     private final CountingInputStream counted;
     private final InputStream input;
-    private final MessageDigest digest;
+    private final ContentHash digest = new ContentHash();
     private final long totalBytes;
     private final IngestListener listener;
 
@@ -94,11 +91,6 @@ public final class BlockReader implements AutoCloseable {
         this.quotesSpanLines = quotesSpanLines;
         this.listener = listener;
         this.fileName = fileName;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
         try {
             this.totalBytes = Files.size(file);
             InputStream raw = Files.newInputStream(file);
@@ -234,9 +226,9 @@ public final class BlockReader implements AutoCloseable {
         return totalBytes;
     }
 
-    /** The SHA-256 of the file's bytes, in lower-case hex; complete once {@link #next()} returned empty. */
-    public synchronized String sha256() {
-        return HexFormat.of().formatHex(digest.digest());
+    /** The {@link ContentHash} of the file's bytes; complete once {@link #next()} returned empty. */
+    public synchronized String contentHash() {
+        return digest.hex();
     }
 
     @Override
@@ -250,10 +242,10 @@ public final class BlockReader implements AutoCloseable {
 
     /** Hashes and counts the stored bytes as they are read. */
     private static final class CountingInputStream extends FilterInputStream {
-        private final MessageDigest digest;
+        private final ContentHash digest;
         private long count;
 
-        CountingInputStream(InputStream in, MessageDigest digest) {
+        CountingInputStream(InputStream in, ContentHash digest) {
             super(in);
             this.digest = digest;
         }
@@ -262,7 +254,7 @@ public final class BlockReader implements AutoCloseable {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                digest.update((byte) b);
+                digest.update(new byte[] {(byte) b}, 0, 1);
                 count++;
             }
             return b;

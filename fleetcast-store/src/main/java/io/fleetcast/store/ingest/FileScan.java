@@ -103,9 +103,9 @@ public final class FileScan implements AutoCloseable {
         return rowsRead.get();
     }
 
-    /** The file's SHA-256 once every block was read. */
-    public String sha256() {
-        return reader.sha256();
+    /** The file's {@link ContentHash} once every block was read. */
+    public String contentHash() {
+        return reader.contentHash();
     }
 
     public long totalBytes() {
@@ -156,6 +156,7 @@ public final class FileScan implements AutoCloseable {
         public int fill(RowSink sink, int capacity) {
             int rows = 0;
             long read = 0;
+            int rowNumberColumn = layout.rowNumberColumn();
             while (rows < capacity) {
                 if (position >= end && !advance()) {
                     break;
@@ -185,7 +186,6 @@ public final class FileScan implements AutoCloseable {
                     line++;
                 }
                 read++;
-                int rowNumberColumn = layout.rowNumberColumn();
                 if (rowNumberColumn >= 0 && record.isPresent(rowNumberColumn)) {
                     if (rowNumberParser.parseLong(
                             record.array(rowNumberColumn),

@@ -11,7 +11,7 @@ public record IngestLogEntry(
         Kind kind,
         String sourceFile,
         FileFormat format,
-        String contentSha256,
+        String contentHash,
         long sizeBytes,
         long rowsRead,
         long rowsLoaded,
@@ -23,7 +23,7 @@ public record IngestLogEntry(
         requireNonNull(kind, "kind is null");
         requireNonNull(sourceFile, "sourceFile is null");
         requireNonNull(format, "format is null");
-        requireNonNull(contentSha256, "contentSha256 is null");
+        requireNonNull(contentHash, "contentHash is null");
         requireNonNull(startedAt, "startedAt is null");
         requireNonNull(finishedAt, "finishedAt is null");
     }

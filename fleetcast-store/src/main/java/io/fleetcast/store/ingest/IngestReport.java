@@ -23,7 +23,7 @@ public record IngestReport(
         long ingestId,
         Kind kind,
         String sourceFile,
-        String contentSha256,
+        String contentHash,
         boolean alreadyLoaded,
         long rowsRead,
         long rowsLoaded,
@@ -34,7 +34,7 @@ public record IngestReport(
     public IngestReport {
         requireNonNull(kind, "kind is null");
         requireNonNull(sourceFile, "sourceFile is null");
-        requireNonNull(contentSha256, "contentSha256 is null");
+        requireNonNull(contentHash, "contentHash is null");
         checkArgument(rowsRead >= 0 && rowsLoaded >= 0 && rowsRejected >= 0 && rowsReplaced >= 0, "negative count");
         extraColumns = List.copyOf(extraColumns);
         rejected = List.copyOf(rejected);

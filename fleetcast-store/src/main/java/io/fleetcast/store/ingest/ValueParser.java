@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 
 /**
  * Reads typed values from UTF-8 byte slices without allocating on the common paths. Not thread-safe: one per loading
@@ -29,7 +30,10 @@ public final class ValueParser {
     private BigDecimal decimalValue = BigDecimal.ZERO;
     private String problem = "";
 
-    // One-entry cache for the date part: files repeat the same day on many consecutive rows.
+    // One-entry caches: files repeat the same timestamp (all series of one hour) and the same day on many rows.
+    private final byte[] lastTimestamp = new byte[40];
+    private int lastTimestampLength = -1;
+    private long lastTimestampMicros;
     private final byte[] lastDate = new byte[10];
     private boolean hasLastDate;
     private long lastEpochDay;
@@ -212,6 +216,23 @@ public final class ValueParser {
      * The value is microseconds since the epoch.
      */
     public boolean parseTimestamp(byte[] bytes, int start, int end) {
+        int length = end - start;
+        if (length == lastTimestampLength && Arrays.equals(lastTimestamp, 0, length, bytes, start, end)) {
+            longValue = lastTimestampMicros;
+            return true;
+        }
+        if (!readTimestamp(bytes, start, end)) {
+            return false;
+        }
+        if (length <= lastTimestamp.length) {
+            System.arraycopy(bytes, start, lastTimestamp, 0, length);
+            lastTimestampLength = length;
+            lastTimestampMicros = longValue;
+        }
+        return true;
+    }
+
+    private boolean readTimestamp(byte[] bytes, int start, int end) {
         if (end - start < 10 || !readDate(bytes, start)) {
             return failTimestamp(bytes, start, end);
         }

@@ -11,7 +11,7 @@ CREATE TABLE ingest_log (
     source_file    VARCHAR NOT NULL,
     source_path    VARCHAR NOT NULL,
     format         VARCHAR NOT NULL,
-    content_sha256 VARCHAR NOT NULL,
+    content_hash   VARCHAR NOT NULL,
     size_bytes     BIGINT NOT NULL,
     rows_read      BIGINT NOT NULL,
     rows_loaded    BIGINT NOT NULL,
