@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.base.Splitter;
 import io.fleetcast.core.dataset.Kind;
+import io.fleetcast.store.StoreConfig;
+import io.fleetcast.store.TestFleet;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,7 +33,7 @@ class KillDuringIngestIT {
         Path database = folder.resolve("fleetcast.duckdb");
         Path big = writeUsage(folder.resolve("big.csv"), 4_000_000, 1.0);
         String before;
-        try (DuckDbStore store = TestFleet.open(folder)) {
+        try (DuckDbStore store = DuckDbStore.open(StoreConfig.of(database).withThreads(2), TestFleet.CLOCK)) {
             TestFleet.loadTopology(store, folder);
             // Rows the killed load would replace: they must survive untouched.
             TestFleet.ingest(store, Kind.USAGE, writeUsage(folder.resolve("small.csv"), 1_000, 5.0));
@@ -53,7 +55,7 @@ class KillDuringIngestIT {
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
         assertThat(killedAt).isPositive();
 
-        try (DuckDbStore store = TestFleet.open(folder)) {
+        try (DuckDbStore store = DuckDbStore.open(StoreConfig.of(database).withThreads(2), TestFleet.CLOCK)) {
             assertThat(fingerprint(store)).isEqualTo(before);
             assertThat(TestFleet.value(store, "SELECT count(*) FROM ingest_log WHERE source_file LIKE '%big.csv'"))
                     .isEqualTo(0L);

@@ -9,6 +9,7 @@ import io.fleetcast.core.error.ErrorKind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.QueryResult;
 import io.fleetcast.store.StoreConfig;
+import io.fleetcast.store.TestFleet;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,16 +1,15 @@
-package io.fleetcast.store.duckdb;
+package io.fleetcast.store;
 
-import static io.fleetcast.store.duckdb.TestFleet.ingest;
-import static io.fleetcast.store.duckdb.TestFleet.ingestSkippingBad;
-import static io.fleetcast.store.duckdb.TestFleet.value;
-import static io.fleetcast.store.duckdb.TestFleet.write;
+import static io.fleetcast.store.TestFleet.ingest;
+import static io.fleetcast.store.TestFleet.ingestSkippingBad;
+import static io.fleetcast.store.TestFleet.value;
+import static io.fleetcast.store.TestFleet.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.InputError;
 import io.fleetcast.core.error.InvalidInputException;
-import io.fleetcast.store.QueryResult;
 import io.fleetcast.store.ingest.IngestReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,17 +25,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DuckDbIngestTest {
+/**
+ * What every {@link Store} implementation must do with users' files: load what is valid with its lineage, refuse
+ * what is not with the file, line, column and problem, stay unchanged by a refused or repeated load, replace by
+ * natural key. Each implementation extends this class.
+ */
+public abstract class StoreContractTest {
     private static final String USAGE_HEADER = "ts,grain,service,cluster,resource,unit,used,allocated";
 
     @TempDir
     Path folder;
 
-    private DuckDbStore store;
+    private Store store;
+
+    /** A new, empty store keeping its files in {@code folder}. */
+    protected abstract Store open(Path folder);
+
+    /** Writes the given rows of the usage data set as a Parquet file. */
+    protected abstract void writeParquet(Path file, String valuesSql);
 
     @BeforeEach
     void openStore() {
-        store = TestFleet.open(folder);
+        store = open(folder);
         TestFleet.loadTopology(store, folder);
     }
 
@@ -390,17 +400,11 @@ class DuckDbIngestTest {
     @Test
     void readsParquetAndNamesBadRowsByRowNumber() {
         Path file = folder.resolve("usage.parquet");
-        store.query("SELECT 1", 1);
-        try (var connection = store.newConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT * FROM (VALUES"
-                    + " (TIMESTAMPTZ '2026-03-01 00:00:00+00', 'hour', 'checkout', 'ash-c1', 'cpu', 'cores', 10.0, 16.0),"
-                    + " (TIMESTAMPTZ '2026-03-01 01:00:00+00', 'hour', 'checkout', 'ash-c1', 'cpu', 'cores', -1.0, 16.0))"
-                    + " t(ts, grain, service, cluster, resource, unit, used, allocated)) TO '" + file + "'"
-                    + " (FORMAT parquet)");
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
+        writeParquet(
+                file,
+                "(TIMESTAMPTZ '2026-03-01 00:00:00+00', 'hour', 'checkout', 'ash-c1', 'cpu', 'cores', 10.0, 16.0),"
+                        + " (TIMESTAMPTZ '2026-03-01 01:00:00+00', 'hour', 'checkout', 'ash-c1', 'cpu', 'cores', -1.0,"
+                        + " 16.0)");
 
         assertThatThrownBy(() -> ingest(store, Kind.USAGE, file))
                 .isInstanceOfSatisfying(
