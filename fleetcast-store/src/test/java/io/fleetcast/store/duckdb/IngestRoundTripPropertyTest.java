@@ -25,7 +25,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-/** Ingest, export what was stored as a file, ingest that into a new store: the two stores hold the same data. */
+/**
+ * Ingest a file, export what was stored as a file, ingest that: every row is replaced by itself, and the store holds
+ * exactly the same data.
+ */
 class IngestRoundTripPropertyTest {
     private static final String SELECT =
             "SELECT ts, grain, service, cluster, resource, unit, used, allocated FROM usage"
@@ -33,7 +36,7 @@ class IngestRoundTripPropertyTest {
 
     record UsageRow(long hour, String service, String cluster, String resource, double used, Double allocated) {}
 
-    @Property(tries = 15)
+    @Property(tries = 8)
     void ingestExportIngestIsTheIdentity(@ForAll @Size(min = 1, max = 40) List<@From("rows") UsageRow> rows)
             throws IOException {
         Path folder = Files.createTempDirectory("fleetcast-roundtrip");
@@ -51,31 +54,29 @@ class IngestRoundTripPropertyTest {
                         + row.cluster() + "," + row.resource() + "," + unit(row.resource()) + ","
                         + Double.toString(row.used()) + "," + (row.allocated() == null ? "" : row.allocated()));
             }
-            QueryResult first = load(folder.resolve("first"), TestFleet.write(folder, "usage.csv", lines));
-            List<String> exported = new ArrayList<>();
-            exported.add("ts,grain,service,cluster,resource,unit,used,allocated");
-            for (List<Object> row : first.rows()) {
-                List<String> fields = new ArrayList<>();
-                for (Object value : row) {
-                    fields.add(value == null ? "" : value.toString());
+            try (DuckDbStore store = DuckDbStore.open(
+                    StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(1), TestFleet.CLOCK)) {
+                TestFleet.loadTopology(store, folder);
+                TestFleet.ingest(store, Kind.USAGE, TestFleet.write(folder, "usage.csv", lines));
+                QueryResult first = store.query(SELECT, 1000);
+                // An extra column makes the export a different file, not the same content loaded again.
+                List<String> exported = new ArrayList<>();
+                exported.add("ts,grain,service,cluster,resource,unit,used,allocated,note");
+                for (List<Object> row : first.rows()) {
+                    List<String> fields = new ArrayList<>();
+                    for (Object value : row) {
+                        fields.add(value == null ? "" : value.toString());
+                    }
+                    fields.add("exported");
+                    exported.add(String.join(",", fields));
                 }
-                exported.add(String.join(",", fields));
+                long replaced = TestFleet.ingest(store, Kind.USAGE, TestFleet.write(folder, "exported.csv", exported))
+                        .rowsReplaced();
+                assertThat(store.query(SELECT, 1000).rows()).isEqualTo(first.rows());
+                assertThat(replaced).isEqualTo(keys.size());
             }
-            QueryResult second = load(folder.resolve("second"), TestFleet.write(folder, "exported.csv", exported));
-            assertThat(second.rows()).isEqualTo(first.rows());
-            assertThat(first.rows()).hasSize(keys.size());
         } finally {
             delete(folder);
-        }
-    }
-
-    private static QueryResult load(Path folder, Path usage) throws IOException {
-        Files.createDirectories(folder);
-        try (DuckDbStore store =
-                DuckDbStore.open(StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(1), TestFleet.CLOCK)) {
-            TestFleet.loadTopology(store, folder);
-            TestFleet.ingest(store, Kind.USAGE, usage);
-            return store.query(SELECT, 1000);
         }
     }
 
