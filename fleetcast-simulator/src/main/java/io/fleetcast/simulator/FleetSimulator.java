@@ -114,6 +114,7 @@ public final class FleetSimulator {
                                 Budgets.write(requireCosts(costs), timeline, RandomStream.of(seed, "budgets"), writer);
                     case TELEMETRY -> TelemetryFile.write(timeline, supply, RandomStream.of(seed, "telemetry"), writer);
                 }
+                writer.finish();
                 rows.put(kind, writer.rows());
             }
             files.put(kind, path);

@@ -201,7 +201,7 @@ class FleetSimulatorFilesTest {
     }
 
     @Test
-    void telemetryCoversOwnedServersOnlyAndTheLastSixtyDays() {
+    void telemetryCoversOwnedServersOnlyAndTheLastSeventyFiveDays() {
         Set<String> owned = new HashSet<>();
         for (CsvFile.Row asset : CsvFile.rows(file(Kind.ASSETS))) {
             if (asset.get("ownership").equals("owned")) {
@@ -217,7 +217,7 @@ class FleetSimulatorFilesTest {
         }
         assertThat(signals)
                 .containsExactlyInAnyOrder("temp_c", "fan_rpm", "corrected_memory_errors", "disk_reallocated_sectors");
-        assertThat(first).isEqualTo(CONFIG.end().minusDays(59) + "T00:00:00Z");
+        assertThat(first).isEqualTo(CONFIG.end().minusDays(74) + "T00:00:00Z");
     }
 
     private Path file(Kind kind) {

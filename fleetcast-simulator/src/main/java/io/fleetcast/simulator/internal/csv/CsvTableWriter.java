@@ -48,6 +48,7 @@ public final class CsvTableWriter implements Closeable {
     private final int[] cachedDays = new int[DATE_CACHE_SIZE];
     private long rows;
     private long lastProgressNanos;
+    private boolean closed;
 
     private CsvTableWriter(Path path, Schema schema, OutputStream output, RowProgress progress) {
         this.path = path;
@@ -214,16 +215,32 @@ public final class CsvTableWriter implements Closeable {
         }
     }
 
-    /** Flushes and closes the file, then reports the final row count. */
+    /** Flushes the remaining rows, closes the file and reports the final row count as complete. */
+    public void finish() {
+        closeOutput();
+        progress.rows(rows, true);
+    }
+
+    /**
+     * Closes the file if {@link #finish()} has not; reports nothing, so a file abandoned after an error is never
+     * reported complete.
+     */
     @Override
     public void close() {
+        closeOutput();
+    }
+
+    private void closeOutput() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (OutputStream stream = output) {
             stream.write(buffer, 0, bufferLength);
             bufferLength = 0;
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + path, e);
         }
-        progress.rows(rows, true);
     }
 
     private CsvTableWriter scaledDecimal(int column, long scaled, int decimals) {

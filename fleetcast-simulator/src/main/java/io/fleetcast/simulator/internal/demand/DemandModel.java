@@ -222,7 +222,7 @@ public final class DemandModel {
         RandomStream choosing = random.derive("choose");
         for (Cluster cluster : topology.clusters()) {
             List<ServiceDemand> compatible = compatible(cluster, demands);
-            int wanted = cluster.isCloud() ? choosing.integer(3, 6) : choosing.integer(5, 11);
+            int wanted = cluster.isCloud() ? choosing.integer(3, 6) : choosing.integer(6, 12);
             List<ServiceDemand> picks = new ArrayList<>();
             List<ServiceDemand> pool = new ArrayList<>(compatible);
             while (picks.size() < wanted && !pool.isEmpty()) {

@@ -125,7 +125,7 @@ final class ServiceDemand {
                 random.uniform(0.55, 0.8),
                 dailyAmplitude,
                 peakHour,
-                random.uniform(1.1, 1.35),
+                random.uniform(1.02, 1.35),
                 start);
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The organisations, teams and services of the simulated company: about 24 services for 2000 servers, growing with the
+ * The organisations, teams and services of the simulated company: about 30 services for 2000 servers, growing with the
  * square root of the fleet (8 to 400), owned by teams of two to three services each.
  */
 public final class Organization {
@@ -84,7 +84,7 @@ public final class Organization {
 
     /** The number of services for a fleet of {@code servers}. */
     public static int serviceCount(int servers) {
-        return (int) Math.max(8, Math.min(400, Math.round(24 * Math.sqrt(servers / 2000.0))));
+        return (int) Math.max(8, Math.min(400, Math.round(30 * Math.sqrt(servers / 2000.0))));
     }
 
     /**

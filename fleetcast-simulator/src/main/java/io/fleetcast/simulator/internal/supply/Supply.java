@@ -213,7 +213,7 @@ public final class Supply {
         for (double utilization = high; utilization >= MIN_HOT_UTILIZATION; utilization -= 0.01) {
             ClusterSupply supply = planner.plan(cluster, hotFrom, utilization);
             int day = analysis.firstExhaustionDay(supply);
-            if (day >= last + 45 && day <= timeline.horizonEndDay() && analysis.fitsHistory(supply)) {
+            if (day >= last + 80 && day <= timeline.horizonEndDay() && analysis.fitsHistory(supply)) {
                 return supply;
             }
             if (day > timeline.horizonEndDay()) {

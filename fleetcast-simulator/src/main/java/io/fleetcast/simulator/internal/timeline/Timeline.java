@@ -24,7 +24,7 @@ public record Timeline(LocalDate start, LocalDate end) {
     /** Days of hourly usage at the end of the history. */
     public static final int HOURLY_DAYS = 28;
     /** Days of telemetry at the end of the history. */
-    public static final int TELEMETRY_DAYS = 60;
+    public static final int TELEMETRY_DAYS = 75;
 
     public Timeline {
         requireNonNull(start, "start is null");
