@@ -31,8 +31,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes costs.csv, one FOCUS cost line per cluster, service, cost component and day, and keeps each team's daily
- * spend for budgets.
+ * Writes costs.csv, one FOCUS cost line per cluster, service, cost component (and SKU for depreciation) and day, and
+ * keeps each team's daily spend for budgets.
  *
  * <p>The cost of a cluster on a day is split over its services by their share of its allocations: a service's share
  * is the mean, over resources, of its allocated quantity divided by the cluster's total allocation of that resource.
@@ -491,8 +491,12 @@ public final class CostModel {
         Cluster cluster = planned.cluster();
         Sku sku = catalog.cloudType(cluster.region().cloudProvider(), Family.STORAGE);
         double hours = amount / (double) sku.hourlyMicros();
+        Placement placement = demand.placements().stream()
+                .filter(candidate -> candidate.service().index() == service.index())
+                .findFirst()
+                .orElseThrow();
         PairFields pair = new PairFields(
-                demand.placements().get(0),
+                placement,
                 team,
                 CsvField.of(cluster.name() + "/" + service.name() + "-" + planned.sequence()),
                 CsvField.of(service.name() + " (" + planned.cause() + ")"),

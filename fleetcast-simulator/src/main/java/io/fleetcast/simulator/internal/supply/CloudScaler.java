@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Scales a cloud cluster with its expected demand, one instance type per cluster. Each day it runs enough instances to
- * keep the busiest resource at 72% (at least two). Thirty days after the cluster starts, and every 365 days after
+ * keep the busiest resource at 72% (at least two). Ninety days after the cluster starts, and every 365 days after
  * that, it buys a one-year reservation for 60% of the fewest instances it needed in the previous four weeks; the
  * reserved instances are assets with ownership {@code reserved} that start and end with the reservation. Instances
  * above the reservation are on-demand: launched when needed, the newest terminated first when not.
@@ -22,7 +22,7 @@ import java.util.List;
 final class CloudScaler {
     private static final double TARGET_UTILIZATION = 0.72;
     private static final double RESERVED_SHARE = 0.6;
-    private static final int FIRST_RESERVATION_DAYS = 30;
+    private static final int FIRST_RESERVATION_DAYS = 90;
     private static final int RESERVATION_DAYS = 365;
 
     private final Timeline timeline;

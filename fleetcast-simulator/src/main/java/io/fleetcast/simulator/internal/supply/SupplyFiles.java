@@ -7,9 +7,9 @@ import io.fleetcast.simulator.internal.csv.CsvField;
 import io.fleetcast.simulator.internal.csv.CsvTableWriter;
 import io.fleetcast.simulator.internal.timeline.Timeline;
 import io.fleetcast.simulator.internal.topology.Cluster;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Writes the supply side's files: skus, assets and orders, as they stand at the end of the history. */
 public final class SupplyFiles {
@@ -66,25 +66,27 @@ public final class SupplyFiles {
         int failure = writer.column("failure_date");
         int retire = writer.column("retire_date");
         int last = timeline.lastDay();
-        Map<Cluster, CsvField[]> clusterFields = new HashMap<>();
-        for (var list : java.util.List.of(supply.owned(), supply.cloud())) {
-            for (Asset asset : list) {
+        List<ClusterFields> clusterFields = new ArrayList<>();
+        for (ClusterSupply clusterSupply : supply.clusters()) {
+            Cluster home = clusterSupply.cluster();
+            clusterFields.add(new ClusterFields(
+                    CsvField.of(home.region().name()),
+                    CsvField.of(home.site().name()),
+                    CsvField.of(home.site().kindCode()),
+                    CsvField.of(home.name())));
+        }
+        for (List<Asset> assets : List.of(supply.owned(), supply.cloud())) {
+            for (Asset asset : assets) {
                 if (asset.installDay() > last) {
                     continue;
                 }
-                Cluster home = asset.cluster();
-                CsvField[] fields = clusterFields.computeIfAbsent(home, key -> new CsvField[] {
-                    CsvField.of(key.region().name()),
-                    CsvField.of(key.site().name()),
-                    CsvField.of(key.site().kindCode()),
-                    CsvField.of(key.name())
-                });
+                ClusterFields fields = clusterFields.get(asset.cluster().index());
                 writer.text(id, asset.id())
                         .text(sku, asset.sku().name())
-                        .text(region, fields[0])
-                        .text(site, fields[1])
-                        .text(siteKind, fields[2])
-                        .text(cluster, fields[3])
+                        .text(region, fields.region())
+                        .text(site, fields.site())
+                        .text(siteKind, fields.siteKind())
+                        .text(cluster, fields.cluster())
                         .text(rack, rack(asset))
                         .text(ownership, asset.ownership().code())
                         .date(install, asset.installDay());
@@ -143,4 +145,7 @@ public final class SupplyFiles {
         String regionId = cluster.region().cloudRegionId();
         return cluster.region().cloudProvider() == Provider.GOOGLE_CLOUD ? regionId + "-" + zone : regionId + zone;
     }
+
+    /** The location columns of one cluster's assets, encoded once. */
+    private record ClusterFields(CsvField region, CsvField site, CsvField siteKind, CsvField cluster) {}
 }

@@ -1,5 +1,6 @@
 package io.fleetcast.simulator.internal.truth;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -46,7 +47,12 @@ public final class TruthFile {
     private TruthFile() {}
 
     /** What the simulation was run with. */
-    public record Settings(int servers, int days, long seed) {}
+    public record Settings(int servers, int days, long seed) {
+        public Settings {
+            checkArgument(servers >= 1, "servers must be >= 1, got %s", servers);
+            checkArgument(days >= 1, "days must be >= 1, got %s", days);
+        }
+    }
 
     /** What the simulation produced, as truth.json states it. */
     public record Sources(
