@@ -52,8 +52,11 @@ public final class FleetSimulator {
 
     /**
      * Simulates the fleet {@code config} describes and writes its files to {@code outputFolder}, creating the folder
-     * when missing and replacing files of the same names.
+     * when missing and replacing files of the same names. Files are written in load order, then {@code truth.json}.
      *
+     * @param config what to simulate
+     * @param outputFolder where the files go
+     * @param listener told of each file's progress ({@link SimulationListener#NONE} to ignore it)
      * @return the rows written per kind, in load order, and the files' paths
      * @throws UncheckedIOException naming the path when a folder or file cannot be written
      */

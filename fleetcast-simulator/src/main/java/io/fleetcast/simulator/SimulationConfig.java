@@ -15,15 +15,25 @@ import java.time.LocalDate;
  * @param end last day of the written history (inclusive), between {@link #EARLIEST_END} and {@link #LATEST_END}
  */
 public record SimulationConfig(int servers, int days, long seed, LocalDate end) {
+    /** Fewest servers accepted. */
     public static final int MIN_SERVERS = 10;
+    /** Most servers accepted. */
     public static final int MAX_SERVERS = 1_000_000;
+    /** Shortest history accepted, in days. */
     public static final int MIN_DAYS = 60;
+    /** Longest history accepted, in days (ten years). */
     public static final int MAX_DAYS = 3650;
+    /** Servers of the demo fleet. */
     public static final int DEFAULT_SERVERS = 2000;
+    /** History of the demo fleet, in days (three years). */
     public static final int DEFAULT_DAYS = 1095;
+    /** Seed of the demo fleet. */
     public static final long DEFAULT_SEED = 42;
+    /** Last day of the demo fleet's history. */
     public static final LocalDate DEFAULT_END = LocalDate.of(2026, 10, 31);
+    /** Earliest accepted end of the history. */
     public static final LocalDate EARLIEST_END = LocalDate.of(2000, 1, 1);
+    /** Latest accepted end of the history. */
     public static final LocalDate LATEST_END = LocalDate.of(2100, 12, 31);
 
     /**
