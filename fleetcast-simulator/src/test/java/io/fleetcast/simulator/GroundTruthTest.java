@@ -457,6 +457,59 @@ class GroundTruthTest {
     }
 
     @Test
+    void failuresAnnounceThemselvesInTelemetryOfTheirMode() {
+        // Failures inside the telemetry window, late enough to have a baseline before their degradation.
+        LocalDate windowStart = end.minusDays(74);
+        Map<String, JsonNode> failures = new HashMap<>();
+        for (JsonNode failure : truth.get("failures")) {
+            LocalDate degradation =
+                    LocalDate.parse(failure.get("degradation_start").asText());
+            LocalDate date = LocalDate.parse(failure.get("date").asText());
+            if (failure.get("observed").asBoolean() && degradation.isAfter(windowStart.plusDays(14))) {
+                assertThat(date).isAfter(degradation);
+                failures.put(failure.get("asset_id").asText(), failure);
+            }
+        }
+        assertThat(failures).hasSizeGreaterThanOrEqualTo(3);
+        Map<String, Map<String, NavigableMap<String, Double>>> readings = new HashMap<>();
+        Path telemetry = file(Kind.TELEMETRY);
+        List<String> header = CsvFile.header(telemetry);
+        int asset = header.indexOf("asset_id");
+        int signalColumn = header.indexOf("signal");
+        int ts = header.indexOf("ts");
+        int value = header.indexOf("value");
+        CsvFile.forEachRow(telemetry, fields -> {
+            if (failures.containsKey(fields.get(asset))) {
+                readings.computeIfAbsent(fields.get(asset), key -> new HashMap<>())
+                        .computeIfAbsent(fields.get(signalColumn), key -> new TreeMap<>())
+                        .put(fields.get(ts).substring(0, 10), Double.parseDouble(fields.get(value)));
+            }
+        });
+        failures.forEach((id, failure) -> {
+            String signal = switch (failure.get("mode").asText()) {
+                case "memory" -> "corrected_memory_errors";
+                case "disk" -> "disk_reallocated_sectors";
+                default -> "temp_c";
+            };
+            NavigableMap<String, Double> series =
+                    requireNonNull(requireNonNull(readings.get(id), id).get(signal), id + " " + signal);
+            String degradation = failure.get("degradation_start").asText();
+            double before = series.headMap(degradation, false).values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElseThrow();
+            double last = series.descendingMap().values().stream()
+                    .limit(3)
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElseThrow();
+            // The last readings before the failure stand clearly above the server's own level before degradation.
+            double margin = signal.equals("temp_c") ? 3 : 4;
+            assertThat(last).as(id + " " + signal).isGreaterThan(before + margin);
+        });
+    }
+
+    @Test
     void truthEventsAreTheEventsFile() {
         Set<String> rows = new HashSet<>();
         for (CsvFile.Row row : CsvFile.rows(file(Kind.EVENTS))) {

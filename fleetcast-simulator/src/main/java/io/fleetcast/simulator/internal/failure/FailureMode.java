@@ -10,10 +10,10 @@ public enum FailureMode {
     DISK,
     /** Cooling: temperature and fan speed rise. */
     THERMAL,
-    /** No warning in telemetry (power supplies, boards): not predictable from the signals. */
-    SUDDEN;
+    /** Not simulated to fail at all: cloud instances. */
+    NONE;
 
-    /** The name used in truth.json: {@code memory}, {@code disk}, {@code thermal}, {@code sudden}. */
+    /** The name used in truth.json: {@code memory}, {@code disk} or {@code thermal}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

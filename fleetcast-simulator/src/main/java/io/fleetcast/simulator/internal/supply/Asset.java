@@ -135,7 +135,7 @@ public final class Asset {
         return failureMode;
     }
 
-    /** Days before the failure its telemetry starts to degrade (0 for {@link FailureMode#SUDDEN}). */
+    /** Days before the failure its telemetry starts to degrade (10–40 for owned servers, 0 for cloud instances). */
     public int degradationDays() {
         return degradationDays;
     }

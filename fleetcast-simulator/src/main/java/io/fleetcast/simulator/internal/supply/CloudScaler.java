@@ -107,7 +107,7 @@ final class CloudScaler {
                 sequence,
                 day,
                 null,
-                FailureMode.SUDDEN,
+                FailureMode.NONE,
                 0,
                 sequence);
     }

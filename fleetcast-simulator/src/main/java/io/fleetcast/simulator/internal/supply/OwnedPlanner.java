@@ -212,7 +212,7 @@ final class OwnedPlanner {
             long failure = installDay + (long) Math.floor(lifeDays);
             int failureDay = (int) Math.min(failure, PurchaseOrder.NEVER - 1L);
             FailureMode mode = failureMode(cluster.family(), draw);
-            int degradation = mode == FailureMode.SUDDEN ? 0 : draw.integer(10, 40);
+            int degradation = draw.integer(10, 40);
             Asset asset = new Asset(
                     cluster,
                     sku,
@@ -258,8 +258,7 @@ final class OwnedPlanner {
         return switch (random.weightedIndex(weights)) {
             case 0 -> FailureMode.MEMORY;
             case 1 -> FailureMode.DISK;
-            case 2 -> FailureMode.THERMAL;
-            default -> FailureMode.SUDDEN;
+            default -> FailureMode.THERMAL;
         };
     }
 }

@@ -19,12 +19,13 @@ import io.fleetcast.simulator.internal.timeline.Timeline;
  *       5–10 degree spike; thermal failures add up to 14 degrees.
  *   <li>{@code fan_rpm} (rpm): follows temperature (120 rpm per degree) with noise; thermal failures add up to 2500.
  *   <li>{@code corrected_memory_errors} (count per day): Poisson, 0.05–0.3 a day (1–4 for 15% of servers), rare
- *       benign bursts of 20–150; memory failures grow it towards about 400 a day.
+ *       benign bursts of 20–150; memory failures add up to 400 a day.
  *   <li>{@code disk_reallocated_sectors} (count, cumulative): mostly 0, rarely +1; disk failures grow it by up to about
  *       150 a day.
  * </ul>
  *
- * Degradation progresses as the square of the elapsed share of the degradation window, so it is faint at first.
+ * Degradation progresses as the square of the elapsed share of the degradation window, so it is faint at first, times
+ * a per-server strength between 0.4 and 1, so some failures announce themselves far more plainly than others.
  */
 public final class TelemetryFile {
     private static final CsvField TEMPERATURE = CsvField.of("temp_c");
@@ -60,7 +61,9 @@ public final class TelemetryFile {
             double errorRate = draw.chance(0.15) ? draw.uniform(1, 4) : draw.uniform(0.05, 0.3);
             long sectors = draw.chance(0.1) ? draw.integer(1, 20) : 0;
             FailureMode mode = asset.failureMode();
-            boolean degrades = asset.fails() && mode != FailureMode.SUDDEN && asset.degradationDays() > 0;
+            boolean degrades = asset.fails() && asset.degradationDays() > 0;
+            // How plainly the coming failure shows: some servers warn loudly, others barely.
+            double strength = draw.uniform(0.4, 1.0);
             int failure = asset.failureDay();
             int degradationStart = failure - asset.degradationDays();
             for (int day = from; day <= to; day++) {
@@ -68,7 +71,7 @@ public final class TelemetryFile {
                 if (degrades && day >= degradationStart) {
                     progress = Math.min(1, (day - degradationStart) / (double) asset.degradationDays());
                 }
-                double severity = progress * progress;
+                double severity = strength * progress * progress;
                 double temperature = temperatureBase + 0.8 * draw.gaussian();
                 if (draw.chance(0.01)) {
                     temperature += draw.uniform(5, 10);
@@ -84,10 +87,10 @@ public final class TelemetryFile {
                         temperature += 14 * severity;
                         fan += 2500 * severity;
                     }
-                    case MEMORY -> errors += StrictMath.exp(6 * severity) - 1;
+                    case MEMORY -> errors += 400 * severity;
                     case DISK -> newSectors += draw.poisson(StrictMath.exp(5 * severity) - 1);
-                    case SUDDEN -> {
-                        // No precursor in the signals.
+                    case NONE -> {
+                        // Cloud instances have no telemetry and owned servers always have a failure mode.
                     }
                 }
                 sectors += newSectors;

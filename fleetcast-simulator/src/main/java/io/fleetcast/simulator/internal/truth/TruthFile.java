@@ -19,7 +19,6 @@ import io.fleetcast.simulator.internal.demand.DemandEvent;
 import io.fleetcast.simulator.internal.demand.DemandModel;
 import io.fleetcast.simulator.internal.demand.DriverBinding;
 import io.fleetcast.simulator.internal.demand.Launch;
-import io.fleetcast.simulator.internal.failure.FailureMode;
 import io.fleetcast.simulator.internal.failure.WeibullLife;
 import io.fleetcast.simulator.internal.organization.Organization;
 import io.fleetcast.simulator.internal.supply.Asset;
@@ -271,14 +270,9 @@ public final class TruthFile {
             entry.put("date", Timeline.date(asset.failureDay()).toString());
             entry.put("observed", asset.failureDay() <= end);
             entry.put("mode", asset.failureMode().code());
-            if (asset.failureMode() == FailureMode.SUDDEN) {
-                entry.putNull("degradation_start");
-            } else {
-                entry.put(
-                        "degradation_start",
-                        Timeline.date(asset.failureDay() - asset.degradationDays())
-                                .toString());
-            }
+            entry.put(
+                    "degradation_start",
+                    Timeline.date(asset.failureDay() - asset.degradationDays()).toString());
         }
         return array;
     }
