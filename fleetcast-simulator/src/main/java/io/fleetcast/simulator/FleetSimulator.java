@@ -1,0 +1,147 @@
+package io.fleetcast.simulator;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.dataset.Kind;
+import io.fleetcast.simulator.internal.catalog.Family;
+import io.fleetcast.simulator.internal.catalog.SkuCatalog;
+import io.fleetcast.simulator.internal.cost.BudgetOverrun;
+import io.fleetcast.simulator.internal.cost.Budgets;
+import io.fleetcast.simulator.internal.cost.CostModel;
+import io.fleetcast.simulator.internal.cost.CostOutcome;
+import io.fleetcast.simulator.internal.csv.CsvTableWriter;
+import io.fleetcast.simulator.internal.demand.DemandFiles;
+import io.fleetcast.simulator.internal.demand.DemandModel;
+import io.fleetcast.simulator.internal.organization.Organization;
+import io.fleetcast.simulator.internal.organization.ServicesFile;
+import io.fleetcast.simulator.internal.sampling.RandomStream;
+import io.fleetcast.simulator.internal.supply.Supply;
+import io.fleetcast.simulator.internal.supply.SupplyFiles;
+import io.fleetcast.simulator.internal.telemetry.TelemetryFile;
+import io.fleetcast.simulator.internal.timeline.Timeline;
+import io.fleetcast.simulator.internal.topology.Cluster;
+import io.fleetcast.simulator.internal.topology.Topology;
+import io.fleetcast.simulator.internal.truth.TruthFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Simulates a fleet and writes its data files, one per {@link Kind} ({@code skus.csv}, {@code assets.csv}, ...,
+ * {@code telemetry.csv}) in the formats of {@link Kind#schema()}, plus {@code truth.json} with the ground truth they
+ * were generated from. See {@code docs/simulator.md} for the simulated fleet and every truth entry.
+ *
+ * <p>Stateless and thread-safe. Large files are streamed: memory grows with the number of servers and services, not
+ * with the number of rows written (a 100,000-server fleet fits in a 3 GB heap).
+ */
+public final class FleetSimulator {
+    /** The name of the ground-truth document in the output folder. */
+    public static final String TRUTH_FILE_NAME = "truth.json";
+
+    /** The name of the file of {@code kind} in the output folder: {@code usage.csv}, ... */
+    public static String fileName(Kind kind) {
+        return kind.tableName() + ".csv";
+    }
+
+    /**
+     * Simulates the fleet {@code config} describes and writes its files to {@code outputFolder}, creating the folder
+     * when missing and replacing files of the same names. Files are written in load order, then {@code truth.json}.
+     *
+     * @param config what to simulate
+     * @param outputFolder where the files go
+     * @param listener told of each file's progress ({@link SimulationListener#NONE} to ignore it)
+     * @return the rows written per kind, in load order, and the files' paths
+     * @throws UncheckedIOException naming the path when a folder or file cannot be written
+     */
+    public SimulationSummary simulate(SimulationConfig config, Path outputFolder, SimulationListener listener) {
+        requireNonNull(config, "config is null");
+        requireNonNull(outputFolder, "outputFolder is null");
+        requireNonNull(listener, "listener is null");
+        try {
+            Files.createDirectories(outputFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating " + outputFolder, e);
+        }
+        long seed = config.seed();
+        Timeline timeline = Timeline.ofHistory(config.days(), config.end());
+        SkuCatalog catalog = SkuCatalog.build(timeline, RandomStream.of(seed, "catalog"));
+        Topology topology = Topology.build(config.servers(), timeline, RandomStream.of(seed, "topology"));
+        Set<Family> families = EnumSet.noneOf(Family.class);
+        for (Cluster cluster : topology.clusters()) {
+            if (!cluster.isCloud()) {
+                families.add(cluster.family());
+            }
+        }
+        Organization organization =
+                Organization.build(config.servers(), families, RandomStream.of(seed, "organization"));
+        DemandModel demand = DemandModel.build(
+                timeline, config.servers(), topology, organization, catalog, RandomStream.of(seed, "demand"));
+        Supply supply = Supply.build(timeline, topology, catalog, demand, RandomStream.of(seed, "supply"));
+
+        ImmutableMap.Builder<Kind, Long> rows = ImmutableMap.builder();
+        ImmutableMap.Builder<Kind, Path> files = ImmutableMap.builder();
+        CostOutcome costs = null;
+        List<BudgetOverrun> overruns = ImmutableList.of();
+        for (Kind kind : Kind.loadOrder()) {
+            Path path = outputFolder.resolve(fileName(kind));
+            try (CsvTableWriter writer = CsvTableWriter.open(
+                    path, kind.schema(), (count, complete) -> listener.progress(kind, count, complete))) {
+                switch (kind) {
+                    case SKUS -> SupplyFiles.writeSkus(catalog, writer);
+                    case ASSETS -> SupplyFiles.writeAssets(supply, timeline, writer);
+                    case SERVICES -> ServicesFile.write(organization, writer);
+                    case ORDERS -> SupplyFiles.writeOrders(supply, timeline, writer);
+                    case EVENTS -> DemandFiles.writeEvents(demand, writer);
+                    case DRIVERS -> DemandFiles.writeDrivers(demand, writer);
+                    case ADJUSTMENTS -> DemandFiles.writeAdjustments(demand, writer);
+                    case USAGE -> DemandFiles.writeUsage(demand, writer, RandomStream.of(seed, "usage"));
+                    case COSTS ->
+                        costs = CostModel.write(
+                                timeline,
+                                topology,
+                                organization,
+                                catalog,
+                                demand,
+                                supply,
+                                RandomStream.of(seed, "costs"),
+                                writer);
+                    case BUDGETS ->
+                        overruns =
+                                Budgets.write(requireCosts(costs), timeline, RandomStream.of(seed, "budgets"), writer);
+                    case TELEMETRY -> TelemetryFile.write(timeline, supply, RandomStream.of(seed, "telemetry"), writer);
+                }
+                writer.finish();
+                rows.put(kind, writer.rows());
+            }
+            files.put(kind, path);
+        }
+        Path truth = outputFolder.resolve(TRUTH_FILE_NAME);
+        TruthFile.write(
+                truth,
+                new TruthFile.Settings(config.servers(), config.days(), seed),
+                new TruthFile.Sources(
+                        timeline,
+                        catalog,
+                        topology,
+                        organization,
+                        demand,
+                        supply,
+                        requireCosts(costs).anomalies(),
+                        overruns));
+        return new SimulationSummary(rows.buildOrThrow(), files.buildOrThrow(), truth);
+    }
+
+    private static CostOutcome requireCosts(@Nullable CostOutcome costs) {
+        if (costs == null) {
+            throw new IllegalStateException("costs are written before budgets and truth");
+        }
+        return costs;
+    }
+}

@@ -1,0 +1,54 @@
+package io.fleetcast.simulator;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import io.fleetcast.core.architecture.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Classes are imported once for all rules: importing is the slow part. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchitectureTest {
+    private static final String ROOT = "io.fleetcast.simulator";
+    private final JavaClasses classes = ArchitectureRules.productionClasses(ROOT);
+
+    @Test
+    void packagesHaveNoCycles() {
+        ArchitectureRules.noPackageCycles(ROOT).check(classes);
+    }
+
+    @Test
+    void featurePackagesUnderInternalHaveNoCycles() {
+        ArchitectureRules.noPackageCycles(ROOT + ".internal").check(classes);
+    }
+
+    @Test
+    void internalPackagesStayInside() {
+        ArchitectureRules.internalPackagesStayInside().check(classes);
+    }
+
+    @Test
+    void simulatorKnowsNoInfrastructure() {
+        ArchitectureRules.noDependencyOn(
+                        ROOT,
+                        "io.fleetcast.store",
+                        "io.fleetcast.app",
+                        "io.fleetcast.server",
+                        "io.fleetcast.cli",
+                        "java.sql",
+                        "org.duckdb",
+                        "io.javalin",
+                        "picocli")
+                .check(classes);
+    }
+
+    @Test
+    void internalCodeDoesNotUseThePublicApi() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT)
+                .check(classes);
+    }
+}
