@@ -21,7 +21,13 @@ import picocli.CommandLine.Command;
             "Fleetcast: plan, pay for and keep alive a large fleet of machines.",
             "Exit codes: 0 ok, 2 bad input or usage (the message names the file, line and problem), 1 internal error."
         },
-        subcommands = {IngestCommand.class, SqlCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SimulateCommand.class,
+            IngestCommand.class,
+            SqlCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class FleetcastCli {
     /** Exit code for bad input or usage. */
     static final int BAD_INPUT = 2;
