@@ -106,7 +106,7 @@ public final class DuckDbFleetQueries implements FleetQueries {
                 List<SkuCapacity> bySku = scope.hasServers() ? bySku(connection, query) : List.of();
                 Optional<FleetLevel> level = scope.breakdownLevel();
                 List<BreakdownRow> breakdown =
-                        level.isPresent() ? breakdown(connection, query, level.get()) : List.of();
+                        level.isPresent() ? breakdown(connection, query, level.orElseThrow()) : List.of();
                 return new OverviewFigures(
                         servers, usageAverages(connection, query), breakdown, bySku, timeline(connection, query));
             } finally {
@@ -260,20 +260,26 @@ public final class DuckDbFleetQueries implements FleetQueries {
      * {@code level}, when given): columns {@code [key,] day, used, allocated}.
      */
     private static Sql dailyUsage(OverviewQuery query, @Nullable FleetLevel level) {
+        FleetScope scope = query.scope();
+        // Usage rows know their cluster only; a region or site comes from the cluster's placement, joined when needed.
+        boolean placed = level == FleetLevel.REGION
+                || level == FleetLevel.SITE
+                || scope.region() != null
+                || scope.site() != null;
         Sql sql = new Sql("SELECT ");
         if (level != null) {
             sql.append(usageColumn(level)).append(" AS key, ");
         }
-        sql.append(
-                        "CAST(u.ts AS DATE) AS day, sum(" + exact("u.used") + ") AS used, sum(" + exact("u.allocated")
-                                + ") AS allocated FROM usage u JOIN clusters c ON c.cluster = u.cluster WHERE u.grain = 'day' AND u.resource = '")
+        sql.append("CAST(u.ts AS DATE) AS day, sum(" + exact("u.used") + ") AS used, sum(" + exact("u.allocated")
+                        + ") AS allocated FROM usage u")
+                .append(placed ? " JOIN clusters c ON c.cluster = u.cluster" : "")
+                .append(" WHERE u.grain = 'day' AND u.resource = '")
                 .append(query.resource().code())
                 .append("' AND u.ts >= CAST(")
                 .append(dateLiteral(query.from()))
                 .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
                 .append(dateLiteral(query.to().plusDays(1)))
                 .append(" AS TIMESTAMPTZ)");
-        FleetScope scope = query.scope();
         sql.bindIf(" AND c.region = ?", scope.region())
                 .bindIf(" AND c.site = ?", scope.site())
                 .bindIf(" AND u.cluster = ?", scope.cluster())
