@@ -1,8 +1,10 @@
 package io.fleetcast.app;
 
+import io.fleetcast.app.fleet.FleetOverviewService;
 import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.sql.SqlService;
 import io.fleetcast.store.Store;
+import io.fleetcast.store.duckdb.DuckDbFleetQueries;
 import io.fleetcast.store.duckdb.DuckDbStore;
 
 /**
@@ -12,11 +14,13 @@ public final class FleetcastApp implements AutoCloseable {
     private final Store store;
     private final IngestService ingest;
     private final SqlService sql;
+    private final FleetOverviewService fleet;
 
     private FleetcastApp(DuckDbStore store) {
         this.store = store;
         this.ingest = new IngestService(store);
         this.sql = new SqlService(store);
+        this.fleet = new FleetOverviewService(store, new DuckDbFleetQueries(store));
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -30,6 +34,11 @@ public final class FleetcastApp implements AutoCloseable {
 
     public SqlService sql() {
         return sql;
+    }
+
+    /** The fleet overview, the store's status and its ingest log. */
+    public FleetOverviewService fleet() {
+        return fleet;
     }
 
     /** The store itself, for services that later issues add. */

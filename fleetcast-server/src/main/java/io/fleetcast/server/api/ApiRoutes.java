@@ -1,0 +1,19 @@
+package io.fleetcast.server.api;
+
+import io.fleetcast.app.FleetcastApp;
+import io.javalin.config.RoutesConfig;
+
+/** The API's endpoints, all under {@value #PREFIX}. Documented for users in {@code docs/dashboard.md}. */
+public final class ApiRoutes {
+    /** Where the API lives; everything else the server serves is the dashboard's static files. */
+    public static final String PREFIX = "/api";
+
+    private ApiRoutes() {}
+
+    /** Declares every API endpoint on {@code routes}, each calling one of {@code app}'s services. */
+    public static void register(RoutesConfig routes, FleetcastApp app) {
+        routes.get(PREFIX + "/health", new HealthHandler(app.fleet()));
+        routes.get(PREFIX + "/fleet/overview", new FleetOverviewHandler(app.fleet()));
+        routes.get(PREFIX + "/ingests", new IngestsHandler(app.fleet()));
+    }
+}

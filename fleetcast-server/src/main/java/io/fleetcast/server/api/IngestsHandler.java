@@ -1,0 +1,37 @@
+package io.fleetcast.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fleetcast.app.fleet.FleetOverviewService;
+import io.fleetcast.core.error.ErrorKind;
+import io.fleetcast.core.error.FleetcastException;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/ingests?limit=N}: the ingest log, newest first; {@code limit} 1 to 1000, default 100. */
+final class IngestsHandler implements Handler {
+    static final int DEFAULT_LIMIT = 100;
+
+    private final FleetOverviewService fleet;
+
+    IngestsHandler(FleetOverviewService fleet) {
+        this.fleet = requireNonNull(fleet, "fleet is null");
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Map<String, String> parameters = QueryParameters.single(ctx, List.of("limit"));
+        String limitText = parameters.getOrDefault("limit", "");
+        int limit;
+        try {
+            limit = limitText.isBlank() ? DEFAULT_LIMIT : Integer.parseInt(limitText.trim());
+        } catch (NumberFormatException e) {
+            throw new FleetcastException(
+                    ErrorKind.BAD_INPUT, "parameter \"limit\": expected a whole number, got \"" + limitText + "\"", e);
+        }
+        ctx.json(new IngestsView(
+                fleet.ingestLog(limit).stream().map(IngestView::of).toList()));
+    }
+}

@@ -1,0 +1,594 @@
+// Fleetcast dashboard: the Fleet overview page.
+//
+// A plain ES module: no framework, no build step. It calls only the public API under api/ (documented in
+// docs/dashboard.md). The view's filters live in the URL's query string (region, site, cluster, service, from, to,
+// resource), so a view can be shared and reloaded, and the browser's back and forward buttons move between views.
+
+const SCOPE_LEVELS = ['region', 'site', 'cluster', 'service'];
+const STATE_KEYS = [...SCOPE_LEVELS, 'from', 'to', 'resource'];
+const LEVEL_LABELS = { fleet: 'Fleet', region: 'Region', site: 'Site', cluster: 'Cluster', service: 'Service' };
+const LEVEL_PLURALS = { region: 'regions', site: 'sites', cluster: 'clusters', service: 'services' };
+const RESOURCE_LABELS = { cpu: 'CPU', memory: 'Memory', storage: 'Storage' };
+const PRESET_DAYS = { '90d': 90, '1y': 365, '3y': 1095 };
+const COLORS = { capacity: '#1d4f91', allocated: '#c2680a', used: '#178a7b' };
+const MISSING = '—';
+
+// Unexpected errors are shown to the user and kept for diagnosis (the UI tests assert there are none).
+window.fleetcastErrors = [];
+
+function reportUnexpected(message) {
+  window.fleetcastErrors.push(String(message));
+  showError(`Something went wrong in the dashboard: ${message}`);
+}
+
+window.addEventListener('error', (event) => reportUnexpected(event.message));
+window.addEventListener('unhandledrejection', (event) => reportUnexpected(event.reason?.message ?? event.reason));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers and dates
+
+const formatters = new Map();
+
+function formatter(fractionDigits) {
+  if (!formatters.has(fractionDigits)) {
+    formatters.set(fractionDigits, new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits }));
+  }
+  return formatters.get(fractionDigits);
+}
+
+/** A number with thousands separators and as many decimals as its size deserves: 12,480 · 512.5 · 3.84. */
+export function formatNumber(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return MISSING;
+  }
+  const size = Math.abs(value);
+  return formatter(size >= 1000 ? 0 : size >= 10 ? 1 : 2).format(value);
+}
+
+/** A quantity with its unit: "12,480 cores", "1,536 GiB", "11.5 TB". */
+export function formatQuantity(value, unit) {
+  return value === null || value === undefined ? MISSING : `${formatNumber(value)} ${unit}`;
+}
+
+function formatPercent(part, whole) {
+  if (part === null || part === undefined || !whole) {
+    return MISSING;
+  }
+  return `${formatter(part / whole >= 0.1 ? 0 : 1).format((100 * part) / whole)}%`;
+}
+
+function parseDay(text) {
+  const [year, month, day] = text.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+function formatDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+function daysBefore(text, days) {
+  const date = parseDay(text);
+  date.setUTCDate(date.getUTCDate() - days);
+  return formatDay(date);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// URL state
+
+function readState() {
+  const params = new URLSearchParams(window.location.search);
+  const state = {};
+  for (const key of STATE_KEYS) {
+    const value = params.get(key);
+    if (value) {
+      state[key] = value;
+    }
+  }
+  return state;
+}
+
+function queryOf(state) {
+  const params = new URLSearchParams();
+  for (const key of STATE_KEYS) {
+    if (state[key]) {
+      params.set(key, state[key]);
+    }
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+function urlOf(state) {
+  return `${window.location.pathname}${queryOf(state)}`;
+}
+
+function navigate(state) {
+  const url = urlOf(state);
+  if (url !== `${window.location.pathname}${window.location.search}`) {
+    window.history.pushState(null, '', url);
+  }
+  load();
+}
+
+/** The state that shows {@code scope} down to {@code level}, with the current range and resource. */
+function scopedState(scope, level, state) {
+  const next = { from: state.from, to: state.to, resource: state.resource };
+  const depth = level === 'fleet' ? 0 : SCOPE_LEVELS.indexOf(level) + 1;
+  for (const name of SCOPE_LEVELS.slice(0, depth)) {
+    if (scope[name]) {
+      next[name] = scope[name];
+    }
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// API
+
+class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function getJson(path, signal) {
+  const response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(body?.error ?? `${response.status} ${response.statusText}`, response.status);
+  }
+  return body;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page
+
+const main = document.getElementById('main');
+let generation = 0;
+let inFlight = null;
+let lastOverview = null;
+
+async function load() {
+  const state = readState();
+  syncControls(state);
+  generation += 1;
+  const mine = generation;
+  inFlight?.abort();
+  inFlight = new AbortController();
+  main.dataset.state = 'loading';
+  main.setAttribute('aria-busy', 'true');
+  try {
+    const overview = await getJson(`api/fleet/overview${queryOf(state)}`, inFlight.signal);
+    if (mine !== generation) {
+      return;
+    }
+    lastOverview = overview;
+    const canonical = canonicalState(state, overview);
+    if (urlOf(canonical) !== urlOf(state)) {
+      // The API fills in the parents of what the URL names (a cluster's site and region): keep the URL complete.
+      window.history.replaceState(null, '', urlOf(canonical));
+    }
+    hideError();
+    render(overview, canonical);
+    main.dataset.view = queryOf(canonical);
+    main.dataset.state = 'ready';
+  } catch (error) {
+    if (error.name === 'AbortError' || mine !== generation) {
+      return;
+    }
+    showError(error instanceof ApiError ? error.message : `The server could not be reached: ${error.message}`);
+    renderBreadcrumb(scopeFromState(state), state);
+    main.dataset.view = queryOf(state);
+    main.dataset.state = 'error';
+  } finally {
+    if (mine === generation) {
+      main.setAttribute('aria-busy', 'false');
+    }
+  }
+}
+
+function canonicalState(state, overview) {
+  const canonical = { ...state };
+  for (const name of SCOPE_LEVELS) {
+    if (overview.scope[name]) {
+      canonical[name] = overview.scope[name];
+    }
+  }
+  return canonical;
+}
+
+function scopeFromState(state) {
+  const scope = { level: 'fleet' };
+  for (const name of SCOPE_LEVELS) {
+    scope[name] = state[name] ?? null;
+    if (state[name]) {
+      scope.level = name;
+    }
+  }
+  return scope;
+}
+
+function render(overview, state) {
+  const scope = overview.scope;
+  const name = scope.level === 'fleet' ? 'Whole fleet' : `${LEVEL_LABELS[scope.level]} ${scope[scope.level]}`;
+  document.getElementById('page-title').textContent = name;
+  document.title = `${name} · Fleet overview · Fleetcast`;
+  renderBreadcrumb(scope, state);
+  renderNote(overview);
+  renderKpis(overview);
+  renderChart(overview);
+  renderBreakdown(overview, state);
+  renderSkus(overview);
+  syncControls({ ...state, from: overview.from, to: overview.to, resource: overview.resource });
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'className') {
+      node.className = value;
+    } else if (key === 'dataset') {
+      Object.assign(node.dataset, value);
+    } else {
+      node.setAttribute(key, value);
+    }
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** A link to the view of {@code target}: a real link (it can be opened in a new tab), followed without reloading. */
+function drillLink(target, ...children) {
+  const link = element('a', { href: urlOf(target) }, ...children);
+  link.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      return; // the browser opens it in a new tab or window
+    }
+    event.preventDefault();
+    navigate(target);
+  });
+  return link;
+}
+
+function crumbLabel(level, name) {
+  return level === 'fleet' ? ['Fleet'] : [element('span', { className: 'crumb-level' }, LEVEL_LABELS[level]), ` ${name}`];
+}
+
+function renderBreadcrumb(scope, state) {
+  const path = [{ level: 'fleet', name: 'Fleet' }];
+  for (const level of SCOPE_LEVELS) {
+    if (scope[level]) {
+      path.push({ level, name: scope[level] });
+    }
+  }
+  document.getElementById('breadcrumb').replaceChildren(
+    ...path.map((crumb, index) => {
+      const label = crumbLabel(crumb.level, crumb.name);
+      const content = index === path.length - 1
+        ? element('span', { 'aria-current': 'page' }, ...label)
+        : drillLink(scopedState(scope, crumb.level, state), ...label);
+      return element('li', { dataset: { level: crumb.level } }, content);
+    }),
+  );
+}
+
+function renderNote(overview) {
+  const note = document.getElementById('scope-note');
+  if (overview.scope.level === 'service') {
+    note.textContent = 'Services share their clusters\u2019 servers, so a service has no servers or capacity of its '
+      + 'own: this view shows its usage and allocation only.';
+    note.hidden = false;
+  } else {
+    note.hidden = true;
+  }
+}
+
+function renderKpis(overview) {
+  const totals = overview.totals;
+  const unit = overview.unit;
+  const hasServers = overview.scope.level !== 'service';
+  const onDay = `in service on ${overview.to}`;
+  const tiles = [
+    { id: 'servers', label: 'Servers', value: totals.servers, unit: 'servers', sub: onDay },
+    { id: 'cores', label: 'CPU', value: totals.cores, unit: 'cores', sub: onDay },
+    { id: 'memory', label: 'Memory', value: totals.memory_gib, unit: 'GiB', sub: onDay },
+    { id: 'storage', label: 'Storage', value: totals.storage_tb, unit: 'TB', sub: onDay },
+    {
+      id: 'allocated',
+      label: `Avg allocated ${RESOURCE_LABELS[overview.resource].toLowerCase()}`,
+      value: totals.allocated,
+      unit,
+      sub: hasServers ? `${formatPercent(totals.allocated, totals.capacity)} of capacity` : 'daily average',
+    },
+    {
+      id: 'used',
+      label: `Avg used ${RESOURCE_LABELS[overview.resource].toLowerCase()}`,
+      value: totals.used,
+      unit,
+      sub: hasServers ? `${formatPercent(totals.used, totals.capacity)} of capacity` : 'daily average',
+    },
+  ];
+  document.getElementById('kpis').replaceChildren(
+    ...tiles.map((tile) => {
+      const missing = tile.value === null || tile.value === undefined;
+      const value = missing
+        ? element('span', { className: 'kpi-value' }, MISSING)
+        : element(
+          'span',
+          { className: 'kpi-value' },
+          element('span', { className: 'kpi-number' }, formatNumber(tile.value)),
+          ' ',
+          element('span', { className: 'kpi-unit' }, tile.unit),
+        );
+      const sub = missing && !hasServers && ['servers', 'cores', 'memory', 'storage'].includes(tile.id)
+        ? 'services own no servers'
+        : tile.sub;
+      return element(
+        'li',
+        { className: 'kpi', dataset: { kpi: tile.id, value: missing ? '' : String(tile.value) } },
+        element('span', { className: 'kpi-label' }, tile.label),
+        value,
+        element('span', { className: 'kpi-sub' }, sub),
+      );
+    }),
+  );
+}
+
+function renderChart(overview) {
+  const container = document.getElementById('timeline-chart');
+  const unit = overview.unit;
+  const resource = RESOURCE_LABELS[overview.resource];
+  document.getElementById('timeline-sub').textContent =
+    `${resource} in ${unit}, daily, ${overview.from} to ${overview.to}. Used and allocated are summed over the `
+    + 'services and clusters in scope.';
+  container.setAttribute(
+    'aria-label',
+    `Line chart of daily ${resource.toLowerCase()} capacity, allocated and used in ${unit}`
+      + ` from ${overview.from} to ${overview.to}`,
+  );
+  document.getElementById('timeline-title').textContent = overview.scope.level === 'service'
+    ? 'Allocated and used'
+    : 'Capacity, allocated and used';
+  const echarts = window.echarts;
+  if (!echarts) {
+    throw new Error('the chart library did not load');
+  }
+  const chart = echarts.getInstanceByDom(container) ?? echarts.init(container, null, { renderer: 'canvas' });
+  const points = overview.timeline;
+  const series = [];
+  if (overview.scope.level !== 'service') {
+    series.push({
+      name: 'Capacity',
+      type: 'line',
+      step: 'end',
+      showSymbol: false,
+      color: COLORS.capacity,
+      lineStyle: { width: 2 },
+      data: points.map((point) => [point.date, point.capacity]),
+    });
+  }
+  series.push(
+    {
+      name: 'Allocated',
+      type: 'line',
+      showSymbol: false,
+      color: COLORS.allocated,
+      lineStyle: { width: 1.5, type: 'dashed' },
+      data: points.map((point) => [point.date, point.allocated]),
+    },
+    {
+      name: 'Used',
+      type: 'line',
+      showSymbol: false,
+      color: COLORS.used,
+      lineStyle: { width: 1.5 },
+      areaStyle: { opacity: 0.18 },
+      data: points.map((point) => [point.date, point.used]),
+    },
+  );
+  chart.setOption(
+    {
+      aria: { enabled: true },
+      animationDuration: 250,
+      grid: { left: 72, right: 24, top: 48, bottom: 72 },
+      legend: { top: 0, right: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (value) => formatQuantity(value, unit) },
+      xAxis: { type: 'time' },
+      yAxis: {
+        type: 'value',
+        name: unit,
+        nameTextStyle: { align: 'right' },
+        axisLabel: { formatter: (value) => formatNumber(value) },
+      },
+      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 12 }],
+      series,
+    },
+    { notMerge: true },
+  );
+}
+
+function utilizationCell(used, capacity) {
+  if (used === null || used === undefined || !capacity) {
+    return element('td', { className: 'util-col' }, MISSING);
+  }
+  const share = Math.max(0, Math.min(1, used / capacity));
+  const bar = element('span', { className: 'util-bar', 'aria-hidden': 'true' });
+  bar.append(element('span', { className: 'util-fill', style: `width: ${(share * 100).toFixed(1)}%` }));
+  const text = element('span', { className: 'util-text' }, formatPercent(used, capacity));
+  return element('td', { className: 'util-col' }, element('div', { className: 'util' }, bar, text));
+}
+
+function renderBreakdown(overview, state) {
+  const card = document.getElementById('breakdown-card');
+  const breakdown = overview.breakdown;
+  const scope = overview.scope;
+  if (!breakdown.level) {
+    card.hidden = true;
+    return;
+  }
+  card.hidden = false;
+  const where = scope.level === 'fleet' ? 'in the fleet' : `in ${scope[scope.level]}`;
+  document.getElementById('breakdown-title').textContent = `${LEVEL_LABELS[breakdown.level]}s ${where}`;
+  const unit = overview.unit;
+  document.getElementById('breakdown-sub').textContent = breakdown.level === 'service'
+    ? 'Services share the cluster\u2019s servers: they have usage and allocation, but no servers or capacity of their '
+      + `own. Averages of daily values over the range, in ${unit}. Choose one to see it alone.`
+    : `Servers and capacity in service on ${overview.to}; averages of daily values over the range; in ${unit}.`
+      + ` Choose one of the ${LEVEL_PLURALS[breakdown.level]} to drill down.`;
+  document.getElementById('breakdown-name-col').textContent = LEVEL_LABELS[breakdown.level];
+  document.getElementById('breakdown-capacity-col').textContent = `Capacity (${unit})`;
+  document.getElementById('breakdown-allocated-col').textContent = `Avg allocated (${unit})`;
+  document.getElementById('breakdown-used-col').textContent = `Avg used (${unit})`;
+  const body = document.querySelector('#breakdown-table tbody');
+  if (breakdown.rows.length === 0) {
+    body.replaceChildren(
+      element('tr', {}, element('td', { colspan: '6', className: 'empty' }, 'Nothing in this range.')),
+    );
+    return;
+  }
+  body.replaceChildren(
+    ...breakdown.rows.map((row) => {
+      const target = { ...scopedState(scope, scope.level, state), [breakdown.level]: row.key };
+      const link = drillLink(target, row.key);
+      const tr = element(
+        'tr',
+        { className: 'drillable', dataset: { key: row.key } },
+        element('th', { scope: 'row' }, link),
+        element('td', { className: 'num' }, formatNumber(row.servers)),
+        element('td', { className: 'num' }, formatNumber(row.capacity)),
+        element('td', { className: 'num' }, formatNumber(row.allocated)),
+        element('td', { className: 'num' }, formatNumber(row.used)),
+        utilizationCell(row.used, row.capacity),
+      );
+      tr.addEventListener('click', (event) => {
+        if (event.target.closest('a') === null) {
+          navigate(target);
+        }
+      });
+      return tr;
+    }),
+  );
+}
+
+function renderSkus(overview) {
+  const card = document.getElementById('sku-card');
+  if (overview.scope.level === 'service') {
+    card.hidden = true;
+    return;
+  }
+  card.hidden = false;
+  document.getElementById('sku-sub').textContent = `In service on ${overview.to}.`;
+  const body = document.querySelector('#sku-table tbody');
+  if (overview.by_sku.length === 0) {
+    body.replaceChildren(
+      element('tr', {}, element('td', { colspan: '6', className: 'empty' }, 'No servers in service.')),
+    );
+    return;
+  }
+  body.replaceChildren(
+    ...overview.by_sku.map((sku) => element(
+      'tr',
+      {},
+      element('th', { scope: 'row' }, sku.sku),
+      element('td', {}, sku.kind),
+      element('td', { className: 'num' }, formatNumber(sku.servers)),
+      element('td', { className: 'num' }, formatNumber(sku.cores)),
+      element('td', { className: 'num' }, formatNumber(sku.memory_gib)),
+      element('td', { className: 'num' }, formatNumber(sku.storage_tb)),
+    )),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Controls
+
+const form = document.getElementById('filters');
+const fromInput = document.getElementById('from');
+const toInput = document.getElementById('to');
+
+function syncControls(state) {
+  const resource = state.resource ?? 'cpu';
+  for (const radio of form.querySelectorAll('input[name="resource"]')) {
+    radio.checked = radio.value === resource;
+  }
+  fromInput.value = state.from ?? '';
+  toInput.value = state.to ?? '';
+  if (lastOverview) {
+    fromInput.min = lastOverview.first_day;
+    toInput.max = lastOverview.as_of;
+    fromInput.max = lastOverview.as_of;
+    toInput.min = lastOverview.first_day;
+  }
+  for (const button of form.querySelectorAll('.preset')) {
+    const range = presetRange(button.dataset.preset);
+    const active = range !== null && state.from === range.from && state.to === range.to;
+    button.setAttribute('aria-pressed', String(active));
+    button.disabled = lastOverview === null;
+  }
+}
+
+function presetRange(preset) {
+  if (!lastOverview) {
+    return null;
+  }
+  const to = lastOverview.as_of;
+  const from = preset === 'all' ? lastOverview.first_day : daysBefore(to, PRESET_DAYS[preset]);
+  return { from, to };
+}
+
+form.addEventListener('change', (event) => {
+  if (event.target.name === 'resource') {
+    navigate({ ...readState(), resource: event.target.value });
+  }
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  navigate({ ...readState(), from: fromInput.value, to: toInput.value });
+});
+
+for (const button of form.querySelectorAll('.preset')) {
+  button.addEventListener('click', () => {
+    const range = presetRange(button.dataset.preset);
+    if (range) {
+      navigate({ ...readState(), ...range });
+    }
+  });
+}
+
+function showError(message) {
+  const banner = document.getElementById('error');
+  banner.textContent = message;
+  banner.hidden = false;
+}
+
+function hideError() {
+  document.getElementById('error').hidden = true;
+}
+
+async function loadStatus() {
+  try {
+    const health = await getJson('api/health');
+    const asOf = health.as_of ? `data as of ${health.as_of}` : 'no data loaded yet';
+    document.getElementById('header-status').textContent = `${asOf} · signed in as ${health.principal}`;
+  } catch (error) {
+    document.getElementById('header-status').textContent = `server unavailable: ${error.message}`;
+  }
+}
+
+window.addEventListener('popstate', () => load());
+window.addEventListener('resize', () => {
+  const chart = window.echarts?.getInstanceByDom(document.getElementById('timeline-chart'));
+  chart?.resize();
+});
+
+loadStatus();
+load();

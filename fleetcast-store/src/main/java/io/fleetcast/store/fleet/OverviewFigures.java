@@ -1,0 +1,30 @@
+package io.fleetcast.store.fleet;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The figures of one {@link OverviewQuery}, read in one consistent snapshot of the store.
+ *
+ * @param servers servers and capacity in service on the query's last day; {@code null} when the scope names a service
+ * @param usage average usage and allocation over the range
+ * @param breakdown the next drill level's members (empty at the service level), largest capacity first, then most
+ *     used, then by name
+ * @param bySku servers in service on the last day per SKU, most servers first, then by name; empty for a service
+ * @param timeline one point per day of the range, in date order
+ */
+public record OverviewFigures(
+        @Nullable ServerTotals servers,
+        UsageAverages usage,
+        List<BreakdownRow> breakdown,
+        List<SkuCapacity> bySku,
+        List<TimelinePoint> timeline) {
+    public OverviewFigures {
+        requireNonNull(usage, "usage is null");
+        breakdown = List.copyOf(requireNonNull(breakdown, "breakdown is null"));
+        bySku = List.copyOf(requireNonNull(bySku, "bySku is null"));
+        timeline = List.copyOf(requireNonNull(timeline, "timeline is null"));
+    }
+}
