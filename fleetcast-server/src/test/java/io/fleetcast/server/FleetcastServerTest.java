@@ -324,7 +324,7 @@ class FleetcastServerTest {
                         "kind",
                         "source_file",
                         "format",
-                        "content_sha256",
+                        "content_hash",
                         "size_bytes",
                         "rows_read",
                         "rows_loaded",

@@ -12,7 +12,7 @@ public record IngestView(
         String kind,
         String sourceFile,
         String format,
-        String contentSha256,
+        String contentHash,
         long sizeBytes,
         long rowsRead,
         long rowsLoaded,
@@ -24,7 +24,7 @@ public record IngestView(
         requireNonNull(kind, "kind is null");
         requireNonNull(sourceFile, "sourceFile is null");
         requireNonNull(format, "format is null");
-        requireNonNull(contentSha256, "contentSha256 is null");
+        requireNonNull(contentHash, "contentHash is null");
         requireNonNull(startedAt, "startedAt is null");
         requireNonNull(finishedAt, "finishedAt is null");
     }
@@ -35,7 +35,7 @@ public record IngestView(
                 entry.kind().tableName(),
                 entry.sourceFile(),
                 entry.format().name().toLowerCase(Locale.ROOT),
-                entry.contentSha256(),
+                entry.contentHash(),
                 entry.sizeBytes(),
                 entry.rowsRead(),
                 entry.rowsLoaded(),

@@ -119,7 +119,8 @@ class DuckDbFleetQueriesTest {
 
     @Test
     void anEmptyStoreHasNoDataSpanAndNoTopology(@TempDir Path emptyFolder) {
-        try (DuckDbStore empty = TestFleet.open(emptyFolder)) {
+        try (DuckDbStore empty = DuckDbStore.open(
+                StoreConfig.of(emptyFolder.resolve("fleetcast.duckdb")).withThreads(2), TestFleet.CLOCK)) {
             DuckDbFleetQueries emptyQueries = new DuckDbFleetQueries(empty);
 
             assertThat(emptyQueries.dataSpan()).isEmpty();
