@@ -22,9 +22,11 @@ import picocli.CommandLine.Command;
             "Exit codes: 0 ok, 2 bad input or usage (the message names the file, line and problem), 1 internal error."
         },
         subcommands = {
+            DemoCommand.class,
             SimulateCommand.class,
             IngestCommand.class,
             SqlCommand.class,
+            ServeCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

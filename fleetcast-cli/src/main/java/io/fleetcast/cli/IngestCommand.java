@@ -59,8 +59,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
-        Reporter reporter = new Reporter(terminal);
-        IngestProgress progress = new ProgressBar(terminal, reporter);
+        IngestProgress progress = new ProgressBar(terminal, reporter(terminal));
         try (FleetcastApp app = FleetcastApp.open(store.config())) {
             List<IngestReport> reports;
             if (kind.equalsIgnoreCase("all")) {
@@ -92,6 +91,11 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Says what each file's load did, as it finishes. */
+    static IngestProgress reporter(Terminal terminal) {
+        return new Reporter(terminal);
     }
 
     /** Says what each file's load did, as it finishes. */
