@@ -62,8 +62,10 @@ final class DuckDbLoader {
     private final DuckDbStore store;
     private final ScanFunction scanFunction;
     private final String fleetcastVersion;
+    private final boolean directVectorWrites;
 
-    DuckDbLoader(DuckDbStore store, ScanFunction scanFunction, String fleetcastVersion) {
+    DuckDbLoader(DuckDbStore store, ScanFunction scanFunction, String fleetcastVersion, boolean directVectorWrites) {
+        this.directVectorWrites = directVectorWrites;
         this.store = store;
         this.scanFunction = scanFunction;
         this.fleetcastVersion = fleetcastVersion;
@@ -219,9 +221,13 @@ final class DuckDbLoader {
             values.append(fromCarrier(column.type(), "c" + i)).append(", ");
         }
         columns.append("ingest_id, source_file, source_line, extra");
-        values.append(ingestId).append(", ").append(literal(fileName)).append(", source_line, CAST(extra AS JSON)");
+        values.append(ingestId)
+                .append(", ")
+                .append(literal(fileName))
+                .append(", source_line, ")
+                .append(plan.emitsExtra() ? "CAST(extra AS JSON)" : "NULL");
         String job = scanFunction.open(
-                new ScanFunction.Job(scan, plan, store.config().threads()));
+                new ScanFunction.Job(scan, plan, store.config().threads(), directVectorWrites));
         try (Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO " + schema.kind().tableName() + " (" + columns + ") SELECT " + values
                     + " FROM " + ScanFunction.NAME + "(" + literal(job) + ")");

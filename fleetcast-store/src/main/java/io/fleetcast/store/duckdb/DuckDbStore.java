@@ -49,13 +49,16 @@ public final class DuckDbStore implements Store {
     private final Clock clock;
     private final @Nullable DuckDbLoader loader;
 
-    private DuckDbStore(StoreConfig config, DuckDBConnection root, int schemaVersion, Clock clock) throws SQLException {
+    private DuckDbStore(
+            StoreConfig config, DuckDBConnection root, int schemaVersion, Clock clock, boolean directVectorWrites)
+            throws SQLException {
         this.config = config;
         this.root = root;
         this.schemaVersion = schemaVersion;
         this.clock = clock;
-        this.loader =
-                config.readOnly() ? null : new DuckDbLoader(this, ScanFunction.register(root), FleetcastVersion.get());
+        this.loader = config.readOnly()
+                ? null
+                : new DuckDbLoader(this, ScanFunction.register(root), FleetcastVersion.get(), directVectorWrites);
     }
 
     /**
@@ -75,6 +78,14 @@ public final class DuckDbStore implements Store {
 
     /** Opens at a given schema version; for tests of upgrades from older versions. */
     static DuckDbStore open(StoreConfig config, Clock clock, int targetVersion) {
+        return open(config, clock, targetVersion, VectorMemory.isAvailable());
+    }
+
+    /**
+     * Opens at a given schema version, writing loaded numbers straight into vector memory or through the driver's
+     * public setters; for tests that compare the two.
+     */
+    static DuckDbStore open(StoreConfig config, Clock clock, int targetVersion, boolean directVectorWrites) {
         requireNonNull(config, "config is null");
         Path database = config.database().toAbsolutePath();
         String name = config.database().toString();
@@ -103,7 +114,7 @@ public final class DuckDbStore implements Store {
             } else {
                 version = Migrations.migrate(connection, targetVersion, name);
             }
-            return new DuckDbStore(config, connection, version, clock);
+            return new DuckDbStore(config, connection, version, clock, directVectorWrites);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw FleetcastException.internal("opening " + name + " failed: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import io.fleetcast.store.ingest.ConversionPlan;
 import io.fleetcast.store.ingest.FileScan;
 import io.fleetcast.store.ingest.OutputColumns;
 import io.fleetcast.store.ingest.RowSink;
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
@@ -33,17 +34,20 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong nextJob = new AtomicLong();
 
-    /** One load's scan and conversion plan, and how many threads may read it. */
-    record Job(FileScan scan, ConversionPlan plan, int threads) {}
+    /**
+     * One load's scan and conversion plan, how many threads may read it, and whether numbers go straight into vector
+     * memory ({@link VectorMemory}) or through the driver's public setters.
+     */
+    record Job(FileScan scan, ConversionPlan plan, int threads, boolean directWrites) {}
 
     /** One DuckDB thread's worker and its reusable sink. */
     static final class LocalState {
         final FileScan.Worker worker;
         final VectorSink sink;
 
-        LocalState(FileScan.Worker worker, Schema schema) {
+        LocalState(FileScan.Worker worker, ConversionPlan plan, boolean directWrites) {
             this.worker = worker;
-            this.sink = new VectorSink(schema);
+            this.sink = new VectorSink(plan, directWrites);
         }
     }
 
@@ -82,7 +86,9 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
             info.addResultColumn("c" + i, duckDbType(OutputColumns.carrierOf(column.type())));
         }
         info.addResultColumn("source_line", DuckDBColumnType.BIGINT);
-        info.addResultColumn("extra", DuckDBColumnType.VARCHAR);
+        if (job.plan().emitsExtra()) {
+            info.addResultColumn("extra", DuckDBColumnType.VARCHAR);
+        }
         return job;
     }
 
@@ -104,8 +110,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
     @Override
     public LocalState localInit(DuckDBTableFunctionInitInfo info) {
         Job job = info.getBindData();
-        return new LocalState(
-                job.scan().newWorker(job.plan().newConverter()), job.plan().schema());
+        return new LocalState(job.scan().newWorker(job.plan().newConverter()), job.plan(), job.directWrites());
     }
 
     @Override
@@ -120,27 +125,35 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
     }
 
     /**
-     * Writes converted values into one output chunk. Numbers go straight into the vectors; text is gathered per column
-     * and handed over in one call per chunk, which is far cheaper than one native call per string.
+     * Writes converted values into one output chunk. Numbers go straight into the vectors' memory (or through the
+     * driver's setters when direct writes are off); text is gathered per column and handed over in one call per chunk,
+     * which is far cheaper than one native call per string.
      */
     static final class VectorSink implements RowSink {
         private static final byte[] EMPTY = new byte[0];
 
         private final OutputColumns.Carrier[] carriers;
+        private final boolean directWrites;
         private final DuckDBWritableVector[] vectors;
+        private final @Nullable ByteBuffer[] memory;
         private final byte[] @Nullable [][] texts;
         private final boolean[][] nulls;
         private boolean hasNulls;
 
-        VectorSink(Schema schema) {
-            int count = OutputColumns.count(schema);
+        VectorSink(ConversionPlan plan, boolean directWrites) {
+            Schema schema = plan.schema();
+            int count = OutputColumns.count(plan);
             carriers = new OutputColumns.Carrier[count];
             for (int i = 0; i < schema.columns().size(); i++) {
                 carriers[i] = OutputColumns.carrierOf(schema.columns().get(i).type());
             }
             carriers[OutputColumns.sourceLine(schema)] = OutputColumns.Carrier.LONG;
-            carriers[OutputColumns.extra(schema)] = OutputColumns.Carrier.TEXT;
+            if (plan.emitsExtra()) {
+                carriers[OutputColumns.extra(schema)] = OutputColumns.Carrier.TEXT;
+            }
+            this.directWrites = directWrites;
             vectors = new DuckDBWritableVector[count];
+            memory = new ByteBuffer[count];
             texts = new byte[count][][];
             nulls = new boolean[count][];
         }
@@ -148,6 +161,9 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         void start(DuckDBDataChunkWriter output, int capacity) {
             for (int i = 0; i < carriers.length; i++) {
                 vectors[i] = output.vector(i);
+                memory[i] = directWrites && carriers[i] != OutputColumns.Carrier.TEXT
+                        ? VectorMemory.of(vectors[i], capacity).orElse(null)
+                        : null;
                 if (carriers[i] == OutputColumns.Carrier.TEXT) {
                     byte[][] column = texts[i];
                     if (column == null || column.length < capacity) {
@@ -186,13 +202,23 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         @Override
         public void setLong(int column, int row, long value) {
             nulls[column][row] = false;
-            vectors[column].setLong(row, value);
+            ByteBuffer direct = memory[column];
+            if (direct != null) {
+                direct.putLong(row << 3, value);
+            } else {
+                vectors[column].setLong(row, value);
+            }
         }
 
         @Override
         public void setDouble(int column, int row, double value) {
             nulls[column][row] = false;
-            vectors[column].setDouble(row, value);
+            ByteBuffer direct = memory[column];
+            if (direct != null) {
+                direct.putDouble(row << 3, value);
+            } else {
+                vectors[column].setDouble(row, value);
+            }
         }
 
         @Override

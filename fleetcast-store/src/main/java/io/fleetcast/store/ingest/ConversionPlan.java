@@ -34,6 +34,8 @@ public final class ConversionPlan {
     final ReferenceSets references;
     final ErrorCollector errors;
     final boolean keepRawText;
+    /** Whether rows carry the extra-columns JSON object: always for JSON Lines, for CSV only when it has extras. */
+    final boolean emitsExtra;
     /** Number of fields every CSV record must have, or -1 when records are not positional (JSON Lines). */
     final int recordWidth;
 
@@ -132,6 +134,7 @@ public final class ConversionPlan {
         this.errors = requireNonNull(errors, "errors is null");
         this.recordWidth = recordWidth;
         this.keepRawText = keepRawText;
+        this.emitsExtra = recordWidth < 0 || layout.hasExtras();
         int n = schema.columns().size();
         columns = schema.columns().toArray(new Column[0]);
         types = new ColumnType[n];
@@ -272,6 +275,14 @@ public final class ConversionPlan {
         synchronized (keyHashes) {
             return KeyHashes.anyRepeated(keyHashes);
         }
+    }
+
+    /**
+     * Whether converted rows include the {@link OutputColumns#extra} column. When not, the file has no columns beyond
+     * the data set's (a CSV header says so up front) and the engine stores no extra object.
+     */
+    public boolean emitsExtra() {
+        return emitsExtra;
     }
 
     public Schema schema() {

@@ -4,8 +4,9 @@ import io.fleetcast.core.dataset.ColumnType;
 import io.fleetcast.core.dataset.Schema;
 
 /**
- * The shape of converted rows: the schema's columns in order, then the source line, then the extra columns as one
- * JSON object. Each column travels as a long, a double or text; the storage engine turns them into its stored types.
+ * The shape of converted rows: the schema's columns in order, then the source line, then (when the plan
+ * {@linkplain ConversionPlan#emitsExtra emits it}) the extra columns as one JSON object. Each column travels as a long,
+ * a double or text; the storage engine turns them into its stored types.
  */
 public final class OutputColumns {
     /** How a value travels to the storage engine. */
@@ -39,8 +40,8 @@ public final class OutputColumns {
         return schema.columns().size() + 1;
     }
 
-    /** How many output columns a schema's rows have. */
-    public static int count(Schema schema) {
-        return schema.columns().size() + 2;
+    /** How many output columns a plan's rows have. */
+    public static int count(ConversionPlan plan) {
+        return plan.schema().columns().size() + (plan.emitsExtra() ? 2 : 1);
     }
 }

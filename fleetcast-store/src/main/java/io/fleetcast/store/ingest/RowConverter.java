@@ -453,6 +453,9 @@ public final class RowConverter {
             }
         }
         sink.setLong(OutputColumns.sourceLine(plan.schema), row, record.line());
+        if (!plan.emitsExtra) {
+            return;
+        }
         int extraColumn = OutputColumns.extra(plan.schema);
         if (plan.layout.hasExtras()) {
             byte[] json = extraJson(record);
