@@ -41,11 +41,6 @@ public final class FleetcastApp implements AutoCloseable {
         return fleet;
     }
 
-    /** The store itself, for services that later issues add. */
-    Store store() {
-        return store;
-    }
-
     @Override
     public void close() {
         store.close();

@@ -11,6 +11,7 @@ import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.InputError;
 import io.fleetcast.core.error.InvalidInputException;
 import io.fleetcast.store.ingest.IngestReport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,36 @@ public abstract class StoreContractTest {
         assertThat(value(store, "SELECT count(*) FROM usage")).isEqualTo(0L);
         assertThat(value(store, "SELECT count(*) FROM ingest_log WHERE kind = 'usage'"))
                 .isEqualTo(0L);
+    }
+
+    @Test
+    void textThatIsNotUtf8IsAProblemOfItsLine() throws IOException {
+        Object servicesBefore = value(store, "SELECT count(*) FROM services");
+        Path file = folder.resolve("services.csv");
+        Files.write(
+                file,
+                concat(
+                        "service,team,org,tier\ncheckout,payments,commerce,critical\nsearch,"
+                                .getBytes(StandardCharsets.UTF_8),
+                        new byte[] {'c', 'a', 'f', (byte) 0xE9},
+                        ",commerce,\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> ingest(store, Kind.SERVICES, file))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        error -> assertThat(error.errors())
+                                .extracting(InputError::render)
+                                .containsExactly(file + ":3: column \"team\": not valid UTF-8: byte 0xE9 at byte 4"
+                                        + " of the value; save the file as UTF-8"));
+        assertThat(value(store, "SELECT count(*) FROM services")).isEqualTo(servicesBefore);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFunction.Job, ScanFunction.LocalState> {
     static final String NAME = "fleetcast_scan";
+    /** DuckDB's vector size: the rows of one output chunk. */
+    static final int ROWS_PER_CHUNK = 2048;
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicLong nextJob = new AtomicLong();
@@ -110,14 +112,14 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
     @Override
     public LocalState localInit(DuckDBTableFunctionInitInfo info) {
         Job job = info.getBindData();
-        return new LocalState(job.scan().newWorker(job.plan().newConverter()), job.plan(), job.directWrites());
+        return new LocalState(job.scan().newWorker(job.plan(), ROWS_PER_CHUNK), job.plan(), job.directWrites());
     }
 
     @Override
     public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter output) throws SQLException {
         LocalState state = info.getLocalInitData();
         VectorSink sink = state.sink;
-        int capacity = (int) output.capacity();
+        int capacity = (int) Math.min(output.capacity(), ROWS_PER_CHUNK);
         sink.start(output, capacity);
         int rows = state.worker.fill(sink, capacity);
         sink.finish(rows);
@@ -125,9 +127,11 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
     }
 
     /**
-     * Writes converted values into one output chunk. Numbers go straight into the vectors' memory (or through the
-     * driver's setters when direct writes are off); text is gathered per column and handed over in one call per chunk,
-     * which is far cheaper than one native call per string.
+     * Writes converted values into one output chunk. Values are gathered per column and handed over when the chunk is
+     * full: numbers copied into the vectors' memory in bulk (or through the driver's setters when direct writes are
+     * off), text likewise when every value of the chunk fits in
+     * a DuckDB string record (up to 12 bytes: names, codes, units) it is written into the vector's memory too, otherwise
+     * handed over in one driver call per chunk, which is far cheaper than one native call per string.
      */
     static final class VectorSink implements RowSink {
         private static final byte[] EMPTY = new byte[0];
@@ -137,7 +141,10 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         private final DuckDBWritableVector[] vectors;
         private final @Nullable ByteBuffer[] memory;
         private final byte[] @Nullable [][] texts;
+        private final long[][] longs;
+        private final double[][] doubles;
         private final boolean[][] nulls;
+        private final int[] longestText;
         private boolean hasNulls;
 
         VectorSink(ConversionPlan plan, boolean directWrites) {
@@ -155,19 +162,45 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
             vectors = new DuckDBWritableVector[count];
             memory = new ByteBuffer[count];
             texts = new byte[count][][];
+            longs = new long[count][];
+            doubles = new double[count][];
             nulls = new boolean[count][];
+            longestText = new int[count];
+        }
+
+        private static int widthOf(OutputColumns.Carrier carrier) {
+            return switch (carrier) {
+                case LONG, DOUBLE -> Long.BYTES;
+                case TEXT -> VectorMemory.STRING_BYTES;
+            };
         }
 
         void start(DuckDBDataChunkWriter output, int capacity) {
             for (int i = 0; i < carriers.length; i++) {
                 vectors[i] = output.vector(i);
-                memory[i] = directWrites && carriers[i] != OutputColumns.Carrier.TEXT
-                        ? VectorMemory.of(vectors[i], capacity).orElse(null)
+                memory[i] = directWrites
+                        ? VectorMemory.of(vectors[i], capacity, widthOf(carriers[i]))
+                                .orElse(null)
                         : null;
-                if (carriers[i] == OutputColumns.Carrier.TEXT) {
-                    byte[][] column = texts[i];
-                    if (column == null || column.length < capacity) {
-                        texts[i] = new byte[capacity][];
+                switch (carriers[i]) {
+                    case TEXT -> {
+                        byte[][] column = texts[i];
+                        if (column == null || column.length < capacity) {
+                            texts[i] = new byte[capacity][];
+                        }
+                        longestText[i] = 0;
+                    }
+                    case LONG -> {
+                        long[] column = longs[i];
+                        if (column == null || column.length < capacity) {
+                            longs[i] = new long[capacity];
+                        }
+                    }
+                    case DOUBLE -> {
+                        double[] column = doubles[i];
+                        if (column == null || column.length < capacity) {
+                            doubles[i] = new double[capacity];
+                        }
                     }
                 }
                 boolean[] columnNulls = nulls[i];
@@ -181,10 +214,54 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         }
 
         void finish(int rows) throws SQLException {
+            if (rows == 0) {
+                return;
+            }
             for (int i = 0; i < carriers.length; i++) {
-                byte[][] column = texts[i];
-                if (carriers[i] == OutputColumns.Carrier.TEXT && column != null && rows > 0) {
-                    vectors[i].setStringUtf8Batch(0, column.length == rows ? column : Arrays.copyOf(column, rows));
+                ByteBuffer direct = memory[i];
+                switch (carriers[i]) {
+                    case TEXT -> {
+                        byte[][] column = texts[i];
+                        if (column == null) {
+                            continue;
+                        }
+                        if (direct != null && longestText[i] <= VectorMemory.INLINE_STRING_BYTES) {
+                            VectorMemory.putInlineStrings(direct, column, rows);
+                        } else {
+                            vectors[i].setStringUtf8Batch(
+                                    0, column.length == rows ? column : Arrays.copyOf(column, rows));
+                        }
+                    }
+                    case LONG -> {
+                        long[] column = longs[i];
+                        if (column == null) {
+                            continue;
+                        }
+                        if (direct != null) {
+                            VectorMemory.putLongs(direct, column, rows);
+                        } else {
+                            for (int row = 0; row < rows; row++) {
+                                if (!nulls[i][row]) {
+                                    vectors[i].setLong(row, column[row]);
+                                }
+                            }
+                        }
+                    }
+                    case DOUBLE -> {
+                        double[] column = doubles[i];
+                        if (column == null) {
+                            continue;
+                        }
+                        if (direct != null) {
+                            VectorMemory.putDoubles(direct, column, rows);
+                        } else {
+                            for (int row = 0; row < rows; row++) {
+                                if (!nulls[i][row]) {
+                                    vectors[i].setDouble(row, column[row]);
+                                }
+                            }
+                        }
+                    }
                 }
             }
             if (hasNulls) {
@@ -202,22 +279,18 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         @Override
         public void setLong(int column, int row, long value) {
             nulls[column][row] = false;
-            ByteBuffer direct = memory[column];
-            if (direct != null) {
-                direct.putLong(row << 3, value);
-            } else {
-                vectors[column].setLong(row, value);
+            long[] values = longs[column];
+            if (values != null) {
+                values[row] = value;
             }
         }
 
         @Override
         public void setDouble(int column, int row, double value) {
             nulls[column][row] = false;
-            ByteBuffer direct = memory[column];
-            if (direct != null) {
-                direct.putDouble(row << 3, value);
-            } else {
-                vectors[column].setDouble(row, value);
+            double[] values = doubles[column];
+            if (values != null) {
+                values[row] = value;
             }
         }
 
@@ -227,6 +300,9 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
             byte[][] columnTexts = texts[column];
             if (columnTexts != null) {
                 columnTexts[row] = utf8;
+                if (utf8.length > longestText[column]) {
+                    longestText[column] = utf8.length;
+                }
             }
         }
 

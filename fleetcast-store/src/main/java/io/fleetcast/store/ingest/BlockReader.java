@@ -10,6 +10,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -32,6 +33,8 @@ public final class BlockReader implements AutoCloseable {
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long PROGRESS_INTERVAL_BYTES = 16L << 20;
+    /** Buffers kept for reuse: a few per loading thread is plenty. */
+    private static final int MAX_SPARE_BUFFERS = 8;
 
     private final boolean quotesSpanLines;
     private final CountingInputStream counted;
@@ -40,6 +43,7 @@ public final class BlockReader implements AutoCloseable {
     private final long totalBytes;
     private final IngestListener listener;
 
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private byte[] carry = new byte[0];
     private int carryLength;
     private long nextLine = 1;
@@ -65,7 +69,10 @@ public final class BlockReader implements AutoCloseable {
             this.firstLine = firstLine;
         }
 
-        /** The buffer, shared, not copied: the block's reader may read and keep slices of it. */
+        /**
+         * The buffer, shared, not copied: the block's reader may read it and keep slices of it until it hands it back
+         * with {@link BlockReader#recycle}.
+         */
         public byte[] data() {
             return data;
         }
@@ -106,7 +113,9 @@ public final class BlockReader implements AutoCloseable {
         if (exhausted) {
             return Optional.empty();
         }
-        byte[] data = new byte[Math.max(BLOCK_BYTES, carryLength * 2)];
+        byte[] data = carryLength * 2 <= BLOCK_BYTES && !spare.isEmpty()
+                ? spare.pop()
+                : new byte[Math.max(BLOCK_BYTES, carryLength * 2)];
         System.arraycopy(carry, 0, data, 0, carryLength);
         int length = carryLength;
         boolean eof = false;
@@ -141,6 +150,16 @@ public final class BlockReader implements AutoCloseable {
         carry = Arrays.copyOfRange(data, boundary, length);
         carryLength = length - boundary;
         return Optional.of(handOut(data, boundary));
+    }
+
+    /**
+     * Takes back the buffer of a block whose reader is done with it and keeps no slice of it, to be refilled: a load
+     * then reuses a handful of buffers instead of allocating (and the collector clearing) one per block.
+     */
+    public synchronized void recycle(byte[] data) {
+        if (data.length == BLOCK_BYTES && spare.size() < MAX_SPARE_BUFFERS) {
+            spare.push(data);
+        }
     }
 
     private Block handOut(byte[] data, int length) {

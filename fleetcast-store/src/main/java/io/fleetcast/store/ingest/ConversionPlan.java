@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the loading threads share while converting one file: the schema compiled for fast checks, the file's
- * layout, the stored values references must match, and the collectors of problems and duplicate-key candidates.
- * Thread-safe; each thread converts rows with its own {@link #newConverter()}.
+ * layout, the stored values references must match, the collector of problems and every thread's key hashes.
+ * Thread-safe; each thread converts rows with its own {@link BatchConverter}.
  */
 public final class ConversionPlan {
     final Schema schema;
@@ -255,13 +255,13 @@ public final class ConversionPlan {
         return Set.copyOf(lowered);
     }
 
-    /** A converter for one loading thread. */
-    public RowConverter newConverter() {
+    /** A converter for one loading thread, for batches of up to {@code capacity} rows. */
+    BatchConverter newConverter(int capacity) {
         KeyHashes hashes = new KeyHashes();
         synchronized (keyHashes) {
             keyHashes.add(hashes);
         }
-        return new RowConverter(this, hashes);
+        return new BatchConverter(this, hashes, capacity);
     }
 
     /**

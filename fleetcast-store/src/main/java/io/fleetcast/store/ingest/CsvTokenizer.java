@@ -2,8 +2,8 @@ package io.fleetcast.store.ingest;
 
 /**
  * Splits CSV text (RFC 4180: comma-separated, fields optionally in double quotes with {@code ""} for a quote, quoted
- * fields may span lines; {@code \n} or {@code \r\n} line ends) into {@link RawRecord}s. Spaces around fields are
- * trimmed. Not thread-safe.
+ * fields may span lines; {@code \n} or {@code \r\n} line ends) into the fields of a {@link FieldBatch} row. Field
+ * positions are recorded as they are; trimming and absent values are the converter's business. Not thread-safe.
  */
 final class CsvTokenizer {
     private int linesInRecord;
@@ -14,25 +14,27 @@ final class CsvTokenizer {
     }
 
     /**
-     * Reads the record starting at {@code position}; returns the position after it (after its line end). Problems
-     * (unterminated quote, text after a closing quote) are put on the record, which still gets its fields.
+     * Reads the record starting at {@code position} into {@code row} of {@code batch}; returns the position after it
+     * (after its line end). Problems (unterminated quote, text after a closing quote) are set on the row, which still
+     * gets its fields.
      */
-    int read(byte[] bytes, int position, int limit, RawRecord record) {
+    int read(byte[] bytes, int position, int limit, FieldBatch batch, int row) {
         linesInRecord = 0;
         int field = 0;
         int p = position;
         while (true) {
+            int start = p;
             while (p < limit && (bytes[p] == ' ' || bytes[p] == '\t')) {
                 p++;
             }
             if (p < limit && bytes[p] == '"') {
-                p = readQuoted(bytes, p + 1, limit, record, field);
+                p = readQuoted(bytes, p + 1, limit, batch, row, field);
                 if (p < 0) {
-                    record.setRawEnd(limit);
+                    batch.setRawEnd(row, limit);
                     return limit;
                 }
             } else {
-                int start = p;
+                p = start;
                 while (p < limit && bytes[p] != ',' && bytes[p] != '\n') {
                     p++;
                 }
@@ -40,12 +42,12 @@ final class CsvTokenizer {
                 if (end > start && bytes[end - 1] == '\r') {
                     end--;
                 }
-                record.set(field, bytes, start, end);
+                set(batch, row, field, bytes, start, end);
             }
             field++;
             if (p >= limit) {
-                record.setFieldCount(field);
-                record.setRawEnd(limit);
+                batch.setFieldCount(row, field);
+                batch.setRawEnd(row, limit);
                 return limit;
             }
             if (bytes[p] == ',') {
@@ -54,21 +56,29 @@ final class CsvTokenizer {
             }
             // A line end.
             linesInRecord++;
-            record.setFieldCount(field);
-            record.setRawEnd(p + 1);
+            batch.setFieldCount(row, field);
+            batch.setRawEnd(row, p + 1);
             return p + 1;
         }
     }
 
-    /** Reads a quoted field whose text starts at {@code p}; returns the position of the delimiter after it, or -1. */
-    private int readQuoted(byte[] bytes, int start, int limit, RawRecord record, int field) {
+    private static void set(FieldBatch batch, int row, int field, byte[] bytes, int start, int end) {
+        if (batch.array(row) == bytes) {
+            batch.setField(row, field, start, end);
+        } else {
+            batch.setCopiedField(row, field, bytes, start, end);
+        }
+    }
+
+    /** Reads a quoted field whose text starts at {@code start}; returns the position of the delimiter after it, or -1. */
+    private int readQuoted(byte[] bytes, int start, int limit, FieldBatch batch, int row, int field) {
         int p = start;
         boolean escaped = false;
         while (true) {
             if (p >= limit) {
-                record.setProblem("unterminated quoted field: a \" opened on this line is never closed");
-                record.set(field, bytes, start, limit);
-                record.setFieldCount(field + 1);
+                batch.setProblem(row, "unterminated quoted field: a \" opened on this line is never closed");
+                set(batch, row, field, bytes, start, limit);
+                batch.setFieldCount(row, field + 1);
                 return -1;
             }
             byte c = bytes[p];
@@ -87,8 +97,11 @@ final class CsvTokenizer {
         }
         int end = p;
         if (escaped) {
-            int at = record.beginScratch(end - start);
-            byte[] scratch = record.scratch();
+            if (batch.array(row) == bytes) {
+                batch.moveToScratch(row);
+            }
+            int at = batch.reserve(end - start);
+            byte[] scratch = batch.scratch();
             int out = at;
             for (int i = start; i < end; i++) {
                 scratch[out++] = bytes[i];
@@ -96,16 +109,17 @@ final class CsvTokenizer {
                     i++;
                 }
             }
-            record.commitScratch(field, at, out);
+            batch.commitScratch(out);
+            batch.setField(row, field, at, out);
         } else {
-            record.set(field, bytes, start, end);
+            set(batch, row, field, bytes, start, end);
         }
         p++;
         while (p < limit && (bytes[p] == ' ' || bytes[p] == '\t' || bytes[p] == '\r')) {
             p++;
         }
         if (p < limit && bytes[p] != ',' && bytes[p] != '\n') {
-            record.setProblem("unexpected text after a closing quote");
+            batch.setProblem(row, "unexpected text after a closing quote");
             while (p < limit && bytes[p] != ',' && bytes[p] != '\n') {
                 p++;
             }

@@ -64,16 +64,18 @@ public final class FileScan implements AutoCloseable {
                     && data[start + 2] == (byte) 0xBF) {
                 start += 3;
             }
-            RawRecord header = new RawRecord(64);
-            header.reset(1, data, start);
+            FieldBatch header = new FieldBatch(1);
+            header.reset(data);
+            int headerRow = header.beginRow(1, start);
             CsvTokenizer tokenizer = new CsvTokenizer();
-            int next = tokenizer.read(data, start, block.end(), header);
+            int next = tokenizer.read(data, start, block.end(), header, headerRow);
             List<String> names = new ArrayList<>();
-            for (int i = 0; i < header.fieldCount(); i++) {
-                names.add(header.isPresent(i) ? header.text(i) : "");
+            for (int i = 0; i < header.fieldCount(headerRow); i++) {
+                names.add(header.text(headerRow, i));
             }
-            if (!header.problem().isEmpty()) {
-                errors.fileProblem("", "header line: " + header.problem());
+            String headerProblem = header.problem(headerRow);
+            if (headerProblem != null) {
+                errors.fileProblem("", "header line: " + headerProblem);
             }
             if (names.stream().allMatch(String::isBlank)) {
                 errors.fileProblem("", "the first line must be a header naming the columns");
@@ -121,9 +123,9 @@ public final class FileScan implements AutoCloseable {
         return reader.next();
     }
 
-    /** A worker for one loading thread, converting with {@code converter}. */
-    public Worker newWorker(RowConverter converter) {
-        return new Worker(converter);
+    /** A worker for one loading thread, converting with a new converter of {@code plan}, {@code capacity} rows at a time. */
+    public Worker newWorker(ConversionPlan plan, int capacity) {
+        return new Worker(plan.newConverter(capacity), capacity);
     }
 
     @Override
@@ -133,8 +135,8 @@ public final class FileScan implements AutoCloseable {
 
     /** Reads records from the blocks it takes and converts them into batches. Not thread-safe. */
     public final class Worker {
-        private final RowConverter converter;
-        private final RawRecord record = new RawRecord(Math.max(8, headerWidth));
+        private final BatchConverter converter;
+        private final FieldBatch batch;
         private final CsvTokenizer csvTokenizer = new CsvTokenizer();
         private final @Nullable JsonLineTokenizer jsonTokenizer;
         private final ValueParser rowNumberParser = new ValueParser();
@@ -144,62 +146,67 @@ public final class FileScan implements AutoCloseable {
         private long line;
         private boolean done;
 
-        private Worker(RowConverter converter) {
+        private Worker(BatchConverter converter, int capacity) {
             this.converter = converter;
+            this.batch = new FieldBatch(capacity);
             this.jsonTokenizer = csv ? null : new JsonLineTokenizer(layout);
         }
 
         /**
          * Fills up to {@code capacity} rows of {@code sink} with good rows (bad ones are reported and skipped) and
-         * returns how many; 0 means the file is done for this worker.
+         * returns how many; 0 means the file is done for this worker. {@code capacity} may not exceed the capacity the
+         * worker was made with.
          */
         public int fill(RowSink sink, int capacity) {
-            int rows = 0;
+            int written = 0;
             long read = 0;
             int rowNumberColumn = layout.rowNumberColumn();
-            while (rows < capacity) {
+            while (written < capacity) {
                 if (position >= end && !advance()) {
                     break;
                 }
-                byte c = data[position];
-                if (c == '\n' || (c == '\r' && position + 1 < end && data[position + 1] == '\n')) {
-                    position += c == '\n' ? 1 : 2;
-                    line++;
-                    continue;
-                }
-                record.reset(line, data, position);
-                if (csv) {
-                    position = csvTokenizer.read(data, position, end, record);
-                    line += csvTokenizer.linesInRecord();
-                } else {
-                    int lineEnd = position;
-                    while (lineEnd < end && data[lineEnd] != '\n') {
-                        lineEnd++;
+                batch.reset(data);
+                int limit = Math.min(capacity - written, batch.capacity());
+                while (batch.size() < limit && position < end) {
+                    byte c = data[position];
+                    if (c == '\n' || (c == '\r' && position + 1 < end && data[position + 1] == '\n')) {
+                        position += c == '\n' ? 1 : 2;
+                        line++;
+                        continue;
                     }
-                    int contentEnd = lineEnd > position && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-                    JsonLineTokenizer tokenizer = jsonTokenizer;
-                    if (tokenizer != null) {
-                        tokenizer.read(data, position, contentEnd, record);
+                    int row = batch.beginRow(line, position);
+                    if (csv) {
+                        position = csvTokenizer.read(data, position, end, batch, row);
+                        line += csvTokenizer.linesInRecord();
+                    } else {
+                        int lineEnd = position;
+                        while (lineEnd < end && data[lineEnd] != '\n') {
+                            lineEnd++;
+                        }
+                        int contentEnd = lineEnd > position && data[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                        JsonLineTokenizer tokenizer = jsonTokenizer;
+                        if (tokenizer != null) {
+                            tokenizer.read(data, position, contentEnd, batch, row);
+                        }
+                        batch.setRawEnd(row, lineEnd);
+                        position = Math.min(lineEnd + 1, end);
+                        line++;
                     }
-                    record.setRawEnd(lineEnd);
-                    position = Math.min(lineEnd + 1, end);
-                    line++;
-                }
-                read++;
-                if (rowNumberColumn >= 0 && record.isPresent(rowNumberColumn)) {
-                    if (rowNumberParser.parseLong(
-                            record.array(rowNumberColumn),
-                            record.start(rowNumberColumn),
-                            record.end(rowNumberColumn))) {
-                        record.setLine(rowNumberParser.longValue());
+                    read++;
+                    if (rowNumberColumn >= 0 && batch.isPresent(row, rowNumberColumn)) {
+                        byte[] bytes = batch.array(row);
+                        int start = FieldBatch.trimStart(
+                                bytes, batch.starts(rowNumberColumn)[row], batch.ends(rowNumberColumn)[row]);
+                        int fieldEnd = FieldBatch.trimEnd(bytes, start, batch.ends(rowNumberColumn)[row]);
+                        if (rowNumberParser.parseLong(bytes, start, fieldEnd)) {
+                            batch.setLine(row, rowNumberParser.longValue());
+                        }
                     }
                 }
-                if (converter.convert(record, sink, rows)) {
-                    rows++;
-                }
+                written += converter.convert(batch, sink, written);
             }
             rowsRead.addAndGet(read);
-            return rows;
+            return written;
         }
 
         private boolean advance() {
@@ -209,8 +216,11 @@ public final class FileScan implements AutoCloseable {
             Optional<BlockReader.Block> block = nextBlock();
             if (block.isEmpty()) {
                 done = true;
-                converter.finish();
                 return false;
+            }
+            if (data.length > 0) {
+                // The batch and the converter keep no slice of a finished block.
+                reader.recycle(data);
             }
             data = block.orElseThrow().data();
             position = block.orElseThrow().start();

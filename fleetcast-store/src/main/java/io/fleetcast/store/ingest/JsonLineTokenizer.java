@@ -12,7 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads one JSON Lines record (a JSON object on one line) into a {@link RawRecord}, numbering its keys through the
+ * Reads one JSON Lines record (a JSON object on one line) into a {@link FieldBatch} row, numbering its keys through the
  * file's {@link FileLayout}. Scalars become their text; nested objects and arrays their JSON text; {@code null} is
  * absent. Not thread-safe.
  */
@@ -26,11 +26,13 @@ final class JsonLineTokenizer {
         this.layout = layout;
     }
 
-    /** Reads the line {@code [start, end)} (without its line end) into {@code record}. */
-    void read(byte[] bytes, int start, int end, RawRecord record) {
+    /** Reads the line {@code [start, end)} (without its line end) into {@code row} of {@code batch}. */
+    void read(byte[] bytes, int start, int end, FieldBatch batch, int row) {
+        batch.clearFields(row);
+        batch.moveToScratch(row);
         try (JsonParser parser = factory.createParser(bytes, start, end - start)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                record.setProblem("expected a JSON object on this line");
+                batch.setProblem(row, "expected a JSON object on this line");
                 return;
             }
             JsonToken token;
@@ -46,24 +48,24 @@ final class JsonLineTokenizer {
                         // absent
                     }
                     case START_OBJECT, START_ARRAY ->
-                        set(record, index, mapper.writeValueAsBytes(parser.readValueAsTree()));
+                        set(batch, row, index, mapper.writeValueAsBytes(parser.readValueAsTree()));
                     case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
-                        set(record, index, parser.getText().getBytes(UTF_8));
-                    default -> record.setProblem("unexpected JSON token " + value + " for key \"" + name + "\"");
+                        set(batch, row, index, parser.getText().getBytes(UTF_8));
+                    default -> batch.setProblem(row, "unexpected JSON token " + value + " for key \"" + name + "\"");
                 }
             }
             if (token != JsonToken.END_OBJECT) {
-                record.setProblem("malformed JSON object");
+                batch.setProblem(row, "malformed JSON object");
             } else if (parser.nextToken() != null) {
-                record.setProblem("text after the JSON object; one object per line");
+                batch.setProblem(row, "text after the JSON object; one object per line");
             }
         } catch (IOException e) {
-            record.setProblem("invalid JSON: " + firstLine(e.getMessage()));
+            batch.setProblem(row, "invalid JSON: " + firstLine(e.getMessage()));
         }
     }
 
-    private static void set(RawRecord record, int index, byte[] value) {
-        record.setCopy(index, value, 0, value.length);
+    private static void set(FieldBatch batch, int row, int index, byte[] value) {
+        batch.setCopiedField(row, index, value, 0, value.length);
     }
 
     private static String firstLine(@Nullable String message) {

@@ -4,7 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +50,9 @@ final class TextDictionary {
 
         String jsonProblem = "";
 
+        /** Where the value stops being valid UTF-8 (byte offset), or -1 when it is valid. */
+        final int invalidUtf8At;
+
         final long slotHash;
         private final long first;
         private final long second;
@@ -53,6 +61,7 @@ final class TextDictionary {
             this.bytes = bytes;
             this.hash = hash;
             this.slotHash = slotHash;
+            this.invalidUtf8At = firstInvalidUtf8(bytes);
             this.first = word(bytes, 0, bytes.length);
             this.second = bytes.length > 8 ? word(bytes, 8, bytes.length) : 0;
         }
@@ -76,6 +85,27 @@ final class TextDictionary {
             }
             return value;
         }
+    }
+
+    /**
+     * The offset of the first byte of {@code bytes} that does not belong to well-formed UTF-8 (no overlong forms, no
+     * surrogates, nothing above U+10FFFF), or -1 when all of it is.
+     */
+    static int firstInvalidUtf8(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == bytes.length) {
+            return -1;
+        }
+        CharsetDecoder decoder = UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : -1;
     }
 
     /** The entry for {@code bytes[start, end)}, created on first sight. */
