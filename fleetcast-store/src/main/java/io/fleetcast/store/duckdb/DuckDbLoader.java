@@ -257,7 +257,7 @@ final class DuckDbLoader {
             case DECIMAL -> "CAST(" + expression + " AS DECIMAL(38, 18))";
             case JSON -> "CAST(" + expression + " AS JSON)";
             case DATE -> "(DATE '1970-01-01' + CAST(" + expression + " AS INTEGER))";
-            case TIMESTAMP -> "CAST(make_timestamp(" + expression + ") AS TIMESTAMPTZ)";
+            case TIMESTAMP -> expression; // the scan gives TIMESTAMPTZ
         };
     }
 

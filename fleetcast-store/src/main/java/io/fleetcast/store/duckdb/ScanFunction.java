@@ -1,6 +1,7 @@
 package io.fleetcast.store.duckdb;
 
 import io.fleetcast.core.dataset.Column;
+import io.fleetcast.core.dataset.ColumnType;
 import io.fleetcast.core.dataset.Schema;
 import io.fleetcast.store.ingest.ConversionPlan;
 import io.fleetcast.store.ingest.FileScan;
@@ -8,6 +9,10 @@ import io.fleetcast.store.ingest.OutputColumns;
 import io.fleetcast.store.ingest.RowSink;
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,7 +90,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         Schema schema = job.plan().schema();
         for (int i = 0; i < schema.columns().size(); i++) {
             Column column = schema.columns().get(i);
-            info.addResultColumn("c" + i, duckDbType(OutputColumns.carrierOf(column.type())));
+            info.addResultColumn("c" + i, duckDbType(column.type()));
         }
         info.addResultColumn("source_line", DuckDBColumnType.BIGINT);
         if (job.plan().emitsExtra()) {
@@ -94,8 +99,15 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         return job;
     }
 
-    private static DuckDBColumnType duckDbType(OutputColumns.Carrier carrier) {
-        return switch (carrier) {
+    /**
+     * The type the scan gives a column: timestamps as TIMESTAMPTZ directly (a cast from TIMESTAMP would go through the
+     * time zone library value by value), everything else as its carrier.
+     */
+    private static DuckDBColumnType duckDbType(ColumnType type) {
+        if (type == ColumnType.TIMESTAMP) {
+            return DuckDBColumnType.TIMESTAMP_WITH_TIME_ZONE;
+        }
+        return switch (OutputColumns.carrierOf(type)) {
             case TEXT -> DuckDBColumnType.VARCHAR;
             case LONG -> DuckDBColumnType.BIGINT;
             case DOUBLE -> DuckDBColumnType.DOUBLE;
@@ -137,6 +149,9 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
         private static final byte[] EMPTY = new byte[0];
 
         private final OutputColumns.Carrier[] carriers;
+        /** Columns that are TIMESTAMPTZ vectors (microseconds since the epoch), not BIGINT. */
+        private final boolean[] timestamps;
+
         private final boolean directWrites;
         private final DuckDBWritableVector[] vectors;
         private final @Nullable ByteBuffer[] memory;
@@ -151,8 +166,10 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
             Schema schema = plan.schema();
             int count = OutputColumns.count(plan);
             carriers = new OutputColumns.Carrier[count];
+            timestamps = new boolean[count];
             for (int i = 0; i < schema.columns().size(); i++) {
                 carriers[i] = OutputColumns.carrierOf(schema.columns().get(i).type());
+                timestamps[i] = schema.columns().get(i).type() == ColumnType.TIMESTAMP;
             }
             carriers[OutputColumns.sourceLine(schema)] = OutputColumns.Carrier.LONG;
             if (plan.emitsExtra()) {
@@ -241,7 +258,12 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
                             VectorMemory.putLongs(direct, column, rows);
                         } else {
                             for (int row = 0; row < rows; row++) {
-                                if (!nulls[i][row]) {
+                                if (nulls[i][row]) {
+                                    continue;
+                                }
+                                if (timestamps[i]) {
+                                    vectors[i].setOffsetDateTime(row, utc(column[row]));
+                                } else {
                                     vectors[i].setLong(row, column[row]);
                                 }
                             }
@@ -274,6 +296,10 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
                     }
                 }
             }
+        }
+
+        private static OffsetDateTime utc(long micros) {
+            return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         }
 
         @Override
