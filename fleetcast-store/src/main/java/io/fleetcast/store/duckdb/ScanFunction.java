@@ -7,7 +7,6 @@ import io.fleetcast.store.ingest.ConversionPlan;
 import io.fleetcast.store.ingest.FileScan;
 import io.fleetcast.store.ingest.OutputColumns;
 import io.fleetcast.store.ingest.RowSink;
-import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -154,7 +153,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
 
         private final boolean directWrites;
         private final DuckDBWritableVector[] vectors;
-        private final @Nullable ByteBuffer[] memory;
+        private final VectorMemory.@Nullable Memory[] memory;
         private final byte[] @Nullable [][] texts;
         private final long[][] longs;
         private final double[][] doubles;
@@ -177,7 +176,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
             }
             this.directWrites = directWrites;
             vectors = new DuckDBWritableVector[count];
-            memory = new ByteBuffer[count];
+            memory = new VectorMemory.Memory[count];
             texts = new byte[count][][];
             longs = new long[count][];
             doubles = new double[count][];
@@ -235,7 +234,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
                 return;
             }
             for (int i = 0; i < carriers.length; i++) {
-                ByteBuffer direct = memory[i];
+                VectorMemory.@Nullable Memory direct = memory[i];
                 switch (carriers[i]) {
                     case TEXT -> {
                         byte[][] column = texts[i];
@@ -243,7 +242,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
                             continue;
                         }
                         if (direct != null && longestText[i] <= VectorMemory.INLINE_STRING_BYTES) {
-                            VectorMemory.putInlineStrings(direct, column, rows);
+                            VectorMemory.putInlineStrings(direct.data(), column, rows);
                         } else {
                             vectors[i].setStringUtf8Batch(
                                     0, column.length == rows ? column : Arrays.copyOf(column, rows));
@@ -255,7 +254,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
                             continue;
                         }
                         if (direct != null) {
-                            VectorMemory.putLongs(direct, column, rows);
+                            VectorMemory.putLongs(direct.data(), column, rows);
                         } else {
                             for (int row = 0; row < rows; row++) {
                                 if (nulls[i][row]) {
@@ -275,7 +274,7 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
                             continue;
                         }
                         if (direct != null) {
-                            VectorMemory.putDoubles(direct, column, rows);
+                            VectorMemory.putDoubles(direct.data(), column, rows);
                         } else {
                             for (int row = 0; row < rows; row++) {
                                 if (!nulls[i][row]) {
@@ -291,7 +290,12 @@ final class ScanFunction implements DuckDBTableFunction<ScanFunction.Job, ScanFu
                     boolean[] columnNulls = nulls[i];
                     for (int row = 0; row < rows; row++) {
                         if (columnNulls[row]) {
-                            vectors[i].setNull(row);
+                            VectorMemory.@Nullable Memory direct = memory[i];
+                            if (direct != null) {
+                                direct.markNull(row);
+                            } else {
+                                vectors[i].setNull(row);
+                            }
                         }
                     }
                 }

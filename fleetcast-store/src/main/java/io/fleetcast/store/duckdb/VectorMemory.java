@@ -36,6 +36,15 @@ final class VectorMemory {
         }
     }
 
+    /** A vector's value buffer and validity mask (one bit per row, 1 = valid), native byte order, absolute indexing. */
+    record Memory(ByteBuffer data, ByteBuffer validity) {
+        /** Marks {@code row} NULL, without the driver's lock. */
+        void markNull(int row) {
+            int at = (row >>> 6) << 3;
+            validity.putLong(at, validity.getLong(at) & ~(1L << (row & 63)));
+        }
+    }
+
     /** Bytes of one value of a VARCHAR vector: a {@code duckdb_string_t} record. */
     static final int STRING_BYTES = 16;
 
@@ -43,11 +52,10 @@ final class VectorMemory {
     static final int INLINE_STRING_BYTES = 12;
 
     /**
-     * The data buffer (native byte order, absolute indexing) of {@code vector}, whose first {@code rows} rows are now
-     * marked valid; empty if this driver does not expose them or the buffer does not hold {@code rows} values of
+     * The memory of {@code vector}, whose first {@code rows} rows are now marked valid; empty if this driver does not expose them or the buffer does not hold {@code rows} values of
      * {@code valueBytes} bytes.
      */
-    static Optional<ByteBuffer> of(DuckDBWritableVector vector, int rows, int valueBytes) {
+    static Optional<Memory> of(DuckDBWritableVector vector, int rows, int valueBytes) {
         if (!isAvailable()) {
             return Optional.empty();
         }
@@ -61,7 +69,7 @@ final class VectorMemory {
             for (int word = 0; word < words; word++) {
                 validity.putLong(word * 8, -1L);
             }
-            return Optional.of(data);
+            return Optional.of(new Memory(data, validity));
         } catch (IllegalAccessException e) {
             return Optional.empty();
         }

@@ -211,10 +211,10 @@ public final class BatchConverter {
         if (!parser.parseDecimal(bytes, start, end)) {
             return fail(i, r, parser.problem());
         }
-        if (!inRange(i, r, column, parser.decimalValue().doubleValue(), bytes, start, end)) {
+        if (!inRange(i, r, column, parser.decimalApproximation(), bytes, start, end)) {
             return false;
         }
-        texts[i][r] = parser.decimalValue().toPlainString().getBytes(UTF_8);
+        texts[i][r] = parser.decimalText();
         return true;
     }
 

@@ -5,11 +5,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads typed values from UTF-8 byte slices without allocating on the common paths. Not thread-safe: one per loading
  * thread. Each {@code parse*} method returns whether the text was valid; the value is then in {@link #longValue()},
- * {@link #doubleValue()} or {@link #decimalValue()}, and otherwise {@link #problem()} says what was wrong, quoting the
+ * {@link #doubleValue()} or {@link #decimalText()}, and otherwise {@link #problem()} says what was wrong, quoting the
  * text as the user wrote it.
  */
 public final class ValueParser {
@@ -27,7 +28,9 @@ public final class ValueParser {
 
     private long longValue;
     private double doubleValue;
-    private BigDecimal decimalValue = BigDecimal.ZERO;
+    private @Nullable BigDecimal decimalValue = BigDecimal.ZERO;
+    private byte[] decimalText = {'0'};
+    private double decimalApproximation;
     private String problem = "";
 
     // One-entry caches: files repeat the same timestamp (all series of one hour) and the same day on many rows.
@@ -51,7 +54,22 @@ public final class ValueParser {
 
     /** The value of the last successful {@link #parseDecimal}. */
     public BigDecimal decimalValue() {
-        return decimalValue;
+        BigDecimal value = decimalValue;
+        if (value == null) {
+            value = new BigDecimal(new String(decimalText, UTF_8));
+            decimalValue = value;
+        }
+        return value;
+    }
+
+    /** The value of the last successful {@link #parseDecimal} as plain decimal text (digits, '-', '.'), exact. */
+    public byte[] decimalText() {
+        return decimalText;
+    }
+
+    /** The value of the last successful {@link #parseDecimal} as the nearest double, for range checks. */
+    public double decimalApproximation() {
+        return decimalApproximation;
     }
 
     /** Why the last parse failed. */
@@ -162,6 +180,9 @@ public final class ValueParser {
      * commas in the usual places ({@code 10,000.00}) are accepted, as billing exports write them.
      */
     public boolean parseDecimal(byte[] bytes, int start, int end) {
+        if (parsePlainDecimal(bytes, start, end)) {
+            return true;
+        }
         String text = text(bytes, start, end);
         String plain = stripCurrencyFormatting(text);
         BigDecimal value;
@@ -182,6 +203,62 @@ public final class ValueParser {
             return fail("amount too large, got " + quote(text));
         }
         decimalValue = value;
+        decimalText = value.toPlainString().getBytes(UTF_8);
+        decimalApproximation = value.doubleValue();
+        return true;
+    }
+
+    /**
+     * The common case of {@link #parseDecimal}, without BigDecimal: an optional sign, 1 to
+     * {@value #DECIMAL_INTEGER_DIGITS} integer digits, and optionally a point and 1 to {@value #DECIMAL_SCALE} fraction
+     * digits. The text is kept as written (less a '+'). False when the text has any other form; that does not mean it
+     * is invalid.
+     */
+    private boolean parsePlainDecimal(byte[] bytes, int start, int end) {
+        int i = start;
+        boolean negative = false;
+        if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
+            negative = bytes[i] == '-';
+            i++;
+        }
+        int digitsStart = i;
+        long mantissa = 0;
+        int digits = 0;
+        while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+            mantissa = mantissa * 10 + (bytes[i] - '0');
+            digits++;
+            i++;
+        }
+        int integerDigits = i - digitsStart;
+        if (integerDigits == 0 || integerDigits > DECIMAL_INTEGER_DIGITS) {
+            return false;
+        }
+        int scale = 0;
+        if (i < end && bytes[i] == '.') {
+            i++;
+            while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+                mantissa = mantissa * 10 + (bytes[i] - '0');
+                digits++;
+                scale++;
+                i++;
+            }
+            if (scale == 0 || scale > DECIMAL_SCALE) {
+                return false;
+            }
+        }
+        if (i != end) {
+            return false;
+        }
+        int textStart = bytes[start] == '+' ? start + 1 : start;
+        decimalText = Arrays.copyOfRange(bytes, textStart, end);
+        decimalValue = null;
+        if (digits <= 15) {
+            // Exact mantissa and power of ten: one correctly rounded division.
+            double magnitude = mantissa / POWERS_OF_TEN[scale];
+            decimalApproximation = negative ? -magnitude : magnitude;
+        } else {
+            decimalApproximation = Double.parseDouble(new String(decimalText, UTF_8));
+        }
         return true;
     }
 

@@ -4,10 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ValueParserTest {
     private final ValueParser parser = new ValueParser();
@@ -114,5 +117,26 @@ class ValueParserTest {
         assertThat(parseDecimal("0.0000000000000000001")).isFalse();
         assertThat(parser.problem()).contains("more than 18 decimal places");
         assertThat(parseDecimal("12,34")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // text, plain text handed to the store, approximation for range checks
+        "133.574253, 133.574253, 133.574253",
+        "+5, 5, 5",
+        "-0.5, -0.5, -0.5",
+        "007, 007, 7",
+        "1e3, 1000, 1000",
+        ".5, 0.5, 0.5",
+        "5., 5, 5",
+        "'$1,234.50', 1234.50, 1234.5",
+        "12345678901234567890.123456789012345678, 12345678901234567890.123456789012345678, 1.2345678901234567E19",
+        "0.000000000000000001, 0.000000000000000001, 1.0E-18"
+    })
+    void decimalsReachTheStoreAsPlainExactText(String text, String plain, double approximation) {
+        assertThat(parseDecimal(text)).isTrue();
+        assertThat(new String(parser.decimalText(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(parser.decimalApproximation()).isEqualTo(approximation);
+        assertThat(parser.decimalValue()).isEqualByComparingTo(new BigDecimal(plain));
     }
 }
