@@ -9,9 +9,6 @@ import io.fleetcast.simulator.SimulationConfig;
 import io.fleetcast.simulator.SimulationListener;
 import io.fleetcast.simulator.SimulationSummary;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -39,18 +36,11 @@ public final class SimulationBenchmark {
     private SimulationBenchmark() {}
 
     public static Result run(SimulationConfig config, Path folder, SimulationListener listener) {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
+        HeapPeaks.reset();
         long start = System.nanoTime();
         SimulationSummary summary = new SimulationService().simulate(config, folder, listener);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long peakHeap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peakHeap += pool.getPeakUsage().getUsed();
-            }
-        }
+        long peakHeap = HeapPeaks.bytes();
         long bytes = 0;
         for (Path file : summary.files().values()) {
             bytes += size(file);

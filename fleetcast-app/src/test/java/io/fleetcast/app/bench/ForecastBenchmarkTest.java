@@ -1,0 +1,73 @@
+package io.fleetcast.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.forecast.benchmark.Naive2Forecaster;
+import io.fleetcast.forecast.benchmark.NaiveForecaster;
+import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The benchmark scores the M4 benchmark methods exactly as the competition did: our Naive, sNaive and Naive2 on the
+ * Hourly and Weekly series reproduce the official sMAPE and MASE (published to three decimals).
+ */
+class ForecastBenchmarkTest {
+    @TempDir
+    Path folder;
+
+    /** The M4 files kept with the tests (see src/test/resources/m4/README.md). */
+    static Path m4() throws URISyntaxException {
+        return Path.of(Objects.requireNonNull(ForecastBenchmarkTest.class.getResource("/m4"))
+                .toURI());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ForecastBenchmark.Frequency.class)
+    void reproducesTheOfficialScoresOfTheM4Benchmarks(ForecastBenchmark.Frequency frequency) throws Exception {
+        ForecastBenchmark.Result result = ForecastBenchmark.run(
+                m4(),
+                frequency,
+                List.of(new Naive2Forecaster(), new NaiveForecaster(), new SeasonalNaiveForecaster()),
+                line -> {});
+
+        assertThat(result.series()).isEqualTo(frequency == ForecastBenchmark.Frequency.HOURLY ? 414 : 359);
+        assertThat(result.scores()).hasSize(3);
+        for (ForecastBenchmark.Score score : result.scores()) {
+            ForecastBenchmark.Published published = score.published().orElseThrow();
+            assertThat(score.smape()).as("%s sMAPE", score.method()).isCloseTo(published.smape(), within(5e-4));
+            assertThat(score.mase()).as("%s MASE", score.method()).isCloseTo(published.mase(), within(5e-4));
+            assertThat(score.owa()).as("%s OWA", score.method()).isCloseTo(published.owa(), within(5e-4));
+        }
+        assertThat(result.owa()).isEqualTo(1.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ForecastBenchmark.Frequency.class)
+    void aBadValueNamesTheFileAndLine(ForecastBenchmark.Frequency frequency) throws IOException {
+        Path train = folder.resolve(frequency.label() + "-train.csv.gz");
+        try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(train))) {
+            out.write("\"V1\",\"V2\",\"V3\"\n\"H1\",\"1\",\"2\"\n\"H2\",\"3\",\"x4\"\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        assertThatThrownBy(() -> ForecastBenchmark.readSeries(train))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessage(train + ":3: column 3: expected a number, got \"x4\"");
+        Path empty = Files.createDirectory(folder.resolve("empty"));
+        assertThatThrownBy(() -> ForecastBenchmark.run(empty, frequency, List.of(new NaiveForecaster()), line -> {}))
+                .hasMessage(empty.resolve(frequency.label() + "-train.csv.gz")
+                        + ": no such file (expected the M4 competition's data files)");
+    }
+}

@@ -1,0 +1,109 @@
+package io.fleetcast.forecast;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A point forecast with its 80% and 95% prediction intervals, one value per step ahead, and how it was made.
+ * Immutable.
+ */
+public final class Forecast {
+    /** Standard normal quantile of a central 80% interval. */
+    public static final double Z80 = 1.2815515655446004;
+    /** Standard normal quantile of a central 95% interval. */
+    public static final double Z95 = 1.959963984540054;
+
+    private final Provenance provenance;
+    private final double[] mean;
+    private final double[] lower80;
+    private final double[] upper80;
+    private final double[] lower95;
+    private final double[] upper95;
+
+    private Forecast(
+            Provenance provenance,
+            double[] mean,
+            double[] lower80,
+            double[] upper80,
+            double[] lower95,
+            double[] upper95) {
+        this.provenance = requireNonNull(provenance, "provenance is null");
+        int horizon = mean.length;
+        checkArgument(
+                lower80.length == horizon
+                        && upper80.length == horizon
+                        && lower95.length == horizon
+                        && upper95.length == horizon,
+                "every interval bound needs one value per step");
+        this.mean = mean;
+        this.lower80 = lower80;
+        this.upper80 = upper80;
+        this.lower95 = lower95;
+        this.upper95 = upper95;
+    }
+
+    /** A forecast with the given bounds (copied). */
+    public static Forecast of(
+            Provenance provenance,
+            double[] mean,
+            double[] lower80,
+            double[] upper80,
+            double[] lower95,
+            double[] upper95) {
+        return new Forecast(
+                provenance, mean.clone(), lower80.clone(), upper80.clone(), lower95.clone(), upper95.clone());
+    }
+
+    /**
+     * A forecast whose errors are normal with standard deviation {@code standardErrors[step]}: the intervals are the
+     * mean plus and minus the normal quantiles times the standard error.
+     */
+    public static Forecast normal(Provenance provenance, double[] mean, double[] standardErrors) {
+        checkArgument(mean.length == standardErrors.length, "one standard error per step");
+        int horizon = mean.length;
+        double[] lower80 = new double[horizon];
+        double[] upper80 = new double[horizon];
+        double[] lower95 = new double[horizon];
+        double[] upper95 = new double[horizon];
+        for (int step = 0; step < horizon; step++) {
+            lower80[step] = mean[step] - Z80 * standardErrors[step];
+            upper80[step] = mean[step] + Z80 * standardErrors[step];
+            lower95[step] = mean[step] - Z95 * standardErrors[step];
+            upper95[step] = mean[step] + Z95 * standardErrors[step];
+        }
+        return new Forecast(provenance, mean.clone(), lower80, upper80, lower95, upper95);
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    public int horizon() {
+        return mean.length;
+    }
+
+    /** The point forecast {@code step} steps ahead, 0-based (0 = the step after the last observation). */
+    public double mean(int step) {
+        return mean[step];
+    }
+
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    public double[] lower80() {
+        return lower80.clone();
+    }
+
+    public double[] upper80() {
+        return upper80.clone();
+    }
+
+    public double[] lower95() {
+        return lower95.clone();
+    }
+
+    public double[] upper95() {
+        return upper95.clone();
+    }
+}
