@@ -50,27 +50,32 @@ final class BenchForecastCommand implements Callable<Integer> {
         }
         terminal.say(String.format(
                 Locale.ROOT,
-                "M4 %s: %d series, horizon %d; sMAPE in %%, MASE and OWA without unit",
+                "M4 %s: %d series, horizon %d; sMAPE in %%, MASE and OWA without unit; in80%%/in95%%: share of test values"
+                        + " inside the 80%%/95%% prediction intervals",
                 result.frequency(),
                 result.series(),
                 result.horizon()));
         terminal.say(String.format(
                 Locale.ROOT,
-                "  %-8s %8s %8s %8s %12s   %s",
+                "  %-8s %8s %8s %8s %6s %6s %12s   %s",
                 "method",
                 "sMAPE",
                 "MASE",
                 "OWA",
+                "in80%",
+                "in95%",
                 "ms/series",
                 "published sMAPE / MASE / OWA"));
         for (ForecastBenchmark.Score score : result.scores()) {
             terminal.say(String.format(
                     Locale.ROOT,
-                    "  %-8s %8.3f %8.3f %8.3f %12.3f   %s",
+                    "  %-8s %8.3f %8.3f %8.3f %6.1f %6.1f %12.3f   %s",
                     score.method(),
                     score.smape(),
                     score.mase(),
                     score.owa(),
+                    100 * score.coverage80(),
+                    100 * score.coverage95(),
                     score.secondsPerSeries() * 1000,
                     score.published()
                             .map(p -> String.format(Locale.ROOT, "%.3f / %.3f / %.3f", p.smape(), p.mase(), p.owa()))

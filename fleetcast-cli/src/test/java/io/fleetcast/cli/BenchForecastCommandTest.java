@@ -1,6 +1,7 @@
 package io.fleetcast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,19 +24,27 @@ class BenchForecastCommandTest {
         }
     }
 
+    private void writeWeekly(String... values) throws IOException {
+        StringBuilder train = new StringBuilder("\"V1\"");
+        for (int column = 2; column <= values.length + 1; column++) {
+            train.append(",\"V").append(column).append('"');
+        }
+        train.append("\n\"W1\"");
+        for (String value : values) {
+            train.append(",\"").append(value).append('"');
+        }
+        write("Weekly-train.csv.gz", train.append('\n').toString());
+        StringBuilder test = new StringBuilder("\"V1\"");
+        for (int column = 2; column <= 14; column++) {
+            test.append(",\"V").append(column).append('"');
+        }
+        test.append("\n\"W1\"").append(",\"17\"".repeat(13)).append('\n');
+        write("Weekly-test.csv.gz", test.toString());
+    }
+
     @Test
     void printsTheM4ScoresAsJson() throws IOException {
-        StringBuilder train = new StringBuilder("\"V1\",\"V2\",\"V3\",\"V4\",\"V5\"\n");
-        StringBuilder test = new StringBuilder("\"V1\"");
-        for (int step = 2; step <= 14; step++) {
-            test.append(",\"V").append(step).append('"');
-        }
-        test.append('\n');
-        // W1: 10, 12, 11, 13 -> naive forecasts 13; the test values are all 13 + 1, so every error is 1.
-        train.append("\"W1\",\"10\",\"12\",\"11\",\"13\"\n");
-        test.append("\"W1\"").append(",\"14\"".repeat(13)).append('\n');
-        write("Weekly-train.csv.gz", train.toString());
-        write("Weekly-test.csv.gz", test.toString());
+        writeWeekly("10", "12", "11", "13", "12", "14", "13", "15", "14", "16");
 
         CliRun run = CliRun.of("bench", "forecast", "--m4", folder.toString(), "--frequency", "weekly", "--json");
 
@@ -43,12 +52,30 @@ class BenchForecastCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("frequency").asText()).isEqualTo("Weekly");
         assertThat(json.get("series").asInt()).isEqualTo(1);
-        assertThat(json.get("method").asText()).isEqualTo("Naive2");
-        // sMAPE: 200 * 1 / 27 per step; MASE: error 1 over the mean lag-1 change (2 + 1 + 2) / 3
-        assertThat(json.get("smape").asDouble()).isCloseTo(200.0 / 27, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(json.get("mase").asDouble()).isCloseTo(0.6, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(json.get("owa").asDouble()).isEqualTo(1.0);
-        assertThat(json.has("seconds")).isTrue();
+        JsonNode first = json.get("scores").get(0);
+        assertThat(json.get("method").asText())
+                .isEqualTo(first.get("method").asText())
+                .isEqualTo("ETS");
+        assertThat(json.get("smape").asDouble()).isEqualTo(first.get("smape").asDouble());
+        assertThat(json.has("owa") && json.has("mase") && json.has("seconds")).isTrue();
+        JsonNode naive2 = json.get("scores").get(1);
+        assertThat(naive2.get("method").asText()).isEqualTo("Naive2");
+        // Naive2 forecasts 16 where 17 happened: sMAPE 200 * 1 / 33; MASE 1 over the mean step of the history, 14 / 9
+        assertThat(naive2.get("smape").asDouble()).isCloseTo(200.0 / 33, within(1e-9));
+        assertThat(naive2.get("mase").asDouble()).isCloseTo(9.0 / 14, within(1e-9));
+        assertThat(naive2.get("owa").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSeriesTooShortForAMethodIsBadInputNamingItsLine() throws IOException {
+        writeWeekly("10", "12", "11", "13");
+
+        CliRun run = CliRun.of("bench", "forecast", "--m4", folder.toString(), "--frequency", "weekly");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains(folder.resolve("Weekly-train.csv.gz") + ":2: ETS cannot forecast this series: ETS needs at"
+                        + " least 7 observations, got 4");
     }
 
     @Test

@@ -11,7 +11,9 @@ import io.fleetcast.forecast.benchmark.DriftForecaster;
 import io.fleetcast.forecast.benchmark.Naive2Forecaster;
 import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
+import io.fleetcast.forecast.ets.EtsForecaster;
 import io.fleetcast.forecast.metric.Accuracy;
+import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,14 +68,17 @@ public final class ForecastBenchmark {
     public record Published(double smape, double mase, double owa) {}
 
     /**
-     * One method's scores: mean sMAPE (percent) and MASE over the series, OWA relative to Naive2 in the same run, and
-     * the mean seconds per series (fit and forecast), with the published scores of the same method when M4 lists it.
+     * One method's scores: mean sMAPE (percent) and MASE over the series, OWA relative to Naive2 in the same run, the
+     * share of test values inside the 80% and 95% prediction intervals, and the mean seconds per series (fit and
+     * forecast), with the published scores of the same method when M4 lists it.
      */
     public record Score(
             String method,
             double smape,
             double mase,
             double owa,
+            double coverage80,
+            double coverage95,
             double secondsPerSeries,
             Optional<Published> published) {}
 
@@ -100,7 +105,15 @@ public final class ForecastBenchmark {
     /** The methods the benchmark runs by default: Fleetcast's own first, then the M4 benchmarks. */
     public static ImmutableList<Forecaster> defaultMethods() {
         return ImmutableList.of(
-                new Naive2Forecaster(), new NaiveForecaster(), new SeasonalNaiveForecaster(), new DriftForecaster());
+                EtsForecaster.automatic(),
+                new Naive2Forecaster(),
+                new NaiveForecaster(),
+                new SeasonalNaiveForecaster(),
+                new DriftForecaster(),
+                // M4's exponential smoothing benchmarks: on the series seasonally adjusted as for Naive2.
+                new SeasonallyAdjustedForecaster("SES", EtsForecaster.of("ANN")),
+                new SeasonallyAdjustedForecaster("Holt", EtsForecaster.of("AAN")),
+                new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN")));
     }
 
     public static Result run(Path m4Folder, Frequency frequency, List<Forecaster> methods, Consumer<String> log) {
@@ -123,11 +136,19 @@ public final class ForecastBenchmark {
         for (Forecaster method : ordered) {
             double smape = 0;
             double mase = 0;
+            double coverage80 = 0;
+            double coverage95 = 0;
             long start = System.nanoTime();
             for (int i = 0; i < train.size(); i++) {
                 Series series =
                         frequency.period() > 1 ? Series.of(train.get(i), frequency.period()) : Series.of(train.get(i));
-                Forecast forecast = method.forecast(series, frequency.horizon());
+                Forecast forecast;
+                try {
+                    forecast = method.forecast(series, frequency.horizon());
+                } catch (IllegalArgumentException e) {
+                    throw FleetcastException.badInput(m4Folder.resolve(frequency.label() + "-train.csv.gz") + ":"
+                            + (i + 2) + ": " + method.name() + " cannot forecast this series: " + e.getMessage());
+                }
                 double[] mean = forecast.mean();
                 for (int step = 0; step < mean.length; step++) {
                     // As M4 scores: negative forecasts of these non-negative series count as 0.
@@ -135,9 +156,14 @@ public final class ForecastBenchmark {
                 }
                 smape += Accuracy.smape(test.get(i), mean);
                 mase += Accuracy.mase(train.get(i), test.get(i), mean, frequency.period());
+                coverage80 += Accuracy.coverage(test.get(i), forecast.lower80(), forecast.upper80());
+                coverage95 += Accuracy.coverage(test.get(i), forecast.lower95(), forecast.upper95());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            totals.put(method.name(), new Totals(smape / train.size(), mase / train.size(), seconds));
+            int count = train.size();
+            totals.put(
+                    method.name(),
+                    new Totals(smape / count, mase / count, coverage80 / count, coverage95 / count, seconds));
             log.accept(String.format(Locale.ROOT, "%s: %d series in %.2f s", method.name(), train.size(), seconds));
         }
         Totals naive2 = totalsOf(totals, reference.name());
@@ -149,6 +175,8 @@ public final class ForecastBenchmark {
                     total.smape(),
                     total.mase(),
                     Accuracy.owa(total.smape(), total.mase(), naive2.smape(), naive2.mase()),
+                    total.coverage80(),
+                    total.coverage95(),
                     total.seconds() / train.size(),
                     Optional.ofNullable(published.get(method.name()))));
         }
@@ -167,8 +195,8 @@ public final class ForecastBenchmark {
                 HeapPeaks.bytes());
     }
 
-    /** A method's mean sMAPE and MASE over the series, and the seconds it took for all of them. */
-    private record Totals(double smape, double mase, double seconds) {}
+    /** A method's mean scores over the series, and the seconds it took for all of them. */
+    private record Totals(double smape, double mase, double coverage80, double coverage95, double seconds) {}
 
     private static Totals totalsOf(Map<String, Totals> totals, String method) {
         return Optional.ofNullable(totals.get(method))

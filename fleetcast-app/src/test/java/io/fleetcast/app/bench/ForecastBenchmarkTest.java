@@ -8,6 +8,8 @@ import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.forecast.benchmark.Naive2Forecaster;
 import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
+import io.fleetcast.forecast.ets.EtsForecaster;
+import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -51,6 +54,32 @@ class ForecastBenchmarkTest {
             assertThat(score.owa()).as("%s OWA", score.method()).isCloseTo(published.owa(), within(5e-4));
         }
         assertThat(result.owa()).isEqualTo(1.0);
+    }
+
+    @Test
+    void exponentialSmoothingMatchesM4sOwnAndTheAutomaticChoiceBeatsNaive2OnWeekly() throws Exception {
+        ForecastBenchmark.Result result = ForecastBenchmark.run(
+                m4(),
+                ForecastBenchmark.Frequency.WEEKLY,
+                List.of(
+                        EtsForecaster.automatic(),
+                        new SeasonallyAdjustedForecaster("SES", EtsForecaster.of("ANN")),
+                        new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN"))),
+                line -> {});
+
+        ForecastBenchmark.Score automatic = result.scores().get(0);
+        ForecastBenchmark.Score ses = result.scores().get(1);
+        ForecastBenchmark.Score damped = result.scores().get(2);
+        // M4 fitted these with R's forecast package; maximum likelihood should land on (nearly) the same forecasts.
+        assertThat(ses.smape()).isCloseTo(ses.published().orElseThrow().smape(), within(0.01));
+        assertThat(ses.mase()).isCloseTo(ses.published().orElseThrow().mase(), within(0.01));
+        assertThat(damped.smape()).isCloseTo(damped.published().orElseThrow().smape(), within(0.05));
+        assertThat(damped.mase()).isCloseTo(damped.published().orElseThrow().mase(), within(0.01));
+        assertThat(automatic.owa()).isLessThan(0.95);
+        // Real data: the 95% intervals of the automatic choice must hold most of what happened (M4 found that
+        // statistical methods' intervals cover too little; 0.85 is the floor we hold ourselves to here).
+        assertThat(automatic.coverage95()).isBetween(0.85, 1.0);
+        assertThat(automatic.coverage80()).isBetween(0.65, automatic.coverage95());
     }
 
     @ParameterizedTest

@@ -61,6 +61,19 @@ public final class Accuracy {
         return (smape / referenceSmape + mase / referenceMase) / 2;
     }
 
+    /** The share of {@code actual} values inside their interval {@code [lower, upper]}, between 0 and 1. */
+    public static double coverage(double[] actual, double[] lower, double[] upper) {
+        checkSameLength(actual, lower);
+        checkSameLength(actual, upper);
+        int inside = 0;
+        for (int i = 0; i < actual.length; i++) {
+            if (actual[i] >= lower[i] && actual[i] <= upper[i]) {
+                inside++;
+            }
+        }
+        return (double) inside / actual.length;
+    }
+
     private static void checkSameLength(double[] actual, double[] forecast) {
         checkArgument(
                 actual.length == forecast.length && actual.length > 0,

@@ -33,6 +33,13 @@ class AccuracyTest {
     }
 
     @Test
+    void coverageCountsValuesInsideTheirIntervalBoundsIncluded() {
+        assertThat(Accuracy.coverage(
+                        new double[] {1, 5, 10, 3}, new double[] {0, 5, 11, 4}, new double[] {2, 6, 12, 5}))
+                .isEqualTo(0.5);
+    }
+
+    @Test
     void owaAveragesTheRelativeErrors() {
         assertThat(Accuracy.owa(10, 2, 20, 2)).isEqualTo(0.75);
     }

@@ -1,0 +1,146 @@
+package io.fleetcast.forecast.ets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ETS state equations in their error-correction form, shared by fitting (one pass over the data per likelihood
+ * evaluation: the hot loop) and forecasting. The seasonal states live in a ring of {@code period} slots: the slot of
+ * observation t holds the seasonal state from one period earlier, and receives the new one.
+ */
+final class EtsRecursion {
+    /** Below this, a one-step forecast counts as zero and the likelihood as undefined. */
+    static final double TOLERANCE = 1e-10;
+    /** The objective of a parameter set whose likelihood is undefined. */
+    static final double HUGE = 1e10;
+
+    private final EtsModel model;
+
+    EtsRecursion(EtsModel model) {
+        this.model = model;
+    }
+
+    /**
+     * The mutable state: level, trend and seasonal ring. {@code seasonal[t % period]} is the seasonal state the
+     * observation t uses.
+     */
+    static final class State {
+        double level;
+        double trend;
+        final double[] seasonal;
+
+        State(int period) {
+            seasonal = new double[period];
+        }
+
+        State copy() {
+            State copy = new State(seasonal.length);
+            copy.level = level;
+            copy.trend = trend;
+            System.arraycopy(seasonal, 0, copy.seasonal, 0, seasonal.length);
+            return copy;
+        }
+    }
+
+    /** The one-step forecast for observation {@code t} from {@code state}. */
+    double forecastOne(State state, int t, double phi) {
+        double q = state.level + trendPart(state, phi);
+        return switch (model.season()) {
+            case NONE -> q;
+            case ADDITIVE -> q + state.seasonal[t % model.period()];
+            case MULTIPLICATIVE -> q * state.seasonal[t % model.period()];
+        };
+    }
+
+    private double trendPart(State state, double phi) {
+        return switch (model.trend()) {
+            case NONE -> 0;
+            case ADDITIVE -> state.trend;
+            case DAMPED -> phi * state.trend;
+        };
+    }
+
+    /** Moves {@code state} past observation {@code t} with value {@code y}. */
+    void update(State state, int t, double y, double alpha, double beta, double gamma, double phi) {
+        double phiB = trendPart(state, phi);
+        double q = state.level + phiB;
+        int slot = t % model.period();
+        double oldSeason = state.seasonal[slot];
+        double p = switch (model.season()) {
+            case NONE -> y;
+            case ADDITIVE -> y - oldSeason;
+            case MULTIPLICATIVE -> Math.abs(oldSeason) < TOLERANCE ? HUGE : y / oldSeason;
+        };
+        double level = q + alpha * (p - q);
+        if (model.hasTrend()) {
+            state.trend = phiB + beta * (p - q);
+        }
+        state.level = level;
+        switch (model.season()) {
+            case NONE -> {}
+            case ADDITIVE -> state.seasonal[slot] = oldSeason + gamma * (y - q - oldSeason);
+            case MULTIPLICATIVE -> state.seasonal[slot] = oldSeason + gamma * (y / q - oldSeason);
+        }
+    }
+
+    /**
+     * Runs the model over {@code y} from {@code state} (which it advances to the end) and returns
+     * {@code n log(sum e^2)}, plus {@code 2 sum log|forecast|} for multiplicative errors: minus twice the
+     * log-likelihood up to a constant, as R's ets defines it. {@code residuals}, when not null, receives the errors.
+     */
+    double run(
+            double[] y,
+            State state,
+            double alpha,
+            double beta,
+            double gamma,
+            double phi,
+            double @Nullable [] residuals) {
+        double sumOfSquares = 0;
+        double sumOfLogs = 0;
+        boolean multiplicative = model.error() == EtsModel.ErrorType.MULTIPLICATIVE;
+        for (int t = 0; t < y.length; t++) {
+            double forecast = forecastOne(state, t, phi);
+            if (Math.abs(forecast) < TOLERANCE || Double.isNaN(forecast)) {
+                return HUGE;
+            }
+            double error = multiplicative ? (y[t] - forecast) / forecast : y[t] - forecast;
+            sumOfSquares += error * error;
+            if (multiplicative) {
+                sumOfLogs += Math.log(Math.abs(forecast));
+            }
+            if (residuals != null) {
+                residuals[t] = error;
+            }
+            update(state, t, y[t], alpha, beta, gamma, phi);
+        }
+        double objective = y.length * Math.log(sumOfSquares) + 2 * sumOfLogs;
+        return Double.isNaN(objective) ? HUGE : Math.max(objective, -HUGE);
+    }
+
+    /** Point forecasts for the {@code horizon} steps after observation {@code n - 1}, from the final state. */
+    double[] forecast(State state, int n, int horizon, double phi) {
+        double[] mean = new double[horizon];
+        double phiSum = 0;
+        double phiPower = 1;
+        for (int h = 1; h <= horizon; h++) {
+            double trend;
+            switch (model.trend()) {
+                case NONE -> trend = 0;
+                case ADDITIVE -> trend = h * state.trend;
+                default -> {
+                    phiPower *= phi;
+                    phiSum += phiPower;
+                    trend = phiSum * state.trend;
+                }
+            }
+            double q = state.level + trend;
+            int slot = (n + h - 1) % model.period();
+            mean[h - 1] = switch (model.season()) {
+                case NONE -> q;
+                case ADDITIVE -> q + state.seasonal[slot];
+                case MULTIPLICATIVE -> q * state.seasonal[slot];
+            };
+        }
+        return mean;
+    }
+}
