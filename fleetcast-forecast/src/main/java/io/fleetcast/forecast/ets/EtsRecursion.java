@@ -12,6 +12,8 @@ final class EtsRecursion {
     static final double TOLERANCE = 1e-10;
     /** The objective of a parameter set whose likelihood is undefined. */
     static final double HUGE = 1e10;
+    /** Running products of forecasts are folded into their logarithm before they could overflow or underflow. */
+    private static final double PRODUCT_LIMIT = 1e200;
 
     private final EtsModel model;
 
@@ -43,11 +45,16 @@ final class EtsRecursion {
 
     /** The one-step forecast for observation {@code t} from {@code state}. */
     double forecastOne(State state, int t, double phi) {
+        return forecastAt(state, t % model.period(), phi);
+    }
+
+    /** The one-step forecast from {@code state} for the observation whose seasonal slot is {@code slot}. */
+    private double forecastAt(State state, int slot, double phi) {
         double q = state.level + trendPart(state, phi);
         return switch (model.season()) {
             case NONE -> q;
-            case ADDITIVE -> q + state.seasonal[t % model.period()];
-            case MULTIPLICATIVE -> q * state.seasonal[t % model.period()];
+            case ADDITIVE -> q + state.seasonal[slot];
+            case MULTIPLICATIVE -> q * state.seasonal[slot];
         };
     }
 
@@ -61,9 +68,12 @@ final class EtsRecursion {
 
     /** Moves {@code state} past observation {@code t} with value {@code y}. */
     void update(State state, int t, double y, double alpha, double beta, double gamma, double phi) {
+        updateAt(state, t % model.period(), y, alpha, beta, gamma, phi);
+    }
+
+    private void updateAt(State state, int slot, double y, double alpha, double beta, double gamma, double phi) {
         double phiB = trendPart(state, phi);
         double q = state.level + phiB;
-        int slot = t % model.period();
         double oldSeason = state.seasonal[slot];
         double p = switch (model.season()) {
             case NONE -> y;
@@ -86,6 +96,8 @@ final class EtsRecursion {
      * Runs the model over {@code y} from {@code state} (which it advances to the end) and returns
      * {@code n log(sum e^2)}, plus {@code 2 sum log|forecast|} for multiplicative errors: minus twice the
      * log-likelihood up to a constant, as R's ets defines it. {@code residuals}, when not null, receives the errors.
+     * The hot loop of fitting: the seasonal slot advances without division, and the logarithms of the forecasts are
+     * taken of running products, not one by one.
      */
     double run(
             double[] y,
@@ -97,22 +109,36 @@ final class EtsRecursion {
             double @Nullable [] residuals) {
         double sumOfSquares = 0;
         double sumOfLogs = 0;
+        double product = 1;
         boolean multiplicative = model.error() == EtsModel.ErrorType.MULTIPLICATIVE;
+        int period = model.period();
+        int slot = 0;
         for (int t = 0; t < y.length; t++) {
-            double forecast = forecastOne(state, t, phi);
+            double forecast = forecastAt(state, slot, phi);
             if (Math.abs(forecast) < TOLERANCE || Double.isNaN(forecast)) {
                 return HUGE;
             }
-            double error = multiplicative ? (y[t] - forecast) / forecast : y[t] - forecast;
-            sumOfSquares += error * error;
+            double error;
             if (multiplicative) {
-                sumOfLogs += Math.log(Math.abs(forecast));
+                error = (y[t] - forecast) / forecast;
+                product *= Math.abs(forecast);
+                if (product > PRODUCT_LIMIT || product < 1 / PRODUCT_LIMIT) {
+                    sumOfLogs += Math.log(product);
+                    product = 1;
+                }
+            } else {
+                error = y[t] - forecast;
             }
+            sumOfSquares += error * error;
             if (residuals != null) {
                 residuals[t] = error;
             }
-            update(state, t, y[t], alpha, beta, gamma, phi);
+            updateAt(state, slot, y[t], alpha, beta, gamma, phi);
+            if (++slot == period) {
+                slot = 0;
+            }
         }
+        sumOfLogs += Math.log(product);
         double objective = y.length * Math.log(sumOfSquares) + 2 * sumOfLogs;
         return Double.isNaN(objective) ? HUGE : Math.max(objective, -HUGE);
     }
