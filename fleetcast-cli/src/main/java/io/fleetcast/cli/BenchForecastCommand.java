@@ -36,6 +36,12 @@ final class BenchForecastCommand implements Callable<Integer> {
             converter = FrequencyConverter.class)
     ForecastBenchmark.Frequency frequency = ForecastBenchmark.Frequency.HOURLY;
 
+    @Option(
+            names = "--series",
+            paramLabel = "N",
+            description = "Only the first N series (default: all), e.g. for a quick comparison with R.")
+    int series = Integer.MAX_VALUE;
+
     @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
     boolean json;
 
@@ -43,7 +49,7 @@ final class BenchForecastCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
         ForecastBenchmark.Result result =
-                ForecastBenchmark.run(m4, frequency, ForecastBenchmark.defaultMethods(), terminal::say);
+                ForecastBenchmark.run(m4, frequency, series, ForecastBenchmark.defaultMethods(), terminal::say);
         if (json) {
             terminal.json(result);
             return 0;

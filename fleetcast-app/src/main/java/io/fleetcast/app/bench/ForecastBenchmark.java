@@ -116,13 +116,25 @@ public final class ForecastBenchmark {
                 new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN")));
     }
 
+    /** Runs every series of the frequency. */
     public static Result run(Path m4Folder, Frequency frequency, List<Forecaster> methods, Consumer<String> log) {
-        List<double[]> train = readSeries(m4Folder.resolve(frequency.label() + "-train.csv.gz"));
-        List<double[]> test = readSeries(m4Folder.resolve(frequency.label() + "-test.csv.gz"));
-        if (train.size() != test.size()) {
-            throw FleetcastException.badInput(m4Folder + ": " + train.size() + " training series but " + test.size()
-                    + " test series for " + frequency.label());
+        return run(m4Folder, frequency, Integer.MAX_VALUE, methods, log);
+    }
+
+    /** Runs the first {@code maxSeries} series of the frequency (in the files' order). */
+    public static Result run(
+            Path m4Folder, Frequency frequency, int maxSeries, List<Forecaster> methods, Consumer<String> log) {
+        if (maxSeries < 1) {
+            throw FleetcastException.badInput("the number of series must be at least 1, got " + maxSeries);
         }
+        List<double[]> allTrain = readSeries(m4Folder.resolve(frequency.label() + "-train.csv.gz"));
+        List<double[]> allTest = readSeries(m4Folder.resolve(frequency.label() + "-test.csv.gz"));
+        if (allTrain.size() != allTest.size()) {
+            throw FleetcastException.badInput(m4Folder + ": " + allTrain.size() + " training series but "
+                    + allTest.size() + " test series for " + frequency.label());
+        }
+        List<double[]> train = allTrain.subList(0, Math.min(maxSeries, allTrain.size()));
+        List<double[]> test = allTest.subList(0, train.size());
         Map<String, Published> published =
                 readPublished(m4Folder.resolve("m4-results-point-by-frequency.csv"), frequency);
         HeapPeaks.reset();
