@@ -14,6 +14,7 @@ import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
 import io.fleetcast.forecast.ets.EtsForecaster;
 import io.fleetcast.forecast.metric.Accuracy;
 import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
+import io.fleetcast.forecast.theta.ThetaForecaster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -110,10 +111,11 @@ public final class ForecastBenchmark {
                 new NaiveForecaster(),
                 new SeasonalNaiveForecaster(),
                 new DriftForecaster(),
-                // M4's exponential smoothing benchmarks: on the series seasonally adjusted as for Naive2.
+                // M4's exponential smoothing and Theta benchmarks: on the series seasonally adjusted as for Naive2.
                 new SeasonallyAdjustedForecaster("SES", EtsForecaster.of("ANN")),
                 new SeasonallyAdjustedForecaster("Holt", EtsForecaster.of("AAN")),
-                new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN")));
+                new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN")),
+                new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster()));
     }
 
     /** Runs every series of the frequency. */

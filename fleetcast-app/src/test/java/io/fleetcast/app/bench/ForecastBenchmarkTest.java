@@ -10,6 +10,7 @@ import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
 import io.fleetcast.forecast.ets.EtsForecaster;
 import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
+import io.fleetcast.forecast.theta.ThetaForecaster;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -54,6 +55,19 @@ class ForecastBenchmarkTest {
             assertThat(score.owa()).as("%s OWA", score.method()).isCloseTo(published.owa(), within(5e-4));
         }
         assertThat(result.owa()).isEqualTo(1.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ForecastBenchmark.Frequency.class)
+    void thetaReproducesM4sTheta(ForecastBenchmark.Frequency frequency) throws Exception {
+        ForecastBenchmark.Result result = ForecastBenchmark.run(
+                m4(), frequency, List.of(new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster())), line -> {});
+
+        ForecastBenchmark.Score theta = result.scores().get(0);
+        ForecastBenchmark.Published published = theta.published().orElseThrow();
+        assertThat(theta.smape()).isCloseTo(published.smape(), within(0.005));
+        assertThat(theta.mase()).isCloseTo(published.mase(), within(0.005));
+        assertThat(theta.owa()).isCloseTo(published.owa(), within(0.005));
     }
 
     @Test
