@@ -3,6 +3,7 @@ package io.fleetcast.forecast.ets;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import io.fleetcast.forecast.TrendLine;
 import io.fleetcast.forecast.optimize.NelderMead;
 import io.fleetcast.forecast.seasonal.ClassicalDecomposition;
 import java.util.Arrays;
@@ -300,9 +301,9 @@ public final class EtsEstimator {
             }
             point[layout.level] = sum / first;
         } else {
-            double[] line = line(adjusted, first);
-            double level = line[0];
-            double slope = line[1];
+            TrendLine line = TrendLine.fit(adjusted, first);
+            double level = line.intercept();
+            double slope = line.slope();
             if (Math.abs(level + slope) < 1e-8) {
                 level *= 1 + 1e-3;
                 slope *= 1 + 1e-3;
@@ -359,24 +360,6 @@ public final class EtsEstimator {
             seasonal[t] = additive ? y[t] - trend : y[t] / trend;
         }
         return seasonal;
-    }
-
-    /** Intercept (at t = 0) and slope of the least-squares line through {@code y[0..count)} at t = 1..count. */
-    private static double[] line(double[] y, int count) {
-        double meanT = (count + 1) / 2.0;
-        double meanY = 0;
-        for (int t = 0; t < count; t++) {
-            meanY += y[t] / count;
-        }
-        double covariance = 0;
-        double variance = 0;
-        for (int t = 0; t < count; t++) {
-            double dt = t + 1 - meanT;
-            covariance += dt * (y[t] - meanY);
-            variance += dt * dt;
-        }
-        double slope = covariance / variance;
-        return new double[] {meanY - slope * meanT, slope};
     }
 
     /** First simplex edges: a tenth of each parameter's plausible range. */

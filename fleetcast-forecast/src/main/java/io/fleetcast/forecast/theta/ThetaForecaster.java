@@ -5,6 +5,7 @@ import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Provenance;
 import io.fleetcast.forecast.Series;
+import io.fleetcast.forecast.TrendLine;
 import io.fleetcast.forecast.ets.EtsEstimator;
 import io.fleetcast.forecast.ets.EtsFit;
 import io.fleetcast.forecast.ets.EtsModel;
@@ -30,30 +31,17 @@ public final class ThetaForecaster implements Forecaster {
         double[] y = series.values();
         int n = y.length;
         // The theta = 0 line: ordinary least squares on t = 1..n.
-        double meanT = (n + 1) / 2.0;
-        double meanY = 0;
-        for (double value : y) {
-            meanY += value / n;
-        }
-        double covariance = 0;
-        double variance = 0;
-        for (int t = 0; t < n; t++) {
-            covariance += (t + 1 - meanT) * (y[t] - meanY);
-            variance += (t + 1 - meanT) * (t + 1 - meanT);
-        }
-        double slope = covariance / variance;
-        double intercept = meanY - slope * meanT;
+        TrendLine line = TrendLine.fit(y, n);
         // The theta = 2 line, smoothed.
         double[] thetaTwo = new double[n];
         for (int t = 0; t < n; t++) {
-            thetaTwo[t] = 2 * y[t] - (intercept + slope * (t + 1));
+            thetaTwo[t] = 2 * y[t] - line.at(t + 1);
         }
         EtsFit smoothed = EtsEstimator.fit(thetaTwo, SES);
         double[] smoothedForecast = smoothed.forecast(horizon).mean();
         double[] mean = new double[horizon];
         for (int step = 0; step < horizon; step++) {
-            double line = intercept + slope * (n + step + 1);
-            mean[step] = 0.5 * smoothedForecast[step] + 0.5 * line;
+            mean[step] = 0.5 * smoothedForecast[step] + 0.5 * line.at(n + step + 1);
         }
         EtsFit ses = EtsEstimator.fit(y, SES);
         double[] errors = new double[horizon];
@@ -63,7 +51,14 @@ public final class ThetaForecaster implements Forecaster {
         Provenance provenance = Provenance.of(
                 name(),
                 ImmutableMap.of(
-                        "slope", slope, "intercept", intercept, "alpha", smoothed.alpha(), "sigma", ses.sigma()),
+                        "slope",
+                        line.slope(),
+                        "intercept",
+                        line.intercept(),
+                        "alpha",
+                        smoothed.alpha(),
+                        "sigma",
+                        ses.sigma()),
                 n);
         return Forecast.normal(provenance, mean, errors);
     }
