@@ -43,11 +43,6 @@ public final class Series {
         return values[index];
     }
 
-    public double last() {
-        checkArgument(values.length > 0, "the series is empty");
-        return values[values.length - 1];
-    }
-
     /** A copy of the observations. */
     public double[] values() {
         return values.clone();
@@ -61,16 +56,5 @@ public final class Series {
     /** The shortest seasonal period, or 1 when the series has none. */
     public int primaryPeriod() {
         return seasonalPeriods.length == 0 ? 1 : seasonalPeriods[0];
-    }
-
-    /** The same observations with other seasonal periods. */
-    public Series withSeasonalPeriods(int... periods) {
-        return of(values, periods);
-    }
-
-    /** The first {@code length} observations. */
-    public Series head(int length) {
-        checkArgument(length >= 0 && length <= values.length, "head of %s observations from %s", length, values.length);
-        return new Series(Arrays.copyOf(values, length), seasonalPeriods);
     }
 }

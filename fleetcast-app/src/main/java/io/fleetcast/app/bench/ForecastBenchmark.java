@@ -142,8 +142,7 @@ public final class ForecastBenchmark {
         HeapPeaks.reset();
         List<Forecaster> ordered = new ArrayList<>(methods);
         Naive2Forecaster reference = new Naive2Forecaster();
-        boolean referenceAdded = ordered.stream().noneMatch(m -> m.name().equals(reference.name()));
-        if (referenceAdded) {
+        if (ordered.stream().noneMatch(m -> m.name().equals(reference.name()))) {
             ordered.add(reference);
         }
         Map<String, Totals> totals = new LinkedHashMap<>();

@@ -169,18 +169,17 @@ public final class EtsFit {
         double phiPower = 1;
         for (int h = 1; h <= horizon; h++) {
             errors[h - 1] = sigma * Math.sqrt(1 + sum);
-            int j = h;
             double growth;
             switch (model.trend()) {
                 case NONE -> growth = 0;
-                case ADDITIVE -> growth = j;
+                case ADDITIVE -> growth = h;
                 default -> {
                     phiPower *= phi;
                     phiSum += phiPower;
                     growth = phiSum;
                 }
             }
-            double c = alpha + beta * growth + (model.isSeasonal() && j % model.period() == 0 ? gamma : 0);
+            double c = alpha + beta * growth + (model.isSeasonal() && h % model.period() == 0 ? gamma : 0);
             sum += c * c;
         }
         return errors;

@@ -2,6 +2,8 @@ package io.fleetcast.forecast.seasonal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
+
 /**
  * Classical decomposition by moving averages, as R's {@code decompose}: the trend is the centred moving average over one
  * period (a 2 x m average for even m), the seasonal figure is the mean detrended value at each position of the cycle
@@ -66,7 +68,7 @@ public final class ClassicalDecomposition {
     static double[] movingAverage(double[] values, int period) {
         int n = values.length;
         double[] trend = new double[n];
-        java.util.Arrays.fill(trend, Double.NaN);
+        Arrays.fill(trend, Double.NaN);
         int half = period / 2;
         boolean even = period % 2 == 0;
         for (int t = half; t < n - half; t++) {

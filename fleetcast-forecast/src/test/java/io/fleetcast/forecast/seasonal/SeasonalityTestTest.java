@@ -1,7 +1,9 @@
 package io.fleetcast.forecast.seasonal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class SeasonalityTestTest {
     void shortAndConstantSeriesAreNotSeasonal() {
         assertThat(SeasonalityTest.isSeasonal(new double[35], 12)).isFalse();
         double[] constant = new double[100];
-        java.util.Arrays.fill(constant, 5);
+        Arrays.fill(constant, 5);
         assertThat(SeasonalityTest.isSeasonal(constant, 12)).isFalse();
     }
 
@@ -37,6 +39,6 @@ class SeasonalityTestTest {
         double[] correlations = Autocorrelation.of(new double[] {1, 2, 3, 4, 5}, 2);
 
         assertThat(correlations[0]).isEqualTo(0.4);
-        assertThat(correlations[1]).isCloseTo(-0.1, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(correlations[1]).isCloseTo(-0.1, within(1e-15));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Series;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ThetaForecasterTest {
@@ -27,7 +28,7 @@ class ThetaForecasterTest {
     void addsHalfTheSlopeToAFlatSmoothedLevel() {
         // Noise around a level with a trend: the forecast's steps grow by half the slope per step, as SES with drift.
         double[] values = new double[200];
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         for (int t = 0; t < values.length; t++) {
             values[t] = 100 + 0.5 * t + 3 * random.nextGaussian();
         }

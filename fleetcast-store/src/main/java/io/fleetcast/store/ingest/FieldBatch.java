@@ -45,10 +45,6 @@ final class FieldBatch {
         scratchLength = 0;
     }
 
-    boolean isFull() {
-        return size == capacity;
-    }
-
     int capacity() {
         return capacity;
     }
