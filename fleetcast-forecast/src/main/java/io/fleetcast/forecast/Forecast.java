@@ -74,6 +74,39 @@ public final class Forecast {
         return new Forecast(provenance, mean.clone(), lower80, upper80, lower95, upper95);
     }
 
+    /** A function of the step ahead (0-based) and a value of the forecast. */
+    @FunctionalInterface
+    public interface StepFunction {
+        double apply(int step, double value);
+    }
+
+    /**
+     * This forecast with {@code function} applied to the point forecast and every bound, under {@code provenance}.
+     * The function must be increasing in the value (adding a seasonal term, the exponential), so bounds stay in order.
+     */
+    public Forecast map(Provenance provenance, StepFunction function) {
+        return new Forecast(
+                provenance,
+                apply(mean, function),
+                apply(lower80, function),
+                apply(upper80, function),
+                apply(lower95, function),
+                apply(upper95, function));
+    }
+
+    /** This forecast under another provenance. */
+    public Forecast withProvenance(Provenance provenance) {
+        return new Forecast(provenance, mean, lower80, upper80, lower95, upper95);
+    }
+
+    private static double[] apply(double[] values, StepFunction function) {
+        double[] result = new double[values.length];
+        for (int step = 0; step < values.length; step++) {
+            result[step] = function.apply(step, values[step]);
+        }
+        return result;
+    }
+
     public Provenance provenance() {
         return provenance;
     }

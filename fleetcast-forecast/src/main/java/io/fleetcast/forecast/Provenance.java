@@ -3,6 +3,7 @@ package io.fleetcast.forecast;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,5 +18,22 @@ public record Provenance(String model, ImmutableMap<String, Double> parameters, 
 
     public static Provenance of(String model, Map<String, Double> parameters, int trainingObservations) {
         return new Provenance(model, ImmutableMap.copyOf(parameters), trainingObservations);
+    }
+
+    /**
+     * This provenance as part of a wrapping method: the model reads {@code wrapper[model]} and the parameters are the
+     * wrapper's followed by these.
+     */
+    public Provenance within(String wrapper, Map<String, Double> wrapperParameters) {
+        Map<String, Double> merged = new LinkedHashMap<>(wrapperParameters);
+        parameters.forEach(merged::putIfAbsent);
+        return new Provenance(wrapper + "[" + model + "]", ImmutableMap.copyOf(merged), trainingObservations);
+    }
+
+    /** This provenance with more parameters (replacing any of the same name). */
+    public Provenance with(Map<String, Double> moreParameters) {
+        Map<String, Double> merged = new LinkedHashMap<>(parameters);
+        merged.putAll(moreParameters);
+        return new Provenance(model, ImmutableMap.copyOf(merged), trainingObservations);
     }
 }

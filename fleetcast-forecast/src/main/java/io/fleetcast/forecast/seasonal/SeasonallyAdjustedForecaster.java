@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
-import io.fleetcast.forecast.Provenance;
 import io.fleetcast.forecast.Series;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,48 +35,16 @@ public final class SeasonallyAdjustedForecaster implements Forecaster {
         double[] values = series.values();
         int period = series.primaryPeriod();
         boolean seasonal = isPositive(values) && SeasonalityTest.isSeasonal(values, period);
+        Map<String, Double> parameters = ImmutableMap.of("period", (double) period, "seasonal", seasonal ? 1.0 : 0.0);
         if (!seasonal) {
-            return relabel(adjusted.forecast(Series.of(values), horizon), period, false);
+            Forecast plain = adjusted.forecast(Series.of(values), horizon);
+            return plain.withProvenance(plain.provenance().within(name, parameters));
         }
         ClassicalDecomposition decomposition = ClassicalDecomposition.multiplicative(values, period);
         Forecast plain = adjusted.forecast(Series.of(decomposition.adjust(values)), horizon);
         int n = values.length;
-        double[] mean = plain.mean();
-        double[] lower80 = plain.lower80();
-        double[] upper80 = plain.upper80();
-        double[] lower95 = plain.lower95();
-        double[] upper95 = plain.upper95();
-        for (int step = 0; step < horizon; step++) {
-            int index = n + step;
-            mean[step] = decomposition.reseason(mean[step], index);
-            lower80[step] = decomposition.reseason(lower80[step], index);
-            upper80[step] = decomposition.reseason(upper80[step], index);
-            lower95[step] = decomposition.reseason(lower95[step], index);
-            upper95[step] = decomposition.reseason(upper95[step], index);
-        }
-        return Forecast.of(provenance(plain, period, true), mean, lower80, upper80, lower95, upper95);
-    }
-
-    private Forecast relabel(Forecast forecast, int period, boolean seasonal) {
-        return Forecast.of(
-                provenance(forecast, period, seasonal),
-                forecast.mean(),
-                forecast.lower80(),
-                forecast.upper80(),
-                forecast.lower95(),
-                forecast.upper95());
-    }
-
-    /** The inner method's provenance under this name, with the period and whether the cycle was taken out. */
-    private Provenance provenance(Forecast inner, int period, boolean seasonal) {
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        parameters.put("period", (double) period);
-        parameters.put("seasonal", seasonal ? 1.0 : 0.0);
-        parameters.putAll(inner.provenance().parameters());
-        return new Provenance(
-                name + "[" + inner.provenance().model() + "]",
-                ImmutableMap.copyOf(parameters),
-                inner.provenance().trainingObservations());
+        return plain.map(
+                plain.provenance().within(name, parameters), (step, value) -> decomposition.reseason(value, n + step));
     }
 
     private static boolean isPositive(double[] values) {
