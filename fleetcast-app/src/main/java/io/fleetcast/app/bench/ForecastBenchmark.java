@@ -3,16 +3,19 @@ package io.fleetcast.app.bench;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.Ints;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
+import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.forecast.benchmark.DriftForecaster;
 import io.fleetcast.forecast.benchmark.Naive2Forecaster;
 import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
 import io.fleetcast.forecast.ets.EtsForecaster;
 import io.fleetcast.forecast.metric.Accuracy;
+import io.fleetcast.forecast.seasonal.MstlForecaster;
 import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
 import io.fleetcast.forecast.theta.ThetaForecaster;
 import java.io.BufferedReader;
@@ -37,19 +40,29 @@ import java.util.zip.GZIPInputStream;
  * ({@code m4-results-point-by-frequency.csv}) to show next to ours.
  */
 public final class ForecastBenchmark {
-    /** An M4 frequency with its horizon and the seasonal period used for MASE (and by the methods). */
+    /**
+     * An M4 frequency with its horizon, the seasonal period M4 uses for MASE and for its benchmarks, and the seasonal
+     * periods the series carry into the methods (shortest first; the benchmarks see only the first).
+     */
     public enum Frequency {
-        HOURLY("Hourly", 48, 24),
+        HOURLY("Hourly", 48, 24, 24, 168),
         WEEKLY("Weekly", 13, 1);
 
         private final String label;
         private final int horizon;
         private final int period;
+        private final ImmutableList<Integer> seasonalPeriods;
 
-        Frequency(String label, int horizon, int period) {
+        Frequency(String label, int horizon, int period, Integer... seasonalPeriods) {
             this.label = label;
             this.horizon = horizon;
             this.period = period;
+            this.seasonalPeriods = ImmutableList.copyOf(seasonalPeriods);
+        }
+
+        /** A training series of this frequency with its seasonal periods. */
+        Series series(double[] values) {
+            return Series.of(values, Ints.toArray(seasonalPeriods));
         }
 
         public String label() {
@@ -106,7 +119,9 @@ public final class ForecastBenchmark {
     /** The methods the benchmark runs by default: Fleetcast's own first, then the M4 benchmarks. */
     public static ImmutableList<Forecaster> defaultMethods() {
         return ImmutableList.of(
+                new AutomaticForecaster(),
                 EtsForecaster.automatic(),
+                new MstlForecaster("MSTL-ETS", EtsForecaster.automatic()),
                 new Naive2Forecaster(),
                 new NaiveForecaster(),
                 new SeasonalNaiveForecaster(),
@@ -153,8 +168,7 @@ public final class ForecastBenchmark {
             double coverage95 = 0;
             long start = System.nanoTime();
             for (int i = 0; i < train.size(); i++) {
-                Series series =
-                        frequency.period() > 1 ? Series.of(train.get(i), frequency.period()) : Series.of(train.get(i));
+                Series series = frequency.series(train.get(i));
                 Forecast forecast;
                 try {
                     forecast = method.forecast(series, frequency.horizon());

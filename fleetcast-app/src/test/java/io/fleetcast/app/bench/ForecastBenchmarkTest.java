@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.forecast.benchmark.Naive2Forecaster;
 import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
@@ -94,6 +95,34 @@ class ForecastBenchmarkTest {
         // statistical methods' intervals cover too little; 0.85 is the floor we hold ourselves to here).
         assertThat(automatic.coverage95()).isBetween(0.85, 1.0);
         assertThat(automatic.coverage80()).isBetween(0.65, automatic.coverage95());
+    }
+
+    /**
+     * Fleetcast's automatic method on the first M4 series of each frequency (a subset, to keep the tests fast; the
+     * full runs are in docs/benchmarks.md): more accurate than seasonal naive and Theta, and its calibrated 95%
+     * intervals hold at least 90% of what happened.
+     */
+    @ParameterizedTest
+    @EnumSource(ForecastBenchmark.Frequency.class)
+    void theAutomaticMethodBeatsTheBenchmarksAndItsIntervalsHold(ForecastBenchmark.Frequency frequency)
+            throws Exception {
+        int series = frequency == ForecastBenchmark.Frequency.HOURLY ? 60 : 100;
+        ForecastBenchmark.Result result = ForecastBenchmark.run(
+                m4(),
+                frequency,
+                series,
+                List.of(
+                        new AutomaticForecaster(),
+                        new SeasonalNaiveForecaster(),
+                        new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster())),
+                line -> {});
+
+        ForecastBenchmark.Score automatic = result.scores().get(0);
+        assertThat(automatic.owa()).isLessThan(result.scores().get(1).owa());
+        assertThat(automatic.owa()).isLessThan(result.scores().get(2).owa());
+        assertThat(automatic.owa()).isLessThan(frequency == ForecastBenchmark.Frequency.HOURLY ? 1.0 : 0.93);
+        assertThat(automatic.coverage95()).isBetween(0.90, 1.0);
+        assertThat(automatic.coverage80()).isBetween(0.75, automatic.coverage95());
     }
 
     @ParameterizedTest

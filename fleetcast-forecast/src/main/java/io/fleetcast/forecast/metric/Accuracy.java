@@ -33,6 +33,20 @@ public final class Accuracy {
      */
     public static double mase(double[] history, double[] actual, double[] forecast, int period) {
         checkSameLength(actual, forecast);
+        double scale = maseScale(history, period);
+        checkArgument(scale > 0, "MASE is undefined: the history's lag-%s differences are all zero", period);
+        double error = 0;
+        for (int i = 0; i < actual.length; i++) {
+            error += Math.abs(actual[i] - forecast[i]);
+        }
+        return error / actual.length / scale;
+    }
+
+    /**
+     * MASE's scale: the in-sample mean absolute error of the seasonal naive method at lag {@code period} (1 for none),
+     * in the series' unit; 0 when the history repeats exactly.
+     */
+    public static double maseScale(double[] history, int period) {
         checkArgument(period >= 1, "the period must be at least 1, got %s", period);
         checkArgument(
                 history.length > period,
@@ -44,13 +58,7 @@ public final class Accuracy {
         for (int t = period; t < history.length; t++) {
             scale += Math.abs(history[t] - history[t - period]);
         }
-        scale /= history.length - period;
-        checkArgument(scale > 0, "MASE is undefined: the history's lag-%s differences are all zero", period);
-        double error = 0;
-        for (int i = 0; i < actual.length; i++) {
-            error += Math.abs(actual[i] - forecast[i]);
-        }
-        return error / actual.length / scale;
+        return scale / (history.length - period);
     }
 
     /**

@@ -1,0 +1,77 @@
+package io.fleetcast.forecast.auto;
+
+import com.google.common.collect.ImmutableList;
+import io.fleetcast.forecast.Forecast;
+import io.fleetcast.forecast.Forecaster;
+import io.fleetcast.forecast.Series;
+import io.fleetcast.forecast.backtest.SelectingForecaster;
+import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
+import io.fleetcast.forecast.combine.CombinationForecaster;
+import io.fleetcast.forecast.combine.CombinationForecaster.Method;
+import io.fleetcast.forecast.ets.EtsForecaster;
+import io.fleetcast.forecast.seasonal.MstlForecaster;
+import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
+import io.fleetcast.forecast.theta.ThetaForecaster;
+import io.fleetcast.forecast.transform.LogForecaster;
+
+/**
+ * Fleetcast's default method. It backtests a few strong candidates on the series (three non-overlapping windows of
+ * the requested horizon, the last ones before the end of the data), forecasts with the one whose backtest MASE is
+ * lowest, and calibrates that method's intervals on its backtest errors. The candidates depend on the series:
+ *
+ * <ul>
+ *   <li>without a seasonal period: automatic ETS, Theta, damped trend ETS, and the mean of the three;
+ *   <li>with seasonal periods: MSTL with automatic ETS on the adjusted series, the same on the logs (for positive
+ *       series), seasonal naive, Theta on the seasonally adjusted series, the mean of seasonal naive and log-MSTL, and
+ *       automatic seasonal ETS when the shortest period is at most {@value #MAXIMUM_ETS_PERIOD} (longer cycles make
+ *       seasonal ETS slow and poorly identified; MSTL handles them).
+ * </ul>
+ *
+ * A series too short to backtest is forecast by the first candidate (MSTL-ETS, or ETS without seasonality).
+ */
+public final class AutomaticForecaster implements Forecaster {
+    /** Backtest windows per candidate. */
+    public static final int FOLDS = 3;
+    /** The longest shortest-period for which seasonal ETS is a candidate. */
+    public static final int MAXIMUM_ETS_PERIOD = 12;
+
+    @Override
+    public String name() {
+        return "Auto";
+    }
+
+    @Override
+    public Forecast forecast(Series series, int horizon) {
+        return new SelectingForecaster(name(), candidates(series), FOLDS, true).forecast(series, horizon);
+    }
+
+    /** The candidate methods for {@code series}, the fallback first. */
+    public static ImmutableList<Forecaster> candidates(Series series) {
+        Forecaster ets = EtsForecaster.automatic();
+        Forecaster theta = new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster());
+        if (series.seasonalPeriods().length == 0) {
+            Forecaster damped = EtsForecaster.of("AAdN");
+            return ImmutableList.of(
+                    ets,
+                    theta,
+                    damped,
+                    new CombinationForecaster(
+                            "Comb(ETS, Theta, Damped)", Method.MEAN, ImmutableList.of(ets, theta, damped)));
+        }
+        Forecaster mstl = new MstlForecaster("MSTL", ets);
+        Forecaster logMstl = new LogForecaster("Log", mstl);
+        Forecaster seasonalNaive = new SeasonalNaiveForecaster();
+        ImmutableList.Builder<Forecaster> candidates = ImmutableList.builder();
+        candidates.add(
+                mstl,
+                logMstl,
+                seasonalNaive,
+                theta,
+                new CombinationForecaster(
+                        "Comb(sNaive, Log MSTL)", Method.MEAN, ImmutableList.of(seasonalNaive, logMstl)));
+        if (series.primaryPeriod() <= MAXIMUM_ETS_PERIOD) {
+            candidates.add(ets);
+        }
+        return candidates.build();
+    }
+}
