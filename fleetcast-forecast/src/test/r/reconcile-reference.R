@@ -10,7 +10,7 @@
 #   reconciled error covariance S G W G' S'.
 #   Schafer and Strimmer (2005), "A shrinkage approach to large-scale covariance matrix estimation", SAGMB 4(1), target
 #   D (diagonal, unequal variance): lambda = sum_{i!=j} Var(r_ij) / sum_{i!=j} r_ij^2, clamped to [0, 1]; residuals
-#   taken to have mean zero, as the MinT paper (section 2.4) and hts/fabletools' "shrink" estimator do.
+#   taken to have mean zero, as the MinT paper and hts/fabletools' "shrink" estimator do.
 # Each case holds the residuals and base forecasts it used, so the Java test reads the very same numbers.
 
 nodes <- c("Total", "A", "B", "AA", "AB", "BA", "BB", "BC")

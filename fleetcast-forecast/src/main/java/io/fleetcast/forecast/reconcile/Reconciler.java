@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * children at every step. Immutable; one instance serves any number of reconciliations of its hierarchy.
  *
  * <p><b>Means.</b> At every step h the vector of base means ŷₕ (one per node, in node order) becomes ỹₕ = S G ŷₕ,
- * with G as {@link ReconciliationMethod} describes (Wickramasuriya, Athanasopoulos and Hyndman, 2019, eq. (4); G = (Sᵀ
- * W⁻¹ S)⁻¹ Sᵀ W⁻¹ for OLS, WLS and MinT, Lemma 1 and Theorem 1). The aggregates are then added up from the reconciled
+ * with G as {@link ReconciliationMethod} describes (Wickramasuriya, Athanasopoulos and Hyndman, 2019, who call it P; G =
+ * (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹ for OLS, WLS and MinT, their Theorem 1). The aggregates are then added up from the reconciled
  * bottom series along the tree, so every parent is the floating-point sum of its children.
  *
- * <p><b>Intervals.</b> If the base errors at step h have covariance Wₕ, the reconciled ones have S G Wₕ Gᵀ Sᵀ (eq.
- * (5)). We follow the paper's working assumption Wₕ = kₕ Ŵ, with Ŵ the best estimate of the base errors' covariance at
+ * <p><b>Intervals.</b> If the base errors at step h have covariance Wₕ, the reconciled ones have S G Wₕ Gᵀ Sᵀ (their
+ * Lemma 1). We follow the paper's working assumption Wₕ = kₕ Ŵ, with Ŵ the best estimate of the base errors' covariance at
  * hand: the shrunk covariance of the residuals when residuals are given (for every method, bottom-up included), and
  * otherwise the structural Λ = diag(S 1), which takes the bottom series' errors as independent with equal variance and
  * each aggregate's variance as the sum of theirs. Then every node's reconciled variance is its base variance times

@@ -5,7 +5,7 @@ package io.fleetcast.forecast.reconcile;
  * squares projection G = (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹ for a choice of W, the (assumed) covariance of the base forecast errors;
  * these methods leave forecasts that are already coherent unchanged (S G S = S). Wickramasuriya, Athanasopoulos and
  * Hyndman (2019), "Optimal forecast reconciliation for hierarchical and grouped time series through trace
- * minimization", JASA 114(526), sections 2.3–2.4.
+ * minimization", Journal of the American Statistical Association 114(526).
  */
 public enum ReconciliationMethod {
     /** G picks the bottom series' base forecasts and S adds them up; the aggregates' base forecasts are not used. */

@@ -8,13 +8,13 @@ import java.util.List;
  * The covariance of in-sample one-step forecast errors of every node, shrunk toward its own diagonal (Schäfer and
  * Strimmer, 2005, "A shrinkage approach to large-scale covariance matrix estimation", target D: "diagonal, unequal
  * variance"): W = λ D + (1 − λ) Σ̂, which keeps the variances and shrinks every correlation r̂ᵢⱼ toward 0 by the
- * factor 1 − λ. The intensity λ is the paper's estimate of the optimal one (section 2.2, with the target of table 1):
+ * factor 1 − λ. The intensity λ is the paper's estimate of the optimal one for that target:
  *
  * <pre>
  *   λ = Σᵢ≠ⱼ Var(r̂ᵢⱼ) / Σᵢ≠ⱼ r̂ᵢⱼ²,   clamped to [0, 1].
  * </pre>
  *
- * <p>As in Wickramasuriya, Athanasopoulos and Hyndman (2019, section 2.4) and R's {@code hts} and {@code fabletools}
+ * <p>As in Wickramasuriya, Athanasopoulos and Hyndman (2019) and R's {@code hts} and {@code fabletools}
  * (MinT "shrink"), the errors are taken to have mean zero: Σ̂ = Eᵀ E / T without centring, for T rows of errors E.
  * Then r̂ᵢⱼ is the mean over time of the products wₜᵢⱼ = xₜᵢ xₜⱼ of the errors standardised by their root mean
  * square, and Var(r̂ᵢⱼ) is estimated as the variance of the mean of the wₜᵢⱼ: their sample variance (divisor T − 1)
