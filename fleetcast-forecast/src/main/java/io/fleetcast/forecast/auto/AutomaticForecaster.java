@@ -1,10 +1,12 @@
 package io.fleetcast.forecast.auto;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
 import io.fleetcast.forecast.backtest.SelectingForecaster;
+import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
 import io.fleetcast.forecast.combine.CombinationForecaster;
 import io.fleetcast.forecast.combine.CombinationForecaster.Method;
@@ -27,7 +29,8 @@ import io.fleetcast.forecast.transform.LogForecaster;
  *       seasonal ETS slow and poorly identified; MSTL handles them).
  * </ul>
  *
- * A series too short to backtest is forecast by the first candidate (MSTL-ETS, or ETS without seasonality).
+ * A series too short to backtest is forecast by the first candidate (MSTL-ETS, or ETS without seasonality); a constant
+ * series by the naive method (the constant, with zero-width intervals).
  */
 public final class AutomaticForecaster implements Forecaster {
     /** Backtest windows per candidate. */
@@ -42,7 +45,20 @@ public final class AutomaticForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(Series series, int horizon) {
+        if (isConstant(series)) {
+            Forecast constant = new NaiveForecaster().forecast(series, horizon);
+            return constant.withProvenance(constant.provenance().within(name(), ImmutableMap.of()));
+        }
         return new SelectingForecaster(name(), candidates(series), FOLDS, true).forecast(series, horizon);
+    }
+
+    private static boolean isConstant(Series series) {
+        for (int t = 1; t < series.length(); t++) {
+            if (series.value(t) != series.value(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The candidate methods for {@code series}, the fallback first. */
