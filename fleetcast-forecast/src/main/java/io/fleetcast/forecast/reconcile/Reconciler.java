@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Provenance;
+import io.fleetcast.forecast.linear.Cholesky;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,12 +1,12 @@
-package io.fleetcast.forecast.reconcile;
+package io.fleetcast.forecast.linear;
 
 import java.util.Optional;
 
 /**
- * The Cholesky factor L of a symmetric positive definite matrix A = L Lᵀ, and solves with it. Dense and small: the
- * matrices here are one row and column per node of a hierarchy.
+ * The Cholesky factor L of a symmetric positive definite matrix A = L Lᵀ, and solves with it. Dense and small: normal
+ * equations of regressions and covariances of hierarchies, up to a few hundred rows.
  */
-final class Cholesky {
+public final class Cholesky {
     /** Pivots below this fraction of the matrix's largest diagonal entry count as zero: A is not positive definite. */
     private static final double RELATIVE_PIVOT_TOLERANCE = 1e-12;
 
@@ -17,7 +17,7 @@ final class Cholesky {
     }
 
     /** The factor of {@code a} (only its lower triangle is read), or empty when {@code a} is not positive definite. */
-    static Optional<Cholesky> decompose(double[][] a) {
+    public static Optional<Cholesky> decompose(double[][] a) {
         int n = a.length;
         double largestDiagonal = 0;
         for (int i = 0; i < n; i++) {
@@ -46,7 +46,7 @@ final class Cholesky {
     }
 
     /** X = A⁻¹ B for B with one row per row of A and any number of columns. */
-    double[][] solve(double[][] b) {
+    public double[][] solve(double[][] b) {
         int n = lower.length;
         int columns = b[0].length;
         double[][] x = new double[n][];
@@ -70,5 +70,19 @@ final class Cholesky {
             }
         }
         return x;
+    }
+
+    /** x = A⁻¹ b for one right-hand side. */
+    public double[] solve(double[] b) {
+        double[][] column = new double[b.length][1];
+        for (int i = 0; i < b.length; i++) {
+            column[i][0] = b[i];
+        }
+        double[][] x = solve(column);
+        double[] result = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            result[i] = x[i][0];
+        }
+        return result;
     }
 }

@@ -1,0 +1,158 @@
+package io.fleetcast.forecast.regression;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.forecast.Forecast;
+import io.fleetcast.forecast.Provenance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fitted {@link RegressionModel}: its coefficients, the effect of each regressor as people quote it, and forecasts.
+ */
+public final class RegressionFit {
+    private final RegressionModel model;
+    private final RegressionModel.Design design;
+    private final double[] coefficients;
+    private final double sigma;
+    private final double[][] inverse;
+    private final double penalty;
+    private final int observations;
+
+    RegressionFit(
+            RegressionModel model,
+            RegressionModel.Design design,
+            double[] coefficients,
+            double sigma,
+            double[][] inverse,
+            double penalty,
+            int observations) {
+        this.model = model;
+        this.design = design;
+        this.coefficients = coefficients;
+        this.sigma = sigma;
+        this.inverse = inverse;
+        this.penalty = penalty;
+        this.observations = observations;
+    }
+
+    /** The residual standard deviation, on the model's scale. */
+    public double sigma() {
+        return sigma;
+    }
+
+    /** The changepoint penalty generalised cross-validation chose. */
+    public double changepointPenalty() {
+        return penalty;
+    }
+
+    /** The coefficient of the regressor called {@code name}, on the model's scale. */
+    public double coefficient(String name) {
+        return coefficients[design.regressorColumn(indexOf(name))];
+    }
+
+    /**
+     * The regressor's effect as people quote it: on the multiplicative scale an event's lift (the factor demand is
+     * multiplied by while it is on, e.g. 1.22) and a driver's elasticity (percent demand per percent driver); on the
+     * other scales the coefficient (units per unit on the additive scale). NaN for a regressor that does not vary over
+     * the training window (an event that has not happened yet): it cannot be estimated and adds nothing to the forecast.
+     */
+    public double effect(String name) {
+        int index = indexOf(name);
+        if (!design.isEstimable(index)) {
+            return Double.NaN;
+        }
+        Regressor regressor = design.regressors().get(index);
+        double coefficient = coefficient(name);
+        return model.scale() == RegressionModel.Scale.MULTIPLICATIVE && regressor.kind() == Regressor.Kind.EVENT
+                ? Math.exp(coefficient)
+                : coefficient;
+    }
+
+    /** The fitted value at step {@code t} on the series' scale, without noise. */
+    public double fitted(int t) {
+        return model.fromScale(linear(design.row(t)));
+    }
+
+    /** The seasonal part of step {@code t} on the model's scale (0 without seasonalities). */
+    public double seasonal(int t) {
+        return design.seasonal(t, coefficients);
+    }
+
+    /**
+     * Forecasts {@code horizon} steps after the observations. The intervals are normal on the model's scale with the
+     * residual standard deviation and the coefficients' uncertainty; they ignore future changes of slope and residual
+     * autocorrelation, so use them calibrated (the automatic method does).
+     *
+     * @throws IllegalArgumentException when a regressor does not cover the horizon
+     */
+    public Forecast forecast(int horizon) {
+        for (Regressor regressor : design.regressors()) {
+            checkArgument(
+                    regressor.length() >= observations + horizon,
+                    "regressor %s covers %s steps; forecasting %s steps after %s observations needs %s",
+                    regressor.name(),
+                    regressor.length(),
+                    horizon,
+                    observations,
+                    observations + horizon);
+        }
+        double[] mean = new double[horizon];
+        double[] lower80 = new double[horizon];
+        double[] upper80 = new double[horizon];
+        double[] lower95 = new double[horizon];
+        double[] upper95 = new double[horizon];
+        for (int step = 0; step < horizon; step++) {
+            double[] row = design.row(observations + step);
+            double centre = linear(row);
+            double leverage = 0;
+            for (int i = 0; i < row.length; i++) {
+                for (int j = 0; j < row.length; j++) {
+                    leverage += row[i] * inverse[i][j] * row[j];
+                }
+            }
+            double standardError = sigma * Math.sqrt(1 + leverage);
+            mean[step] = model.fromScale(centre);
+            lower80[step] = model.fromScale(centre - Forecast.Z80 * standardError);
+            upper80[step] = model.fromScale(centre + Forecast.Z80 * standardError);
+            lower95[step] = model.fromScale(centre - Forecast.Z95 * standardError);
+            upper95[step] = model.fromScale(centre + Forecast.Z95 * standardError);
+        }
+        return Forecast.of(provenance(), mean, lower80, upper80, lower95, upper95);
+    }
+
+    private Provenance provenance() {
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        parameters.put("level", coefficients[0]);
+        parameters.put("slope", coefficients[1]);
+        parameters.put("changepointPenalty", penalty);
+        parameters.put("sigma", sigma);
+        for (Regressor regressor : design.regressors()) {
+            parameters.put(regressor.name(), effect(regressor.name()));
+        }
+        String name = switch (model.scale()) {
+            case ADDITIVE -> "Regression";
+            case MULTIPLICATIVE -> "Regression(multiplicative)";
+            case LOGISTIC -> "Regression(logistic, cap " + model.cap() + ")";
+        };
+        return new Provenance(name, ImmutableMap.copyOf(parameters), observations);
+    }
+
+    private double linear(double[] row) {
+        double sum = 0;
+        for (int i = 0; i < row.length; i++) {
+            sum += row[i] * coefficients[i];
+        }
+        return sum;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < design.regressors().size(); i++) {
+            if (design.regressors().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no regressor called " + name);
+    }
+}

@@ -1,0 +1,370 @@
+package io.fleetcast.forecast.regression;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.fleetcast.forecast.linear.Cholesky;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to fit the decomposable regression: the scale, the trend's candidate changepoints, the Fourier seasonalities.
+ *
+ * <p>The model, on the chosen scale z = y, log y or logit(y / cap):
+ *
+ * <pre>
+ *   z(t) = a + b t + Σⱼ δⱼ (t − sⱼ)₊ + Σ_seasons Σₖ (cₖ sin(2πkt/P) + dₖ cos(2πkt/P)) + Σᵣ βᵣ xᵣ(t) + ε(t)
+ * </pre>
+ *
+ * with t the step index scaled to [0, 1] over the training window, {@code changepoints} candidate changepoints sⱼ (at
+ * most one per four observations)
+ * spread evenly over its first {@code changepointRange} (0.8: the last fifth is too recent to tell a new slope from
+ * noise), and xᵣ the regressors (drivers as logarithms on the log scale). The slope changes δⱼ carry a ridge penalty
+ * λ Σ δⱼ² with λ chosen from a grid by generalised cross-validation (Golub, Heath and Wahba 1979), so most changepoints
+ * end up with almost no effect; Fourier coefficients carry a tiny penalty for numerical stability; level, slope and
+ * regressors none. Ahead, the trend goes on with its last slope.
+ *
+ * @param scale the scale the model is linear on
+ * @param cap the capacity ceiling for {@link Scale#LOGISTIC}; ignored otherwise
+ * @param seasons Fourier seasonalities: period in steps (need not be whole, e.g. 365.25) and order
+ */
+public record RegressionModel(
+        Scale scale, double cap, int changepoints, double changepointRange, ImmutableList<Season> seasons) {
+
+    /** The scale the model is linear on. */
+    public enum Scale {
+        /** Effects add up, in the series' unit. */
+        ADDITIVE,
+        /** Effects multiply (the model is linear in log y): growth rates, lifts, elasticities. Values must be positive. */
+        MULTIPLICATIVE,
+        /**
+         * Growth saturates at a ceiling (the model is linear in logit(y / cap)): demand approaching a known capacity or
+         * market size. Values must lie strictly between 0 and the cap.
+         */
+        LOGISTIC
+    }
+
+    /** A Fourier seasonality: {@code order} sine-cosine pairs of period {@code period} steps. */
+    public record Season(double period, int order) {
+        public Season {
+            checkArgument(period >= 2, "a seasonal period must be at least 2 steps, got %s", period);
+            checkArgument(
+                    order >= 1 && 2 * order <= period,
+                    "the Fourier order must be between 1 and period / 2, got %s",
+                    order);
+        }
+    }
+
+    /** The ridge penalties tried for the changepoints, relative to the number of observations. */
+    private static final double[] PENALTY_GRID = {0.001, 0.01, 0.1, 1, 10, 100, 1000};
+    /** The penalty on Fourier coefficients, relative to the number of observations. */
+    private static final double FOURIER_PENALTY = 1e-6;
+
+    public RegressionModel {
+        requireNonNull(scale, "scale is null");
+        checkArgument(scale != Scale.LOGISTIC || cap > 0, "a logistic trend needs a positive cap, got %s", cap);
+        checkArgument(changepoints >= 0, "the number of changepoints must not be negative, got %s", changepoints);
+        checkArgument(
+                changepointRange > 0 && changepointRange <= 1,
+                "the changepoint range must be in (0, 1], got %s",
+                changepointRange);
+        seasons = ImmutableList.copyOf(seasons);
+    }
+
+    /** On the given scale, with 25 candidate changepoints in the first 80% of the data and the given seasonalities. */
+    public static RegressionModel of(Scale scale, Season... seasons) {
+        return new RegressionModel(scale, 0, 25, 0.8, ImmutableList.copyOf(seasons));
+    }
+
+    /** A saturating trend below {@code cap}, with the default changepoints and the given seasonalities. */
+    public static RegressionModel logistic(double cap, Season... seasons) {
+        return new RegressionModel(Scale.LOGISTIC, cap, 25, 0.8, ImmutableList.copyOf(seasons));
+    }
+
+    /** This model with {@code count} candidate changepoints (0 for a straight trend). */
+    public RegressionModel withChangepoints(int count) {
+        return new RegressionModel(scale, cap, count, changepointRange, seasons);
+    }
+
+    /**
+     * Fits {@code values} with {@code regressors} (each covering at least the observations).
+     *
+     * @throws IllegalArgumentException when a value does not suit the scale, a regressor is too short, or there are
+     *     fewer observations than coefficients
+     */
+    public RegressionFit fit(double[] values, List<Regressor> regressors) {
+        int n = values.length;
+        for (Regressor regressor : regressors) {
+            checkArgument(
+                    regressor.length() >= n,
+                    "regressor %s covers %s steps; it must cover the %s observations",
+                    regressor.name(),
+                    regressor.length(),
+                    n);
+        }
+        double[] z = new double[n];
+        for (int t = 0; t < n; t++) {
+            z[t] = toScale(values[t], t);
+        }
+        Design design = new Design(this, n, regressors);
+        int p = design.columns();
+        checkArgument(
+                n > p + 1,
+                "the regression has %s coefficients and needs more than %s observations, got %s",
+                p,
+                p + 1,
+                n);
+        double[][] rows = new double[n][];
+        for (int t = 0; t < n; t++) {
+            rows[t] = design.row(t);
+        }
+        double[][] gram = new double[p][p];
+        double[] moment = new double[p];
+        for (int t = 0; t < n; t++) {
+            double[] row = rows[t];
+            for (int i = 0; i < p; i++) {
+                moment[i] += row[i] * z[t];
+                for (int j = 0; j <= i; j++) {
+                    gram[i][j] += row[i] * row[j];
+                }
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            for (int j = i + 1; j < p; j++) {
+                gram[i][j] = gram[j][i];
+            }
+        }
+        Solution best = null;
+        for (double relative : design.changepointColumns() > 0 ? PENALTY_GRID : new double[] {0}) {
+            Solution solution =
+                    solve(gram, moment, rows, z, design, relative * n).orElse(null);
+            if (solution != null && (best == null || solution.gcv < best.gcv)) {
+                best = solution;
+            }
+        }
+        checkArgument(best != null, "the regression's design is singular: a regressor repeats another or is constant");
+        return new RegressionFit(this, design, best.coefficients, best.sigma, best.inverse, best.penalty, n);
+    }
+
+    /** The value on the model's scale. */
+    double toScale(double value, int t) {
+        return switch (scale) {
+            case ADDITIVE -> value;
+            case MULTIPLICATIVE -> {
+                checkArgument(
+                        value > 0,
+                        "observation %s is %s; a multiplicative model needs positive values",
+                        (Object) (t + 1),
+                        value);
+                yield Math.log(value);
+            }
+            case LOGISTIC -> {
+                checkArgument(
+                        value > 0 && value < cap,
+                        "observation %s is %s; a logistic trend needs values between 0 and the cap %s",
+                        t + 1,
+                        value,
+                        cap);
+                yield Math.log(value / (cap - value));
+            }
+        };
+    }
+
+    /** A value on the model's scale, back on the series' scale. */
+    double fromScale(double z) {
+        return switch (scale) {
+            case ADDITIVE -> z;
+            case MULTIPLICATIVE -> Math.exp(z);
+            case LOGISTIC -> cap / (1 + Math.exp(-z));
+        };
+    }
+
+    /** The fit at one changepoint penalty. */
+    private static final class Solution {
+        final double[] coefficients;
+        final double sigma;
+        final double[][] inverse;
+        final double penalty;
+        final double gcv;
+
+        Solution(double[] coefficients, double sigma, double[][] inverse, double penalty, double gcv) {
+            this.coefficients = coefficients;
+            this.sigma = sigma;
+            this.inverse = inverse;
+            this.penalty = penalty;
+            this.gcv = gcv;
+        }
+    }
+
+    private static Optional<Solution> solve(
+            double[][] gram, double[] moment, double[][] rows, double[] z, Design design, double penalty) {
+        int p = gram.length;
+        int n = z.length;
+        double[][] penalised = new double[p][];
+        for (int i = 0; i < p; i++) {
+            penalised[i] = gram[i].clone();
+        }
+        for (int i = 0; i < design.regressors().size(); i++) {
+            if (!design.isEstimable(i)) {
+                penalised[design.regressorColumn(i)][design.regressorColumn(i)] = 1;
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            if (design.isChangepoint(i)) {
+                penalised[i][i] += penalty;
+            } else if (design.isFourier(i)) {
+                penalised[i][i] += FOURIER_PENALTY * n;
+            }
+        }
+        Cholesky cholesky = Cholesky.decompose(penalised).orElse(null);
+        if (cholesky == null) {
+            return Optional.empty();
+        }
+        double[] beta = cholesky.solve(moment);
+        double[][] identity = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            identity[i][i] = 1;
+        }
+        double[][] inverse = cholesky.solve(identity);
+        double trace = 0;
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                trace += inverse[i][j] * gram[j][i];
+            }
+        }
+        double rss = 0;
+        for (int t = 0; t < n; t++) {
+            double fitted = 0;
+            for (int i = 0; i < p; i++) {
+                fitted += rows[t][i] * beta[i];
+            }
+            rss += (z[t] - fitted) * (z[t] - fitted);
+        }
+        double freedom = n - trace;
+        if (!(freedom > 0)) {
+            return Optional.empty();
+        }
+        double gcv = n * rss / (freedom * freedom);
+        return Optional.of(new Solution(beta, Math.sqrt(rss / freedom), inverse, penalty, gcv));
+    }
+
+    /** The design matrix's columns: level, slope, changepoint hinges, Fourier pairs, regressors. */
+    static final class Design {
+        private final RegressionModel model;
+        private final int observations;
+        private final double[] changepointTimes;
+        private final ImmutableList<Regressor> regressors;
+        private final int fourierColumns;
+        private final boolean[] estimable;
+
+        Design(RegressionModel model, int observations, List<Regressor> regressors) {
+            this.model = model;
+            this.observations = observations;
+            // At most one candidate per four observations, so short series keep enough freedom for the rest.
+            int usable = Math.max(
+                    0,
+                    Math.min(
+                            Math.min(model.changepoints(), observations / 4),
+                            (int) (model.changepointRange() * observations) - 2));
+            this.changepointTimes = new double[usable];
+            for (int j = 0; j < usable; j++) {
+                changepointTimes[j] = model.changepointRange() * (j + 1) / (usable + 1);
+            }
+            this.regressors = ImmutableList.copyOf(regressors);
+            this.estimable = new boolean[regressors.size()];
+            for (int i = 0; i < regressors.size(); i++) {
+                Regressor regressor = regressors.get(i);
+                for (int t = 1; t < observations && !estimable[i]; t++) {
+                    estimable[i] = regressor.value(t) != regressor.value(0);
+                }
+            }
+            int fourier = 0;
+            for (Season season : model.seasons()) {
+                fourier += 2 * season.order();
+            }
+            this.fourierColumns = fourier;
+        }
+
+        int columns() {
+            return 2 + changepointTimes.length + fourierColumns + regressors.size();
+        }
+
+        int changepointColumns() {
+            return changepointTimes.length;
+        }
+
+        boolean isChangepoint(int column) {
+            return column >= 2 && column < 2 + changepointTimes.length;
+        }
+
+        boolean isFourier(int column) {
+            int first = 2 + changepointTimes.length;
+            return column >= first && column < first + fourierColumns;
+        }
+
+        /** The column of regressor {@code index}. */
+        int regressorColumn(int index) {
+            return 2 + changepointTimes.length + fourierColumns + index;
+        }
+
+        ImmutableList<Regressor> regressors() {
+            return regressors;
+        }
+
+        /**
+         * Whether regressor {@code index} varies over the training window. One that does not (an event that has not
+         * happened yet) cannot be estimated: it enters as 0, gets no effect, and its effect is reported as NaN.
+         */
+        boolean isEstimable(int index) {
+            return estimable[index];
+        }
+
+        /** The scaled time of step {@code t}: 0 at the first observation, 1 at the last. */
+        double time(int t) {
+            return observations > 1 ? (double) t / (observations - 1) : 0;
+        }
+
+        /** The design row of step {@code t} (which may lie beyond the observations). */
+        double[] row(int t) {
+            double[] row = new double[columns()];
+            double time = time(t);
+            row[0] = 1;
+            row[1] = time;
+            int column = 2;
+            for (double changepoint : changepointTimes) {
+                row[column++] = Math.max(0, time - changepoint);
+            }
+            for (Season season : model.seasons()) {
+                for (int k = 1; k <= season.order(); k++) {
+                    double angle = 2 * Math.PI * k * t / season.period();
+                    row[column++] = Math.sin(angle);
+                    row[column++] = Math.cos(angle);
+                }
+            }
+            for (int i = 0; i < regressors.size(); i++) {
+                Regressor regressor = regressors.get(i);
+                double value = regressor.value(t);
+                if (!estimable[i]) {
+                    row[column++] = 0;
+                } else {
+                    row[column++] = regressor.kind() == Regressor.Kind.DRIVER && model.scale() != Scale.ADDITIVE
+                            ? Math.log(value)
+                            : value;
+                }
+            }
+            return row;
+        }
+
+        /** The Fourier columns' contribution at step {@code t} under {@code coefficients}. */
+        double seasonal(int t, double[] coefficients) {
+            double[] row = row(t);
+            double sum = 0;
+            int first = 2 + changepointTimes.length;
+            for (int i = first; i < first + fourierColumns; i++) {
+                sum += row[i] * coefficients[i];
+            }
+            return sum;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.fleetcast.forecast.regression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetcast.forecast.Forecast;
+import io.fleetcast.forecast.regression.RegressionModel.Scale;
+import io.fleetcast.forecast.regression.RegressionModel.Season;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RegressionModelTest {
+    static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    /** Without changepoints the model is least squares: R's lm on the same design (src/test/r/regression-reference.R). */
+    @Test
+    void matchesRsLeastSquaresOnAirPassengers() throws IOException {
+        JsonNode r;
+        try (InputStream in =
+                Objects.requireNonNull(getClass().getResourceAsStream("/regression/airpassengers-lm.json"))) {
+            r = new ObjectMapper().readTree(in);
+        }
+        RegressionModel model =
+                RegressionModel.of(Scale.MULTIPLICATIVE, new Season(12, 2)).withChangepoints(0);
+
+        RegressionFit fit = model.fit(doubles(r.get("y")), List.of());
+        Forecast forecast = fit.forecast(24);
+
+        assertThat(fit.sigma()).isCloseTo(r.get("sigma").asDouble(), within(1e-6));
+        double[] expected = doubles(r.get("forecast"));
+        for (int step = 0; step < 24; step++) {
+            assertThat(forecast.mean(step)).isCloseTo(expected[step], within(1e-6 * expected[step]));
+        }
+        // R's interval uses Student's t with 138 degrees of freedom (1.977), ours the normal (1.960).
+        double[] lower = doubles(r.get("lo95"));
+        double[] upper = doubles(r.get("hi95"));
+        for (int step = 0; step < 24; step++) {
+            assertThat(forecast.lower95()[step]).isCloseTo(lower[step], within(0.005 * lower[step]));
+            assertThat(forecast.upper95()[step]).isCloseTo(upper[step], within(0.005 * upper[step]));
+        }
+    }
+
+    /** A slope that changes two thirds of the way: the forecast goes on with the new slope. */
+    @Test
+    void changepointsFollowANewSlope() {
+        Random random = new Random(11);
+        int n = 300;
+        double[] values = new double[n];
+        for (int t = 0; t < n; t++) {
+            values[t] = 100 + 0.5 * t + (t > 200 ? 2.0 * (t - 200) : 0) + random.nextGaussian();
+        }
+
+        Forecast forecast =
+                RegressionModel.of(Scale.ADDITIVE).fit(values, List.of()).forecast(50);
+
+        double truth = 100 + 0.5 * 349 + 2.0 * 149;
+        assertThat(forecast.mean(49)).isCloseTo(truth, within(0.02 * truth));
+        assertThat(forecast.lower95()[49]).isLessThan(forecast.mean(49));
+    }
+
+    /** Events and a driver, no noise: the coefficients come back exactly. */
+    @Test
+    void recoversEventLiftAndDriverElasticityExactlyWithoutNoise() {
+        int n = 200;
+        double[] event = new double[n + 10];
+        double[] driver = new double[n + 10];
+        double[] values = new double[n];
+        for (int t = 0; t < n + 10; t++) {
+            event[t] = t % 37 == 5 ? 1 : 0;
+            driver[t] = 1000 * Math.exp(0.002 * t) * (1 + 0.1 * Math.sin(t / 3.0));
+            if (t < n) {
+                values[t] = 5 * Math.pow(driver[t], 0.7) * (event[t] == 1 ? 1.3 : 1) * Math.exp(0.0005 * t);
+            }
+        }
+
+        RegressionFit fit = RegressionModel.of(Scale.MULTIPLICATIVE)
+                .fit(values, List.of(Regressor.event("launch", event), Regressor.driver("users", driver)));
+
+        assertThat(fit.effect("launch")).isCloseTo(1.3, within(1e-6));
+        assertThat(fit.effect("users")).isCloseTo(0.7, within(1e-6));
+        Forecast forecast = fit.forecast(10);
+        int t = n + 5;
+        double expected = 5 * Math.pow(driver[t], 0.7) * (event[t] == 1 ? 1.3 : 1) * Math.exp(0.0005 * t);
+        assertThat(forecast.mean(5)).isCloseTo(expected, within(1e-4 * expected));
+        assertThat(forecast.provenance().parameters()).containsKeys("launch", "users", "changepointPenalty");
+    }
+
+    /** A saturating trend: the forecast approaches the cap and never crosses it. */
+    @Test
+    void logisticTrendSaturatesBelowTheCap() {
+        int n = 120;
+        double cap = 1000;
+        double[] values = new double[n];
+        Random random = new Random(5);
+        for (int t = 0; t < n; t++) {
+            values[t] = cap / (1 + Math.exp(-(t - 80) / 12.0)) * Math.exp(0.01 * random.nextGaussian());
+        }
+
+        Forecast forecast = RegressionModel.logistic(cap).fit(values, List.of()).forecast(200);
+
+        for (double bound : forecast.upper95()) {
+            assertThat(bound).isLessThan(cap);
+        }
+        assertThat(forecast.mean(199)).isGreaterThan(0.99 * cap);
+        assertThat(forecast.mean(0)).isCloseTo(cap / (1 + Math.exp(-40 / 12.0)), within(0.02 * cap));
+    }
+
+    @Test
+    void badInputSaysWhatIsWrong() {
+        RegressionModel model = RegressionModel.of(Scale.MULTIPLICATIVE);
+        double[] values = {1, 2, 0, 4, 5, 6, 7, 8, 9, 10};
+
+        assertThatThrownBy(() -> model.fit(values, List.of()))
+                .hasMessage("observation 3 is 0.0; a multiplicative model needs positive values");
+        double[] positive = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertThatThrownBy(() -> model.fit(positive, List.of(Regressor.event("launch", new double[5]))))
+                .hasMessage("regressor launch covers 5 steps; it must cover the 10 observations");
+        assertThatThrownBy(() -> model.fit(positive, List.of(Regressor.event("launch", new double[10])))
+                        .forecast(3))
+                .hasMessageContaining(
+                        "regressor launch covers 10 steps; forecasting 3 steps after 10 observations" + " needs 13");
+        double[] future = new double[13];
+        future[11] = 1;
+        RegressionFit unseen = model.fit(positive, List.of(Regressor.event("launch", future)));
+        assertThat(unseen.effect("launch")).isNaN();
+        // An event that has not happened yet cannot be estimated: the forecast is the one without it.
+        assertThat(unseen.forecast(3).mean())
+                .containsExactly(model.fit(positive, List.of()).forecast(3).mean(), within(1e-9));
+        assertThatThrownBy(() -> Regressor.driver("users", new double[] {1, -2}))
+                .hasMessage("driver users: value 2 is -2.0; driver values must be positive");
+    }
+}
