@@ -174,8 +174,10 @@ public final class ArimaEstimator {
     static OptionalDouble conditionalFit(double[] y, ArimaOrder order, boolean constant) {
         Start setup = Start.of(y, order, constant);
         ArimaObjective objective = setup.objective;
-        Minimum conditional = OPTIMIZER.minimize(objective::conditional, setup.point, setup.scales);
-        double[] coefficients = conditional.isConverged() ? conditional.point() : setup.point;
+        // Unlike CSS-ML, which falls back to the starting values, R's method "CSS" keeps where the optimiser stopped.
+        double[] coefficients = OPTIMIZER
+                .minimize(objective::conditional, setup.point, setup.scales)
+                .point();
         double value = objective.conditional(coefficients);
         if (!Double.isFinite(value)
                 || !objective.hasRootsOutside(coefficients, MIN_ROOT)
