@@ -7,7 +7,7 @@ import io.fleetcast.forecast.optimize.FiniteDifferences;
 import io.fleetcast.forecast.optimize.Minimum;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +57,7 @@ public final class ArimaEstimator {
         checkFittable(y, order, constant);
         Optional<Attempt> attempt = attempt(y, order, constant, true);
         checkArgument(attempt.isPresent(), "%s cannot be fitted: its likelihood is not finite", order);
-        return attempt.orElseThrow().fit;
+        return attempt.orElseThrow().fit();
     }
 
     static void checkFittable(double[] y, ArimaOrder order, boolean constant) {
@@ -78,20 +78,39 @@ public final class ArimaEstimator {
         }
     }
 
-    /** A fit and what the automatic search needs to know about it. */
-    static final class Attempt {
-        final ArimaFit fit;
-        /**
-         * False when R's auto.arima would reject the fit: a root of the AR or MA polynomial within 1.01 of the
-         * origin, or a Hessian that is singular or gives negative variances (R's {@code checkarima}).
-         */
-        final boolean admissible;
+    /**
+     * R's auto.arima checks on a fitted model: no root of the AR or MA polynomial within 1.01 of the origin, and a
+     * Hessian that can be inverted into positive variances (R's {@code checkarima}; arima itself fails on a singular
+     * Hessian). The roots are checked at once; the Hessian, which costs four evaluations of the objective per pair of
+     * parameters, only when {@link #pass} is first asked, since the search needs it only for models that would
+     * improve on the best so far.
+     */
+    static final class Checks {
+        private final boolean rootsOutside;
+        private final BooleanSupplier hessian;
+        private @Nullable Boolean regular;
 
-        Attempt(ArimaFit fit, boolean admissible) {
-            this.fit = fit;
-            this.admissible = admissible;
+        Checks(boolean rootsOutside, BooleanSupplier hessian) {
+            this.rootsOutside = rootsOutside;
+            this.hessian = hessian;
+        }
+
+        boolean pass() {
+            if (!rootsOutside) {
+                return false;
+            }
+            if (regular == null) {
+                regular = hessian.getAsBoolean();
+            }
+            return regular;
         }
     }
+
+    /** A maximum-likelihood fit and R's checks on it. */
+    record Attempt(ArimaFit fit, Checks checks) {}
+
+    /** A conditional-sum-of-squares fit: its innovation variance {@code sum e^2 / count} and R's checks on it. */
+    record ConditionalFit(double variance, Checks checks) {}
 
     /**
      * The objectives for one model and where the optimiser starts: ARMA coefficients at 0 with scale 1, the
@@ -127,7 +146,7 @@ public final class ArimaEstimator {
     /**
      * CSS then maximum likelihood. With {@code lenient}, non-stationary CSS estimates restart the AR part from zero;
      * otherwise (R's behaviour, which the automatic search follows) the attempt fails. Empty when the likelihood is
-     * not finite at the start.
+     * not finite at the start. The checks are only meaningful for the automatic search.
      */
     static Optional<Attempt> attempt(double[] y, ArimaOrder order, boolean constant, boolean lenient) {
         Start setup = Start.of(y, order, constant);
@@ -160,18 +179,18 @@ public final class ArimaEstimator {
         if (fit.isEmpty()) {
             return Optional.empty();
         }
-        boolean admissible = lenient
-                || (objective.hasRootsOutside(coefficients, MIN_ROOT)
-                        && hasPositiveVariances(objective::exact, parameters, scales, objective));
-        return Optional.of(new Attempt(fit.orElseThrow(), admissible));
+        double[] optimum = parameters;
+        Checks checks = new Checks(
+                objective.hasRootsOutside(coefficients, MIN_ROOT),
+                () -> hasPositiveVariances(objective::exact, optimum, scales, objective));
+        return Optional.of(new Attempt(fit.orElseThrow(), checks));
     }
 
     /**
-     * The conditional-sum-of-squares fit alone, as auto.arima's approximation scores it: returns the CSS innovation
-     * variance {@code sum e^2 / count}, or empty when the fit fails R's checks (a root within 1.01 of the origin, an
-     * irregular Hessian).
+     * The conditional-sum-of-squares fit alone, as auto.arima's approximation scores it; empty when the sum of squares
+     * is not finite.
      */
-    static OptionalDouble conditionalFit(double[] y, ArimaOrder order, boolean constant) {
+    static Optional<ConditionalFit> conditionalFit(double[] y, ArimaOrder order, boolean constant) {
         Start setup = Start.of(y, order, constant);
         ArimaObjective objective = setup.objective;
         // Unlike CSS-ML, which falls back to the starting values, R's method "CSS" keeps where the optimiser stopped.
@@ -179,12 +198,13 @@ public final class ArimaEstimator {
                 .minimize(objective::conditional, setup.point, setup.scales)
                 .point();
         double value = objective.conditional(coefficients);
-        if (!Double.isFinite(value)
-                || !objective.hasRootsOutside(coefficients, MIN_ROOT)
-                || !hasPositiveVariances(objective::conditional, coefficients, setup.scales, null)) {
-            return OptionalDouble.empty();
+        if (!Double.isFinite(value)) {
+            return Optional.empty();
         }
-        return OptionalDouble.of(Math.exp(2 * value));
+        Checks checks = new Checks(
+                objective.hasRootsOutside(coefficients, MIN_ROOT),
+                () -> hasPositiveVariances(objective::conditional, coefficients, setup.scales, null));
+        return Optional.of(new ConditionalFit(Math.exp(2 * value), checks));
     }
 
     /**
@@ -284,11 +304,13 @@ public final class ArimaEstimator {
         if (k == 0) {
             return true;
         }
-        double[] steps = new double[k];
+        double[] gradientSteps = new double[k];
+        double[] outerSteps = new double[k];
         for (int i = 0; i < k; i++) {
-            steps[i] = GRADIENT_STEP * scales[i];
+            gradientSteps[i] = GRADIENT_STEP * scales[i];
+            outerSteps[i] = GRADIENT_STEP; // optimhess steps by ndeps in the parameter's own units
         }
-        double[][] hessian = FiniteDifferences.hessian(function, point, steps);
+        double[][] hessian = FiniteDifferences.hessianOfGradient(function, point, gradientSteps, outerSteps);
         double[][] inverse = LinearSystems.invert(hessian);
         if (inverse == null) {
             return false;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,8 +51,57 @@ final class ArimaSearch {
     private final double offset;
     private final List<Candidate> tried = new ArrayList<>();
 
-    /** One model the search scored. */
-    private record Candidate(int p, int q, int seasonalP, int seasonalQ, boolean constant, double criterion) {}
+    /**
+     * One model the search scored: its criterion (AICc, or its CSS approximation), infinite when the fit failed or a
+     * root is too close to the unit circle; R's Hessian check is run when the model would become the best, or when the
+     * refit reaches it, and sets the criterion to infinity when it fails, as in R.
+     */
+    private static final class Candidate {
+        final int p;
+        final int q;
+        final int seasonalP;
+        final int seasonalQ;
+        final boolean constant;
+        final int index;
+        double criterion;
+        final ArimaEstimator.@Nullable Checks checks;
+        final @Nullable ArimaFit fit;
+
+        Candidate(
+                int[] orders,
+                boolean constant,
+                int index,
+                double criterion,
+                ArimaEstimator.@Nullable Checks checks,
+                @Nullable ArimaFit fit) {
+            this.p = orders[0];
+            this.q = orders[1];
+            this.seasonalP = orders[2];
+            this.seasonalQ = orders[3];
+            this.constant = constant;
+            this.index = index;
+            this.criterion = Double.isNaN(criterion) || checks == null ? Double.POSITIVE_INFINITY : criterion;
+            this.checks = checks;
+            this.fit = fit;
+        }
+
+        /** True when the criterion is finite and R's checks pass; a failed check makes the criterion infinite. */
+        boolean passes() {
+            if (criterion == Double.POSITIVE_INFINITY) {
+                return false;
+            }
+            if (checks == null || !checks.pass()) {
+                criterion = Double.POSITIVE_INFINITY;
+                return false;
+            }
+            return true;
+        }
+
+        /** True when this model beats {@code best} (which has passed its checks). */
+        boolean improves(Candidate best) {
+            return criterion < best.criterion && passes();
+        }
+    }
 
     private ArimaSearch(double[] y, int period, int d, int seasonalD, boolean approximation) {
         this.y = y;
@@ -118,9 +167,10 @@ final class ArimaSearch {
         int sp = Math.min(startSeasonal, maxSeasonalP);
         int sq = Math.min(startSeasonal, maxSeasonalQ);
 
-        Scored best = score(p, q, sp, sq, constant);
-        Scored fit = score(0, 0, 0, 0, constant);
-        if (fit.criterion < best.criterion) {
+        Candidate best = score(p, q, sp, sq, constant);
+        best.passes();
+        Candidate fit = score(0, 0, 0, 0, constant);
+        if (fit.improves(best)) {
             best = fit;
             p = q = sp = sq = 0;
         }
@@ -128,7 +178,7 @@ final class ArimaSearch {
             int ap = maxP > 0 ? 1 : 0;
             int asp = period > 1 && maxSeasonalP > 0 ? 1 : 0;
             fit = score(ap, 0, asp, 0, constant);
-            if (fit.criterion < best.criterion) {
+            if (fit.improves(best)) {
                 best = fit;
                 p = ap;
                 sp = asp;
@@ -139,7 +189,7 @@ final class ArimaSearch {
             int mq = maxQ > 0 ? 1 : 0;
             int msq = period > 1 && maxSeasonalQ > 0 ? 1 : 0;
             fit = score(0, mq, 0, msq, constant);
-            if (fit.criterion < best.criterion) {
+            if (fit.improves(best)) {
                 best = fit;
                 p = sp = 0;
                 q = mq;
@@ -148,7 +198,7 @@ final class ArimaSearch {
         }
         if (constant) {
             fit = score(0, 0, 0, 0, false);
-            if (fit.criterion < best.criterion) {
+            if (fit.improves(best)) {
                 best = fit;
                 p = q = sp = sq = 0;
             }
@@ -173,7 +223,7 @@ final class ArimaSearch {
                     break search;
                 }
                 fit = score(next[0], next[1], next[2], next[3], constant);
-                if (fit.criterion < best.criterion) {
+                if (fit.improves(best)) {
                     best = fit;
                     p = next[0];
                     q = next[1];
@@ -184,13 +234,13 @@ final class ArimaSearch {
             }
             if (constantAllowed && !isTried(p, q, sp, sq, !constant) && tried.size() < MAX_MODELS) {
                 fit = score(p, q, sp, sq, !constant);
-                if (fit.criterion < best.criterion) {
+                if (fit.improves(best)) {
                     best = fit;
                     constant = !constant;
                 }
             }
         }
-        ArimaFit chosen = approximation ? refitBest() : best.fit;
+        ArimaFit chosen = approximation ? refitBest() : best.criterion < Double.POSITIVE_INFINITY ? best.fit : null;
         if (chosen == null) {
             // R stops with "No suitable ARIMA model found"; the plain differenced model always fits.
             chosen = ArimaEstimator.fit(y, order(0, 0, 0, 0), constantAllowed);
@@ -198,53 +248,70 @@ final class ArimaSearch {
         return chosen;
     }
 
-    /** A model's score and, without approximation, its fit. */
-    private record Scored(double criterion, @Nullable ArimaFit fit) {}
-
-    private Scored score(int p, int q, int sp, int sq, boolean constant) {
+    private Candidate score(int p, int q, int sp, int sq, boolean constant) {
         ArimaOrder order = order(p, q, sp, sq);
-        Scored scored = new Scored(Double.POSITIVE_INFINITY, null);
+        int[] orders = {p, q, sp, sq};
+        int index = tried.size();
+        Candidate candidate = new Candidate(orders, constant, index, Double.POSITIVE_INFINITY, null, null);
         if (y.length >= ArimaEstimator.minimumLength(order, constant)) {
-            scored = approximation ? approximate(order, constant) : exact(order, constant);
+            candidate =
+                    approximation ? approximate(orders, order, constant, index) : exact(orders, order, constant, index);
         }
-        tried.add(new Candidate(p, q, sp, sq, constant, scored.criterion));
-        return scored;
+        tried.add(candidate);
+        return candidate;
     }
 
-    private Scored exact(ArimaOrder order, boolean constant) {
+    private Candidate exact(int[] orders, ArimaOrder order, boolean constant, int index) {
         Optional<ArimaEstimator.Attempt> attempt = ArimaEstimator.attempt(y, order, constant, false);
-        if (attempt.isEmpty() || !attempt.orElseThrow().admissible) {
-            return new Scored(Double.POSITIVE_INFINITY, null);
+        if (attempt.isEmpty()) {
+            return new Candidate(orders, constant, index, Double.POSITIVE_INFINITY, null, null);
         }
-        ArimaFit fit = attempt.orElseThrow().fit;
+        ArimaFit fit = attempt.orElseThrow().fit();
         double criterion = useAic ? fit.aic() : fit.aicc();
-        return new Scored(Double.isNaN(criterion) ? Double.POSITIVE_INFINITY : criterion, fit);
+        return new Candidate(
+                orders, constant, index, criterion, attempt.orElseThrow().checks(), fit);
     }
 
-    private Scored approximate(ArimaOrder order, boolean constant) {
-        OptionalDouble variance = ArimaEstimator.conditionalFit(y, order, constant);
-        if (variance.isEmpty()) {
-            return new Scored(Double.POSITIVE_INFINITY, null);
+    private Candidate approximate(int[] orders, ArimaOrder order, boolean constant, int index) {
+        Optional<ArimaEstimator.ConditionalFit> fit = ArimaEstimator.conditionalFit(y, order, constant);
+        if (fit.isEmpty()) {
+            return new Candidate(orders, constant, index, Double.POSITIVE_INFINITY, null, null);
         }
         int parameters = order.coefficientCount() + (constant ? 1 : 0) + 1;
         int effective = y.length - order.differencingLength();
-        double aic = offset + effective * Math.log(variance.orElseThrow()) + 2.0 * parameters;
+        double aic = offset + effective * Math.log(fit.orElseThrow().variance()) + 2.0 * parameters;
         double criterion = useAic ? aic : ArimaFit.correctedAic(aic, parameters, effective);
-        return new Scored(Double.isNaN(criterion) ? Double.POSITIVE_INFINITY : criterion, null);
+        return new Candidate(
+                orders, constant, index, criterion, fit.orElseThrow().checks(), null);
     }
 
-    /** The models in order of their approximate score, refitted by maximum likelihood until one passes the checks. */
+    /**
+     * The models in order of their approximate score (ties, and the models that failed, in the order they were
+     * tried, as R's {@code order()} leaves them), refitted by maximum likelihood until one passes the checks. A model
+     * whose CSS checks had not been run yet is checked when reached, and goes to the back with the failed ones if it
+     * fails.
+     */
     private @Nullable ArimaFit refitBest() {
-        List<Candidate> ordered = new ArrayList<>(tried);
-        ordered.sort(Comparator.comparingDouble(Candidate::criterion)); // stable, as R's order()
-        for (Candidate candidate : ordered) {
-            ArimaOrder order = order(candidate.p(), candidate.q(), candidate.seasonalP(), candidate.seasonalQ());
-            if (y.length < ArimaEstimator.minimumLength(order, candidate.constant())) {
+        PriorityQueue<Candidate> queue = new PriorityQueue<>(
+                Comparator.comparingDouble((Candidate c) -> c.criterion).thenComparingInt(c -> c.index));
+        queue.addAll(tried);
+        while (!queue.isEmpty()) {
+            Candidate candidate = queue.poll();
+            if (candidate.criterion < Double.POSITIVE_INFINITY && !candidate.passes()) {
+                queue.add(candidate); // now infinite: back in line with the failed ones
                 continue;
             }
-            Scored scored = exact(order, candidate.constant());
-            if (scored.criterion < Double.POSITIVE_INFINITY) {
-                return scored.fit;
+            ArimaOrder order = order(candidate.p, candidate.q, candidate.seasonalP, candidate.seasonalQ);
+            if (y.length < ArimaEstimator.minimumLength(order, candidate.constant)) {
+                continue;
+            }
+            Candidate refit = exact(
+                    new int[] {candidate.p, candidate.q, candidate.seasonalP, candidate.seasonalQ},
+                    order,
+                    candidate.constant,
+                    candidate.index);
+            if (refit.passes()) {
+                return refit.fit;
             }
         }
         return null;
@@ -264,17 +331,17 @@ final class ArimaSearch {
         if (attempt.isEmpty()) {
             return 0;
         }
-        ArimaFit fit = attempt.orElseThrow().fit;
+        ArimaFit fit = attempt.orElseThrow().fit();
         return -2 * fit.logLikelihood() - y.length * Math.log(fit.likelihoodVariance());
     }
 
     private boolean isTried(int p, int q, int sp, int sq, boolean constant) {
         for (Candidate candidate : tried) {
-            if (candidate.p() == p
-                    && candidate.q() == q
-                    && candidate.seasonalP() == sp
-                    && candidate.seasonalQ() == sq
-                    && candidate.constant() == constant) {
+            if (candidate.p == p
+                    && candidate.q == q
+                    && candidate.seasonalP == sp
+                    && candidate.seasonalQ == sq
+                    && candidate.constant == constant) {
                 return true;
             }
         }

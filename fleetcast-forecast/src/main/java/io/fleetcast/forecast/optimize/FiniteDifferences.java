@@ -68,4 +68,40 @@ public final class FiniteDifferences {
         }
         return hessian;
     }
+
+    /**
+     * The matrix of second derivatives as R's {@code optimhess} computes it: central differences, with steps
+     * {@code outerSteps}, of the central-difference gradient with steps {@code gradientSteps}, then symmetrised. Four
+     * function evaluations per pair of coordinates. Where the function is ill-conditioned (nearly cancelling AR and MA
+     * roots), plain second differences can disagree with R on whether the matrix is positive definite; this scheme
+     * agrees. Entries are NaN or infinite where the function was not finite nearby.
+     */
+    public static double[][] hessianOfGradient(
+            ToDoubleFunction<double[]> function, double[] point, double[] gradientSteps, double[] outerSteps) {
+        int n = point.length;
+        checkArgument(gradientSteps.length == n && outerSteps.length == n, "one step per coordinate");
+        double[] x = point.clone();
+        double[] scratch = new double[n];
+        double[] up = new double[n];
+        double[] down = new double[n];
+        double[][] hessian = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            x[i] = point[i] + outerSteps[i];
+            boolean finiteUp = gradient(function, x, gradientSteps, scratch, up);
+            x[i] = point[i] - outerSteps[i];
+            boolean finiteDown = gradient(function, x, gradientSteps, scratch, down);
+            x[i] = point[i];
+            for (int j = 0; j < n; j++) {
+                hessian[i][j] = finiteUp && finiteDown ? (up[j] - down[j]) / (2 * outerSteps[i]) : Double.NaN;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double mean = 0.5 * (hessian[i][j] + hessian[j][i]);
+                hessian[i][j] = mean;
+                hessian[j][i] = mean;
+            }
+        }
+        return hessian;
+    }
 }

@@ -56,4 +56,16 @@ class BfgsTest {
         assertThat(hessian[0]).containsExactly(new double[] {6, 2}, within(1e-6));
         assertThat(hessian[1]).containsExactly(new double[] {2, 10}, within(1e-6));
     }
+
+    @Test
+    void hessianOfTheGradientOfAQuadraticIsItsMatrix() {
+        double[][] hessian = FiniteDifferences.hessianOfGradient(
+                p -> 3 * p[0] * p[0] + 2 * p[0] * p[1] + 5 * p[1] * p[1],
+                new double[] {0.4, -1.3},
+                new double[] {1e-3, 1e-2},
+                new double[] {1e-3, 1e-3});
+
+        assertThat(hessian[0]).containsExactly(new double[] {6, 2}, within(1e-6));
+        assertThat(hessian[1]).containsExactly(new double[] {2, 10}, within(1e-6));
+    }
 }
