@@ -87,6 +87,14 @@ class ArimaReferenceTest {
         }
     }
 
+    /**
+     * auto.arima's choice, with its defaults (the approximation for nottem and co2, which are longer than 150). Our
+     * choice must never have a higher AICc than R's (checked first); on these 13 series it is moreover R's model, with
+     * R's AICc to 1e-3. Where the searches part on other data, it is through the optimisers reaching different local
+     * optima of the same likelihood: on the first 30 M4 Weekly and 8 Hourly series (not in this file) 35 of 38 choices
+     * are R's, two others have a lower AICc, and one (H4) a higher one by 1.1, because our fit of a candidate R rejected found a higher
+     * likelihood at a regular Hessian, so the search stopped there.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("automatic")
     void automaticChoiceMatchesR(ArimaReference.Case r) {
