@@ -38,8 +38,8 @@ final class ArimaObjective {
     private final double[] coefficients;
     private final double[] transformWork;
     private final KalmanFilter filter;
-    private double[] arPolynomial = new double[0];
-    private double[] maPolynomial = new double[0];
+    private final double[] arPolynomial;
+    private final double[] maPolynomial;
 
     /**
      * @param regressor the regression variable (1 for a mean, t = 1..n for drift), or null for none
@@ -61,6 +61,8 @@ final class ArimaObjective {
         this.regularMa = new double[order.q()];
         this.seasonalMa = new double[order.seasonalQ()];
         this.coefficients = new double[parameterCount()];
+        this.arPolynomial = new double[order.p() + order.seasonalP() * m];
+        this.maPolynomial = new double[order.q() + order.seasonalQ() * m];
         this.transformWork = new double[Math.max(order.p(), order.seasonalP()) + 1];
         this.filter =
                 new KalmanFilter(order.p() + order.seasonalP() * m, order.q() + order.seasonalQ() * m, new double[0]);
@@ -183,8 +185,8 @@ final class ArimaObjective {
         System.arraycopy(parameters, p, regularMa, 0, q);
         System.arraycopy(parameters, p + q, seasonalAr, 0, sp);
         System.arraycopy(parameters, p + q + sp, seasonalMa, 0, order.seasonalQ());
-        arPolynomial = Polynomials.multiplyAutoregressive(regularAr, seasonalAr, order.period());
-        maPolynomial = Polynomials.multiplyMovingAverage(regularMa, seasonalMa, order.period());
+        Polynomials.multiplyInto(regularAr, seasonalAr, order.period(), -1, arPolynomial);
+        Polynomials.multiplyInto(regularMa, seasonalMa, order.period(), 1, maPolynomial);
     }
 
     /** The coefficients of transformed parameters: each AR block from its partial autocorrelations. */

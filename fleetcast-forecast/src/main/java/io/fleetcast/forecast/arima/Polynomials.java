@@ -27,6 +27,13 @@ final class Polynomials {
     /** {@code (1 + s sum a_i B^i)(1 + s sum b_j B^(j m))} as {@code 1 + s sum c_k B^k}, for sign s = 1 or -1. */
     private static double[] multiply(double[] regular, double[] seasonal, int period, int sign) {
         double[] full = new double[regular.length + seasonal.length * period];
+        multiplyInto(regular, seasonal, period, sign, full);
+        return full;
+    }
+
+    /** {@link #multiply} into {@code full} (of length p + P m), so that an optimiser's evaluations allocate nothing. */
+    static void multiplyInto(double[] regular, double[] seasonal, int period, int sign, double[] full) {
+        Arrays.fill(full, 0);
         System.arraycopy(regular, 0, full, 0, regular.length);
         for (int j = 0; j < seasonal.length; j++) {
             int lag = (j + 1) * period;
@@ -35,7 +42,6 @@ final class Polynomials {
                 full[lag + i] += sign * regular[i] * seasonal[j];
             }
         }
-        return full;
     }
 
     /**
