@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.TrendLine;
+import io.fleetcast.forecast.optimize.Minimum;
 import io.fleetcast.forecast.optimize.NelderMead;
 import io.fleetcast.forecast.seasonal.ClassicalDecomposition;
 import java.util.Arrays;
@@ -95,11 +96,11 @@ public final class EtsEstimator {
         EtsRecursion.State state = new EtsRecursion.State(model.period());
         double[] seasonal = new double[model.period()];
         ToDoubleFunction<double[]> objective = point -> objective(point, y, model, layout, recursion, state, seasonal);
-        NelderMead.Minimum minimum = OPTIMIZER.minimize(objective, start, steps);
+        Minimum minimum = OPTIMIZER.minimize(objective, start, steps);
         // Restart from the optimum with a fresh simplex until it stops improving: Nelder-Mead can stall on a
         // collapsed simplex, far from the optimum in some directions.
         for (int restart = 0; restart < MAX_RESTARTS; restart++) {
-            NelderMead.Minimum restarted =
+            Minimum restarted =
                     OPTIMIZER.minimize(objective, minimum.point(), steps(minimum.point(), y, model, layout));
             boolean improved = restarted.value() < minimum.value() - 1e-6 * Math.abs(minimum.value());
             if (restarted.value() < minimum.value()) {

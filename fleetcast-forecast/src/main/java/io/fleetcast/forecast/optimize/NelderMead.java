@@ -23,37 +23,12 @@ public final class NelderMead {
         this.maxEvaluations = maxEvaluations;
     }
 
-    /** The point found, its value and how many function evaluations it took. */
-    public static final class Minimum {
-        private final double[] point;
-        private final double value;
-        private final int evaluations;
-
-        Minimum(double[] point, double value, int evaluations) {
-            this.point = point.clone();
-            this.value = value;
-            this.evaluations = evaluations;
-        }
-
-        public double[] point() {
-            return point.clone();
-        }
-
-        public double value() {
-            return value;
-        }
-
-        public int evaluations() {
-            return evaluations;
-        }
-    }
-
     /** Minimises {@code function} from {@code start}, with first simplex edges {@code steps} (one per coordinate). */
     public Minimum minimize(ToDoubleFunction<double[]> function, double[] start, double[] steps) {
         int dimensions = start.length;
         checkArgument(steps.length == dimensions, "one step per coordinate");
         if (dimensions == 0) {
-            return new Minimum(new double[0], function.applyAsDouble(new double[0]), 1);
+            return new Minimum(new double[0], function.applyAsDouble(new double[0]), 1, true);
         }
         double[][] simplex = new double[dimensions + 1][];
         double[] values = new double[dimensions + 1];
@@ -66,6 +41,7 @@ public final class NelderMead {
             values[i + 1] = function.applyAsDouble(vertex);
         }
         int evaluations = dimensions + 1;
+        boolean converged = false;
         double[] centroid = new double[dimensions];
         double[] trial = new double[dimensions];
         double[] second = new double[dimensions];
@@ -74,6 +50,7 @@ public final class NelderMead {
             double best = values[0];
             double worst = values[dimensions];
             if (Math.abs(worst - best) <= tolerance * (Math.abs(best) + tolerance)) {
+                converged = true;
                 break;
             }
             Arrays.fill(centroid, 0);
@@ -117,7 +94,7 @@ public final class NelderMead {
             }
         }
         sort(simplex, values);
-        return new Minimum(simplex[0].clone(), values[0], evaluations);
+        return new Minimum(simplex[0], values[0], evaluations, converged);
     }
 
     /** {@code out = centroid + factor * (point - centroid)}. */

@@ -10,7 +10,7 @@ class NelderMeadTest {
 
     @Test
     void findsTheMinimumOfRosenbrocksValley() {
-        NelderMead.Minimum minimum = optimizer.minimize(
+        Minimum minimum = optimizer.minimize(
                 p -> 100 * Math.pow(p[1] - p[0] * p[0], 2) + Math.pow(1 - p[0], 2),
                 new double[] {-1.2, 1},
                 new double[] {0.1, 0.1});
@@ -22,7 +22,7 @@ class NelderMeadTest {
     @Test
     void respectsScaleAndInfeasibleRegions() {
         // Minimum at (0.3, 5000) with the first coordinate confined to (0, 1).
-        NelderMead.Minimum minimum = optimizer.minimize(
+        Minimum minimum = optimizer.minimize(
                 p -> p[0] <= 0 || p[0] >= 1
                         ? Double.POSITIVE_INFINITY
                         : Math.pow(p[0] - 0.3, 2) + Math.pow((p[1] - 5000) / 1000, 2),
