@@ -4,7 +4,7 @@ package io.fleetcast.forecast.seasonal;
  * The strength of seasonality (Wang, Smith and Hyndman, Characteristic-based clustering for time series data, Data
  * Mining and Knowledge Discovery 13, 2006; Hyndman and Athanasopoulos, Forecasting: Principles and Practice, 3rd ed.,
  * section 4.3): {@code max(0, 1 - Var(R) / Var(S + R))}, with S the seasonal component and R the remainder of an
- * {@linkplain StlDecomposition STL decomposition} with the settings of R's {@code forecast::mstl}, as R's
+ * {@linkplain Stl STL decomposition} with the settings of R's {@code forecast::mstl}, as R's
  * {@code forecast::nsdiffs} computes it for its default test.
  */
 public final class SeasonalStrength {
@@ -16,7 +16,8 @@ public final class SeasonalStrength {
      * @throws IllegalArgumentException when there are no more than two full periods
      */
     public static double of(double[] values, int period) {
-        StlDecomposition decomposition = StlDecomposition.of(values, period);
+        // R's mstl with one period: STL with a seasonal window of 11.
+        Stl decomposition = Stl.decompose(values, period, 11);
         double[] seasonal = decomposition.seasonal();
         double[] trend = decomposition.trend();
         int n = values.length;
