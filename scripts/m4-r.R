@@ -1,5 +1,6 @@
 # R's forecast::ets and auto.arima on M4 series, scored as M4 does; the peer side of
-# scripts/compare-forecast-with-r.sh. Usage: Rscript scripts/m4-r.R M4DIR hourly|weekly N
+# scripts/compare-forecast-with-r.sh. Usage: Rscript scripts/m4-r.R M4DIR hourly|weekly N [METHODS]
+# (METHODS: comma-separated among ETS, ARIMA, MSTL; default all that apply — MSTL only for hourly data)
 suppressMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]
@@ -35,6 +36,14 @@ methods <- list(
   Naive2 = function(x) naive2(x),
   ETS = function(x) forecast(ets(ts(x, frequency = m)), h = h)$mean,
   ARIMA = function(x) forecast(auto.arima(ts(x, frequency = m)), h = h)$mean)
+if (frequency == "hourly") {
+  # R's MSTL with daily and weekly cycles, ETS on the adjusted series: the peer of Fleetcast's MSTL-ETS.
+  methods$MSTL <- function(x) forecast(mstl(msts(x, seasonal.periods = c(24, 168))), method = "ets", h = h)$mean
+}
+if (length(args) >= 4) {
+  wanted <- strsplit(args[4], ",")[[1]]
+  methods <- methods[names(methods) %in% c("Naive2", wanted)]
+}
 cat(sprintf("R %s, forecast %s: M4 %s, %d series, horizon %d\n", paste(R.version$major, R.version$minor, sep = "."),
             packageVersion("forecast"), label, length(train), h))
 cat(sprintf("  %-8s %8s %8s %8s %12s\n", "method", "sMAPE", "MASE", "OWA", "ms/series"))

@@ -85,6 +85,6 @@ class ForecastFileCommandTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains(file + ":3: column \"value\": expected a number, got \"x\"");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown method \"prophet\"; choose one of auto, ets, mstl");
+        assertThat(unknown.err()).contains("unknown method \"prophet\"; choose one of auto, ets, arima, mstl");
     }
 }

@@ -8,6 +8,7 @@ import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
+import io.fleetcast.forecast.arima.ArimaForecaster;
 import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.forecast.benchmark.DriftForecaster;
 import io.fleetcast.forecast.benchmark.Naive2Forecaster;
@@ -121,6 +122,7 @@ public final class ForecastBenchmark {
         return ImmutableList.of(
                 new AutomaticForecaster(),
                 EtsForecaster.automatic(),
+                ArimaForecaster.automatic(),
                 new MstlForecaster("MSTL-ETS", EtsForecaster.automatic()),
                 new Naive2Forecaster(),
                 new NaiveForecaster(),

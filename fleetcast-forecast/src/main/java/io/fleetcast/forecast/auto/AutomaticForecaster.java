@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
+import io.fleetcast.forecast.arima.ArimaForecaster;
 import io.fleetcast.forecast.backtest.SelectingForecaster;
 import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
@@ -22,11 +23,12 @@ import io.fleetcast.forecast.transform.LogForecaster;
  * lowest, and calibrates that method's intervals on its backtest errors. The candidates depend on the series:
  *
  * <ul>
- *   <li>without a seasonal period: automatic ETS, Theta, damped trend ETS, and the mean of the three;
+ *   <li>without a seasonal period: automatic ETS, Theta, damped trend ETS, automatic ARIMA, the mean of the first
+ *       three and the median of ETS, Theta and ARIMA;
  *   <li>with seasonal periods: MSTL with automatic ETS on the adjusted series, the same on the logs (for positive
- *       series), seasonal naive, Theta on the seasonally adjusted series, the mean of seasonal naive and log-MSTL, and
- *       automatic seasonal ETS when the shortest period is at most {@value #MAXIMUM_ETS_PERIOD} (longer cycles make
- *       seasonal ETS slow and poorly identified; MSTL handles them).
+ *       series), seasonal naive, Theta on the seasonally adjusted series, the mean of seasonal naive and log-MSTL, and,
+ *       when the shortest period is at most {@value #MAXIMUM_ETS_PERIOD}, seasonal ETS, seasonal ARIMA and the median
+ *       of ETS, Theta and ARIMA (longer cycles make both slow and poorly identified; MSTL handles them).
  * </ul>
  *
  * A series too short to backtest is forecast by the first candidate (MSTL-ETS, or ETS without seasonality); a constant
@@ -35,7 +37,7 @@ import io.fleetcast.forecast.transform.LogForecaster;
 public final class AutomaticForecaster implements Forecaster {
     /** Backtest windows per candidate. */
     public static final int FOLDS = 3;
-    /** The longest shortest-period for which seasonal ETS is a candidate. */
+    /** The longest shortest-period for which seasonal ETS and ARIMA are candidates. */
     public static final int MAXIMUM_ETS_PERIOD = 12;
 
     @Override
@@ -61,22 +63,29 @@ public final class AutomaticForecaster implements Forecaster {
         return true;
     }
 
-    /** The candidate methods for {@code series}, the fallback first. */
+    /**
+     * The candidate methods for {@code series}, the fallback first. Methods that several candidates share are
+     * memoized, so they fit each backtest window once: use the list for this series only.
+     */
     public static ImmutableList<Forecaster> candidates(Series series) {
-        Forecaster ets = EtsForecaster.automatic();
-        Forecaster theta = new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster());
+        Forecaster ets = new MemoizedForecaster(EtsForecaster.automatic());
+        Forecaster theta = new MemoizedForecaster(new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster()));
+        Forecaster arima = new MemoizedForecaster(ArimaForecaster.automatic());
         if (series.seasonalPeriods().length == 0) {
-            Forecaster damped = EtsForecaster.of("AAdN");
+            Forecaster damped = new MemoizedForecaster(EtsForecaster.of("AAdN"));
             return ImmutableList.of(
                     ets,
                     theta,
                     damped,
+                    arima,
                     new CombinationForecaster(
-                            "Comb(ETS, Theta, Damped)", Method.MEAN, ImmutableList.of(ets, theta, damped)));
+                            "Comb(ETS, Theta, Damped)", Method.MEAN, ImmutableList.of(ets, theta, damped)),
+                    new CombinationForecaster(
+                            "Median(ETS, Theta, ARIMA)", Method.MEDIAN, ImmutableList.of(ets, theta, arima)));
         }
-        Forecaster mstl = new MstlForecaster("MSTL", ets);
-        Forecaster logMstl = new LogForecaster("Log", mstl);
-        Forecaster seasonalNaive = new SeasonalNaiveForecaster();
+        Forecaster mstl = new MstlForecaster("MSTL", EtsForecaster.automatic());
+        Forecaster logMstl = new MemoizedForecaster(new LogForecaster("Log", mstl));
+        Forecaster seasonalNaive = new MemoizedForecaster(new SeasonalNaiveForecaster());
         ImmutableList.Builder<Forecaster> candidates = ImmutableList.builder();
         candidates.add(
                 mstl,
@@ -86,7 +95,11 @@ public final class AutomaticForecaster implements Forecaster {
                 new CombinationForecaster(
                         "Comb(sNaive, Log MSTL)", Method.MEAN, ImmutableList.of(seasonalNaive, logMstl)));
         if (series.primaryPeriod() <= MAXIMUM_ETS_PERIOD) {
-            candidates.add(ets);
+            candidates.add(
+                    ets,
+                    arima,
+                    new CombinationForecaster(
+                            "Median(ETS, Theta, ARIMA)", Method.MEDIAN, ImmutableList.of(ets, theta, arima)));
         }
         return candidates.build();
     }

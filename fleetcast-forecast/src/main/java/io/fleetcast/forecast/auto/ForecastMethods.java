@@ -2,6 +2,7 @@ package io.fleetcast.forecast.auto;
 
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.forecast.Forecaster;
+import io.fleetcast.forecast.arima.ArimaForecaster;
 import io.fleetcast.forecast.benchmark.DriftForecaster;
 import io.fleetcast.forecast.benchmark.Naive2Forecaster;
 import io.fleetcast.forecast.benchmark.NaiveForecaster;
@@ -20,6 +21,7 @@ public final class ForecastMethods {
             ImmutableMap.<String, Supplier<Forecaster>>builder()
                     .put("auto", AutomaticForecaster::new)
                     .put("ets", EtsForecaster::automatic)
+                    .put("arima", ArimaForecaster::automatic)
                     .put("mstl", () -> new MstlForecaster("MSTL", EtsForecaster.automatic()))
                     .put("theta", () -> new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster()))
                     .put("damped", () -> new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN")))

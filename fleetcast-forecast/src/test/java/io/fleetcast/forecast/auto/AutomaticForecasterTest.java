@@ -13,13 +13,14 @@ class AutomaticForecasterTest {
     void candidatesFollowTheSeasonality() {
         assertThat(AutomaticForecaster.candidates(Series.of(new double[10])))
                 .extracting(Forecaster::name)
-                .containsExactly("ETS", "Theta", "ETS(AAdN)", "Comb(ETS, Theta, Damped)");
+                .containsExactly(
+                        "ETS", "Theta", "ETS(AAdN)", "ARIMA", "Comb(ETS, Theta, Damped)", "Median(ETS, Theta, ARIMA)");
         assertThat(AutomaticForecaster.candidates(Series.of(new double[10], 24, 168)))
                 .extracting(Forecaster::name)
                 .containsExactly("MSTL", "Log", "sNaive", "Theta", "Comb(sNaive, Log MSTL)");
         assertThat(AutomaticForecaster.candidates(Series.of(new double[10], 12)))
                 .extracting(Forecaster::name)
-                .endsWith("ETS");
+                .endsWith("ETS", "ARIMA", "Median(ETS, Theta, ARIMA)");
     }
 
     /** Simulated hourly demand with daily and weekly cycles: the forecast follows both cycles closely. */
