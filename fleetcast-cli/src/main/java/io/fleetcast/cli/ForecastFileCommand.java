@@ -42,9 +42,8 @@ final class ForecastFileCommand implements Callable<Integer> {
     @Option(
             names = "--method",
             paramLabel = "NAME",
-            description =
-                    "The method: auto (default; picks per series by backtest), ets, arima, mstl, theta, damped, naive2,"
-                            + " snaive, naive or drift.")
+            description = "The method: auto (default; picks per series by backtest), ets, arima, mstl, theta,"
+                    + " optimised-theta, damped, naive2, snaive, naive or drift.")
     String method = "auto";
 
     @Option(names = "--json", description = "Print the result as one JSON document on stdout.")

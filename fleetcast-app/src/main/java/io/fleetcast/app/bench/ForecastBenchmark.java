@@ -18,6 +18,7 @@ import io.fleetcast.forecast.ets.EtsForecaster;
 import io.fleetcast.forecast.metric.Accuracy;
 import io.fleetcast.forecast.seasonal.MstlForecaster;
 import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
+import io.fleetcast.forecast.theta.OptimisedThetaForecaster;
 import io.fleetcast.forecast.theta.ThetaForecaster;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -132,7 +133,8 @@ public final class ForecastBenchmark {
                 new SeasonallyAdjustedForecaster("SES", EtsForecaster.of("ANN")),
                 new SeasonallyAdjustedForecaster("Holt", EtsForecaster.of("AAN")),
                 new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN")),
-                new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster()));
+                new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster()),
+                new SeasonallyAdjustedForecaster("OptimisedTheta", new OptimisedThetaForecaster()));
     }
 
     /** Runs every series of the frequency. */

@@ -10,6 +10,7 @@ import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
 import io.fleetcast.forecast.ets.EtsForecaster;
 import io.fleetcast.forecast.seasonal.MstlForecaster;
 import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
+import io.fleetcast.forecast.theta.OptimisedThetaForecaster;
 import io.fleetcast.forecast.theta.ThetaForecaster;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public final class ForecastMethods {
                     .put("arima", ArimaForecaster::automatic)
                     .put("mstl", () -> new MstlForecaster("MSTL", EtsForecaster.automatic()))
                     .put("theta", () -> new SeasonallyAdjustedForecaster("Theta", new ThetaForecaster()))
+                    .put(
+                            "optimised-theta",
+                            () -> new SeasonallyAdjustedForecaster("OptimisedTheta", new OptimisedThetaForecaster()))
                     .put("damped", () -> new SeasonallyAdjustedForecaster("Damped", EtsForecaster.of("AAdN")))
                     .put("naive2", Naive2Forecaster::new)
                     .put("snaive", SeasonalNaiveForecaster::new)
