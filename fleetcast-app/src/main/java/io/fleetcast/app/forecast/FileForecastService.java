@@ -93,7 +93,17 @@ public final class FileForecastService {
                         + "; use one timestamp per step");
             }
         }
-        double[] values = new double[Math.toIntExact(indexes[rows.size() - 1] + 1)];
+        long length = indexes[rows.size() - 1] + 1;
+        long absent = length - rows.size();
+        if (absent > MAXIMUM_MISSING_SHARE * length) {
+            // Before allocating: a mistyped year can put one timestamp millions of steps away.
+            int firstAbsent = 0;
+            while (indexes[firstAbsent] == firstAbsent) {
+                firstAbsent++;
+            }
+            throw tooManyMissing(input, cadence, first, absent, length, firstAbsent);
+        }
+        double[] values = new double[Math.toIntExact(length)];
         Arrays.fill(values, Double.NaN);
         for (int i = 0; i < rows.size(); i++) {
             values[(int) indexes[i]] = rows.get(i).value();
@@ -176,18 +186,8 @@ public final class FileForecastService {
         if (missing == 0) {
             return 0;
         }
-        String where = format(cadence.plus(first, firstMissing), input);
         if (missing > MAXIMUM_MISSING_SHARE * values.length) {
-            throw FleetcastException.badInput(String.format(
-                    Locale.ROOT,
-                    "%s: %d of %d steps (%s each) have no value, the first at %s; more than %.0f%% missing is too many"
-                            + " to fill: fill the gaps or use a coarser step",
-                    input.file(),
-                    missing,
-                    values.length,
-                    cadence.label(),
-                    where,
-                    100 * MAXIMUM_MISSING_SHARE));
+            throw tooManyMissing(input, cadence, first, missing, values.length, firstMissing);
         }
         int t = 0;
         while (t < values.length) {
@@ -206,9 +206,24 @@ public final class FileForecastService {
             }
             t = end;
         }
+        String where = format(cadence.plus(first, firstMissing), input);
         notes.add("filled " + missing + " missing " + (missing == 1 ? "step" : "steps")
                 + " by linear interpolation (the first at " + where + ")");
         return missing;
+    }
+
+    private static FleetcastException tooManyMissing(
+            TimedValues input, Cadence cadence, Instant first, long missing, long length, long firstMissing) {
+        return FleetcastException.badInput(String.format(
+                Locale.ROOT,
+                "%s: %d of %d steps (%s each) have no value, the first at %s; more than %.0f%% missing is too many"
+                        + " to fill: fill the gaps or use a coarser step",
+                input.file(),
+                missing,
+                length,
+                cadence.label(),
+                format(cadence.plus(first, firstMissing), input),
+                100 * MAXIMUM_MISSING_SHARE));
     }
 
     private static void countNegatives(List<TimedValues.Row> rows, Path file, List<String> notes) {

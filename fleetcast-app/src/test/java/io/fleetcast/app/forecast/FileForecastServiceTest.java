@@ -158,6 +158,9 @@ class FileForecastServiceTest {
         assertBadInput(
                 write("ts,value", "2026-01-01,1", "2026-01-02,2", "2026-01-03,3", "2026-01-09,4", "2026-01-10,5"),
                 ": 5 of 10 steps (1 day each) have no value, the first at 2026-01-04; more than 25% missing");
+        assertBadInput(
+                write("ts,value", "2026-01-01T00:00:00Z,1", "2026-01-01T01:00:00Z,2", "9999-01-01T00:00:00Z,3"),
+                ": 69889870 of 69889873 steps (1 hour each) have no value, the first at 2026-01-01T02:00:00Z");
         assertThatThrownBy(() -> FileForecastService.forecast(
                         write("ts,value", "2026-01-01,1", "2026-01-02,2", "2026-01-03,3"),
                         2,

@@ -104,6 +104,11 @@ public record Cadence(Duration fixedStep, int months) {
             return plus(start, steps).equals(end) ? steps : -1;
         }
         Duration between = Duration.between(start, end);
+        if (fixedStep.toNanosPart() == 0 && between.toNanosPart() == 0) {
+            // Whole seconds: no overflow however far apart (nanoseconds overflow after 292 years).
+            long step = fixedStep.toSeconds();
+            return between.toSeconds() % step == 0 ? between.toSeconds() / step : -1;
+        }
         long nanos = fixedStep.toNanos();
         return between.toNanos() % nanos == 0 ? between.toNanos() / nanos : -1;
     }
