@@ -1,5 +1,6 @@
 package io.fleetcast.forecast.arima;
 
+import io.fleetcast.forecast.linear.SchurCohn;
 import java.util.Arrays;
 
 /**
@@ -72,32 +73,9 @@ final class Polynomials {
         return product;
     }
 
-    /**
-     * True when every root of {@code 1 - sum a_k z^k} lies outside the circle of the given radius. Tested by the
-     * Schur-Cohn step-down recursion (the Durbin-Levinson recursion run backwards): the polynomial has all its roots
-     * outside the unit circle exactly when every partial autocorrelation it implies is inside (-1, 1).
-     */
+    /** True when every root of {@code 1 - sum a_k z^k} lies outside the circle of the given radius (Schur-Cohn). */
     static boolean hasRootsOutside(double[] coefficients, double radius) {
-        int p = coefficients.length;
-        double[] a = new double[p];
-        double scale = 1;
-        for (int k = 0; k < p; k++) {
-            scale *= radius;
-            a[k] = coefficients[k] * scale;
-        }
-        double[] work = new double[p];
-        for (int j = p - 1; j >= 0; j--) {
-            double reflection = a[j];
-            if (!(Math.abs(reflection) < 1)) {
-                return false;
-            }
-            double denominator = 1 - reflection * reflection;
-            for (int k = 0; k < j; k++) {
-                work[k] = (a[k] + reflection * a[j - 1 - k]) / denominator;
-            }
-            System.arraycopy(work, 0, a, 0, j);
-        }
-        return true;
+        return SchurCohn.hasRootsOutside(coefficients, radius);
     }
 
     /** True when the MA polynomial {@code 1 + sum theta_k z^k} has every root outside the given radius. */

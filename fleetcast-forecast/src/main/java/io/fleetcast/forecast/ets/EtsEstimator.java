@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * states from a classical decomposition of the first three seasons (or a Fourier regression when there are fewer) and
  * a line through the first observations; smoothing weights started near the lower end of their ranges; then
  * Nelder-Mead over the weights and initial states together, inside the usual bounds (0 < beta <= alpha < 1,
- * 0 < gamma <= 1 - alpha, 0.8 <= phi <= 0.98).
+ * 0 < gamma <= 1 - alpha, 0.8 <= phi <= 0.98) and, for seasonal models, the {@linkplain Admissibility admissible}
+ * region, as R's default {@code bounds = "both"}.
  */
 public final class EtsEstimator {
     private static final double LOWER = 1e-4;
@@ -223,6 +224,9 @@ public final class EtsEstimator {
             return Double.POSITIVE_INFINITY;
         }
         if (layout.phi >= 0 && (phi < PHI_LOWER || phi > PHI_UPPER)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (layout.gamma >= 0 && !Admissibility.isAdmissible(alpha, beta, gamma, phi, model.period())) {
             return Double.POSITIVE_INFINITY;
         }
         if (!loadState(point, model, layout, state, seasonal)) {
