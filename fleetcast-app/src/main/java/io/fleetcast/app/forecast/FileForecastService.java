@@ -43,6 +43,8 @@ public final class FileForecastService {
      * The forecast of a file.
      *
      * @param step the series' step, e.g. {@code 1 hour}
+     * @param trainStart the first observation's timestamp (the training window's start)
+     * @param trainEnd the last observation's timestamp
      * @param seasonalPeriods the seasonal periods the method saw, in steps
      * @param observations the observations the method was fitted to (after filling gaps)
      * @param imputed how many of those were filled in
@@ -53,6 +55,8 @@ public final class FileForecastService {
             String model,
             int horizon,
             String step,
+            String trainStart,
+            String trainEnd,
             ImmutableList<Integer> seasonalPeriods,
             int observations,
             int imputed,
@@ -143,6 +147,8 @@ public final class FileForecastService {
                 forecast.provenance().model(),
                 horizon,
                 cadence.label(),
+                format(first, input),
+                format(last, input),
                 ImmutableList.copyOf(Ints.asList(periods)),
                 values.length,
                 imputed,

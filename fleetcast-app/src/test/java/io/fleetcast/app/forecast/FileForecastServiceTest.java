@@ -56,6 +56,8 @@ class FileForecastServiceTest {
         assertThat(automatic.step()).isEqualTo("1 hour");
         assertThat(automatic.seasonalPeriods()).containsExactly(24, 168);
         assertThat(automatic.observations()).isEqualTo(672);
+        assertThat(automatic.trainStart()).isEqualTo("2019-07-01T00:00:00Z");
+        assertThat(automatic.trainEnd()).isEqualTo("2019-07-28T23:00:00Z");
         assertThat(automatic.forecast().get(0).ts()).isEqualTo("2019-07-29T00:00:00Z");
         double automaticError = mape(actual, automatic);
         assertThat(automaticError).isLessThan(0.02);
