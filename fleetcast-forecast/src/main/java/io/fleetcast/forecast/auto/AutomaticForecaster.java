@@ -12,10 +12,17 @@ import io.fleetcast.forecast.benchmark.SeasonalNaiveForecaster;
 import io.fleetcast.forecast.combine.CombinationForecaster;
 import io.fleetcast.forecast.combine.CombinationForecaster.Method;
 import io.fleetcast.forecast.ets.EtsForecaster;
+import io.fleetcast.forecast.regression.RegressionForecaster;
+import io.fleetcast.forecast.regression.RegressionModel;
+import io.fleetcast.forecast.regression.RegressionModel.Scale;
+import io.fleetcast.forecast.regression.RegressionModel.Season;
+import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.forecast.seasonal.MstlForecaster;
 import io.fleetcast.forecast.seasonal.SeasonallyAdjustedForecaster;
 import io.fleetcast.forecast.theta.ThetaForecaster;
 import io.fleetcast.forecast.transform.LogForecaster;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Fleetcast's default method. It backtests a few strong candidates on the series (three non-overlapping windows of
@@ -31,14 +38,38 @@ import io.fleetcast.forecast.transform.LogForecaster;
  *       of ETS, Theta and ARIMA (longer cycles make both slow and poorly identified; MSTL handles them).
  * </ul>
  *
- * A series too short to backtest is forecast by the first candidate (MSTL-ETS, or ETS without seasonality); a constant
- * series by the naive method (the constant, with zero-width intervals).
+ * Given events and traffic drivers ({@link #withRegressors}), the {@linkplain RegressionModel regression model} with
+ * them and a Fourier seasonality per period joins the candidates (on the log scale for positive series).
+ *
+ * <p>A series too short to backtest is forecast by the first candidate (MSTL-ETS, or ETS without seasonality); a
+ * constant series by the naive method (the constant, with zero-width intervals).
  */
 public final class AutomaticForecaster implements Forecaster {
     /** Backtest windows per candidate. */
     public static final int FOLDS = 3;
     /** The longest shortest-period for which seasonal ETS and ARIMA are candidates. */
     public static final int MAXIMUM_ETS_PERIOD = 12;
+    /** The most Fourier pairs the regression candidate uses per seasonal period. */
+    public static final int MAXIMUM_FOURIER_ORDER = 10;
+
+    private final ImmutableList<Regressor> regressors;
+
+    /** The automatic method without external regressors. */
+    public AutomaticForecaster() {
+        this(ImmutableList.of());
+    }
+
+    private AutomaticForecaster(List<Regressor> regressors) {
+        this.regressors = ImmutableList.copyOf(regressors);
+    }
+
+    /**
+     * The automatic method with events and drivers (each covering the series and the horizon, indexed from its first
+     * observation), which the regression candidate uses.
+     */
+    public static AutomaticForecaster withRegressors(List<Regressor> regressors) {
+        return new AutomaticForecaster(regressors);
+    }
 
     @Override
     public String name() {
@@ -51,7 +82,26 @@ public final class AutomaticForecaster implements Forecaster {
             Forecast constant = new NaiveForecaster().forecast(series, horizon);
             return constant.withProvenance(constant.provenance().within(name(), ImmutableMap.of()));
         }
-        return new SelectingForecaster(name(), candidates(series), FOLDS, true).forecast(series, horizon);
+        List<Forecaster> candidates = new ArrayList<>(candidates(series));
+        if (!regressors.isEmpty()) {
+            candidates.add(regression(series));
+        }
+        return new SelectingForecaster(name(), candidates, FOLDS, true).forecast(series, horizon);
+    }
+
+    /** The regression candidate: log scale for a positive series, a Fourier seasonality per period. */
+    private Forecaster regression(Series series) {
+        boolean positive = true;
+        for (int t = 0; t < series.length(); t++) {
+            positive &= series.value(t) > 0;
+        }
+        List<Season> seasons = new ArrayList<>();
+        for (int period : series.seasonalPeriods()) {
+            seasons.add(new Season(period, Math.min(MAXIMUM_FOURIER_ORDER, period / 2)));
+        }
+        RegressionModel model =
+                RegressionModel.of(positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, seasons.toArray(Season[]::new));
+        return new RegressionForecaster(model, regressors);
     }
 
     private static boolean isConstant(Series series) {
