@@ -189,6 +189,14 @@ public final class FileForecastService {
                     where,
                     100 * MAXIMUM_MISSING_SHARE));
         }
+        interpolate(values);
+        notes.add("filled " + missing + " missing " + (missing == 1 ? "step" : "steps")
+                + " by linear interpolation (the first at " + where + ")");
+        return missing;
+    }
+
+    /** Fills each run of {@code NaN} inside {@code values} by linear interpolation; the ends must have values. */
+    static void interpolate(double[] values) {
         int t = 0;
         while (t < values.length) {
             if (!Double.isNaN(values[t])) {
@@ -206,9 +214,6 @@ public final class FileForecastService {
             }
             t = end;
         }
-        notes.add("filled " + missing + " missing " + (missing == 1 ? "step" : "steps")
-                + " by linear interpolation (the first at " + where + ")");
-        return missing;
     }
 
     private static void countNegatives(List<TimedValues.Row> rows, Path file, List<String> notes) {
@@ -226,7 +231,8 @@ public final class FileForecastService {
         }
     }
 
-    private static int[] usablePeriods(int[] periods, int length, List<String> notes) {
+    /** The periods a series of {@code length} observations shows at least twice; each left out is noted. */
+    static int[] usablePeriods(int[] periods, int length, List<String> notes) {
         List<Integer> usable = new ArrayList<>();
         for (int period : periods) {
             if (2 * period < length) {
