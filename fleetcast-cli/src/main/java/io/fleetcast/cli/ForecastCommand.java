@@ -1,5 +1,6 @@
 package io.fleetcast.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.forecast.PlanDiff;
 import io.fleetcast.app.forecast.PlanForecast;
@@ -102,27 +103,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     /** The {@code --json} document of a forecast: the plan's outcome and the seconds it took. */
-    record Summary(
-            int planVersion,
-            @Nullable Integer parentVersion,
-            int horizonDays,
-            int refitted,
-            int carried,
-            int skipped,
-            double seconds,
-            List<PlanForecast.SeriesOutcome> series) {
-        Summary(PlanForecast result, double seconds) {
-            this(
-                    result.planVersion(),
-                    result.parentVersion(),
-                    result.horizonDays(),
-                    result.refitted(),
-                    result.carried(),
-                    result.skipped(),
-                    seconds,
-                    result.series());
-        }
-    }
+    record Summary(@JsonUnwrapped PlanForecast plan, double seconds) {}
 
     private void render(Terminal terminal, PlanDiff result) {
         if (json) {
