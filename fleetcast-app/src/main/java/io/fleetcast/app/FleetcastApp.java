@@ -1,10 +1,13 @@
 package io.fleetcast.app;
 
 import io.fleetcast.app.fleet.FleetOverviewService;
+import io.fleetcast.app.forecast.PlanForecastService;
 import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.sql.SqlService;
+import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.store.Store;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
+import io.fleetcast.store.duckdb.DuckDbPlanStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
 
 /**
@@ -15,12 +18,14 @@ public final class FleetcastApp implements AutoCloseable {
     private final IngestService ingest;
     private final SqlService sql;
     private final FleetOverviewService fleet;
+    private final PlanForecastService plans;
 
     private FleetcastApp(DuckDbStore store) {
         this.store = store;
         this.ingest = new IngestService(store);
         this.sql = new SqlService(store);
         this.fleet = new FleetOverviewService(store, new DuckDbFleetQueries(store));
+        this.plans = new PlanForecastService(new DuckDbPlanStore(store), new AutomaticForecaster());
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -39,6 +44,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** The fleet overview, the store's status and its ingest log. */
     public FleetOverviewService fleet() {
         return fleet;
+    }
+
+    /** Forecasts of the stored demand series as plan versions, and the differences between versions. */
+    public PlanForecastService plans() {
+        return plans;
     }
 
     @Override

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             IngestCommand.class,
             SqlCommand.class,
+            ForecastCommand.class,
             ForecastFileCommand.class,
             ServeCommand.class,
             BenchCommand.class,

@@ -195,6 +195,15 @@ public final class FileForecastService {
         if (missing > MAXIMUM_MISSING_SHARE * values.length) {
             throw tooManyMissing(input, cadence, first, missing, values.length, firstMissing);
         }
+        interpolate(values);
+        String where = format(cadence.plus(first, firstMissing), input);
+        notes.add("filled " + missing + " missing " + (missing == 1 ? "step" : "steps")
+                + " by linear interpolation (the first at " + where + ")");
+        return missing;
+    }
+
+    /** Fills each run of {@code NaN} inside {@code values} by linear interpolation; the ends must have values. */
+    static void interpolate(double[] values) {
         int t = 0;
         while (t < values.length) {
             if (!Double.isNaN(values[t])) {
@@ -212,10 +221,6 @@ public final class FileForecastService {
             }
             t = end;
         }
-        String where = format(cadence.plus(first, firstMissing), input);
-        notes.add("filled " + missing + " missing " + (missing == 1 ? "step" : "steps")
-                + " by linear interpolation (the first at " + where + ")");
-        return missing;
     }
 
     private static FleetcastException tooManyMissing(
@@ -247,7 +252,8 @@ public final class FileForecastService {
         }
     }
 
-    private static int[] usablePeriods(int[] periods, int length, List<String> notes) {
+    /** The periods a series of {@code length} observations shows at least twice; each left out is noted. */
+    static int[] usablePeriods(int[] periods, int length, List<String> notes) {
         List<Integer> usable = new ArrayList<>();
         for (int period : periods) {
             if (2 * period < length) {

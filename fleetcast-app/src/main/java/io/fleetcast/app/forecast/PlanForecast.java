@@ -1,0 +1,42 @@
+package io.fleetcast.app.forecast;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of {@code fleetcast forecast}: the plan version written and what happened to each series.
+ *
+ * @param planVersion the version written
+ * @param parentVersion the version it was made from; {@code null} for the first plan
+ * @param horizonDays the horizon of the refitted series
+ * @param refitted how many series were fitted anew
+ * @param carried how many runs were carried forward unchanged
+ * @param skipped how many selected series could not be forecast (not in the plan)
+ * @param series per series, in key order
+ */
+public record PlanForecast(
+        int planVersion,
+        @Nullable Integer parentVersion,
+        int horizonDays,
+        int refitted,
+        int carried,
+        int skipped,
+        ImmutableList<SeriesOutcome> series) {
+
+    /**
+     * One series' part in the plan.
+     *
+     * @param seriesKey {@code service/cluster/resource}
+     * @param action {@code refit}, {@code carried} or {@code skipped}
+     * @param reason why, for people
+     * @param model the model of its run; {@code null} when skipped
+     * @param trainEnd the last day its run was trained on; {@code null} when skipped
+     */
+    public record SeriesOutcome(
+            String seriesKey,
+            String action,
+            String reason,
+            @Nullable String model,
+            @Nullable Instant trainEnd) {}
+}

@@ -1,0 +1,397 @@
+package io.fleetcast.app.forecast;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.forecast.Forecast;
+import io.fleetcast.forecast.Forecaster;
+import io.fleetcast.forecast.Series;
+import io.fleetcast.store.PlanStore;
+import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.ForecastPoint;
+import io.fleetcast.store.plan.ForecastRun;
+import io.fleetcast.store.plan.NewPlan;
+import io.fleetcast.store.plan.NewRun;
+import io.fleetcast.store.plan.Plan;
+import io.fleetcast.store.plan.PlanLineage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Forecasts the stored daily demand series into plan versions, refitting only what has new data, and explains what
+ * changed between two versions. Immutable and safe for use from several threads.
+ *
+ * <p>Watermarks: a series is refitted when it was never fitted, when its last stored day is after the last day its run
+ * in the latest plan was trained on, or when the requested horizon differs from its run's; otherwise its run is
+ * carried forward unchanged (copied, points and provenance, into the new version). Runs of the latest plan whose
+ * series are not selected are carried too, so every version is a whole plan.
+ *
+ * <p>Each series is the days from its first to its last stored day; missing days inside are filled by linear
+ * interpolation (as {@link FileForecastService} does), and a series with more than {@value
+ * FileForecastService#MAXIMUM_MISSING_SHARE} of its days missing, or too short for the method, is skipped and
+ * reported. Seasonal periods are 7 and 365 days, each only where the series shows it twice.
+ */
+public final class PlanForecastService {
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final int[] DAILY_PERIODS = {7, 365};
+
+    private final PlanStore plans;
+    private final Forecaster forecaster;
+
+    /** Forecasts with {@code forecaster} (the automatic method by default, see {@code FleetcastApp}). */
+    public PlanForecastService(PlanStore plans, Forecaster forecaster) {
+        this.plans = requireNonNull(plans, "plans is null");
+        this.forecaster = requireNonNull(forecaster, "forecaster is null");
+    }
+
+    /**
+     * Refits the selected series with data newer than their watermark and writes the next plan version.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} if the store has no daily demand, or no series matches the
+     *     selector, or another plan was written meanwhile
+     */
+    public PlanForecast forecast(PlanRequest request, PlanProgress progress) {
+        requireNonNull(request, "request is null");
+        requireNonNull(progress, "progress is null");
+        List<DemandSeries> all = plans.dailyDemandSeries();
+        if (all.isEmpty()) {
+            throw FleetcastException.badInput("the store has no daily demand to forecast: load usage rows of grain"
+                    + " day first (fleetcast ingest usage FILE..., or fleetcast demo)");
+        }
+        List<DemandSeries> selected =
+                all.stream().filter(series -> request.selects(series.key())).toList();
+        if (selected.isEmpty()) {
+            throw FleetcastException.badInput("no daily demand series matches \"" + request.selector() + "\"; keys are"
+                    + " service/cluster/resource, e.g. " + all.get(0).key() + " (a prefix, or a glob with * and ?)");
+        }
+        Optional<Plan> parent = plans.latestPlan();
+        Map<String, ForecastRun> previous = new TreeMap<>();
+        parent.ifPresent(plan -> plans.runs(plan.version()).forEach(run -> previous.put(run.seriesKey(), run)));
+
+        Map<String, PlanLineage.Entry> lineage = new TreeMap<>();
+        Map<String, PlanForecast.SeriesOutcome> outcomes = new TreeMap<>();
+        List<ForecastRun> carried = new ArrayList<>();
+        List<DemandSeries> toFit = new ArrayList<>();
+        Map<String, String> fitReasons = new LinkedHashMap<>();
+        for (DemandSeries series : selected) {
+            ForecastRun run = previous.get(series.key());
+            Optional<String> refitReason = refitReason(series, run, request.horizonDays());
+            if (run == null || refitReason.isPresent()) {
+                toFit.add(series);
+                fitReasons.put(series.key(), refitReason.orElse("first fit"));
+            } else {
+                String reason = "no new data since " + day(run.trainEnd());
+                carry(run, reason, lineage, outcomes, carried);
+            }
+        }
+        for (ForecastRun run : previous.values()) {
+            if (!lineage.containsKey(run.seriesKey()) && !fitReasons.containsKey(run.seriesKey())) {
+                carry(run, "not selected", lineage, outcomes, carried);
+            }
+        }
+        List<NewRun> fitted = new ArrayList<>();
+        int skipped = 0;
+        int done = 0;
+        for (DemandSeries series : toFit) {
+            String reason = requireNonNull(fitReasons.get(series.key()));
+            try {
+                NewRun run = fit(series, request.horizonDays());
+                fitted.add(run);
+                lineage.put(series.key(), PlanLineage.Entry.refit(series.key(), reason));
+                outcomes.put(
+                        series.key(),
+                        new PlanForecast.SeriesOutcome(series.key(), "refit", reason, run.model(), run.trainEnd()));
+            } catch (SkippedSeries e) {
+                skipped++;
+                outcomes.put(
+                        series.key(),
+                        new PlanForecast.SeriesOutcome(series.key(), "skipped", e.getMessage(), null, null));
+                ForecastRun old = previous.get(series.key());
+                if (old != null) {
+                    carry(old, "kept: " + e.getMessage(), lineage, outcomes, carried);
+                }
+            }
+            progress.fitted(++done, toFit.size(), series.key());
+        }
+        Integer parentVersion = parent.map(Plan::version).orElse(null);
+        String description = String.format(
+                Locale.ROOT,
+                "fleetcast forecast%s --horizon %d: %d refitted, %d carried",
+                request.selector().isEmpty() ? "" : " --series " + request.selector(),
+                request.horizonDays(),
+                fitted.size(),
+                carried.size());
+        Plan written = plans.writePlan(new NewPlan(
+                parentVersion,
+                description,
+                PlanLineage.of(ImmutableList.copyOf(lineage.values())),
+                ImmutableList.copyOf(fitted),
+                ImmutableList.copyOf(carried)));
+        return new PlanForecast(
+                written.version(),
+                parentVersion,
+                request.horizonDays(),
+                fitted.size(),
+                carried.size(),
+                skipped,
+                ImmutableList.copyOf(outcomes.values()));
+    }
+
+    private Optional<String> refitReason(DemandSeries series, @Nullable ForecastRun run, int horizonDays) {
+        if (run == null) {
+            return Optional.empty();
+        }
+        if (series.lastDay().isAfter(run.trainEnd())) {
+            long days = Duration.between(run.trainEnd(), series.lastDay()).toDays();
+            return Optional.of("new data: " + days + (days == 1 ? " day" : " days") + " after " + day(run.trainEnd()));
+        }
+        int stored = plans.points(run.runId()).size();
+        if (stored != horizonDays) {
+            return Optional.of("horizon changed from " + stored + " to " + horizonDays + " days");
+        }
+        return Optional.empty();
+    }
+
+    private static void carry(
+            ForecastRun run,
+            String reason,
+            Map<String, PlanLineage.Entry> lineage,
+            Map<String, PlanForecast.SeriesOutcome> outcomes,
+            List<ForecastRun> carried) {
+        lineage.put(run.seriesKey(), PlanLineage.Entry.carried(run.seriesKey(), reason, run));
+        outcomes.putIfAbsent(
+                run.seriesKey(),
+                new PlanForecast.SeriesOutcome(run.seriesKey(), "carried", reason, run.model(), run.trainEnd()));
+        carried.add(run);
+    }
+
+    private NewRun fit(DemandSeries series, int horizonDays) {
+        List<DemandDay> days = plans.dailyDemand(series.service(), series.cluster(), series.resource());
+        int length = Math.toIntExact(
+                Duration.between(series.firstDay(), series.lastDay()).toDays() + 1);
+        double[] values = new double[length];
+        Arrays.fill(values, Double.NaN);
+        for (DemandDay day : days) {
+            values[
+                    Math.toIntExact(
+                            Duration.between(series.firstDay(), day.day()).toDays())] = day.used();
+        }
+        int missing = length - days.size();
+        if (missing > FileForecastService.MAXIMUM_MISSING_SHARE * length) {
+            throw new SkippedSeries(String.format(
+                    Locale.ROOT,
+                    "%d of %d days have no value; more than %.0f%% missing is too many to fill",
+                    missing,
+                    length,
+                    100 * FileForecastService.MAXIMUM_MISSING_SHARE));
+        }
+        FileForecastService.interpolate(values);
+        int[] periods = FileForecastService.usablePeriods(DAILY_PERIODS, length, new ArrayList<>());
+        Forecast forecast;
+        try {
+            forecast = forecaster.forecast(Series.of(values, periods), horizonDays);
+        } catch (IllegalArgumentException e) {
+            throw new SkippedSeries(forecaster.name() + " cannot forecast it: " + e.getMessage());
+        }
+        ImmutableList.Builder<ForecastPoint> points = ImmutableList.builder();
+        for (int step = 0; step < horizonDays; step++) {
+            points.add(new ForecastPoint(
+                    series.lastDay().plus(DAY.multipliedBy(step + 1L)),
+                    forecast.mean()[step],
+                    forecast.lower80()[step],
+                    forecast.upper80()[step],
+                    forecast.lower95()[step],
+                    forecast.upper95()[step]));
+        }
+        return new NewRun(
+                series.key(),
+                forecast.provenance().model(),
+                forecast.provenance().parameters(),
+                series.firstDay(),
+                series.lastDay(),
+                length,
+                points.build());
+    }
+
+    /**
+     * What changed per series from plan {@code fromVersion} to plan {@code toVersion}: new data, a model change, the
+     * mean forecast over the days both cover. Manual adjustments are not applied to plans yet, so none is reported.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} if either version does not exist
+     */
+    public PlanDiff diff(int fromVersion, int toVersion) {
+        Plan to = requirePlan(toVersion);
+        requirePlan(fromVersion);
+        Map<String, ForecastRun> before = byKey(plans.runs(fromVersion));
+        Map<String, ForecastRun> after = byKey(plans.runs(toVersion));
+        Map<String, PlanLineage.Entry> lineage = new TreeMap<>();
+        to.lineage().series().forEach(entry -> lineage.put(entry.seriesKey(), entry));
+        TreeSet<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        ImmutableList.Builder<PlanDiff.SeriesChange> changes = ImmutableList.builder();
+        for (String key : keys) {
+            changes.add(change(key, before.get(key), after.get(key), lineage.get(key)));
+        }
+        return new PlanDiff(fromVersion, toVersion, changes.build());
+    }
+
+    private Plan requirePlan(int version) {
+        return plans.plan(version).orElseThrow(() -> {
+            Optional<Plan> latest = plans.latestPlan();
+            return FleetcastException.badInput("there is no plan version " + version + "; "
+                    + latest.map(plan -> "versions are 1 to " + plan.version())
+                            .orElse("no plan was written yet (run fleetcast forecast)"));
+        });
+    }
+
+    private static Map<String, ForecastRun> byKey(List<ForecastRun> runs) {
+        Map<String, ForecastRun> map = new TreeMap<>();
+        runs.forEach(run -> map.put(run.seriesKey(), run));
+        return map;
+    }
+
+    private PlanDiff.SeriesChange change(
+            String key,
+            @Nullable ForecastRun before,
+            @Nullable ForecastRun after,
+            PlanLineage.@Nullable Entry lineage) {
+        if (before == null || after == null) {
+            ForecastRun only = before == null ? requireNonNull(after) : before;
+            boolean added = before == null;
+            String explanation = (added ? "added: first fit, " : "removed: was ") + only.model() + " trained to "
+                    + day(only.trainEnd());
+            return new PlanDiff.SeriesChange(
+                    key,
+                    added ? "added" : "removed",
+                    ImmutableList.of(),
+                    before == null ? null : before.model(),
+                    after == null ? null : after.model(),
+                    before == null ? null : before.trainEnd(),
+                    after == null ? null : after.trainEnd(),
+                    0,
+                    0,
+                    null,
+                    null,
+                    null,
+                    explanation);
+        }
+        List<ForecastPoint> pointsBefore = plans.points(before.runId());
+        List<ForecastPoint> pointsAfter = plans.points(after.runId());
+        Map<Instant, Double> meanBefore = new TreeMap<>();
+        pointsBefore.forEach(point -> meanBefore.put(point.ts(), point.mean()));
+        double sumBefore = 0;
+        double sumAfter = 0;
+        int common = 0;
+        for (ForecastPoint point : pointsAfter) {
+            Double old = meanBefore.get(point.ts());
+            if (old != null) {
+                sumBefore += old;
+                sumAfter += point.mean();
+                common++;
+            }
+        }
+        Double averageBefore = common == 0 ? null : sumBefore / common;
+        Double averageAfter = common == 0 ? null : sumAfter / common;
+        Double percent = common == 0 || sumBefore == 0 ? null : 100 * (sumAfter - sumBefore) / Math.abs(sumBefore);
+
+        List<String> reasons = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        boolean sameRun = lineage != null && lineage.action() == PlanLineage.Action.CARRIED && sameFit(before, after);
+        boolean newData = after.trainEnd().isAfter(before.trainEnd()) || after.trainRows() != before.trainRows();
+        if (newData) {
+            reasons.add("new data");
+            long rows = after.trainRows() - before.trainRows();
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "new data: %+d days (trained to %s, was %s)",
+                    rows,
+                    day(after.trainEnd()),
+                    day(before.trainEnd())));
+        }
+        if (!after.model().equals(before.model())) {
+            reasons.add("model change");
+            parts.add("model " + before.model() + " -> " + after.model());
+        }
+        if (!newData && !sameFit(before, after)) {
+            reasons.add("refit on the same data");
+            parts.add("refitted on the same data");
+        }
+        if (pointsBefore.size() != pointsAfter.size()) {
+            reasons.add("horizon change");
+            parts.add("horizon " + pointsBefore.size() + " -> " + pointsAfter.size() + " days");
+        }
+        String status = reasons.isEmpty() ? "unchanged" : "changed";
+        if (reasons.isEmpty()) {
+            parts.add(
+                    sameRun
+                            ? "carried forward unchanged ("
+                                    + requireNonNull(lineage).reason() + ")"
+                            : "same fit");
+        }
+        if (common > 0 && !reasons.isEmpty()) {
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "mean forecast over %d common days %.4g -> %.4g%s",
+                    common,
+                    averageBefore,
+                    averageAfter,
+                    percent == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", percent)));
+        } else if (common == 0 && !reasons.isEmpty()) {
+            parts.add("no forecast days in common");
+        }
+        return new PlanDiff.SeriesChange(
+                key,
+                status,
+                ImmutableList.copyOf(reasons),
+                before.model(),
+                after.model(),
+                before.trainEnd(),
+                after.trainEnd(),
+                after.trainRows() - before.trainRows(),
+                common,
+                averageBefore,
+                averageAfter,
+                percent,
+                String.join("; ", parts));
+    }
+
+    /** Whether two runs are the same fit: one is a copy of the other (carried), or both fitted identically. */
+    private static boolean sameFit(ForecastRun before, ForecastRun after) {
+        return before.model().equals(after.model())
+                && before.parameters().equals(after.parameters())
+                && before.trainStart().equals(after.trainStart())
+                && before.trainEnd().equals(after.trainEnd())
+                && before.createdAt().equals(after.createdAt());
+    }
+
+    private static String day(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /** A selected series that cannot be forecast; reported, not fatal for the others. */
+    private static final class SkippedSeries extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SkippedSeries(String message) {
+            super(message, null, false, false);
+        }
+
+        @Override
+        public String getMessage() {
+            return requireNonNull(super.getMessage());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.fleetcast.app.forecast;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fleetcast.core.error.FleetcastException;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code fleetcast forecast} forecasts.
+ *
+ * @param selector which series: empty for all; a prefix of the key {@code service/cluster/resource} (e.g. {@code
+ *     checkout/}); or a glob on the whole key, where {@code *} matches any text and {@code ?} one character (e.g.
+ *     {@code *cpu}, {@code checkout/eu-?})
+ * @param horizonDays days to forecast past each series' last day; at least 1
+ */
+public record PlanRequest(String selector, int horizonDays) {
+    /** The horizon when none is given: about a quarter. */
+    public static final int DEFAULT_HORIZON_DAYS = 90;
+
+    /** The longest horizon: ten years of days. */
+    public static final int MAX_HORIZON_DAYS = 3_660;
+
+    /** @throws FleetcastException {@code BAD_INPUT} if the horizon is out of range */
+    public PlanRequest {
+        requireNonNull(selector, "selector is null");
+        if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
+            throw FleetcastException.badInput(
+                    "the horizon must be 1 to " + MAX_HORIZON_DAYS + " days, got " + horizonDays);
+        }
+    }
+
+    /** Whether the series named {@code key} is selected. */
+    public boolean selects(String key) {
+        if (selector.isEmpty()) {
+            return true;
+        }
+        if (selector.indexOf('*') < 0 && selector.indexOf('?') < 0) {
+            return key.startsWith(selector);
+        }
+        return key.matches(globToRegex(selector));
+    }
+
+    private static String globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
+}

@@ -1,0 +1,140 @@
+package io.fleetcast.cli;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.forecast.PlanDiff;
+import io.fleetcast.app.forecast.PlanForecast;
+import io.fleetcast.app.forecast.PlanProgress;
+import io.fleetcast.app.forecast.PlanRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "forecast",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Forecast the stored daily demand series into a new plan version. Only series with data newer than their"
+                    + " last fit (or never fitted) are refitted; the others are carried forward unchanged.",
+            "With --diff V1 V2, explain per series what changed between two plan versions instead.",
+            "Example: fleetcast forecast --series 'checkout/*' --horizon 30; fleetcast forecast --diff 1 2"
+        })
+final class ForecastCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(
+            names = "--series",
+            paramLabel = "SELECTOR",
+            description = "Which series (keys service/cluster/resource): a prefix, or a glob with * and ?."
+                    + " Default: all.")
+    String selector = "";
+
+    @Option(
+            names = "--horizon",
+            paramLabel = "H",
+            description =
+                    "Days to forecast past each series' last day (default: " + PlanRequest.DEFAULT_HORIZON_DAYS + ").")
+    int horizon = PlanRequest.DEFAULT_HORIZON_DAYS;
+
+    @Option(
+            names = "--diff",
+            arity = "2",
+            paramLabel = "V",
+            description = "Compare plan versions V1 and V2 instead of forecasting.")
+    @Nullable
+    List<Integer> diff;
+
+    @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = Terminals.of(spec);
+        List<Integer> versions = diff;
+        if (versions != null) {
+            try (FleetcastApp app = FleetcastApp.open(store.config().readOnly())) {
+                render(terminal, app.plans().diff(versions.get(0), versions.get(1)));
+            }
+            return 0;
+        }
+        PlanRequest request = new PlanRequest(selector, horizon);
+        long started = System.nanoTime();
+        PlanForecast result;
+        try (FleetcastApp app = FleetcastApp.open(store.config())) {
+            result = app.plans().forecast(request, progress(terminal));
+        }
+        long nanos = System.nanoTime() - started;
+        if (json) {
+            terminal.json(new Summary(result, nanos / 1e9));
+            return 0;
+        }
+        for (PlanForecast.SeriesOutcome outcome : result.series()) {
+            if (!outcome.action().equals("carried")) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "  %-7s %s: %s%s",
+                        outcome.action(),
+                        outcome.seriesKey(),
+                        outcome.reason(),
+                        outcome.model() == null ? "" : " (" + outcome.model() + ")"));
+            }
+        }
+        terminal.say(String.format(
+                Locale.ROOT,
+                "Plan %d%s: %s refitted, %s carried forward%s, horizon %d days, in %s",
+                result.planVersion(),
+                result.parentVersion() == null ? "" : " (from plan " + result.parentVersion() + ")",
+                Terminal.count(result.refitted()),
+                Terminal.count(result.carried()),
+                result.skipped() == 0 ? "" : ", " + result.skipped() + " skipped",
+                result.horizonDays(),
+                Terminal.seconds(nanos)));
+        return 0;
+    }
+
+    /** The {@code --json} document of a forecast: the plan's outcome and the seconds it took. */
+    record Summary(@JsonUnwrapped PlanForecast plan, double seconds) {}
+
+    private void render(Terminal terminal, PlanDiff result) {
+        if (json) {
+            terminal.json(result);
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        int changed = 0;
+        for (PlanDiff.SeriesChange change : result.series()) {
+            if (!change.status().equals("unchanged")) {
+                changed++;
+                text.append(String.format(
+                        Locale.ROOT, "%-9s %s: %s%n", change.status(), change.seriesKey(), change.explanation()));
+            }
+        }
+        terminal.result(text.toString());
+        terminal.say(String.format(
+                Locale.ROOT,
+                "Plan %d -> %d: %d of %d series changed",
+                result.fromVersion(),
+                result.toVersion(),
+                changed,
+                result.series().size()));
+    }
+
+    /** A line per tenth of the series fitted, so long runs show that work goes on. */
+    private static PlanProgress progress(Terminal terminal) {
+        return (done, total, seriesKey) -> {
+            if (total >= 20 && (done * 10 / total) != ((done - 1) * 10 / total)) {
+                terminal.say(String.format(Locale.ROOT, "fitted %d of %d series (%s)", done, total, seriesKey));
+            }
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.fleetcast.store;
+
+import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.ForecastPoint;
+import io.fleetcast.store.plan.ForecastRun;
+import io.fleetcast.store.plan.NewPlan;
+import io.fleetcast.store.plan.Plan;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Demand series to forecast, and forecast plan versions: read the latest plan's runs (each series' watermark), write a
+ * new version with its runs and points. Safe for use from several threads.
+ */
+public interface PlanStore {
+
+    /** Every daily demand series (usage of grain {@code day}) with how far its data reaches, in key order. */
+    List<DemandSeries> dailyDemandSeries();
+
+    /**
+     * The stored days of one daily demand series, oldest first; days without a row are absent (not zero). Empty when
+     * the series does not exist.
+     */
+    List<DemandDay> dailyDemand(String service, String cluster, String resource);
+
+    /** The newest plan version; empty when no plan was written yet. */
+    Optional<Plan> latestPlan();
+
+    /** Plan {@code version}; empty when there is none. */
+    Optional<Plan> plan(int version);
+
+    /** The runs of plan {@code version}, in series-key order; empty for an unknown version. */
+    List<ForecastRun> runs(int version);
+
+    /** The forecast of run {@code runId}, oldest step first; empty for an unknown run. */
+    List<ForecastPoint> points(long runId);
+
+    /**
+     * Writes {@code plan} as version {@code parentVersion + 1} (1 for the first) in one transaction: the plan row, a
+     * run and its points per fitted series, and a copy (new run id, same provenance and points) of each carried run.
+     * If anything fails, nothing is written.
+     *
+     * @return the plan as written
+     * @throws io.fleetcast.core.error.FleetcastException {@code BAD_INPUT} if another plan was written after {@code
+     *     parentVersion} (run again), or a carried run does not exist; {@code INTERNAL} if the store fails
+     */
+    Plan writePlan(NewPlan plan);
+}

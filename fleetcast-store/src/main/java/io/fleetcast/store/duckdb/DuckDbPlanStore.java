@@ -1,0 +1,402 @@
+package io.fleetcast.store.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.store.PlanStore;
+import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.ForecastPoint;
+import io.fleetcast.store.plan.ForecastRun;
+import io.fleetcast.store.plan.NewPlan;
+import io.fleetcast.store.plan.NewRun;
+import io.fleetcast.store.plan.Plan;
+import io.fleetcast.store.plan.PlanLineage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link PlanStore} on the DuckDB store. Run ids are allocated as one more than the largest stored, inside the writing
+ * transaction; DuckDB's optimistic concurrency makes a second writer at the same time fail rather than collide.
+ * Parameters are stored as a JSON object in the model's order; a non-finite parameter is stored as the string
+ * {@code "NaN"} or {@code "Infinity"} (JSON has no such numbers).
+ */
+public final class DuckDbPlanStore implements PlanStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Double>> PARAMETERS = new TypeReference<>() {};
+    private static final String RUN_COLUMNS = "run_id, plan_version, series_key, model, CAST(parameters AS VARCHAR),"
+            + " train_start, train_end, train_rows, library_version, created_at";
+    private static final String PLAN_COLUMNS =
+            "plan_version, parent_version, created_at, description, CAST(lineage AS VARCHAR)";
+
+    private final DuckDbStore store;
+    private final String libraryVersion;
+
+    public DuckDbPlanStore(DuckDbStore store) {
+        this.store = requireNonNull(store, "store is null");
+        this.libraryVersion = FleetcastVersion.get();
+    }
+
+    @Override
+    public List<DemandSeries> dailyDemandSeries() {
+        String sql = "SELECT service, cluster, resource, min(ts), max(ts), count(*) FROM usage WHERE grain = 'day'"
+                + " GROUP BY service, cluster, resource";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            List<DemandSeries> series = new ArrayList<>();
+            while (rs.next()) {
+                series.add(new DemandSeries(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        instant(rs, 4),
+                        instant(rs, 5),
+                        rs.getLong(6)));
+            }
+            // Sorted here, not in SQL, so the order is the keys' as Java compares them, whatever the collation.
+            series.sort(Comparator.comparing(DemandSeries::key));
+            return ImmutableList.copyOf(series);
+        } catch (SQLException e) {
+            throw FleetcastException.internal("listing the daily demand series failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<DemandDay> dailyDemand(String service, String cluster, String resource) {
+        String sql = "SELECT ts, used FROM usage WHERE grain = 'day' AND service = ? AND cluster = ? AND resource = ?"
+                + " ORDER BY ts";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, service);
+            statement.setString(2, cluster);
+            statement.setString(3, resource);
+            ImmutableList.Builder<DemandDay> days = ImmutableList.builder();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new DemandDay(instant(rs, 1), rs.getDouble(2)));
+                }
+            }
+            return days.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal(
+                    "reading demand of " + service + "/" + cluster + "/" + resource + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Plan> latestPlan() {
+        return onePlan("SELECT " + PLAN_COLUMNS + " FROM plans ORDER BY plan_version DESC LIMIT 1", null);
+    }
+
+    @Override
+    public Optional<Plan> plan(int version) {
+        return onePlan("SELECT " + PLAN_COLUMNS + " FROM plans WHERE plan_version = ?", version);
+    }
+
+    private Optional<Plan> onePlan(String sql, @Nullable Integer version) {
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (version != null) {
+                statement.setInt(1, version);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                int parent = rs.getInt(2);
+                OptionalInt parentVersion = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(parent);
+                return Optional.of(new Plan(
+                        rs.getInt(1), parentVersion, instant(rs, 3), rs.getString(4), lineage(rs.getString(5))));
+            }
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading plans failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ForecastRun> runs(int version) {
+        String sql = "SELECT " + RUN_COLUMNS + " FROM forecast_runs WHERE plan_version = ?";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, version);
+            List<ForecastRun> runs = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(new ForecastRun(
+                            rs.getLong(1),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            parameters(rs.getString(5)),
+                            instant(rs, 6),
+                            instant(rs, 7),
+                            rs.getLong(8),
+                            rs.getString(9),
+                            instant(rs, 10)));
+                }
+            }
+            runs.sort(Comparator.comparing(ForecastRun::seriesKey));
+            return ImmutableList.copyOf(runs);
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the runs of plan " + version + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ForecastPoint> points(long runId) {
+        String sql = "SELECT ts, mean, lo80, hi80, lo95, hi95 FROM forecast_points WHERE run_id = ? ORDER BY ts";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, runId);
+            ImmutableList.Builder<ForecastPoint> points = ImmutableList.builder();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    points.add(new ForecastPoint(
+                            instant(rs, 1),
+                            rs.getDouble(2),
+                            nullableDouble(rs, 3),
+                            nullableDouble(rs, 4),
+                            nullableDouble(rs, 5),
+                            nullableDouble(rs, 6)));
+                }
+            }
+            return points.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the points of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Plan writePlan(NewPlan plan) {
+        requireNonNull(plan, "plan is null");
+        Instant now = store.clock().instant();
+        try (Connection connection = store.newConnection()) {
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                int version = nextPlanVersion(connection, plan.parentVersion());
+                insertPlan(connection, version, plan, now);
+                long runId = maxRunId(connection);
+                for (NewRun run : plan.fitted()) {
+                    runId++;
+                    insertRun(connection, runId, version, run, now);
+                    insertPoints(connection, runId, run.points());
+                }
+                for (ForecastRun carried : plan.carried()) {
+                    runId++;
+                    copyRun(connection, runId, version, carried);
+                }
+                connection.commit();
+                committed = true;
+                OptionalInt parent =
+                        plan.parentVersion() == null ? OptionalInt.empty() : OptionalInt.of(plan.parentVersion());
+                return new Plan(version, parent, now, plan.description(), plan.lineage());
+            } finally {
+                if (!committed) {
+                    connection.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw FleetcastException.internal("writing a plan failed; nothing was written: " + e.getMessage(), e);
+        }
+    }
+
+    private static int nextPlanVersion(Connection connection, @Nullable Integer parentVersion) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT max(plan_version) FROM plans");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            int latest = rs.getInt(1);
+            boolean none = rs.wasNull();
+            int expected = parentVersion == null ? 0 : parentVersion;
+            if ((none ? 0 : latest) != expected) {
+                throw FleetcastException.badInput("plan " + latest + " was written while this one was made from "
+                        + (parentVersion == null ? "no plan" : "plan " + parentVersion) + "; run again");
+            }
+            return expected + 1;
+        }
+    }
+
+    private static long maxRunId(Connection connection) throws SQLException {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT coalesce(max(run_id), 0) FROM forecast_runs");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void insertPlan(Connection connection, int version, NewPlan plan, Instant now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO plans (plan_version, parent_version, created_at, description, lineage)"
+                        + " VALUES (?, ?, ?, ?, CAST(? AS JSON))")) {
+            statement.setInt(1, version);
+            if (plan.parentVersion() == null) {
+                statement.setNull(2, Types.INTEGER);
+            } else {
+                statement.setInt(2, plan.parentVersion());
+            }
+            statement.setObject(3, timestamp(now));
+            statement.setString(4, plan.description());
+            statement.setString(5, json(plan.lineage()));
+            statement.executeUpdate();
+        }
+    }
+
+    private void insertRun(Connection connection, long runId, int version, NewRun run, Instant now)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_runs (run_id,"
+                + " plan_version, series_key, model, parameters, train_start, train_end, train_rows, seed,"
+                + " library_version, created_at) VALUES (?, ?, ?, ?, CAST(? AS JSON), ?, ?, ?, NULL, ?, ?)")) {
+            statement.setLong(1, runId);
+            statement.setInt(2, version);
+            statement.setString(3, run.seriesKey());
+            statement.setString(4, run.model());
+            statement.setString(5, json(run.parameters()));
+            statement.setObject(6, timestamp(run.trainStart()));
+            statement.setObject(7, timestamp(run.trainEnd()));
+            statement.setLong(8, run.trainRows());
+            statement.setString(9, libraryVersion);
+            statement.setObject(10, timestamp(now));
+            statement.executeUpdate();
+        }
+    }
+
+    private static void insertPoints(Connection connection, long runId, List<ForecastPoint> points)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO forecast_points (run_id, ts, mean, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (ForecastPoint point : points) {
+                statement.setLong(1, runId);
+                statement.setObject(2, timestamp(point.ts()));
+                statement.setDouble(3, point.mean());
+                setDouble(statement, 4, point.lo80());
+                setDouble(statement, 5, point.hi80());
+                setDouble(statement, 6, point.lo95());
+                setDouble(statement, 7, point.hi95());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void copyRun(Connection connection, long runId, int version, ForecastRun source)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_runs SELECT ?, ?,"
+                + " series_key, model, parameters, train_start, train_end, train_rows, seed, library_version,"
+                + " created_at FROM forecast_runs WHERE run_id = ?")) {
+            statement.setLong(1, runId);
+            statement.setInt(2, version);
+            statement.setLong(3, source.runId());
+            if (statement.executeUpdate() != 1) {
+                throw FleetcastException.badInput("run " + source.runId() + " (" + source.seriesKey()
+                        + ") does not exist; it cannot be carried forward");
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_points SELECT ?, ts,"
+                + " mean, lo80, hi80, lo95, hi95 FROM forecast_points WHERE run_id = ?")) {
+            statement.setLong(1, runId);
+            statement.setLong(2, source.runId());
+            statement.executeUpdate();
+        }
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static String json(ImmutableMap<String, Double> parameters) {
+        try {
+            return JSON.writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("writing parameters as JSON failed", e);
+        }
+    }
+
+    private static ImmutableMap<String, Double> parameters(String json) {
+        try {
+            return ImmutableMap.copyOf(JSON.readValue(json, PARAMETERS));
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("stored parameters are not a JSON object of numbers: " + json, e);
+        }
+    }
+
+    private static String json(PlanLineage lineage) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode series = root.putArray("series");
+        for (PlanLineage.Entry entry : lineage.series()) {
+            ObjectNode node = series.addObject();
+            node.put("series_key", entry.seriesKey());
+            node.put("action", entry.action().name().toLowerCase(Locale.ROOT));
+            node.put("reason", entry.reason());
+            if (entry.sourceRunId() != null) {
+                node.put("source_run_id", entry.sourceRunId());
+            }
+            if (entry.sourcePlanVersion() != null) {
+                node.put("source_plan_version", entry.sourcePlanVersion());
+            }
+        }
+        return root.toString();
+    }
+
+    private static PlanLineage lineage(@Nullable String json) {
+        if (json == null) {
+            return PlanLineage.of(List.of());
+        }
+        try {
+            List<PlanLineage.Entry> entries = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(json).path("series")) {
+                JsonNode run = node.path("source_run_id");
+                JsonNode plan = node.path("source_plan_version");
+                entries.add(new PlanLineage.Entry(
+                        node.path("series_key").asText(),
+                        PlanLineage.Action.valueOf(node.path("action").asText().toUpperCase(Locale.ROOT)),
+                        node.path("reason").asText(),
+                        run.isNumber() ? run.asLong() : null,
+                        plan.isNumber() ? plan.asInt() : null));
+            }
+            return PlanLineage.of(entries);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw FleetcastException.internal("a stored plan lineage cannot be read: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.fleetcast.store.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import java.time.Instant;
+
+/**
+ * One stored fit: the model fitted to one series for one plan version, with its provenance.
+ *
+ * @param runId the run's id, unique in the store
+ * @param planVersion the plan version the run belongs to
+ * @param seriesKey the series, {@code service/cluster/resource}
+ * @param model the model the fit chose, e.g. {@code ETS(A,N,A)}
+ * @param parameters the fitted parameters by name, in the model's order
+ * @param trainStart the first day the model was trained on
+ * @param trainEnd the last day the model was trained on: the series' watermark in this plan
+ * @param trainRows how many observations the model was trained on
+ * @param libraryVersion the Fleetcast version that fitted it
+ * @param createdAt when the run was fitted (a carried run keeps its time)
+ */
+public record ForecastRun(
+        long runId,
+        int planVersion,
+        String seriesKey,
+        String model,
+        ImmutableMap<String, Double> parameters,
+        Instant trainStart,
+        Instant trainEnd,
+        long trainRows,
+        String libraryVersion,
+        Instant createdAt) {
+    public ForecastRun {
+        requireNonNull(seriesKey, "seriesKey is null");
+        requireNonNull(model, "model is null");
+        requireNonNull(parameters, "parameters is null");
+        requireNonNull(trainStart, "trainStart is null");
+        requireNonNull(trainEnd, "trainEnd is null");
+        requireNonNull(libraryVersion, "libraryVersion is null");
+        requireNonNull(createdAt, "createdAt is null");
+        checkArgument(planVersion >= 1, "planVersion must be >= 1, got %s", planVersion);
+        checkArgument(trainRows >= 0, "trainRows must be >= 0, got %s", trainRows);
+    }
+}

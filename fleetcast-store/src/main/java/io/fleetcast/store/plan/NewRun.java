@@ -1,0 +1,40 @@
+package io.fleetcast.store.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.time.Instant;
+
+/**
+ * A fit to store with a new plan version: the run's provenance and its forecast.
+ *
+ * @param seriesKey the series, {@code service/cluster/resource}
+ * @param model the model the fit chose
+ * @param parameters the fitted parameters by name
+ * @param trainStart the first day trained on
+ * @param trainEnd the last day trained on (the watermark)
+ * @param trainRows the observations trained on
+ * @param points the forecast, one point per step, oldest first; at least one
+ */
+public record NewRun(
+        String seriesKey,
+        String model,
+        ImmutableMap<String, Double> parameters,
+        Instant trainStart,
+        Instant trainEnd,
+        long trainRows,
+        ImmutableList<ForecastPoint> points) {
+    public NewRun {
+        requireNonNull(seriesKey, "seriesKey is null");
+        requireNonNull(model, "model is null");
+        requireNonNull(parameters, "parameters is null");
+        requireNonNull(trainStart, "trainStart is null");
+        requireNonNull(trainEnd, "trainEnd is null");
+        requireNonNull(points, "points is null");
+        checkArgument(!trainStart.isAfter(trainEnd), "trainStart %s is after trainEnd %s", trainStart, trainEnd);
+        checkArgument(trainRows >= 1, "trainRows must be >= 1, got %s", trainRows);
+        checkArgument(!points.isEmpty(), "a run needs at least one forecast point (%s)", seriesKey);
+    }
+}

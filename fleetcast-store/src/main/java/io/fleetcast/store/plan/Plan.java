@@ -1,0 +1,26 @@
+package io.fleetcast.store.plan;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.OptionalInt;
+
+/**
+ * One stored plan version.
+ *
+ * @param version the version, 1 for the first plan, then counting up
+ * @param parentVersion the version it was made from; empty for the first
+ * @param createdAt when it was written
+ * @param description a line for people
+ * @param lineage per series, how the plan got its run (see {@link PlanLineage})
+ */
+public record Plan(int version, OptionalInt parentVersion, Instant createdAt, String description, PlanLineage lineage) {
+    public Plan {
+        checkArgument(version >= 1, "version must be >= 1, got %s", version);
+        requireNonNull(parentVersion, "parentVersion is null");
+        requireNonNull(createdAt, "createdAt is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(lineage, "lineage is null");
+    }
+}
