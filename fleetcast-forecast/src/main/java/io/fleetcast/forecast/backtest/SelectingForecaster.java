@@ -56,7 +56,8 @@ public final class SelectingForecaster implements Forecaster {
                 } catch (IllegalArgumentException tooShort) {
                     continue;
                 }
-                double mase = backtest.mase();
+                // Undefined MASE (a backtest window whose history does not move) ranks last.
+                double mase = Double.isNaN(backtest.mase()) ? Double.POSITIVE_INFINITY : backtest.mase();
                 if (bestBacktest == null || mase < bestMase) {
                     best = candidate;
                     bestBacktest = backtest;
