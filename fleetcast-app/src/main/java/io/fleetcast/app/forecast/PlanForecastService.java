@@ -28,6 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,26 +110,42 @@ public final class PlanForecastService {
         List<NewRun> fitted = new ArrayList<>();
         int skipped = 0;
         int done = 0;
-        for (DemandSeries series : toFit) {
-            String reason = requireNonNull(fitReasons.get(series.key()));
-            try {
-                NewRun run = fit(series, request.horizonDays());
-                fitted.add(run);
-                lineage.put(series.key(), PlanLineage.Entry.refit(series.key(), reason));
-                outcomes.put(
-                        series.key(),
-                        new PlanForecast.SeriesOutcome(series.key(), "refit", reason, run.model(), run.trainEnd()));
-            } catch (SkippedSeries e) {
-                skipped++;
-                outcomes.put(
-                        series.key(),
-                        new PlanForecast.SeriesOutcome(series.key(), "skipped", e.getMessage(), null, null));
-                ForecastRun old = previous.get(series.key());
-                if (old != null) {
-                    carry(old, "kept: " + e.getMessage(), lineage, outcomes, carried);
+        // Series are read from the store one by one, then fitted on every core: the fits are pure and independent.
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<NewRun>> runs = new ArrayList<>();
+            for (DemandSeries series : toFit) {
+                try {
+                    double[] values = values(series);
+                    runs.add(pool.submit(() -> fit(series, values, request.horizonDays())));
+                } catch (SkippedSeries e) {
+                    runs.add(CompletableFuture.failedFuture(e));
                 }
             }
-            progress.fitted(++done, toFit.size(), series.key());
+            for (int i = 0; i < toFit.size(); i++) {
+                DemandSeries series = toFit.get(i);
+                String reason = requireNonNull(fitReasons.get(series.key()));
+                try {
+                    NewRun run = result(runs.get(i));
+                    fitted.add(run);
+                    lineage.put(series.key(), PlanLineage.Entry.refit(series.key(), reason));
+                    outcomes.put(
+                            series.key(),
+                            new PlanForecast.SeriesOutcome(series.key(), "refit", reason, run.model(), run.trainEnd()));
+                } catch (SkippedSeries e) {
+                    skipped++;
+                    outcomes.put(
+                            series.key(),
+                            new PlanForecast.SeriesOutcome(series.key(), "skipped", e.getMessage(), null, null));
+                    ForecastRun old = previous.get(series.key());
+                    if (old != null) {
+                        carry(old, "kept: " + e.getMessage(), lineage, outcomes, carried);
+                    }
+                }
+                progress.fitted(++done, toFit.size(), series.key());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         Integer parentVersion = parent.map(Plan::version).orElse(null);
         String description = String.format(
@@ -178,7 +199,26 @@ public final class PlanForecastService {
         carried.add(run);
     }
 
-    private NewRun fit(DemandSeries series, int horizonDays) {
+    /** A fit's result, or the {@link SkippedSeries} it threw; anything else is a bug and fails the run. */
+    private static NewRun result(Future<NewRun> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw FleetcastException.internal("interrupted while forecasting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SkippedSeries skipped) {
+                throw skipped;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw FleetcastException.internal("a forecast failed", e.getCause());
+        }
+    }
+
+    /** The series' days from its first to its last, with {@code NaN} where a day has no value. */
+    private double[] values(DemandSeries series) {
         List<DemandDay> days = plans.dailyDemand(series.service(), series.cluster(), series.resource());
         int length = Math.toIntExact(
                 Duration.between(series.firstDay(), series.lastDay()).toDays() + 1);
@@ -198,6 +238,12 @@ public final class PlanForecastService {
                     length,
                     100 * FileForecastService.MAXIMUM_MISSING_SHARE));
         }
+        return values;
+    }
+
+    /** Fits one series (pure: safe on any thread). */
+    private NewRun fit(DemandSeries series, double[] values, int horizonDays) {
+        int length = values.length;
         FileForecastService.interpolate(values);
         int[] periods = FileForecastService.usablePeriods(DAILY_PERIODS, length, new ArrayList<>());
         Forecast forecast;
