@@ -42,11 +42,6 @@ public final class RegressionFit {
         return sigma;
     }
 
-    /** The changepoint penalty generalised cross-validation chose. */
-    public double changepointPenalty() {
-        return penalty;
-    }
-
     /** The coefficient of the regressor called {@code name}, on the model's scale. */
     public double coefficient(String name) {
         return coefficients[design.regressorColumn(indexOf(name))];
@@ -68,16 +63,6 @@ public final class RegressionFit {
         return model.scale() == RegressionModel.Scale.MULTIPLICATIVE && regressor.kind() == Regressor.Kind.EVENT
                 ? Math.exp(coefficient)
                 : coefficient;
-    }
-
-    /** The fitted value at step {@code t} on the series' scale, without noise. */
-    public double fitted(int t) {
-        return model.fromScale(linear(design.row(t)));
-    }
-
-    /** The seasonal part of step {@code t} on the model's scale (0 without seasonalities). */
-    public double seasonal(int t) {
-        return design.seasonal(t, coefficients);
     }
 
     /**

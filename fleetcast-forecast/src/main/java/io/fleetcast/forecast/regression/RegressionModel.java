@@ -355,16 +355,5 @@ public record RegressionModel(
             }
             return row;
         }
-
-        /** The Fourier columns' contribution at step {@code t} under {@code coefficients}. */
-        double seasonal(int t, double[] coefficients) {
-            double[] row = row(t);
-            double sum = 0;
-            int first = 2 + changepointTimes.length;
-            for (int i = first; i < first + fourierColumns; i++) {
-                sum += row[i] * coefficients[i];
-            }
-            return sum;
-        }
     }
 }

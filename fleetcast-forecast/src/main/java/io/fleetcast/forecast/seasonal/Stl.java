@@ -48,16 +48,6 @@ public final class Stl {
         return trend.clone();
     }
 
-    /** The seasonally adjusted series: observations minus the seasonal component. */
-    public double[] adjusted(double[] values) {
-        checkArgument(values.length == seasonal.length, "expected %s values, got %s", seasonal.length, values.length);
-        double[] adjusted = new double[values.length];
-        for (int t = 0; t < values.length; t++) {
-            adjusted[t] = values[t] - seasonal[t];
-        }
-        return adjusted;
-    }
-
     static int nextOdd(int value) {
         return value % 2 == 0 ? value + 1 : value;
     }
