@@ -1,14 +1,15 @@
 package io.fleetcast.app;
 
 import io.fleetcast.app.fleet.FleetOverviewService;
+import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.PlanForecastService;
 import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.sql.SqlService;
-import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.store.Store;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
+import java.time.Clock;
 
 /**
  * The running application: the store it opened and the services over it. Close it to release the store.
@@ -19,18 +20,21 @@ public final class FleetcastApp implements AutoCloseable {
     private final SqlService sql;
     private final FleetOverviewService fleet;
     private final PlanForecastService plans;
+    private final ForecastViewService forecasts;
 
-    private FleetcastApp(DuckDbStore store) {
+    private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
         this.ingest = new IngestService(store);
         this.sql = new SqlService(store);
         this.fleet = new FleetOverviewService(store, new DuckDbFleetQueries(store));
-        this.plans = new PlanForecastService(new DuckDbPlanStore(store), new AutomaticForecaster());
+        DuckDbPlanStore planStore = new DuckDbPlanStore(store);
+        this.plans = new PlanForecastService(planStore, PlanForecastService.ForecasterFactory.automatic());
+        this.forecasts = new ForecastViewService(planStore, clock);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
     public static FleetcastApp open(AppConfig config) {
-        return new FleetcastApp(DuckDbStore.open(config.store(), config.clock()));
+        return new FleetcastApp(DuckDbStore.open(config.store(), config.clock()), config.clock());
     }
 
     public IngestService ingest() {
@@ -49,6 +53,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** Forecasts of the stored demand series as plan versions, and the differences between versions. */
     public PlanForecastService plans() {
         return plans;
+    }
+
+    /** What the Forecast page shows: plans, series with history and forecasts, events and adjustments. */
+    public ForecastViewService forecasts() {
+        return forecasts;
     }
 
     @Override

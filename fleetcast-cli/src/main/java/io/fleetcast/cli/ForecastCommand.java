@@ -1,11 +1,14 @@
 package io.fleetcast.cli;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.google.common.collect.ImmutableList;
 import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.forecast.DriverScenario;
 import io.fleetcast.app.forecast.PlanDiff;
 import io.fleetcast.app.forecast.PlanForecast;
 import io.fleetcast.app.forecast.PlanProgress;
 import io.fleetcast.app.forecast.PlanRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,8 +25,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Forecast the stored daily demand series into a new plan version. Only series with data newer than their"
                     + " last fit (or never fitted) are refitted; the others are carried forward unchanged.",
+            "Stored events (in scope) and traffic drivers are regressors; stored adjustments are applied on top of the"
+                    + " statistical forecast, which is kept apart. A series whose events, drivers or scenarios changed"
+                    + " is refitted too.",
             "With --diff V1 V2, explain per series what changed between two plan versions instead.",
-            "Example: fleetcast forecast --series 'checkout/*' --horizon 30; fleetcast forecast --diff 1 2"
+            "Example: fleetcast forecast --series 'checkout/*' --horizon 30;"
+                    + " fleetcast forecast --scenario daily_active_users=+20%@2027-06-01; fleetcast forecast --diff 1 2"
         })
 final class ForecastCommand implements Callable<Integer> {
     @Spec
@@ -47,6 +54,13 @@ final class ForecastCommand implements Callable<Integer> {
     int horizon = PlanRequest.DEFAULT_HORIZON_DAYS;
 
     @Option(
+            names = "--scenario",
+            paramLabel = "DRIVER=CHANGE%@DATE",
+            description = "A driver scenario, e.g. daily_active_users=+20%@2027-06-01: the driver's forecast ramps to"
+                    + " +20% by that day and holds; series with that driver follow it (regression model). Repeatable.")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(
             names = "--diff",
             arity = "2",
             paramLabel = "V",
@@ -67,7 +81,10 @@ final class ForecastCommand implements Callable<Integer> {
             }
             return 0;
         }
-        PlanRequest request = new PlanRequest(selector, horizon);
+        PlanRequest request = new PlanRequest(
+                selector,
+                horizon,
+                scenarios.stream().map(DriverScenario::parse).collect(ImmutableList.toImmutableList()));
         long started = System.nanoTime();
         PlanForecast result;
         try (FleetcastApp app = FleetcastApp.open(store.config())) {
@@ -82,11 +99,15 @@ final class ForecastCommand implements Callable<Integer> {
             if (!outcome.action().equals("carried")) {
                 terminal.say(String.format(
                         Locale.ROOT,
-                        "  %-7s %s: %s%s",
+                        "  %-7s %s: %s%s%s%s",
                         outcome.action(),
                         outcome.seriesKey(),
                         outcome.reason(),
-                        outcome.model() == null ? "" : " (" + outcome.model() + ")"));
+                        outcome.model() == null ? "" : " (" + outcome.model() + ")",
+                        outcome.regressors().isEmpty() ? "" : " with " + String.join(", ", outcome.regressors()),
+                        outcome.adjustments().isEmpty()
+                                ? ""
+                                : "; adjusted by " + String.join(", ", outcome.adjustments())));
             }
         }
         terminal.say(String.format(

@@ -2,11 +2,15 @@ package io.fleetcast.store;
 
 import io.fleetcast.store.plan.DemandDay;
 import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
 import io.fleetcast.store.plan.NewPlan;
 import io.fleetcast.store.plan.Plan;
+import io.fleetcast.store.plan.StoredAdjustment;
+import io.fleetcast.store.plan.StoredEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,14 +31,50 @@ public interface PlanStore {
     /** The newest plan version; empty when no plan was written yet. */
     Optional<Plan> latestPlan();
 
+    /** Every plan version, oldest first. */
+    List<Plan> plans();
+
     /** Plan {@code version}; empty when there is none. */
     Optional<Plan> plan(int version);
 
     /** The runs of plan {@code version}, in series-key order; empty for an unknown version. */
     List<ForecastRun> runs(int version);
 
-    /** The forecast of run {@code runId}, oldest step first; empty for an unknown run. */
+    /** The statistical forecast of run {@code runId}, oldest step first; empty for an unknown run. */
     List<ForecastPoint> points(long runId);
+
+    /**
+     * The forecast of run {@code runId} with its plan's adjustments applied, oldest step first; empty when no
+     * adjustment applies to it (or the run is unknown).
+     */
+    List<ForecastPoint> adjustedPoints(long runId);
+
+    /** Every stored special event, by start day then name. */
+    List<StoredEvent> events();
+
+    /** Every stored day of every traffic driver, by driver, service (fleet-wide first), then day. */
+    List<DriverDay> drivers();
+
+    /** The region of each cluster the assets name. */
+    Map<String, String> clusterRegions();
+
+    /** Every stored manual adjustment, oldest first (ties by id): the order they apply in. */
+    List<StoredAdjustment> adjustments();
+
+    /**
+     * Stores {@code adjustment}, replacing the one with its id if there is one, recorded in the ingest log as made by
+     * {@code source} (e.g. {@code api}).
+     *
+     * @return whether it replaced an adjustment
+     */
+    boolean saveAdjustment(StoredAdjustment adjustment, String source);
+
+    /**
+     * Removes the adjustment {@code id}; plans already written keep it.
+     *
+     * @return whether there was one
+     */
+    boolean deleteAdjustment(String id);
 
     /**
      * Writes {@code plan} as version {@code parentVersion + 1} (1 for the first) in one transaction: the plan row, a

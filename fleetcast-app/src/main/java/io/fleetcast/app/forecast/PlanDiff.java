@@ -18,15 +18,19 @@ public record PlanDiff(int fromVersion, int toVersion, ImmutableList<SeriesChang
      *
      * @param seriesKey {@code service/cluster/resource}
      * @param status {@code added}, {@code removed}, {@code changed} or {@code unchanged}
-     * @param reasons the causes found, each one of {@code new data}, {@code model change}, {@code refit on the same
-     *     data}, {@code horizon change}; empty when unchanged, added or removed
+     * @param reasons the causes found, each one of {@code new data}, {@code model change}, {@code inputs change}
+     *     (events, drivers or scenarios), {@code refit on the same data}, {@code horizon change}, {@code adjustment};
+     *     empty when unchanged, added or removed
      * @param modelBefore the model in {@code fromVersion}; {@code null} if the series is not in it
      * @param modelAfter the model in {@code toVersion}; {@code null} if the series is not in it
      * @param trainEndBefore the last training day in {@code fromVersion}
      * @param trainEndAfter the last training day in {@code toVersion}
      * @param rowsAdded training observations added ({@code after - before}; 0 if the series is on one side only)
      * @param commonDays forecast days both plans cover
-     * @param meanBefore the mean forecast over the common days in {@code fromVersion}; {@code null} without common days
+     * @param adjustmentsBefore the ids of the adjustments applied in {@code fromVersion}
+     * @param adjustmentsAfter the ids of the adjustments applied in {@code toVersion}
+     * @param meanBefore the mean forecast (adjusted where adjustments apply) over the common days in {@code
+     *     fromVersion}; {@code null} without common days
      * @param meanAfter the same in {@code toVersion}
      * @param percentChange {@code 100 (after - before) / |before|}; {@code null} without common days or when before is 0
      * @param explanation one line for people
@@ -41,6 +45,8 @@ public record PlanDiff(int fromVersion, int toVersion, ImmutableList<SeriesChang
             @Nullable Instant trainEndAfter,
             long rowsAdded,
             int commonDays,
+            ImmutableList<String> adjustmentsBefore,
+            ImmutableList<String> adjustmentsAfter,
             @Nullable Double meanBefore,
             @Nullable Double meanAfter,
             @Nullable Double percentChange,

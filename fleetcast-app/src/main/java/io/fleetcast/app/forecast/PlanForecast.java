@@ -32,11 +32,15 @@ public record PlanForecast(
      * @param reason why, for people
      * @param model the model of its run; {@code null} when skipped
      * @param trainEnd the last day its run was trained on; {@code null} when skipped
+     * @param regressors the events and drivers its run was fitted with
+     * @param adjustments the ids of the manual adjustments applied on top of its forecast
      */
     public record SeriesOutcome(
             String seriesKey,
             String action,
             String reason,
             @Nullable String model,
-            @Nullable Instant trainEnd) {}
+            @Nullable Instant trainEnd,
+            ImmutableList<String> regressors,
+            ImmutableList<String> adjustments) {}
 }

@@ -7,7 +7,10 @@ import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
+import io.fleetcast.forecast.auto.AutomaticForecaster;
+import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.store.PlanStore;
+import io.fleetcast.store.plan.CarriedRun;
 import io.fleetcast.store.plan.DemandDay;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.ForecastPoint;
@@ -16,6 +19,8 @@ import io.fleetcast.store.plan.NewPlan;
 import io.fleetcast.store.plan.NewRun;
 import io.fleetcast.store.plan.Plan;
 import io.fleetcast.store.plan.PlanLineage;
+import io.fleetcast.store.plan.RunInputs;
+import io.fleetcast.store.plan.StoredAdjustment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -54,12 +60,39 @@ public final class PlanForecastService {
     private static final int[] DAILY_PERIODS = {7, 365};
 
     private final PlanStore plans;
-    private final Forecaster forecaster;
+    private final ForecasterFactory forecasters;
 
-    /** Forecasts with {@code forecaster} (the automatic method by default, see {@code FleetcastApp}). */
-    public PlanForecastService(PlanStore plans, Forecaster forecaster) {
+    /** Forecasts with the methods {@code forecasters} makes (the automatic method by default, see {@code FleetcastApp}). */
+    public PlanForecastService(PlanStore plans, ForecasterFactory forecasters) {
         this.plans = requireNonNull(plans, "plans is null");
-        this.forecaster = requireNonNull(forecaster, "forecaster is null");
+        this.forecasters = requireNonNull(forecasters, "forecasters is null");
+    }
+
+    /** Makes the method that forecasts one series, given its events and drivers. */
+    @FunctionalInterface
+    public interface ForecasterFactory {
+        /**
+         * The method for one series.
+         *
+         * @param regressors the series' events and drivers over its days and the horizon; may be empty
+         * @param followDrivers whether a driver scenario applies, so the forecast must follow the drivers
+         */
+        Forecaster forSeries(List<Regressor> regressors, boolean followDrivers);
+
+        /**
+         * The default: the automatic method, with the regression model among its candidates when there are
+         * regressors, and the regression model alone when a scenario applies.
+         */
+        static ForecasterFactory automatic() {
+            return (regressors, followDrivers) -> {
+                if (followDrivers) {
+                    return AutomaticForecaster.regressionWith(regressors);
+                }
+                return regressors.isEmpty()
+                        ? new AutomaticForecaster()
+                        : AutomaticForecaster.withRegressors(regressors);
+            };
+        }
     }
 
     /**
@@ -82,29 +115,35 @@ public final class PlanForecastService {
             throw FleetcastException.badInput("no daily demand series matches \"" + request.selector() + "\"; keys are"
                     + " service/cluster/resource, e.g. " + all.get(0).key() + " (a prefix, or a glob with * and ?)");
         }
+        ForecastInputs inputs =
+                ForecastInputs.of(plans.events(), plans.clusterRegions(), plans.drivers(), request.scenarios());
+        List<StoredAdjustment> adjustments = plans.adjustments();
         Optional<Plan> parent = plans.latestPlan();
         Map<String, ForecastRun> previous = new TreeMap<>();
         parent.ifPresent(plan -> plans.runs(plan.version()).forEach(run -> previous.put(run.seriesKey(), run)));
 
         Map<String, PlanLineage.Entry> lineage = new TreeMap<>();
         Map<String, PlanForecast.SeriesOutcome> outcomes = new TreeMap<>();
-        List<ForecastRun> carried = new ArrayList<>();
+        List<CarriedRun> carried = new ArrayList<>();
         List<DemandSeries> toFit = new ArrayList<>();
         Map<String, String> fitReasons = new LinkedHashMap<>();
+        Map<String, ForecastInputs.SeriesInputs> seriesInputs = new LinkedHashMap<>();
         for (DemandSeries series : selected) {
             ForecastRun run = previous.get(series.key());
-            Optional<String> refitReason = refitReason(series, run, request.horizonDays());
+            ForecastInputs.SeriesInputs regressors = inputs.forSeries(series, request.horizonDays());
+            Optional<String> refitReason = refitReason(series, run, request.horizonDays(), regressors.inputs());
             if (run == null || refitReason.isPresent()) {
                 toFit.add(series);
                 fitReasons.put(series.key(), refitReason.orElse("first fit"));
+                seriesInputs.put(series.key(), regressors);
             } else {
                 String reason = "no new data since " + day(run.trainEnd());
-                carry(run, reason, lineage, outcomes, carried);
+                carry(run, reason, adjustments, lineage, outcomes, carried);
             }
         }
         for (ForecastRun run : previous.values()) {
             if (!lineage.containsKey(run.seriesKey()) && !fitReasons.containsKey(run.seriesKey())) {
-                carry(run, "not selected", lineage, outcomes, carried);
+                carry(run, "not selected", adjustments, lineage, outcomes, carried);
             }
         }
         List<NewRun> fitted = new ArrayList<>();
@@ -117,7 +156,8 @@ public final class PlanForecastService {
             for (DemandSeries series : toFit) {
                 try {
                     double[] values = values(series);
-                    runs.add(pool.submit(() -> fit(series, values, request.horizonDays())));
+                    ForecastInputs.SeriesInputs regressors = requireNonNull(seriesInputs.get(series.key()));
+                    runs.add(pool.submit(() -> fit(series, values, request.horizonDays(), regressors, adjustments)));
                 } catch (SkippedSeries e) {
                     runs.add(CompletableFuture.failedFuture(e));
                 }
@@ -131,15 +171,29 @@ public final class PlanForecastService {
                     lineage.put(series.key(), PlanLineage.Entry.refit(series.key(), reason));
                     outcomes.put(
                             series.key(),
-                            new PlanForecast.SeriesOutcome(series.key(), "refit", reason, run.model(), run.trainEnd()));
+                            new PlanForecast.SeriesOutcome(
+                                    series.key(),
+                                    "refit",
+                                    reason,
+                                    run.model(),
+                                    run.trainEnd(),
+                                    run.inputs().regressors(),
+                                    run.adjustments().keySet().asList()));
                 } catch (SkippedSeries e) {
                     skipped++;
                     outcomes.put(
                             series.key(),
-                            new PlanForecast.SeriesOutcome(series.key(), "skipped", e.getMessage(), null, null));
+                            new PlanForecast.SeriesOutcome(
+                                    series.key(),
+                                    "skipped",
+                                    e.getMessage(),
+                                    null,
+                                    null,
+                                    ImmutableList.of(),
+                                    ImmutableList.of()));
                     ForecastRun old = previous.get(series.key());
                     if (old != null) {
-                        carry(old, "kept: " + e.getMessage(), lineage, outcomes, carried);
+                        carry(old, "kept: " + e.getMessage(), adjustments, lineage, outcomes, carried);
                     }
                 }
                 progress.fitted(++done, toFit.size(), series.key());
@@ -148,11 +202,14 @@ public final class PlanForecastService {
             pool.shutdownNow();
         }
         Integer parentVersion = parent.map(Plan::version).orElse(null);
+        StringBuilder scenarios = new StringBuilder();
+        request.scenarios().forEach(scenario -> scenarios.append(" --scenario ").append(scenario.argument()));
         String description = String.format(
                 Locale.ROOT,
-                "fleetcast forecast%s --horizon %d: %d refitted, %d carried",
+                "fleetcast forecast%s --horizon %d%s: %d refitted, %d carried",
                 request.selector().isEmpty() ? "" : " --series " + request.selector(),
                 request.horizonDays(),
+                scenarios,
                 fitted.size(),
                 carried.size());
         Plan written = plans.writePlan(new NewPlan(
@@ -171,7 +228,8 @@ public final class PlanForecastService {
                 ImmutableList.copyOf(outcomes.values()));
     }
 
-    private Optional<String> refitReason(DemandSeries series, @Nullable ForecastRun run, int horizonDays) {
+    private Optional<String> refitReason(
+            DemandSeries series, @Nullable ForecastRun run, int horizonDays, RunInputs inputs) {
         if (run == null) {
             return Optional.empty();
         }
@@ -183,20 +241,53 @@ public final class PlanForecastService {
         if (stored != horizonDays) {
             return Optional.of("horizon changed from " + stored + " to " + horizonDays + " days");
         }
+        if (!run.inputs().fingerprint().equals(inputs.fingerprint())) {
+            return Optional.of(inputsChange(run.inputs(), inputs));
+        }
         return Optional.empty();
     }
 
-    private static void carry(
+    /** Why a series' events, drivers or scenarios differ from its run's, for people. */
+    private static String inputsChange(RunInputs before, RunInputs after) {
+        List<String> parts = new ArrayList<>();
+        Set<String> added = new TreeSet<>(after.regressors());
+        before.regressors().forEach(added::remove);
+        Set<String> removed = new TreeSet<>(before.regressors());
+        after.regressors().forEach(removed::remove);
+        added.forEach(name -> parts.add("+" + name));
+        removed.forEach(name -> parts.add("-" + name));
+        if (!before.scenarios().equals(after.scenarios())) {
+            parts.add("scenarios " + (before.scenarios().isEmpty() ? "none" : String.join(", ", before.scenarios()))
+                    + " -> " + (after.scenarios().isEmpty() ? "none" : String.join(", ", after.scenarios())));
+        }
+        if (parts.isEmpty()) {
+            parts.add("event or driver values changed");
+        }
+        return "inputs changed: " + String.join("; ", parts);
+    }
+
+    /** Carries {@code run} forward, with the adjustments in force now applied to its statistical forecast. */
+    private void carry(
             ForecastRun run,
             String reason,
+            List<StoredAdjustment> adjustments,
             Map<String, PlanLineage.Entry> lineage,
             Map<String, PlanForecast.SeriesOutcome> outcomes,
-            List<ForecastRun> carried) {
+            List<CarriedRun> carried) {
+        PlanAdjustments.Applied applied =
+                PlanAdjustments.apply(adjustments, run.seriesKey(), plans.points(run.runId()));
         lineage.put(run.seriesKey(), PlanLineage.Entry.carried(run.seriesKey(), reason, run));
         outcomes.putIfAbsent(
                 run.seriesKey(),
-                new PlanForecast.SeriesOutcome(run.seriesKey(), "carried", reason, run.model(), run.trainEnd()));
-        carried.add(run);
+                new PlanForecast.SeriesOutcome(
+                        run.seriesKey(),
+                        "carried",
+                        reason,
+                        run.model(),
+                        run.trainEnd(),
+                        run.inputs().regressors(),
+                        applied.descriptions().keySet().asList()));
+        carried.add(new CarriedRun(run, applied.descriptions(), applied.adjusted()));
     }
 
     /** A fit's result, or the {@link SkippedSeries} it threw; anything else is a bug and fails the run. */
@@ -241,11 +332,17 @@ public final class PlanForecastService {
         return values;
     }
 
-    /** Fits one series (pure: safe on any thread). */
-    private NewRun fit(DemandSeries series, double[] values, int horizonDays) {
+    /** Fits one series and applies its adjustments (pure: safe on any thread). */
+    private NewRun fit(
+            DemandSeries series,
+            double[] values,
+            int horizonDays,
+            ForecastInputs.SeriesInputs inputs,
+            List<StoredAdjustment> adjustments) {
         int length = values.length;
         FileForecastService.interpolate(values);
         int[] periods = FileForecastService.usablePeriods(DAILY_PERIODS, length, new ArrayList<>());
+        Forecaster forecaster = forecasters.forSeries(inputs.regressors(), inputs.followDrivers());
         Forecast forecast;
         try {
             forecast = forecaster.forecast(Series.of(values, periods), horizonDays);
@@ -262,6 +359,8 @@ public final class PlanForecastService {
                     forecast.lower95()[step],
                     forecast.upper95()[step]));
         }
+        ImmutableList<ForecastPoint> statistical = points.build();
+        PlanAdjustments.Applied applied = PlanAdjustments.apply(adjustments, series.key(), statistical);
         return new NewRun(
                 series.key(),
                 forecast.provenance().model(),
@@ -269,12 +368,16 @@ public final class PlanForecastService {
                 series.firstDay(),
                 series.lastDay(),
                 length,
-                points.build());
+                statistical,
+                inputs.inputs(),
+                applied.descriptions(),
+                applied.adjusted());
     }
 
     /**
-     * What changed per series from plan {@code fromVersion} to plan {@code toVersion}: new data, a model change, the
-     * mean forecast over the days both cover. Manual adjustments are not applied to plans yet, so none is reported.
+     * What changed per series from plan {@code fromVersion} to plan {@code toVersion}: new data, a model change, other
+     * events, drivers or scenarios, adjustments added, changed or removed, and the mean forecast (adjusted where
+     * adjustments apply) over the days both cover.
      *
      * @throws FleetcastException {@code BAD_INPUT} if either version does not exist
      */
@@ -329,13 +432,19 @@ public final class PlanForecastService {
                     after == null ? null : after.trainEnd(),
                     0,
                     0,
+                    before == null
+                            ? ImmutableList.of()
+                            : before.adjustments().keySet().asList(),
+                    after == null
+                            ? ImmutableList.of()
+                            : after.adjustments().keySet().asList(),
                     null,
                     null,
                     null,
                     explanation);
         }
-        List<ForecastPoint> pointsBefore = plans.points(before.runId());
-        List<ForecastPoint> pointsAfter = plans.points(after.runId());
+        List<ForecastPoint> pointsBefore = finalPoints(before);
+        List<ForecastPoint> pointsAfter = finalPoints(after);
         Map<Instant, Double> meanBefore = new TreeMap<>();
         pointsBefore.forEach(point -> meanBefore.put(point.ts(), point.mean()));
         double sumBefore = 0;
@@ -371,10 +480,19 @@ public final class PlanForecastService {
             reasons.add("model change");
             parts.add("model " + before.model() + " -> " + after.model());
         }
-        if (!newData && !sameFit(before, after)) {
+        boolean newInputs = !after.inputs().fingerprint().equals(before.inputs().fingerprint());
+        if (newInputs) {
+            reasons.add("inputs change");
+            parts.add(inputsChange(before.inputs(), after.inputs()));
+        }
+        if (!newData && !newInputs && !sameFit(before, after)) {
             reasons.add("refit on the same data");
             parts.add("refitted on the same data");
         }
+        adjustmentChange(before.adjustments(), after.adjustments()).ifPresent(part -> {
+            reasons.add("adjustment");
+            parts.add(part);
+        });
         if (pointsBefore.size() != pointsAfter.size()) {
             reasons.add("horizon change");
             parts.add("horizon " + pointsBefore.size() + " -> " + pointsAfter.size() + " days");
@@ -408,15 +526,43 @@ public final class PlanForecastService {
                 after.trainEnd(),
                 after.trainRows() - before.trainRows(),
                 common,
+                before.adjustments().keySet().asList(),
+                after.adjustments().keySet().asList(),
                 averageBefore,
                 averageAfter,
                 percent,
                 String.join("; ", parts));
     }
 
+    /** The run's forecast as the plan gives it: adjusted where adjustments apply, else the statistical one. */
+    private List<ForecastPoint> finalPoints(ForecastRun run) {
+        List<ForecastPoint> adjusted = plans.adjustedPoints(run.runId());
+        return adjusted.isEmpty() ? plans.points(run.runId()) : adjusted;
+    }
+
+    /** How the applied adjustments differ, for people; empty when they are the same. */
+    private static Optional<String> adjustmentChange(Map<String, String> before, Map<String, String> after) {
+        List<String> parts = new ArrayList<>();
+        after.forEach((id, description) -> {
+            String old = before.get(id);
+            if (old == null) {
+                parts.add("+" + description);
+            } else if (!old.equals(description)) {
+                parts.add("changed " + description + " (was " + old.substring(old.indexOf(':') + 2) + ")");
+            }
+        });
+        before.forEach((id, description) -> {
+            if (!after.containsKey(id)) {
+                parts.add("-" + description);
+            }
+        });
+        return parts.isEmpty() ? Optional.empty() : Optional.of("adjustments " + String.join(", ", parts));
+    }
+
     /** Whether two runs are the same fit: one is a copy of the other (carried), or both fitted identically. */
     private static boolean sameFit(ForecastRun before, ForecastRun after) {
         return before.model().equals(after.model())
+                && before.inputs().equals(after.inputs())
                 && before.parameters().equals(after.parameters())
                 && before.trainStart().equals(after.trainStart())
                 && before.trainEnd().equals(after.trainEnd())

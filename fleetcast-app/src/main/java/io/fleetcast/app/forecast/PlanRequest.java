@@ -2,6 +2,7 @@ package io.fleetcast.app.forecast;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,10 @@ import java.util.regex.Pattern;
  *     checkout/}); or a glob on the whole key, where {@code *} matches any text and {@code ?} one character (e.g.
  *     {@code *cpu}, {@code checkout/eu-?})
  * @param horizonDays days to forecast past each series' last day; at least 1
+ * @param scenarios driver scenarios: the series whose drivers they change are forecast by the regression model on
+ *     the changed drivers
  */
-public record PlanRequest(String selector, int horizonDays) {
+public record PlanRequest(String selector, int horizonDays, ImmutableList<DriverScenario> scenarios) {
     /** The horizon when none is given: about a quarter. */
     public static final int DEFAULT_HORIZON_DAYS = 90;
 
@@ -23,10 +26,16 @@ public record PlanRequest(String selector, int horizonDays) {
     /** @throws FleetcastException {@code BAD_INPUT} if the horizon is out of range */
     public PlanRequest {
         requireNonNull(selector, "selector is null");
+        requireNonNull(scenarios, "scenarios is null");
         if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
             throw FleetcastException.badInput(
                     "the horizon must be 1 to " + MAX_HORIZON_DAYS + " days, got " + horizonDays);
         }
+    }
+
+    /** Without scenarios. */
+    public PlanRequest(String selector, int horizonDays) {
+        this(selector, horizonDays, ImmutableList.of());
     }
 
     /** Whether the series named {@code key} is selected. */

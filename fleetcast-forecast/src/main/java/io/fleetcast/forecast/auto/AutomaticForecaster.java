@@ -91,6 +91,29 @@ public final class AutomaticForecaster implements Forecaster {
 
     /** The regression candidate: log scale for a positive series, a Fourier seasonality per period. */
     private Forecaster regression(Series series) {
+        return new RegressionForecaster(regressionModel(series), regressors);
+    }
+
+    /**
+     * The regression model alone, with {@code regressors}, as the automatic method's regression candidate shapes it
+     * for each series: for forecasts that must follow the drivers (a driver scenario), whichever method would win.
+     */
+    public static Forecaster regressionWith(List<Regressor> regressors) {
+        ImmutableList<Regressor> fixed = ImmutableList.copyOf(regressors);
+        return new Forecaster() {
+            @Override
+            public String name() {
+                return "Regression";
+            }
+
+            @Override
+            public Forecast forecast(Series series, int horizon) {
+                return new RegressionForecaster(regressionModel(series), fixed).forecast(series, horizon);
+            }
+        };
+    }
+
+    private static RegressionModel regressionModel(Series series) {
         boolean positive = true;
         for (int t = 0; t < series.length(); t++) {
             positive &= series.value(t) > 0;
@@ -99,9 +122,7 @@ public final class AutomaticForecaster implements Forecaster {
         for (int period : series.seasonalPeriods()) {
             seasons.add(new Season(period, Math.min(MAXIMUM_FOURIER_ORDER, period / 2)));
         }
-        RegressionModel model =
-                RegressionModel.of(positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, seasons.toArray(Season[]::new));
-        return new RegressionForecaster(model, regressors);
+        return RegressionModel.of(positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, seasons.toArray(Season[]::new));
     }
 
     private static boolean isConstant(Series series) {

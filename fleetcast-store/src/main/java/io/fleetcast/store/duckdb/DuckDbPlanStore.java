@@ -10,22 +10,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.Hashing;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.PlanStore;
+import io.fleetcast.store.plan.CarriedRun;
 import io.fleetcast.store.plan.DemandDay;
 import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
 import io.fleetcast.store.plan.NewPlan;
 import io.fleetcast.store.plan.NewRun;
 import io.fleetcast.store.plan.Plan;
 import io.fleetcast.store.plan.PlanLineage;
+import io.fleetcast.store.plan.RunInputs;
+import io.fleetcast.store.plan.StoredAdjustment;
+import io.fleetcast.store.plan.StoredEvent;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,6 +41,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +55,12 @@ import org.jspecify.annotations.Nullable;
 public final class DuckDbPlanStore implements PlanStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Double>> PARAMETERS = new TypeReference<>() {};
+    private static final TypeReference<LinkedHashMap<String, String>> DESCRIPTIONS = new TypeReference<>() {};
     private static final String RUN_COLUMNS = "run_id, plan_version, series_key, model, CAST(parameters AS VARCHAR),"
-            + " train_start, train_end, train_rows, library_version, created_at";
+            + " train_start, train_end, train_rows, library_version, created_at, CAST(inputs AS VARCHAR),"
+            + " CAST(adjustments AS VARCHAR)";
+    private static final String STATISTICAL = "statistical";
+    private static final String ADJUSTED = "adjusted";
     private static final String PLAN_COLUMNS =
             "plan_version, parent_version, created_at, description, CAST(lineage AS VARCHAR)";
 
@@ -112,25 +125,35 @@ public final class DuckDbPlanStore implements PlanStore {
     }
 
     @Override
+    public List<Plan> plans() {
+        return planList("SELECT " + PLAN_COLUMNS + " FROM plans ORDER BY plan_version", null);
+    }
+
+    @Override
     public Optional<Plan> plan(int version) {
         return onePlan("SELECT " + PLAN_COLUMNS + " FROM plans WHERE plan_version = ?", version);
     }
 
     private Optional<Plan> onePlan(String sql, @Nullable Integer version) {
+        return planList(sql, version).stream().findFirst();
+    }
+
+    private List<Plan> planList(String sql, @Nullable Integer version) {
         try (Connection connection = store.newConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             if (version != null) {
                 statement.setInt(1, version);
             }
+            ImmutableList.Builder<Plan> plans = ImmutableList.builder();
             try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    int parent = rs.getInt(2);
+                    OptionalInt parentVersion = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(parent);
+                    plans.add(new Plan(
+                            rs.getInt(1), parentVersion, instant(rs, 3), rs.getString(4), lineage(rs.getString(5))));
                 }
-                int parent = rs.getInt(2);
-                OptionalInt parentVersion = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(parent);
-                return Optional.of(new Plan(
-                        rs.getInt(1), parentVersion, instant(rs, 3), rs.getString(4), lineage(rs.getString(5))));
             }
+            return plans.build();
         } catch (SQLException e) {
             throw FleetcastException.internal("reading plans failed: " + e.getMessage(), e);
         }
@@ -155,7 +178,9 @@ public final class DuckDbPlanStore implements PlanStore {
                             instant(rs, 7),
                             rs.getLong(8),
                             rs.getString(9),
-                            instant(rs, 10)));
+                            instant(rs, 10),
+                            inputs(rs.getString(11)),
+                            descriptions(rs.getString(12))));
                 }
             }
             runs.sort(Comparator.comparing(ForecastRun::seriesKey));
@@ -167,10 +192,21 @@ public final class DuckDbPlanStore implements PlanStore {
 
     @Override
     public List<ForecastPoint> points(long runId) {
-        String sql = "SELECT ts, mean, lo80, hi80, lo95, hi95 FROM forecast_points WHERE run_id = ? ORDER BY ts";
+        return points(runId, STATISTICAL);
+    }
+
+    @Override
+    public List<ForecastPoint> adjustedPoints(long runId) {
+        return points(runId, ADJUSTED);
+    }
+
+    private List<ForecastPoint> points(long runId, String kind) {
+        String sql = "SELECT ts, mean, lo80, hi80, lo95, hi95 FROM forecast_points WHERE run_id = ? AND kind = ?"
+                + " ORDER BY ts";
         try (Connection connection = store.newConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, runId);
+            statement.setString(2, kind);
             ImmutableList.Builder<ForecastPoint> points = ImmutableList.builder();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -190,6 +226,181 @@ public final class DuckDbPlanStore implements PlanStore {
     }
 
     @Override
+    public List<StoredEvent> events() {
+        String sql =
+                "SELECT name, kind, start_date, end_date, scope, scope_value FROM events ORDER BY start_date, name";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<StoredEvent> events = ImmutableList.builder();
+            while (rs.next()) {
+                events.add(new StoredEvent(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getString(6)));
+            }
+            return events.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the events failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<DriverDay> drivers() {
+        String sql =
+                "SELECT date, driver, service, value, unit FROM drivers ORDER BY driver, service NULLS FIRST, date";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<DriverDay> days = ImmutableList.builder();
+            while (rs.next()) {
+                days.add(new DriverDay(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDouble(4),
+                        rs.getString(5)));
+            }
+            return days.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the traffic drivers failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> clusterRegions() {
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT cluster, region FROM clusters");
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableMap.Builder<String, String> regions = ImmutableMap.builder();
+            while (rs.next()) {
+                regions.put(rs.getString(1), rs.getString(2));
+            }
+            return regions.buildOrThrow();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the clusters' regions failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredAdjustment> adjustments() {
+        String sql =
+                "SELECT adjustment_id, service, cluster, resource, kind, value, unit, start_date, end_date, author,"
+                        + " reason, created_at FROM adjustments ORDER BY created_at, adjustment_id";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<StoredAdjustment> adjustments = ImmutableList.builder();
+            while (rs.next()) {
+                adjustments.add(new StoredAdjustment(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getDouble(6),
+                        rs.getString(7),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class),
+                        rs.getString(10),
+                        rs.getString(11),
+                        instant(rs, 12)));
+            }
+            return adjustments.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the adjustments failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean saveAdjustment(StoredAdjustment adjustment, String source) {
+        requireNonNull(adjustment, "adjustment is null");
+        requireNonNull(source, "source is null");
+        Instant now = store.clock().instant();
+        try (Connection connection = store.newConnection()) {
+            connection.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                boolean replaced = delete(connection, adjustment.id());
+                long ingestId;
+                try (PreparedStatement statement = connection.prepareStatement("SELECT nextval('ingest_id_seq')");
+                        ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    ingestId = rs.getLong(1);
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO ingest_log VALUES (?, 'adjustments', ?, ?, 'api', ?, 0, 1, 1, 0, ?,"
+                                + " []::VARCHAR[], ?, ?, ?)")) {
+                    insert.setLong(1, ingestId);
+                    insert.setString(2, source);
+                    insert.setString(3, source);
+                    insert.setString(
+                            4,
+                            Hashing.sha256()
+                                    .hashString(adjustment.toString(), StandardCharsets.UTF_8)
+                                    .toString());
+                    insert.setLong(5, replaced ? 1 : 0);
+                    insert.setObject(6, timestamp(now));
+                    insert.setObject(7, timestamp(now));
+                    insert.setString(8, libraryVersion);
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO adjustments (adjustment_id,"
+                        + " service, cluster, resource, kind, value, unit, start_date, end_date, author, reason,"
+                        + " created_at, ingest_id, source_file, source_line) VALUES"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                    insert.setString(1, adjustment.id());
+                    insert.setString(2, adjustment.service());
+                    insert.setString(3, adjustment.cluster());
+                    insert.setString(4, adjustment.resource());
+                    insert.setString(5, adjustment.kind());
+                    insert.setDouble(6, adjustment.value());
+                    insert.setString(7, adjustment.unit());
+                    insert.setObject(8, adjustment.start());
+                    insert.setObject(9, adjustment.end());
+                    insert.setString(10, adjustment.author());
+                    insert.setString(11, adjustment.reason());
+                    insert.setObject(12, timestamp(adjustment.createdAt()));
+                    insert.setLong(13, ingestId);
+                    insert.setString(14, source);
+                    insert.executeUpdate();
+                }
+                connection.commit();
+                committed = true;
+                return replaced;
+            } finally {
+                if (!committed) {
+                    connection.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw FleetcastException.internal(
+                    "saving adjustment " + adjustment.id() + " failed; nothing was written: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean deleteAdjustment(String id) {
+        requireNonNull(id, "id is null");
+        try (Connection connection = store.newConnection()) {
+            return delete(connection, id);
+        } catch (SQLException e) {
+            throw FleetcastException.internal("deleting adjustment " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean delete(Connection connection, String id) throws SQLException {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM adjustments WHERE adjustment_id = ?")) {
+            delete.setString(1, id);
+            return delete.executeUpdate() > 0;
+        }
+    }
+
+    @Override
     public Plan writePlan(NewPlan plan) {
         requireNonNull(plan, "plan is null");
         Instant now = store.clock().instant();
@@ -203,11 +414,13 @@ public final class DuckDbPlanStore implements PlanStore {
                 for (NewRun run : plan.fitted()) {
                     runId++;
                     insertRun(connection, runId, version, run, now);
-                    insertPoints(connection, runId, run.points());
+                    insertPoints(connection, runId, run.points(), STATISTICAL);
+                    insertPoints(connection, runId, run.adjusted(), ADJUSTED);
                 }
-                for (ForecastRun carried : plan.carried()) {
+                for (CarriedRun carried : plan.carried()) {
                     runId++;
                     copyRun(connection, runId, version, carried);
+                    insertPoints(connection, runId, carried.adjusted(), ADJUSTED);
                 }
                 connection.commit();
                 committed = true;
@@ -269,7 +482,8 @@ public final class DuckDbPlanStore implements PlanStore {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_runs (run_id,"
                 + " plan_version, series_key, model, parameters, train_start, train_end, train_rows, seed,"
-                + " library_version, created_at) VALUES (?, ?, ?, ?, CAST(? AS JSON), ?, ?, ?, NULL, ?, ?)")) {
+                + " library_version, created_at, inputs, adjustments) VALUES (?, ?, ?, ?, CAST(? AS JSON), ?, ?, ?,"
+                + " NULL, ?, ?, CAST(? AS JSON), CAST(? AS JSON))")) {
             statement.setLong(1, runId);
             statement.setInt(2, version);
             statement.setString(3, run.seriesKey());
@@ -280,14 +494,19 @@ public final class DuckDbPlanStore implements PlanStore {
             statement.setLong(8, run.trainRows());
             statement.setString(9, libraryVersion);
             statement.setObject(10, timestamp(now));
+            statement.setString(11, json(run.inputs()));
+            statement.setString(12, jsonText(run.adjustments()));
             statement.executeUpdate();
         }
     }
 
-    private static void insertPoints(Connection connection, long runId, List<ForecastPoint> points)
+    private static void insertPoints(Connection connection, long runId, List<ForecastPoint> points, String kind)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO forecast_points (run_id, ts, mean, lo80, hi80, lo95, hi95) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        if (points.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_points (run_id, ts, mean,"
+                + " lo80, hi80, lo95, hi95, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ForecastPoint point : points) {
                 statement.setLong(1, runId);
                 statement.setObject(2, timestamp(point.ts()));
@@ -296,27 +515,31 @@ public final class DuckDbPlanStore implements PlanStore {
                 setDouble(statement, 5, point.hi80());
                 setDouble(statement, 6, point.lo95());
                 setDouble(statement, 7, point.hi95());
+                statement.setString(8, kind);
                 statement.addBatch();
             }
             statement.executeBatch();
         }
     }
 
-    private static void copyRun(Connection connection, long runId, int version, ForecastRun source)
+    private static void copyRun(Connection connection, long runId, int version, CarriedRun carried)
             throws SQLException {
+        ForecastRun source = carried.source();
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_runs SELECT ?, ?,"
                 + " series_key, model, parameters, train_start, train_end, train_rows, seed, library_version,"
-                + " created_at FROM forecast_runs WHERE run_id = ?")) {
+                + " created_at, inputs, CAST(? AS JSON) FROM forecast_runs WHERE run_id = ?")) {
             statement.setLong(1, runId);
             statement.setInt(2, version);
-            statement.setLong(3, source.runId());
+            statement.setString(3, jsonText(carried.adjustments()));
+            statement.setLong(4, source.runId());
             if (statement.executeUpdate() != 1) {
                 throw FleetcastException.badInput("run " + source.runId() + " (" + source.seriesKey()
                         + ") does not exist; it cannot be carried forward");
             }
         }
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_points SELECT ?, ts,"
-                + " mean, lo80, hi80, lo95, hi95 FROM forecast_points WHERE run_id = ?")) {
+                + " mean, lo80, hi80, lo95, hi95, kind FROM forecast_points WHERE run_id = ? AND kind = '"
+                + STATISTICAL + "'")) {
             statement.setLong(1, runId);
             statement.setLong(2, source.runId());
             statement.executeUpdate();
@@ -349,6 +572,49 @@ public final class DuckDbPlanStore implements PlanStore {
             return JSON.writeValueAsString(parameters);
         } catch (JsonProcessingException e) {
             throw FleetcastException.internal("writing parameters as JSON failed", e);
+        }
+    }
+
+    private static String jsonText(ImmutableMap<String, String> descriptions) {
+        try {
+            return JSON.writeValueAsString(descriptions);
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("writing adjustments as JSON failed", e);
+        }
+    }
+
+    private static ImmutableMap<String, String> descriptions(@Nullable String json) {
+        if (json == null) {
+            return ImmutableMap.of();
+        }
+        try {
+            return ImmutableMap.copyOf(JSON.readValue(json, DESCRIPTIONS));
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("stored adjustments are not a JSON object of text: " + json, e);
+        }
+    }
+
+    private static String json(RunInputs inputs) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("fingerprint", inputs.fingerprint());
+        inputs.regressors().forEach(root.putArray("regressors")::add);
+        inputs.scenarios().forEach(root.putArray("scenarios")::add);
+        return root.toString();
+    }
+
+    private static RunInputs inputs(@Nullable String json) {
+        if (json == null) {
+            return RunInputs.NONE;
+        }
+        try {
+            JsonNode root = JSON.readTree(json);
+            ImmutableList.Builder<String> regressors = ImmutableList.builder();
+            root.path("regressors").forEach(node -> regressors.add(node.asText()));
+            ImmutableList.Builder<String> scenarios = ImmutableList.builder();
+            root.path("scenarios").forEach(node -> scenarios.add(node.asText()));
+            return new RunInputs(root.path("fingerprint").asText(), regressors.build(), scenarios.build());
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("stored run inputs cannot be read: " + json, e);
         }
     }
 

@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param trainRows how many observations the model was trained on
  * @param libraryVersion the Fleetcast version that fitted it
  * @param createdAt when the run was fitted (a carried run keeps its time)
+ * @param inputs the events, drivers and scenarios it was fitted with
+ * @param adjustments the adjustments applied on top of it in its plan, id to description, in the order applied
  */
 public record ForecastRun(
         long runId,
@@ -30,7 +32,9 @@ public record ForecastRun(
         Instant trainEnd,
         long trainRows,
         String libraryVersion,
-        Instant createdAt) {
+        Instant createdAt,
+        RunInputs inputs,
+        ImmutableMap<String, String> adjustments) {
     public ForecastRun {
         requireNonNull(seriesKey, "seriesKey is null");
         requireNonNull(model, "model is null");
@@ -39,6 +43,8 @@ public record ForecastRun(
         requireNonNull(trainEnd, "trainEnd is null");
         requireNonNull(libraryVersion, "libraryVersion is null");
         requireNonNull(createdAt, "createdAt is null");
+        requireNonNull(inputs, "inputs is null");
+        requireNonNull(adjustments, "adjustments is null");
         checkArgument(planVersion >= 1, "planVersion must be >= 1, got %s", planVersion);
         checkArgument(trainRows >= 0, "trainRows must be >= 0, got %s", trainRows);
     }

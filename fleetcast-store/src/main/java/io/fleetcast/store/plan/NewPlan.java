@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param description a line for people
  * @param lineage per series, how the plan got its run; names exactly the series of {@code fitted} and {@code carried}
  * @param fitted the new fits
- * @param carried the runs copied forward (with their points) under new run ids
+ * @param carried the runs copied forward (fit and statistical forecast) under new run ids, adjusted anew
  */
 public record NewPlan(
         @Nullable Integer parentVersion,
         String description,
         PlanLineage lineage,
         ImmutableList<NewRun> fitted,
-        ImmutableList<ForecastRun> carried) {
+        ImmutableList<CarriedRun> carried) {
     public NewPlan {
         requireNonNull(description, "description is null");
         requireNonNull(lineage, "lineage is null");

@@ -16,7 +16,10 @@ import java.time.Instant;
  * @param trainStart the first day trained on
  * @param trainEnd the last day trained on (the watermark)
  * @param trainRows the observations trained on
- * @param points the forecast, one point per step, oldest first; at least one
+ * @param points the statistical forecast, one point per step, oldest first; at least one
+ * @param inputs the events, drivers and scenarios it was fitted with
+ * @param adjustments the adjustments applied on top of it, id to description, in the order applied
+ * @param adjusted the forecast with the adjustments applied, one point per step; empty when none applies
  */
 public record NewRun(
         String seriesKey,
@@ -25,7 +28,10 @@ public record NewRun(
         Instant trainStart,
         Instant trainEnd,
         long trainRows,
-        ImmutableList<ForecastPoint> points) {
+        ImmutableList<ForecastPoint> points,
+        RunInputs inputs,
+        ImmutableMap<String, String> adjustments,
+        ImmutableList<ForecastPoint> adjusted) {
     public NewRun {
         requireNonNull(seriesKey, "seriesKey is null");
         requireNonNull(model, "model is null");
@@ -36,5 +42,12 @@ public record NewRun(
         checkArgument(!trainStart.isAfter(trainEnd), "trainStart %s is after trainEnd %s", trainStart, trainEnd);
         checkArgument(trainRows >= 1, "trainRows must be >= 1, got %s", trainRows);
         checkArgument(!points.isEmpty(), "a run needs at least one forecast point (%s)", seriesKey);
+        requireNonNull(inputs, "inputs is null");
+        requireNonNull(adjustments, "adjustments is null");
+        requireNonNull(adjusted, "adjusted is null");
+        checkArgument(
+                adjusted.isEmpty() ? adjustments.isEmpty() : adjusted.size() == points.size(),
+                "%s: the adjusted forecast needs adjustments and a point per step",
+                seriesKey);
     }
 }

@@ -2,21 +2,30 @@ package io.fleetcast.store.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.StoreConfig;
 import io.fleetcast.store.TestFleet;
+import io.fleetcast.store.plan.CarriedRun;
+import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
 import io.fleetcast.store.plan.NewPlan;
 import io.fleetcast.store.plan.NewRun;
 import io.fleetcast.store.plan.Plan;
 import io.fleetcast.store.plan.PlanLineage;
+import io.fleetcast.store.plan.RunInputs;
+import io.fleetcast.store.plan.StoredAdjustment;
+import io.fleetcast.store.plan.StoredEvent;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,10 +62,16 @@ class DuckDbPlanStoreTest {
                 START,
                 END,
                 90,
-                ImmutableList.of(
-                        new ForecastPoint(END.plusSeconds(86_400), level, level - 1, level + 1, level - 2, level + 2),
-                        new ForecastPoint(
-                                END.plusSeconds(2 * 86_400), level, level - 1, level + 1, level - 2, level + 2)));
+                points(level),
+                new RunInputs("f1", ImmutableList.of("event:Black Friday"), ImmutableList.of()),
+                ImmutableMap.of(),
+                ImmutableList.of());
+    }
+
+    private static ImmutableList<ForecastPoint> points(double level) {
+        return ImmutableList.of(
+                new ForecastPoint(END.plusSeconds(86_400), level, level - 1, level + 1, level - 2, level + 2),
+                new ForecastPoint(END.plusSeconds(2 * 86_400), level, level - 1, level + 1, level - 2, level + 2));
     }
 
     @Test
@@ -73,6 +88,10 @@ class DuckDbPlanStoreTest {
         assertThat(fitted.parameters()).containsEntry("alpha", 0.5).containsKey("sigma");
         assertThat(fitted.trainEnd()).isEqualTo(END);
         assertThat(fitted.trainRows()).isEqualTo(90);
+        assertThat(fitted.inputs().regressors()).containsExactly("event:Black Friday");
+        assertThat(fitted.inputs().fingerprint()).isEqualTo("f1");
+        assertThat(fitted.adjustments()).isEmpty();
+        assertThat(plans.adjustedPoints(fitted.runId())).isEmpty();
 
         Plan second = plans.writePlan(new NewPlan(
                 1,
@@ -81,7 +100,7 @@ class DuckDbPlanStoreTest {
                         PlanLineage.Entry.carried("a/c1/cpu", "no new data", fitted),
                         PlanLineage.Entry.refit("b/c1/cpu", "first fit"))),
                 ImmutableList.of(run("b/c1/cpu", 20)),
-                ImmutableList.of(fitted)));
+                ImmutableList.of(new CarriedRun(fitted, ImmutableMap.of("A1", "A1: add +5 cores"), points(15)))));
 
         assertThat(second.version()).isEqualTo(2);
         assertThat(plans.latestPlan()).contains(plans.plan(2).orElseThrow());
@@ -95,12 +114,119 @@ class DuckDbPlanStoreTest {
         assertThat(plans.points(copy.runId()))
                 .isEqualTo(plans.points(fitted.runId()))
                 .hasSize(2);
+        assertThat(copy.inputs()).isEqualTo(fitted.inputs());
+        assertThat(copy.adjustments()).containsExactly(Map.entry("A1", "A1: add +5 cores"));
+        assertThat(plans.adjustedPoints(copy.runId())).isEqualTo(points(15));
+        assertThat(plans.adjustedPoints(fitted.runId())).isEmpty();
+    }
+
+    @Test
+    void readsEventsDriversRegionsAndAdjustmentsAndSavesAndDeletesAdjustments() {
+        TestFleet.loadTopology(store, folder);
+        TestFleet.ingest(
+                store,
+                Kind.EVENTS,
+                TestFleet.write(
+                        folder,
+                        "events.csv",
+                        List.of(
+                                "name,kind,start_date,end_date,scope,scope_value",
+                                "Black Friday,holiday,2025-11-28,2025-11-28,global,",
+                                "Checkout sale,one_off,2025-06-01,2025-06-03,service,checkout")));
+        TestFleet.ingest(
+                store,
+                Kind.DRIVERS,
+                TestFleet.write(
+                        folder,
+                        "drivers.csv",
+                        List.of(
+                                "date,driver,service,value,unit",
+                                "2025-01-02,dau,,110,users",
+                                "2025-01-01,dau,,100,users",
+                                "2025-01-01,dau,checkout,7,users")));
+        TestFleet.ingest(
+                store,
+                Kind.ADJUSTMENTS,
+                TestFleet.write(
+                        folder,
+                        "adjustments.csv",
+                        List.of(
+                                "adjustment_id,service,cluster,resource,kind,value,unit,start_date,end_date,author,"
+                                        + "reason,created_at",
+                                "L1,checkout,ash-c1,cpu,step,2000,millicores,2026-04-10,,ana,launch,"
+                                        + "2026-03-01T10:00:00Z")));
+
+        assertThat(plans.events())
+                .extracting(StoredEvent::name, StoredEvent::scope, StoredEvent::scopeValue)
+                .containsExactly(tuple("Checkout sale", "service", "checkout"), tuple("Black Friday", "global", null));
+        assertThat(plans.drivers())
+                .extracting(DriverDay::date, DriverDay::service, DriverDay::value)
+                .containsExactly(
+                        tuple(LocalDate.of(2025, 1, 1), null, 100.0),
+                        tuple(LocalDate.of(2025, 1, 2), null, 110.0),
+                        tuple(LocalDate.of(2025, 1, 1), "checkout", 7.0));
+        assertThat(plans.clusterRegions()).containsEntry("ash-c1", "us-east").containsEntry("euw-c1", "eu-west");
+        StoredAdjustment launch = plans.adjustments().get(0);
+        assertThat(launch.value()).as("converted to cores on load").isEqualTo(2.0);
+        assertThat(launch.describe()).isEqualTo("L1: step +2 cores from 2026-04-10 (ana: launch)");
+        assertThat(launch.appliesTo("checkout", "ash-c1", "cpu")).isTrue();
+        assertThat(launch.appliesTo("checkout", "ash-c2", "cpu")).isFalse();
+
+        StoredAdjustment peak = new StoredAdjustment(
+                "P1",
+                "checkout",
+                null,
+                "cpu",
+                "multiply",
+                1.2,
+                null,
+                LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 11, 30),
+                "bo",
+                "peak season",
+                Instant.parse("2026-10-01T09:00:00Z"));
+        assertThat(plans.saveAdjustment(peak, "api")).isFalse();
+        StoredAdjustment changed = new StoredAdjustment(
+                "P1",
+                "checkout",
+                null,
+                "cpu",
+                "multiply",
+                1.3,
+                null,
+                LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 11, 30),
+                "bo",
+                "bigger peak",
+                Instant.parse("2026-10-02T09:00:00Z"));
+        assertThat(plans.saveAdjustment(changed, "api")).isTrue();
+        assertThat(plans.adjustments()).containsExactly(launch, changed);
+        assertThat(changed.appliesTo("checkout", "any-cluster", "cpu")).isTrue();
+        assertThat(TestFleet.value(store, "SELECT count(*) FROM ingest_log WHERE format = 'api'"))
+                .isEqualTo(2L);
+        assertThat(TestFleet.value(
+                        store, "SELECT source_file || ':' || source_line FROM adjustments WHERE adjustment_id = 'P1'"))
+                .isEqualTo("api:1");
+        assertThat(plans.deleteAdjustment("P1")).isTrue();
+        assertThat(plans.deleteAdjustment("P1")).isFalse();
+        assertThat(plans.adjustments()).containsExactly(launch);
     }
 
     @Test
     void writesNothingWhenAPartFailsOrAnotherPlanCameFirst() {
-        ForecastRun missing =
-                new ForecastRun(42, 1, "b/c1/cpu", "Naive", ImmutableMap.of(), START, END, 90, "test", START);
+        ForecastRun missing = new ForecastRun(
+                42,
+                1,
+                "b/c1/cpu",
+                "Naive",
+                ImmutableMap.of(),
+                START,
+                END,
+                90,
+                "test",
+                START,
+                RunInputs.NONE,
+                ImmutableMap.of());
         assertThatThrownBy(() -> plans.writePlan(new NewPlan(
                         null,
                         "broken",
@@ -108,7 +234,7 @@ class DuckDbPlanStoreTest {
                                 PlanLineage.Entry.refit("a/c1/cpu", "first fit"),
                                 PlanLineage.Entry.carried("b/c1/cpu", "no new data", missing))),
                         ImmutableList.of(run("a/c1/cpu", 10)),
-                        ImmutableList.of(missing))))
+                        ImmutableList.of(new CarriedRun(missing, ImmutableMap.of(), ImmutableList.of())))))
                 .isInstanceOf(FleetcastException.class)
                 .hasMessageContaining("run 42");
         assertThat(plans.latestPlan()).isEmpty();

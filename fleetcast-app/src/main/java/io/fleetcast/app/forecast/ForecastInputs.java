@@ -1,0 +1,271 @@
+package io.fleetcast.app.forecast;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.forecast.Forecaster;
+import io.fleetcast.forecast.ets.EtsForecaster;
+import io.fleetcast.forecast.regression.DriverPaths;
+import io.fleetcast.forecast.regression.Regressor;
+import io.fleetcast.forecast.seasonal.MstlForecaster;
+import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.DriverDay;
+import io.fleetcast.store.plan.RunInputs;
+import io.fleetcast.store.plan.StoredEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The special events and traffic drivers a stored series' forecast uses as regressors, and the driver scenarios
+ * applied to them. Built once per plan from what the store holds; not thread-safe (used by the planning thread).
+ *
+ * <ul>
+ *   <li>Events: one indicator per event name (a recurring holiday's occurrences share one, so its lift is estimated
+ *       from the past ones) over the series' days and its horizon, for the events whose scope covers the series
+ *       (global; its cluster's region; its service) and that occurred at least once in its history.
+ *   <li>Drivers: each driver stored for the series' service, else each fleet-wide one, when its data starts on or
+ *       before the series' first day. Missing days inside are interpolated; past its last stored day the driver
+ *       follows its own forecast (MSTL with ETS: deterministic, so a longer plan only appends days), changed by any
+ *       scenario for it.
+ * </ul>
+ */
+final class ForecastInputs {
+    private static final int[] DRIVER_PERIODS = {7, 365};
+
+    private final ImmutableList<StoredEvent> events;
+    private final Map<String, String> regions;
+    private final Map<DriverKey, DriverHistory> drivers;
+    private final Map<String, DriverScenario> scenarios;
+    private final Map<DriverKey, double[]> paths = new HashMap<>();
+    private final Forecaster driverForecaster = new MstlForecaster("MSTL", EtsForecaster.automatic());
+
+    private ForecastInputs(
+            List<StoredEvent> events,
+            Map<String, String> regions,
+            Map<DriverKey, DriverHistory> drivers,
+            Map<String, DriverScenario> scenarios) {
+        this.events = ImmutableList.copyOf(events);
+        this.regions = regions;
+        this.drivers = drivers;
+        this.scenarios = scenarios;
+    }
+
+    /**
+     * @throws FleetcastException {@code BAD_INPUT} if a scenario names no stored driver, names one twice, or its date
+     *     is not after the driver's last stored day
+     */
+    static ForecastInputs of(
+            List<StoredEvent> events,
+            Map<String, String> regions,
+            List<DriverDay> driverDays,
+            List<DriverScenario> scenarios) {
+        Map<DriverKey, List<DriverDay>> grouped = new LinkedHashMap<>();
+        for (DriverDay day : driverDays) {
+            grouped.computeIfAbsent(new DriverKey(day.driver(), day.service()), key -> new ArrayList<>())
+                    .add(day);
+        }
+        Map<DriverKey, DriverHistory> drivers = new LinkedHashMap<>();
+        grouped.forEach((key, days) -> drivers.put(key, DriverHistory.of(days)));
+        Map<String, DriverScenario> byDriver = new TreeMap<>();
+        TreeSet<String> names = new TreeSet<>();
+        drivers.keySet().forEach(key -> names.add(key.driver()));
+        for (DriverScenario scenario : scenarios) {
+            if (!names.contains(scenario.driver())) {
+                throw FleetcastException.badInput(
+                        "scenario " + scenario.describe() + ": there is no stored driver " + scenario.driver()
+                                + (names.isEmpty() ? " (no drivers are stored)" : "; drivers are " + names));
+            }
+            if (byDriver.put(scenario.driver(), scenario) != null) {
+                throw FleetcastException.badInput("two scenarios for driver " + scenario.driver() + "; give one");
+            }
+            drivers.forEach((key, history) -> {
+                if (key.driver().equals(scenario.driver()) && !scenario.by().isAfter(history.last())) {
+                    throw FleetcastException.badInput("scenario " + scenario.describe() + ": " + scenario.by()
+                            + " is not after the driver's last stored day " + history.last()
+                            + " (a scenario changes its future)");
+                }
+            });
+        }
+        return new ForecastInputs(events, regions, drivers, byDriver);
+    }
+
+    /** The scenarios, for people, in driver order. */
+    ImmutableList<String> scenarioDescriptions() {
+        return scenarios.values().stream().map(DriverScenario::describe).collect(ImmutableList.toImmutableList());
+    }
+
+    /** The regressors of {@code series} over its days and {@code horizon} more, and how it was made. */
+    SeriesInputs forSeries(DemandSeries series, int horizon) {
+        LocalDate first = day(series);
+        LocalDate last = series.lastDay().atOffset(ZoneOffset.UTC).toLocalDate();
+        int history = Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1);
+        int length = history + horizon;
+        List<Regressor> regressors = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> usedScenarios = new ArrayList<>();
+
+        Map<String, double[]> indicators = new TreeMap<>();
+        String region = regions.get(series.cluster());
+        for (StoredEvent event : events) {
+            if (!event.appliesTo(series.service(), region)) {
+                continue;
+            }
+            long from = ChronoUnit.DAYS.between(first, event.start());
+            long to = ChronoUnit.DAYS.between(first, event.end());
+            if (to < 0 || from >= length) {
+                continue;
+            }
+            double[] indicator = indicators.computeIfAbsent(event.name(), name -> new double[length]);
+            for (long t = Math.max(0, from); t <= Math.min(length - 1, to); t++) {
+                indicator[(int) t] = 1;
+            }
+        }
+        indicators.forEach((name, indicator) -> {
+            double past = 0;
+            for (int t = 0; t < history; t++) {
+                past += indicator[t];
+            }
+            // An event never seen in the history has no estimable effect; one covering all of it neither.
+            if (past > 0 && past < history) {
+                regressors.add(Regressor.event("event:" + name, indicator));
+                names.add("event:" + name);
+            }
+        });
+
+        boolean followDrivers = false;
+        for (DriverKey key : applicableDrivers(series.service())) {
+            DriverHistory driver = requireNonNull(drivers.get(key));
+            if (driver.first().isAfter(first)) {
+                continue;
+            }
+            double[] path = path(key, last.plusDays(horizon));
+            int offset = Math.toIntExact(ChronoUnit.DAYS.between(driver.first(), first));
+            double[] values = Arrays.copyOfRange(path, offset, offset + length);
+            regressors.add(Regressor.driver("driver:" + key.driver(), values));
+            names.add("driver:" + key.driver());
+            DriverScenario scenario = scenarios.get(key.driver());
+            if (scenario != null) {
+                usedScenarios.add(scenario.describe());
+                followDrivers = true;
+            }
+        }
+        Hasher hasher = Hashing.sha256().newHasher();
+        hasher.putBoolean(followDrivers);
+        for (Regressor regressor : regressors) {
+            hasher.putString(regressor.name(), StandardCharsets.UTF_8);
+            for (int t = 0; t < regressor.length(); t++) {
+                hasher.putDouble(regressor.value(t));
+            }
+        }
+        RunInputs inputs = regressors.isEmpty()
+                ? RunInputs.NONE
+                : new RunInputs(
+                        hasher.hash().toString().substring(0, 16),
+                        ImmutableList.copyOf(names),
+                        ImmutableList.copyOf(usedScenarios));
+        return new SeriesInputs(ImmutableList.copyOf(regressors), inputs, followDrivers);
+    }
+
+    /** The drivers stored for {@code service}, else the fleet-wide ones. */
+    private List<DriverKey> applicableDrivers(String service) {
+        List<DriverKey> own = new ArrayList<>();
+        List<DriverKey> fleet = new ArrayList<>();
+        for (DriverKey key : drivers.keySet()) {
+            if (service.equals(key.service())) {
+                own.add(key);
+            } else if (key.service() == null) {
+                fleet.add(key);
+            }
+        }
+        return own.isEmpty() ? fleet : own;
+    }
+
+    /** The driver from its first stored day to {@code end}: its data, then its forecast, changed by any scenario. */
+    private double[] path(DriverKey key, LocalDate end) {
+        DriverHistory driver = requireNonNull(drivers.get(key));
+        int needed = Math.toIntExact(ChronoUnit.DAYS.between(driver.first(), end) + 1);
+        double[] cached = paths.get(key);
+        if (cached != null && cached.length >= needed) {
+            return cached;
+        }
+        double[] history = driver.values();
+        double[] path = history.length >= needed
+                ? history
+                : DriverPaths.extended(
+                        history,
+                        needed - history.length,
+                        driverForecaster,
+                        FileForecastService.usablePeriods(DRIVER_PERIODS, history.length, new ArrayList<>()));
+        DriverScenario scenario = scenarios.get(key.driver());
+        if (scenario != null) {
+            int to = Math.toIntExact(ChronoUnit.DAYS.between(driver.first(), scenario.by()));
+            path = DriverPaths.scenario(path, history.length, to, scenario.change());
+        }
+        paths.put(key, path);
+        return path;
+    }
+
+    private static LocalDate day(DemandSeries series) {
+        return series.firstDay().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /**
+     * One series' regressors.
+     *
+     * @param regressors the events and drivers, over its days and horizon
+     * @param inputs their names, fingerprint and the scenarios used, as the run records them
+     * @param followDrivers whether a scenario changes one of its drivers, so its forecast must follow the drivers
+     */
+    record SeriesInputs(ImmutableList<Regressor> regressors, RunInputs inputs, boolean followDrivers) {}
+
+    private record DriverKey(String driver, @Nullable String service) {}
+
+    /** A driver's stored days, first to last, with missing days inside interpolated. */
+    private static final class DriverHistory {
+        private final LocalDate first;
+        private final double[] values;
+
+        private DriverHistory(LocalDate first, double[] values) {
+            this.first = first;
+            this.values = values;
+        }
+
+        static DriverHistory of(List<DriverDay> days) {
+            LocalDate first = days.get(0).date();
+            LocalDate last = days.get(days.size() - 1).date();
+            double[] values = new double[Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1)];
+            Arrays.fill(values, Double.NaN);
+            for (DriverDay day : days) {
+                values[Math.toIntExact(ChronoUnit.DAYS.between(first, day.date()))] = day.value();
+            }
+            FileForecastService.interpolate(values);
+            return new DriverHistory(first, values);
+        }
+
+        LocalDate first() {
+            return first;
+        }
+
+        LocalDate last() {
+            return first.plusDays(values.length - 1L);
+        }
+
+        double[] values() {
+            return values;
+        }
+    }
+}
