@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -191,7 +192,7 @@ public final class ForecastViewService {
             unit = resource.canonicalUnit();
         }
         String id = input.id() == null || input.id().isBlank()
-                ? "ADJ-" + Long.toString(clock.millis(), 36).toUpperCase(Locale.ROOT)
+                ? "ADJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT)
                 : input.id().trim();
         StoredAdjustment adjustment = new StoredAdjustment(
                 id,
@@ -307,7 +308,8 @@ public final class ForecastViewService {
     /**
      * An adjustment as a person enters it.
      *
-     * @param id its identifier; a new one is made when {@code null} or blank; an existing id replaces that adjustment
+     * @param id its identifier; a new random one ({@code ADJ-} and 8 hex digits) when {@code null} or blank; an
+     *     existing id replaces that adjustment
      * @param service the service
      * @param cluster the cluster; {@code null} or blank for all of the service's clusters
      * @param resource cpu, memory or storage
