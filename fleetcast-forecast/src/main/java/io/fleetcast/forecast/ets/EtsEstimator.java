@@ -86,8 +86,12 @@ public final class EtsEstimator {
                 model.error() == EtsModel.ErrorType.MULTIPLICATIVE || model.season() == EtsModel.Season.MULTIPLICATIVE;
         if (multiplicative) {
             for (int t = 0; t < y.length; t++) {
-                checkArgument(
-                        y[t] > 0, "%s needs positive data; observation %s is %s", model.name(), (Object) (t + 1), y[t]);
+                // Not checkArgument: its message arguments (the model's name, boxed numbers) would be built for every
+                // observation of every candidate model.
+                if (!(y[t] > 0)) {
+                    throw new IllegalArgumentException(
+                            model.name() + " needs positive data; observation " + (t + 1) + " is " + y[t]);
+                }
             }
         }
         Layout layout = new Layout(model);

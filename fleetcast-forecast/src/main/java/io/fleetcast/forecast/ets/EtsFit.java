@@ -3,10 +3,10 @@ package io.fleetcast.forecast.ets;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Provenance;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * A fitted ETS model: smoothing parameters, initial states, the likelihood and information criteria as R's
@@ -204,9 +204,10 @@ public final class EtsFit {
         double[] upper80 = new double[horizon];
         double[] lower95 = new double[horizon];
         double[] upper95 = new double[horizon];
+        int[] ranks = quantileRanks(SIMULATED_PATHS, 0.025, 0.10, 0.90, 0.975);
         for (int h = 0; h < horizon; h++) {
             double[] values = paths[h];
-            Arrays.sort(values);
+            OrderStatistics.place(values, ranks);
             lower80[h] = quantile(values, 0.10);
             upper80[h] = quantile(values, 0.90);
             lower95[h] = quantile(values, 0.025);
@@ -222,7 +223,20 @@ public final class EtsFit {
         return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
     }
 
-    /** The {@code p} quantile of sorted {@code values}, interpolating linearly (R's type 7). */
+    /** The places {@link #quantile} reads for these probabilities in a sample of {@code n}, ascending. */
+    private static int[] quantileRanks(int n, double... probabilities) {
+        IntStream.Builder ranks = IntStream.builder();
+        for (double p : probabilities) {
+            int below = (int) Math.floor(p * (n - 1));
+            ranks.add(below).add(Math.min(below + 1, n - 1));
+        }
+        return ranks.build().distinct().sorted().toArray();
+    }
+
+    /**
+     * The {@code p} quantile of sorted {@code values}, interpolating linearly (R's type 7). Only the two places it
+     * reads need to be in sorted order ({@link #quantileRanks}).
+     */
     static double quantile(double[] sorted, double p) {
         double position = p * (sorted.length - 1);
         int below = (int) Math.floor(position);

@@ -50,7 +50,11 @@ final class EtsRecursion {
 
     /** The one-step forecast from {@code state} for the observation whose seasonal slot is {@code slot}. */
     private double forecastAt(State state, int slot, double phi) {
-        double q = state.level + trendPart(state, phi);
+        return seasonalised(state, slot, state.level + trendPart(state, phi));
+    }
+
+    /** The one-step forecast from the level and trend part {@code q}, with the season of {@code slot}. */
+    private double seasonalised(State state, int slot, double q) {
         return switch (model.season()) {
             case NONE -> q;
             case ADDITIVE -> q + state.seasonal[slot];
@@ -73,7 +77,12 @@ final class EtsRecursion {
 
     private void updateAt(State state, int slot, double y, double alpha, double beta, double gamma, double phi) {
         double phiB = trendPart(state, phi);
-        double q = state.level + phiB;
+        advance(state, slot, y, state.level + phiB, phiB, alpha, beta, gamma);
+    }
+
+    /** {@link #updateAt} with the level and trend part {@code q} and the trend part {@code phiB} already known. */
+    private void advance(
+            State state, int slot, double y, double q, double phiB, double alpha, double beta, double gamma) {
         double oldSeason = state.seasonal[slot];
         double p = switch (model.season()) {
             case NONE -> y;
@@ -113,8 +122,14 @@ final class EtsRecursion {
         boolean multiplicative = model.error() == EtsModel.ErrorType.MULTIPLICATIVE;
         int period = model.period();
         int slot = 0;
+        boolean hasTrend = model.hasTrend();
         for (int t = 0; t < y.length; t++) {
-            double forecast = forecastAt(state, slot, phi);
+            double phiB = trendPart(state, phi);
+            // Without a trend, phiB is 0 and level + 0 differs from the level only for a level of -0.0: then the
+            // forecast is 0 (or -0 + s, equal to s) and the run stops below before q is divided by. Skipping the
+            // addition shortens the chain of dependent operations each step waits for.
+            double q = hasTrend ? state.level + phiB : state.level;
+            double forecast = seasonalised(state, slot, q);
             if (Math.abs(forecast) < TOLERANCE || Double.isNaN(forecast)) {
                 return HUGE;
             }
@@ -133,7 +148,7 @@ final class EtsRecursion {
             if (residuals != null) {
                 residuals[t] = error;
             }
-            updateAt(state, slot, y[t], alpha, beta, gamma, phi);
+            advance(state, slot, y[t], q, phiB, alpha, beta, gamma);
             if (++slot == period) {
                 slot = 0;
             }
