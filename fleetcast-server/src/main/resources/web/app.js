@@ -7,6 +7,7 @@
 import {
   ApiError,
   MISSING,
+  dailyChartOptions,
   daysBefore,
   element,
   formatNumber,
@@ -287,19 +288,9 @@ function renderChart(overview) {
   );
   chart.setOption(
     {
-      aria: { enabled: true },
-      animationDuration: 250,
-      grid: { left: 72, right: 24, top: 48, bottom: 72 },
+      ...dailyChartOptions(unit),
       legend: { top: 0, right: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (value) => formatQuantity(value, unit) },
-      xAxis: { type: 'time' },
-      yAxis: {
-        type: 'value',
-        name: unit,
-        nameTextStyle: { align: 'right' },
-        axisLabel: { formatter: (value) => formatNumber(value) },
-      },
-      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 12 }],
       series,
     },
     { notMerge: true },

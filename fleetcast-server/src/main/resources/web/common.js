@@ -157,6 +157,23 @@ export function opensElsewhere(event) {
   return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 }
 
+/** What every chart of daily quantities shares: a time axis, a value axis named with the unit, and zooming. */
+export function dailyChartOptions(unit) {
+  return {
+    aria: { enabled: true },
+    animationDuration: 250,
+    grid: { left: 72, right: 24, top: 48, bottom: 72 },
+    xAxis: { type: 'time' },
+    yAxis: {
+      type: 'value',
+      name: unit,
+      nameTextStyle: { align: 'right' },
+      axisLabel: { formatter: (value) => formatNumber(value) },
+    },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 12 }],
+  };
+}
+
 export function showError(message) {
   const banner = document.getElementById('error');
   banner.textContent = message;

@@ -8,6 +8,7 @@
 import {
   ApiError,
   MISSING,
+  dailyChartOptions,
   element,
   formatDay,
   formatNumber,
@@ -254,9 +255,9 @@ function renderChart(view) {
   view.adjusted.forEach((point) => { at(point.date).adjusted = point; });
 
   const width = (lo, hi) => (lo === null || hi === null ? null : hi - lo);
-  const band = (id, name, lower, upper, opacity) => [
-    {
-      id: `${id}-base`,
+  // A band is two stacked lines: its lower bound, invisible, and its width on top of it, shaded.
+  const band = (id, name, lower, upper, opacity) => {
+    const shared = {
       name,
       type: 'line',
       stack: id,
@@ -265,22 +266,17 @@ function renderChart(view) {
       showSymbol: false,
       color: COLORS.band,
       lineStyle: { opacity: 0 },
-      data: forecast.map((point) => [point.date, point[lower]]),
-    },
-    {
-      id,
-      name,
-      type: 'line',
-      stack: id,
-      stackStrategy: 'all',
-      silent: true,
-      showSymbol: false,
-      color: COLORS.band,
-      lineStyle: { opacity: 0 },
-      areaStyle: { opacity },
-      data: forecast.map((point) => [point.date, width(point[lower], point[upper])]),
-    },
-  ];
+    };
+    return [
+      { ...shared, id: `${id}-base`, data: forecast.map((point) => [point.date, point[lower]]) },
+      {
+        ...shared,
+        id,
+        areaStyle: { opacity },
+        data: forecast.map((point) => [point.date, width(point[lower], point[upper])]),
+      },
+    ];
+  };
   const series = [
     {
       id: 'history',
@@ -350,22 +346,13 @@ function renderChart(view) {
 
   chart.setOption(
     {
-      aria: { enabled: true },
-      animationDuration: 250,
-      grid: { left: 72, right: 24, top: 48, bottom: 72 },
+      ...dailyChartOptions(unit),
       legend: { top: 0, right: 0, data: legend },
       tooltip: {
         trigger: 'axis',
         formatter: (params) => tooltip(params, byDate, view.events, unit),
       },
       xAxis: { type: 'time', min: first, max: last },
-      yAxis: {
-        type: 'value',
-        name: unit,
-        nameTextStyle: { align: 'right' },
-        axisLabel: { formatter: (value) => formatNumber(value) },
-      },
-      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 12 }],
       series,
     },
     { notMerge: true },
