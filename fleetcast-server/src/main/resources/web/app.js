@@ -4,6 +4,24 @@
 // docs/dashboard.md). The view's filters live in the URL's query string (region, site, cluster, service, from, to,
 // resource), so a view can be shared and reloaded, and the browser's back and forward buttons move between views.
 
+import {
+  ApiError,
+  MISSING,
+  dailyChartOptions,
+  daysBefore,
+  element,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  getJson,
+  hideError,
+  loadStatus,
+  opensElsewhere,
+  renderNavigation,
+  showError,
+  urlState,
+} from './common.js';
+
 const SCOPE_LEVELS = ['region', 'site', 'cluster', 'service'];
 const STATE_KEYS = [...SCOPE_LEVELS, 'from', 'to', 'resource'];
 const LEVEL_LABELS = { fleet: 'Fleet', region: 'Region', site: 'Site', cluster: 'Cluster', service: 'Service' };
@@ -11,96 +29,11 @@ const LEVEL_PLURALS = { region: 'regions', site: 'sites', cluster: 'clusters', s
 const RESOURCE_LABELS = { cpu: 'CPU', memory: 'Memory', storage: 'Storage' };
 const PRESET_DAYS = { '90d': 90, '1y': 365, '3y': 1095 };
 const COLORS = { capacity: '#1d4f91', allocated: '#c2680a', used: '#178a7b' };
-const MISSING = '—';
-
-// Unexpected errors are shown to the user and kept for diagnosis (the UI tests assert there are none).
-window.fleetcastErrors = [];
-
-function reportUnexpected(message) {
-  window.fleetcastErrors.push(String(message));
-  showError(`Something went wrong in the dashboard: ${message}`);
-}
-
-window.addEventListener('error', (event) => reportUnexpected(event.message));
-window.addEventListener('unhandledrejection', (event) => reportUnexpected(event.reason?.message ?? event.reason));
-
-// ---------------------------------------------------------------------------------------------------------------
-// Numbers and dates
-
-const formatters = new Map();
-
-function formatter(fractionDigits) {
-  if (!formatters.has(fractionDigits)) {
-    formatters.set(fractionDigits, new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits }));
-  }
-  return formatters.get(fractionDigits);
-}
-
-/** A number with thousands separators and as many decimals as its size deserves: 12,480 · 512.5 · 3.84. */
-export function formatNumber(value) {
-  if (value === null || value === undefined || Number.isNaN(value)) {
-    return MISSING;
-  }
-  const size = Math.abs(value);
-  return formatter(size >= 1000 ? 0 : size >= 10 ? 1 : 2).format(value);
-}
-
-/** A quantity with its unit: "12,480 cores", "1,536 GiB", "11.5 TB". */
-export function formatQuantity(value, unit) {
-  return value === null || value === undefined ? MISSING : `${formatNumber(value)} ${unit}`;
-}
-
-function formatPercent(part, whole) {
-  if (part === null || part === undefined || !whole) {
-    return MISSING;
-  }
-  return `${formatter(part / whole >= 0.1 ? 0 : 1).format((100 * part) / whole)}%`;
-}
-
-function parseDay(text) {
-  const [year, month, day] = text.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day));
-}
-
-function formatDay(date) {
-  return date.toISOString().slice(0, 10);
-}
-
-function daysBefore(text, days) {
-  const date = parseDay(text);
-  date.setUTCDate(date.getUTCDate() - days);
-  return formatDay(date);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // URL state
 
-function readState() {
-  const params = new URLSearchParams(window.location.search);
-  const state = {};
-  for (const key of STATE_KEYS) {
-    const value = params.get(key);
-    if (value) {
-      state[key] = value;
-    }
-  }
-  return state;
-}
-
-function queryOf(state) {
-  const params = new URLSearchParams();
-  for (const key of STATE_KEYS) {
-    if (state[key]) {
-      params.set(key, state[key]);
-    }
-  }
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
-
-function urlOf(state) {
-  return `${window.location.pathname}${queryOf(state)}`;
-}
+const { read: readState, queryOf, urlOf } = urlState(STATE_KEYS);
 
 function navigate(state) {
   const url = urlOf(state);
@@ -120,30 +53,6 @@ function scopedState(scope, level, state) {
     }
   }
   return next;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// API
-
-class ApiError extends Error {
-  constructor(message, status) {
-    super(message);
-    this.status = status;
-  }
-}
-
-async function getJson(path, signal) {
-  const response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (!response.ok) {
-    throw new ApiError(body?.error ?? `${response.status} ${response.statusText}`, response.status);
-  }
-  return body;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -228,28 +137,11 @@ function render(overview, state) {
   syncControls({ ...state, from: overview.from, to: overview.to, resource: overview.resource });
 }
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (key === 'className') {
-      node.className = value;
-    } else if (key === 'dataset') {
-      Object.assign(node.dataset, value);
-    } else {
-      node.setAttribute(key, value);
-    }
-  }
-  for (const child of children) {
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
 /** A link to the view of {@code target}: a real link (it can be opened in a new tab), followed without reloading. */
 function drillLink(target, ...children) {
   const link = element('a', { href: urlOf(target) }, ...children);
   link.addEventListener('click', (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+    if (opensElsewhere(event)) {
       return; // the browser opens it in a new tab or window
     }
     event.preventDefault();
@@ -396,19 +288,9 @@ function renderChart(overview) {
   );
   chart.setOption(
     {
-      aria: { enabled: true },
-      animationDuration: 250,
-      grid: { left: 72, right: 24, top: 48, bottom: 72 },
+      ...dailyChartOptions(unit),
       legend: { top: 0, right: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (value) => formatQuantity(value, unit) },
-      xAxis: { type: 'time' },
-      yAxis: {
-        type: 'value',
-        name: unit,
-        nameTextStyle: { align: 'right' },
-        axisLabel: { formatter: (value) => formatNumber(value) },
-      },
-      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 12 }],
       series,
     },
     { notMerge: true },
@@ -564,31 +446,12 @@ for (const button of form.querySelectorAll('.preset')) {
   });
 }
 
-function showError(message) {
-  const banner = document.getElementById('error');
-  banner.textContent = message;
-  banner.hidden = false;
-}
-
-function hideError() {
-  document.getElementById('error').hidden = true;
-}
-
-async function loadStatus() {
-  try {
-    const health = await getJson('api/health');
-    const asOf = health.as_of ? `data as of ${health.as_of}` : 'no data loaded yet';
-    document.getElementById('header-status').textContent = `${asOf} · signed in as ${health.principal}`;
-  } catch (error) {
-    document.getElementById('header-status').textContent = `server unavailable: ${error.message}`;
-  }
-}
-
 window.addEventListener('popstate', () => load());
 window.addEventListener('resize', () => {
   const chart = window.echarts?.getInstanceByDom(document.getElementById('timeline-chart'));
   chart?.resize();
 });
 
+renderNavigation('overview');
 loadStatus();
 load();

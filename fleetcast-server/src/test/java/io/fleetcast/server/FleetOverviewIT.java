@@ -4,15 +4,9 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.app.FleetcastApp;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,15 +17,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Fleet overview page in real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), against
@@ -39,28 +26,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/ui-artifacts/}.
  */
 class FleetOverviewIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path ARTIFACTS = Path.of("target", "ui-artifacts");
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @TempDir
     static Path folder;
 
     private static FleetcastApp app;
     private static FleetcastServer server;
 
+    private TestBrowser browser;
     private ChromeDriver driver;
 
     @BeforeAll
     static void startServer() throws IOException {
-        for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
-            assertThat(Files.isExecutable(binary))
-                    .as(binary + " is missing: the UI tests need Debian's chromium and chromium-driver; install them"
-                            + " with: bash scripts/ensure-chromium.sh")
-                    .isTrue();
-        }
-        Files.createDirectories(ARTIFACTS);
+        TestBrowser.requireChromium();
         app = TestFleetData.loadedApp(folder);
         server = FleetcastServer.start(ServerConfig.local(0), app);
     }
@@ -77,38 +54,14 @@ class FleetOverviewIT {
 
     @BeforeEach
     void startBrowser(TestInfo test) throws IOException {
-        Path profile = Files.createTempDirectory(folder, "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-                "--window-size=1400,1700",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(ARTIFACTS
-                        .resolve("chromedriver-"
-                                + test.getTestMethod().orElseThrow().getName() + ".log")
-                        .toFile())
-                .build();
-        driver = new ChromeDriver(service, options);
+        browser = TestBrowser.start(folder, test.getTestMethod().orElseThrow().getName());
+        driver = browser.driver();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -209,25 +162,11 @@ class FleetOverviewIT {
     }
 
     private void waitForView(String query) {
-        new WebDriverWait(driver, PATIENCE)
-                .withMessage(() -> "the view " + query + " did not become ready; state "
-                        + main().getAttribute("data-state") + ", view " + main().getAttribute("data-view")
-                        + ", error: " + driver.findElement(By.id("error")).getText())
-                .until(d -> "ready".equals(main().getAttribute("data-state"))
-                        && query.equals(main().getAttribute("data-view")));
+        browser.waitForView(query);
     }
 
     private void waitForViewContaining(String fragment) {
-        new WebDriverWait(driver, PATIENCE)
-                .withMessage(() -> "no view with " + fragment + " became ready; state "
-                        + main().getAttribute("data-state") + ", view " + main().getAttribute("data-view"))
-                .until(d -> "ready".equals(main().getAttribute("data-state"))
-                        && String.valueOf(main().getAttribute("data-view")).contains(fragment)
-                        && driver.getCurrentUrl().contains(fragment));
-    }
-
-    private WebElement main() {
-        return driver.findElement(By.id("main"));
+        browser.waitForViewContaining(fragment);
     }
 
     private String text(String css) {
@@ -261,26 +200,11 @@ class FleetOverviewIT {
                         + ".getOption().yAxis[0].name;"));
     }
 
-    /** No error in the browser's console and none caught by the page. */
     private void assertNoErrors() {
-        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::toString)
-                .toList();
-        assertThat(severe).as("console errors").isEmpty();
-        Object caught = ((JavascriptExecutor) driver).executeScript("return window.fleetcastErrors;");
-        assertThat((List<?>) caught).as("errors the page caught").isEmpty();
-        assertThat(driver.findElement(By.id("error")).isDisplayed())
-                .as("error banner")
-                .isFalse();
+        browser.assertNoErrors();
     }
 
     private void screenshot(String name) {
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), ARTIFACTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("keeping the screenshot " + name, e);
-        }
+        browser.screenshot(name);
     }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,18 +69,28 @@ class FleetcastServerTest {
     }
 
     static Response get(FleetcastServer target, String pathAndQuery) {
+        return send(target, "GET", pathAndQuery, null);
+    }
+
+    /** Sends {@code method} to {@code pathAndQuery} with {@code jsonBody} (none when {@code null}). */
+    static Response send(FleetcastServer target, String method, String pathAndQuery, @Nullable String jsonBody) {
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(target.uri().resolve(pathAndQuery))
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(target.uri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
+            if (jsonBody == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+            }
+            HttpResponse<String> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
-            throw new AssertionError("GET " + pathAndQuery + " failed", e);
+            throw new AssertionError(method + " " + pathAndQuery + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
@@ -357,7 +368,18 @@ class FleetcastServerTest {
 
     @Test
     void theServerDeclaresExactlyTheDocumentedApiRoutes() {
-        assertThat(server.routes()).containsExactly("GET /api/health", "GET /api/fleet/overview", "GET /api/ingests");
+        assertThat(server.routes())
+                .containsExactly(
+                        "GET /api/health",
+                        "GET /api/fleet/overview",
+                        "GET /api/ingests",
+                        "GET /api/forecast/plans",
+                        "GET /api/forecast/plans/{version}/series",
+                        "GET /api/forecast/series",
+                        "GET /api/forecast/diff",
+                        "GET /api/forecast/adjustments",
+                        "POST /api/forecast/adjustments",
+                        "DELETE /api/forecast/adjustments/{id}");
     }
 
     @Test
@@ -372,19 +394,20 @@ class FleetcastServerTest {
                     .isNotEmpty()
                     .allSatisfy(route -> assertThat(route)
                             .as("every route is under /api, behind the gate")
-                            .startsWith("GET /api/"));
+                            .matches("(GET|POST|DELETE) /api/.*"));
             for (String route : routes) {
-                String path = route.substring("GET ".length()).replaceAll("\\{[^}]*}", "x");
+                String method = route.substring(0, route.indexOf(' '));
+                String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]*}", "x");
 
-                Response response = get(denying, path);
+                Response response = send(denying, method, path, method.equals("POST") ? "{}" : null);
 
                 assertThat(response.status()).as(route).isEqualTo(403);
                 assertThat(response.json().get("error").asText()).as(route).isEqualTo("no access for tests");
             }
             assertThat(seen)
-                    .extracting(AccessRequest::path)
+                    .extracting(request -> request.method() + " " + request.path())
                     .containsExactlyElementsOf(ImmutableList.copyOf(routes).stream()
-                            .map(route -> route.substring("GET ".length()))
+                            .map(route -> route.replaceAll("\\{[^}]*}", "x"))
                             .toList());
             // Static files are not part of the API: the dashboard still loads, and then its API calls are refused.
             assertThat(get(denying, "/").status()).isEqualTo(200);

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@link AccessDeniedException}: 401 or 403, as the access policy decided;
- *   <li>{@link UnknownScopeException} (a region, site, cluster or service that does not exist): 404;
+ *   <li>{@link UnknownScopeException} (a region, site, cluster or service that does not exist) and {@link
+ *       NotFoundException} (a plan version, series or adjustment that does not exist): 404;
  *   <li>other {@link FleetcastException}s: {@code BAD_INPUT} 400, {@code INTERNAL} 500 (logged);
  *   <li>a path under {@code /api} that matches no endpoint: 404;
  *   <li>the web framework's own errors: their status;
@@ -64,7 +65,7 @@ public final class ApiErrors {
         if (exception instanceof AccessDeniedException denied) {
             return denied.httpStatus();
         }
-        if (exception instanceof UnknownScopeException) {
+        if (exception instanceof UnknownScopeException || exception instanceof NotFoundException) {
             return 404;
         }
         if (exception instanceof FleetcastException fleetcast) {

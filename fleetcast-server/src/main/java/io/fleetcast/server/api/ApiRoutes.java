@@ -15,5 +15,13 @@ public final class ApiRoutes {
         routes.get(PREFIX + "/health", new HealthHandler(app.fleet()));
         routes.get(PREFIX + "/fleet/overview", new FleetOverviewHandler(app.fleet()));
         routes.get(PREFIX + "/ingests", new IngestsHandler(app.fleet()));
+        routes.get(PREFIX + "/forecast/plans", new ForecastPlansHandler(app.forecasts()));
+        routes.get(PREFIX + "/forecast/plans/{version}/series", new PlanSeriesHandler(app.forecasts()));
+        routes.get(PREFIX + "/forecast/series", new ForecastSeriesHandler(app.forecasts()));
+        routes.get(PREFIX + "/forecast/diff", new PlanDiffHandler(app.plans(), app.forecasts()));
+        routes.get(PREFIX + "/forecast/adjustments", new AdjustmentsHandler(app.forecasts()));
+        // Writes: an access policy tells them apart by their method (AccessRequest.method) and may refuse them.
+        routes.post(PREFIX + "/forecast/adjustments", new SaveAdjustmentHandler(app.forecasts()));
+        routes.delete(PREFIX + "/forecast/adjustments/{id}", new DeleteAdjustmentHandler(app.forecasts()));
     }
 }

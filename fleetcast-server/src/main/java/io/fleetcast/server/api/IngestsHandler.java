@@ -3,8 +3,6 @@ package io.fleetcast.server.api;
 import static java.util.Objects.requireNonNull;
 
 import io.fleetcast.app.fleet.FleetOverviewService;
-import io.fleetcast.core.error.ErrorKind;
-import io.fleetcast.core.error.FleetcastException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -24,13 +22,7 @@ final class IngestsHandler implements Handler {
     public void handle(Context ctx) {
         Map<String, String> parameters = QueryParameters.single(ctx, List.of("limit"));
         String limitText = parameters.getOrDefault("limit", "");
-        int limit;
-        try {
-            limit = limitText.isBlank() ? DEFAULT_LIMIT : Integer.parseInt(limitText.trim());
-        } catch (NumberFormatException e) {
-            throw new FleetcastException(
-                    ErrorKind.BAD_INPUT, "parameter \"limit\": expected a whole number, got \"" + limitText + "\"", e);
-        }
+        int limit = limitText.isBlank() ? DEFAULT_LIMIT : QueryParameters.wholeNumber("limit", limitText);
         ctx.json(new IngestsView(
                 fleet.ingestLog(limit).stream().map(IngestView::of).toList()));
     }

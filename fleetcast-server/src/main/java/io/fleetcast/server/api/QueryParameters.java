@@ -1,6 +1,7 @@
 package io.fleetcast.server.api;
 
 import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.error.ErrorKind;
 import io.fleetcast.core.error.FleetcastException;
 import io.javalin.http.Context;
 import java.util.List;
@@ -42,5 +43,21 @@ final class QueryParameters {
             }
         }
         return parameters;
+    }
+
+    /**
+     * {@code text}, the value of parameter {@code name}, as a whole number.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} naming the parameter if it is not one
+     */
+    static int wholeNumber(String name, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new FleetcastException(
+                    ErrorKind.BAD_INPUT,
+                    "parameter \"" + name + "\": expected a whole number, got \"" + text + "\"",
+                    e);
+        }
     }
 }

@@ -1,0 +1,229 @@
+// Fleetcast dashboard: what every page shares. The header's navigation and status line, numbers and dates, the API
+// client, DOM helpers and the error banner. Pages are plain ES modules that import this one; no build step.
+
+export const MISSING = '—';
+
+// Unexpected errors are shown to the user and kept for diagnosis (the UI tests assert there are none).
+window.fleetcastErrors = [];
+
+function reportUnexpected(message) {
+  window.fleetcastErrors.push(String(message));
+  showError(`Something went wrong in the dashboard: ${message}`);
+}
+
+window.addEventListener('error', (event) => reportUnexpected(event.message));
+window.addEventListener('unhandledrejection', (event) => reportUnexpected(event.reason?.message ?? event.reason));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers and dates
+
+const formatters = new Map();
+
+export function formatter(fractionDigits) {
+  if (!formatters.has(fractionDigits)) {
+    formatters.set(fractionDigits, new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits }));
+  }
+  return formatters.get(fractionDigits);
+}
+
+/** A number with thousands separators and as many decimals as its size deserves: 12,480 · 512.5 · 3.84. */
+export function formatNumber(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return MISSING;
+  }
+  const size = Math.abs(value);
+  return formatter(size >= 1000 ? 0 : size >= 10 ? 1 : 2).format(value);
+}
+
+/** A quantity with its unit: "12,480 cores", "1,536 GiB", "11.5 TB". */
+export function formatQuantity(value, unit) {
+  return value === null || value === undefined ? MISSING : `${formatNumber(value)} ${unit}`;
+}
+
+export function formatPercent(part, whole) {
+  if (part === null || part === undefined || !whole) {
+    return MISSING;
+  }
+  return `${formatter(part / whole >= 0.1 ? 0 : 1).format((100 * part) / whole)}%`;
+}
+
+export function parseDay(text) {
+  const [year, month, day] = text.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+export function formatDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+export function daysBefore(text, days) {
+  const date = parseDay(text);
+  date.setUTCDate(date.getUTCDate() - days);
+  return formatDay(date);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// URL state: a page keeps its view in the query string, so a view can be shared, reloaded, and gone back to.
+
+/** Reads and writes the query parameters {@code keys}, in that order; empty values are left out. */
+export function urlState(keys) {
+  const read = () => {
+    const params = new URLSearchParams(window.location.search);
+    const state = {};
+    for (const key of keys) {
+      const value = params.get(key);
+      if (value) {
+        state[key] = value;
+      }
+    }
+    return state;
+  };
+  const queryOf = (state) => {
+    const params = new URLSearchParams();
+    for (const key of keys) {
+      if (state[key]) {
+        params.set(key, state[key]);
+      }
+    }
+    const query = params.toString();
+    return query ? `?${query}` : '';
+  };
+  const urlOf = (state) => `${window.location.pathname}${queryOf(state)}`;
+  return { read, queryOf, urlOf };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// API
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Sends a request to the API and answers its JSON body (null for 204); an error response throws an ApiError. */
+export async function requestJson(path, { method = 'GET', body, signal } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, {
+    method,
+    signal,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  let json = null;
+  if (response.status !== 204) {
+    try {
+      json = await response.json();
+    } catch {
+      json = null;
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(json?.error ?? `${response.status} ${response.statusText}`, response.status);
+  }
+  return json;
+}
+
+export function getJson(path, signal) {
+  return requestJson(path, { signal });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DOM
+
+export function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'className') {
+      node.className = value;
+    } else if (key === 'dataset') {
+      Object.assign(node.dataset, value);
+    } else {
+      node.setAttribute(key, value);
+    }
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Whether a click should be left to the browser (a new tab or window) rather than followed in the page. */
+export function opensElsewhere(event) {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+}
+
+/** What every chart of daily quantities shares: a time axis, a value axis named with the unit, and zooming. */
+export function dailyChartOptions(unit) {
+  return {
+    aria: { enabled: true },
+    animationDuration: 250,
+    grid: { left: 72, right: 24, top: 48, bottom: 72 },
+    xAxis: { type: 'time' },
+    yAxis: {
+      type: 'value',
+      name: unit,
+      nameTextStyle: { align: 'right' },
+      axisLabel: { formatter: (value) => formatNumber(value) },
+    },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 12 }],
+  };
+}
+
+export function showError(message) {
+  const banner = document.getElementById('error');
+  banner.textContent = message;
+  banner.hidden = false;
+}
+
+export function hideError() {
+  document.getElementById('error').hidden = true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header
+
+const PAGES = [
+  { id: 'overview', label: 'Fleet overview', href: './' },
+  { id: 'forecasts', label: 'Forecasts', href: 'forecasts.html' },
+  { id: 'plan', label: 'Capacity plan' },
+  { id: 'cost', label: 'Cost & Budgets' },
+  { id: 'reliability', label: 'Reliability' },
+  { id: 'prognostics', label: 'Prognostics' },
+];
+
+/** Fills the header's navigation, marking {@code current} as the page shown and pages not built yet as "soon". */
+export function renderNavigation(current) {
+  document.getElementById('app-nav-list').replaceChildren(
+    ...PAGES.map((page) => {
+      if (!page.href) {
+        return element(
+          'li',
+          {},
+          element(
+            'span',
+            { className: 'nav-soon', 'aria-disabled': 'true', title: 'Not available yet' },
+            `${page.label} `,
+            element('small', {}, 'soon'),
+          ),
+        );
+      }
+      const attributes = page.id === current ? { href: page.href, 'aria-current': 'page' } : { href: page.href };
+      return element('li', {}, element('a', { ...attributes, dataset: { page: page.id } }, page.label));
+    }),
+  );
+}
+
+export async function loadStatus() {
+  try {
+    const health = await getJson('api/health');
+    const asOf = health.as_of ? `data as of ${health.as_of}` : 'no data loaded yet';
+    document.getElementById('header-status').textContent = `${asOf} · signed in as ${health.principal}`;
+  } catch (error) {
+    document.getElementById('header-status').textContent = `server unavailable: ${error.message}`;
+  }
+}
