@@ -141,7 +141,7 @@ function fillVersions(select, plans, selected, withLatest) {
   const options = plans.map((plan) => element(
     'option',
     { value: String(plan.version) },
-    `v${plan.version} · ${plan.created_at.slice(0, 16).replace('T', ' ')} UTC · ${plan.refitted} refitted, `
+    `v${plan.version} · ${plan.grain} · ${plan.created_at.slice(0, 16).replace('T', ' ')} UTC · ${plan.refitted} refitted, `
       + `${plan.carried} carried`,
   ));
   if (withLatest) {

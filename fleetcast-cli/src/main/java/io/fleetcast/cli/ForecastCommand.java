@@ -8,6 +8,8 @@ import io.fleetcast.app.forecast.PlanDiff;
 import io.fleetcast.app.forecast.PlanForecast;
 import io.fleetcast.app.forecast.PlanProgress;
 import io.fleetcast.app.forecast.PlanRequest;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.store.plan.DemandGrain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
         name = "forecast",
         mixinStandardHelpOptions = true,
         description = {
-            "Forecast the stored daily demand series into a new plan version. Only series with data newer than their"
+            "Forecast the stored demand series (daily by default) into a new plan version. Only series with data newer than their"
                     + " last fit (or never fitted) are refitted; the others are carried forward unchanged.",
             "Stored events (in scope) and traffic drivers are regressors; stored adjustments are applied on top of the"
                     + " statistical forecast, which is kept apart. A series whose events, drivers or scenarios changed"
@@ -47,11 +49,19 @@ final class ForecastCommand implements Callable<Integer> {
     String selector = "";
 
     @Option(
+            names = "--grain",
+            paramLabel = "GRAIN",
+            description = "hour (next days, from hourly usage rows), day (the default), week or month (next years: the"
+                    + " store averages the daily rows over whole weeks or months). Each grain has its own plan line.")
+    String grain = DemandGrain.DAY.code();
+
+    @Option(
             names = "--horizon",
             paramLabel = "H",
-            description =
-                    "Days to forecast past each series' last day (default: " + PlanRequest.DEFAULT_HORIZON_DAYS + ").")
-    int horizon = PlanRequest.DEFAULT_HORIZON_DAYS;
+            description = "Periods of the grain to forecast past each series' last one (default: 168 hours, 90 days,"
+                    + " 104 weeks or 36 months).")
+    @Nullable
+    Integer horizon;
 
     @Option(
             names = "--scenario",
@@ -81,9 +91,13 @@ final class ForecastCommand implements Callable<Integer> {
             }
             return 0;
         }
+        DemandGrain demandGrain = DemandGrain.parse(grain)
+                .orElseThrow(() ->
+                        FleetcastException.badInput("--grain must be hour, day, week or month, got \"" + grain + "\""));
         PlanRequest request = new PlanRequest(
                 selector,
-                horizon,
+                demandGrain,
+                horizon == null ? demandGrain.defaultHorizon() : horizon,
                 scenarios.stream().map(DriverScenario::parse).collect(ImmutableList.toImmutableList()));
         long started = System.nanoTime();
         PlanForecast result;
@@ -112,13 +126,13 @@ final class ForecastCommand implements Callable<Integer> {
         }
         terminal.say(String.format(
                 Locale.ROOT,
-                "Plan %d%s: %s refitted, %s carried forward%s, horizon %d days, in %s",
+                "Plan %d%s: %s refitted, %s carried forward%s, horizon %s, in %s",
                 result.planVersion(),
                 result.parentVersion() == null ? "" : " (from plan " + result.parentVersion() + ")",
                 Terminal.count(result.refitted()),
                 Terminal.count(result.carried()),
                 result.skipped() == 0 ? "" : ", " + result.skipped() + " skipped",
-                result.horizonDays(),
+                result.grain().count(result.horizon()),
                 Terminal.seconds(nanos)));
         return 0;
     }

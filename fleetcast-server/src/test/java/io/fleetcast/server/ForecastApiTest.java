@@ -105,7 +105,9 @@ class ForecastApiTest {
         assertThat(plans).hasSize(2);
         JsonNode latest = plans.get(0);
         assertThat(fieldNames(latest))
-                .containsExactly("version", "parent_version", "created_at", "description", "refitted", "carried");
+                .containsExactly(
+                        "version", "grain", "parent_version", "created_at", "description", "refitted", "carried");
+        assertThat(latest.get("grain").asText()).isEqualTo("day");
         assertThat(latest.get("version").asInt()).isEqualTo(2);
         assertThat(latest.get("parent_version").asInt()).isEqualTo(1);
         assertThat(latest.get("refitted").asInt()).isZero();
@@ -152,6 +154,7 @@ class ForecastApiTest {
         assertThat(fieldNames(view))
                 .containsExactly(
                         "version",
+                        "grain",
                         "series_key",
                         "unit",
                         "provenance",

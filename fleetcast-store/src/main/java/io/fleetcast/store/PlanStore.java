@@ -1,6 +1,7 @@
 package io.fleetcast.store;
 
-import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandGrain;
+import io.fleetcast.store.plan.DemandPoint;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.ForecastPoint;
@@ -19,14 +20,22 @@ import java.util.Optional;
  */
 public interface PlanStore {
 
-    /** Every daily demand series (usage of grain {@code day}) with how far its data reaches, in key order. */
-    List<DemandSeries> dailyDemandSeries();
+    /**
+     * Every demand series at {@code grain} with how far its data reaches, in key order: usage rows of grain {@code
+     * hour} or {@code day}; for weeks and months, the whole weeks (Monday to Sunday) and months between a series' first
+     * and last daily row.
+     */
+    List<DemandSeries> demandSeries(DemandGrain grain);
 
     /**
-     * The stored days of one daily demand series, oldest first; days without a row are absent (not zero). Empty when
-     * the series does not exist.
+     * The stored periods of one demand series at {@code grain}, oldest first: the rows of that grain, or the average
+     * of the daily rows in each whole week or month. Periods without data are absent (not zero). Empty when the series
+     * does not exist.
      */
-    List<DemandDay> dailyDemand(String service, String cluster, String resource);
+    List<DemandPoint> demand(String service, String cluster, String resource, DemandGrain grain);
+
+    /** The newest plan version at {@code grain}; empty when none was written. */
+    Optional<Plan> latestPlan(DemandGrain grain);
 
     /** The newest plan version; empty when no plan was written yet. */
     Optional<Plan> latestPlan();
@@ -77,13 +86,13 @@ public interface PlanStore {
     boolean deleteAdjustment(String id);
 
     /**
-     * Writes {@code plan} as version {@code parentVersion + 1} (1 for the first) in one transaction: the plan row, a
-     * run and its points per fitted series, and a copy (new run id, same provenance and points) of each carried run.
-     * If anything fails, nothing is written.
+     * Writes {@code plan} as the next version (one more than the newest of any grain) in one transaction: the plan
+     * row, a run and its points per fitted series, and a copy (new run id, same provenance and statistical points,
+     * adjusted points as given) of each carried run. If anything fails, nothing is written.
      *
      * @return the plan as written
-     * @throws io.fleetcast.core.error.FleetcastException {@code BAD_INPUT} if another plan was written after {@code
-     *     parentVersion} (run again), or a carried run does not exist; {@code INTERNAL} if the store fails
+     * @throws io.fleetcast.core.error.FleetcastException {@code BAD_INPUT} if another plan of its grain was written
+     *     after {@code parentVersion} (run again), or a carried run does not exist; {@code INTERNAL} if the store fails
      */
     Plan writePlan(NewPlan plan);
 }

@@ -11,11 +11,14 @@ import io.fleetcast.forecast.ets.EtsForecaster;
 import io.fleetcast.forecast.regression.DriverPaths;
 import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.forecast.seasonal.MstlForecaster;
+import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.RunInputs;
 import io.fleetcast.store.plan.StoredEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -108,12 +111,21 @@ final class ForecastInputs {
         return scenarios.values().stream().map(DriverScenario::describe).collect(ImmutableList.toImmutableList());
     }
 
-    /** The regressors of {@code series} over its days and {@code horizon} more, and how it was made. */
+    /**
+     * The regressors of {@code series} over its periods and {@code horizon} more, and how it was made. At any grain an
+     * event's regressor is the share of each period it covers (1 on an event day, 2/7 for a week with two event
+     * days, 1 in each hour of an event day) and a driver's is its average over each period's days.
+     */
     SeriesInputs forSeries(DemandSeries series, int horizon) {
-        LocalDate first = day(series);
-        LocalDate last = series.lastDay().atOffset(ZoneOffset.UTC).toLocalDate();
-        int history = Math.toIntExact(ChronoUnit.DAYS.between(first, last) + 1);
+        DemandGrain grain = series.grain();
+        LocalDate first = day(series.first());
+        int history = Math.toIntExact(grain.between(series.first(), series.last()) + 1);
         int length = history + horizon;
+        Instant[] starts = new Instant[length + 1];
+        starts[0] = series.first();
+        for (int t = 0; t < length; t++) {
+            starts[t + 1] = grain.next(starts[t]);
+        }
         List<Regressor> regressors = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> usedScenarios = new ArrayList<>();
@@ -124,14 +136,14 @@ final class ForecastInputs {
             if (!event.appliesTo(series.service(), region)) {
                 continue;
             }
-            long from = ChronoUnit.DAYS.between(first, event.start());
-            long to = ChronoUnit.DAYS.between(first, event.end());
-            if (to < 0 || from >= length) {
+            Instant from = midnight(event.start());
+            Instant to = midnight(event.end().plusDays(1));
+            if (!to.isAfter(starts[0]) || !from.isBefore(starts[length])) {
                 continue;
             }
             double[] indicator = indicators.computeIfAbsent(event.name(), name -> new double[length]);
-            for (long t = Math.max(0, from); t <= Math.min(length - 1, to); t++) {
-                indicator[(int) t] = 1;
+            for (int t = 0; t < length; t++) {
+                indicator[t] = Math.min(1, indicator[t] + share(starts[t], starts[t + 1], from, to));
             }
         }
         indicators.forEach((name, indicator) -> {
@@ -152,9 +164,16 @@ final class ForecastInputs {
             if (driver.first().isAfter(first)) {
                 continue;
             }
-            double[] path = path(key, last.plusDays(horizon));
-            int offset = Math.toIntExact(ChronoUnit.DAYS.between(driver.first(), first));
-            double[] values = Arrays.copyOfRange(path, offset, offset + length);
+            double[] path = path(key, day(starts[length].minusSeconds(1)));
+            double[] values = new double[length];
+            for (int t = 0; t < length; t++) {
+                for (LocalDate d = day(starts[t]);
+                        d.isBefore(day(starts[t + 1].minusSeconds(1)).plusDays(1));
+                        d = d.plusDays(1)) {
+                    double weight = share(starts[t], starts[t + 1], midnight(d), midnight(d.plusDays(1)));
+                    values[t] += weight * path[Math.toIntExact(ChronoUnit.DAYS.between(driver.first(), d))];
+                }
+            }
             regressors.add(Regressor.driver("driver:" + key.driver(), values));
             names.add("driver:" + key.driver());
             DriverScenario scenario = scenarios.get(key.driver());
@@ -219,8 +238,21 @@ final class ForecastInputs {
         return path;
     }
 
-    private static LocalDate day(DemandSeries series) {
-        return series.firstDay().atOffset(ZoneOffset.UTC).toLocalDate();
+    private static LocalDate day(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static Instant midnight(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The share of the period {@code [start, end)} that {@code [from, to)} covers. */
+    private static double share(Instant start, Instant end, Instant from, Instant to) {
+        long overlap = Duration.between(from.isAfter(start) ? from : start, to.isBefore(end) ? to : end)
+                .toSeconds();
+        return overlap <= 0
+                ? 0
+                : (double) overlap / Duration.between(start, end).toSeconds();
     }
 
     /**

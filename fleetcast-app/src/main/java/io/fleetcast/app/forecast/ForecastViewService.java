@@ -8,7 +8,8 @@ import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.store.PlanStore;
-import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandGrain;
+import io.fleetcast.store.plan.DemandPoint;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
@@ -17,6 +18,7 @@ import io.fleetcast.store.plan.PlanLineage;
 import io.fleetcast.store.plan.StoredAdjustment;
 import io.fleetcast.store.plan.StoredEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,6 +51,7 @@ public final class ForecastViewService {
         return plans.plans().stream()
                 .map(plan -> new PlanSummary(
                         plan.version(),
+                        plan.grain(),
                         plan.parentVersion().isPresent() ? plan.parentVersion().orElseThrow() : null,
                         plan.createdAt(),
                         plan.description(),
@@ -80,7 +83,7 @@ public final class ForecastViewService {
                         run.inputs().regressors(),
                         run.adjustments().keySet().asList()))
                 .collect(ImmutableList.toImmutableList());
-        return new PlanSeries(plan.version(), plan.createdAt(), plan.description(), series);
+        return new PlanSeries(plan.version(), plan.grain(), plan.createdAt(), plan.description(), series);
     }
 
     /**
@@ -102,10 +105,11 @@ public final class ForecastViewService {
                 .orElseThrow(() -> FleetcastException.badInput("plan " + plan.version() + " has no series " + seriesKey
                         + " (keys are service/cluster/resource)"));
         List<String> key = Splitter.on(DemandSeries.KEY_SEPARATOR).splitToList(seriesKey);
-        List<DemandDay> days = plans.dailyDemand(key.get(0), key.get(1), key.get(2));
-        Instant from = run.trainEnd().minusSeconds(86_400L * (historyDays - 1L));
-        ImmutableList<DemandDay> history = days.stream()
-                .filter(day -> !day.day().isBefore(from) && !day.day().isAfter(run.trainEnd()))
+        DemandGrain grain = plan.grain();
+        List<DemandPoint> points = plans.demand(key.get(0), key.get(1), key.get(2), grain);
+        Instant from = grain.next(run.trainEnd()).minus(Duration.ofDays(historyDays));
+        ImmutableList<DemandPoint> history = points.stream()
+                .filter(point -> !point.ts().isBefore(from) && !point.ts().isAfter(run.trainEnd()))
                 .collect(ImmutableList.toImmutableList());
         List<ForecastPoint> forecast = plans.points(run.runId());
         List<ForecastPoint> adjusted = plans.adjustedPoints(run.runId());
@@ -125,6 +129,7 @@ public final class ForecastViewService {
                 .collect(ImmutableList.toImmutableList());
         return new SeriesView(
                 plan.version(),
+                grain,
                 seriesKey,
                 unit(seriesKey),
                 run.model(),
@@ -248,6 +253,7 @@ public final class ForecastViewService {
     /** One plan version, for a picker. */
     public record PlanSummary(
             int version,
+            DemandGrain grain,
             @Nullable Integer parentVersion,
             Instant createdAt,
             String description,
@@ -255,7 +261,12 @@ public final class ForecastViewService {
             int carried) {}
 
     /** A plan version's series. */
-    public record PlanSeries(int version, Instant createdAt, String description, ImmutableList<SeriesSummary> series) {}
+    public record PlanSeries(
+            int version,
+            DemandGrain grain,
+            Instant createdAt,
+            String description,
+            ImmutableList<SeriesSummary> series) {}
 
     /**
      * One series in a plan.
@@ -274,7 +285,9 @@ public final class ForecastViewService {
     /**
      * One series of a plan, for the chart.
      *
-     * @param history its stored days, the last ones up to the run's training end; days without data are absent
+     * @param grain the plan's grain
+     * @param history its stored periods over the last days asked for, up to the run's training end; periods without
+     *     data are absent
      * @param forecast the statistical forecast
      * @param adjusted the forecast with the plan's adjustments applied; empty when none applies
      * @param events the events in its scope that touch the span shown
@@ -282,6 +295,7 @@ public final class ForecastViewService {
      */
     public record SeriesView(
             int version,
+            DemandGrain grain,
             String seriesKey,
             String unit,
             String model,
@@ -291,7 +305,7 @@ public final class ForecastViewService {
             long trainRows,
             ImmutableList<String> regressors,
             ImmutableList<String> scenarios,
-            ImmutableList<DemandDay> history,
+            ImmutableList<DemandPoint> history,
             ImmutableList<ForecastPoint> forecast,
             ImmutableList<ForecastPoint> adjusted,
             ImmutableList<StoredEvent> events,

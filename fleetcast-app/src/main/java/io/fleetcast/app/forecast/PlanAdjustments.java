@@ -1,5 +1,7 @@
 package io.fleetcast.app.forecast;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -7,60 +9,87 @@ import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Provenance;
 import io.fleetcast.forecast.adjust.AdjustedForecast;
 import io.fleetcast.forecast.adjust.Adjustment;
+import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.StoredAdjustment;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Applies the stored manual adjustments to one series' statistical forecast, which stays as it was. An adjustment
  * applies when its service and resource match the series and its cluster does (or it names none), and it changes at
- * least one forecast day. A step whose first day is on or before the series' last day of data is already in that data
- * (the launch happened), so it is not applied again.
+ * least one forecast period. A step whose first day is before the first forecast period is already in the data (the
+ * launch happened), so it is not applied again.
  */
 final class PlanAdjustments {
     private PlanAdjustments() {}
 
     /**
-     * The adjustments applied to {@code statistical} (the forecast of series {@code seriesKey}, one point per day from
-     * the day after its last day of data), described by id in the order applied, and the adjusted forecast; both empty
-     * when none applies.
+     * The adjustments applied to {@code statistical} (the forecast of series {@code seriesKey} at {@code grain}, one
+     * point per period from the one after its last period of data), described by id in the order applied, and the
+     * adjusted forecast; both empty when none applies. A period an adjustment covers in part (a week, 3 of whose days
+     * it covers) is adjusted by that share.
      */
-    static Applied apply(List<StoredAdjustment> stored, String seriesKey, List<ForecastPoint> statistical) {
+    static Applied apply(
+            List<StoredAdjustment> stored, String seriesKey, DemandGrain grain, List<ForecastPoint> statistical) {
         List<String> key = Splitter.on(DemandSeries.KEY_SEPARATOR).splitToList(seriesKey);
-        LocalDate origin = statistical.get(0).ts().atOffset(ZoneOffset.UTC).toLocalDate();
         int horizon = statistical.size();
+        Instant[] starts = new Instant[horizon + 1];
+        for (int step = 0; step < horizon; step++) {
+            starts[step] = statistical.get(step).ts();
+        }
+        starts[horizon] = grain.next(starts[horizon - 1]);
         List<Adjustment> adjustments = new ArrayList<>();
+        Map<String, double[]> shares = new HashMap<>();
         ImmutableMap.Builder<String, String> descriptions = ImmutableMap.builder();
         for (StoredAdjustment adjustment : stored) {
             if (key.size() != 3 || !adjustment.appliesTo(key.get(0), key.get(1), key.get(2))) {
                 continue;
             }
             Adjustment.Kind kind = Adjustment.Kind.valueOf(adjustment.kind().toUpperCase(Locale.ROOT));
-            int from = Math.toIntExact(ChronoUnit.DAYS.between(origin, adjustment.start()));
-            if (kind == Adjustment.Kind.STEP && from < 0) {
+            Instant from = midnight(adjustment.start());
+            if (kind == Adjustment.Kind.STEP && from.isBefore(starts[0])) {
                 continue;
             }
-            int to = kind == Adjustment.Kind.STEP || adjustment.end() == null
-                    ? Integer.MAX_VALUE
-                    : Math.toIntExact(ChronoUnit.DAYS.between(origin, adjustment.end()));
-            if (to < 0 || from >= horizon) {
+            Instant to = kind == Adjustment.Kind.STEP || adjustment.end() == null
+                    ? starts[horizon]
+                    : midnight(adjustment.end().plusDays(1));
+            double[] covered = new double[horizon];
+            int first = -1;
+            int last = -1;
+            for (int step = 0; step < horizon; step++) {
+                long overlap = Duration.between(
+                                from.isAfter(starts[step]) ? from : starts[step],
+                                to.isBefore(starts[step + 1]) ? to : starts[step + 1])
+                        .toSeconds();
+                if (overlap > 0) {
+                    covered[step] = (double) overlap
+                            / Duration.between(starts[step], starts[step + 1]).toSeconds();
+                    first = first < 0 ? step : first;
+                    last = step;
+                }
+            }
+            if (first < 0) {
                 continue;
             }
             adjustments.add(new Adjustment(
                     adjustment.id(),
                     kind,
-                    from,
-                    to,
+                    first,
+                    last,
                     adjustment.value(),
                     adjustment.author(),
                     adjustment.reason(),
                     adjustment.createdAt()));
+            shares.put(adjustment.id(), covered);
             descriptions.put(adjustment.id(), adjustment.describe());
         }
         if (adjustments.isEmpty()) {
@@ -81,7 +110,8 @@ final class PlanAdjustments {
         }
         Forecast adjusted = AdjustedForecast.apply(
                         Forecast.of(Provenance.of("stored", ImmutableMap.of(), 1), mean, lo80, hi80, lo95, hi95),
-                        adjustments)
+                        adjustments,
+                        (adjustment, step) -> requireNonNull(shares.get(adjustment.id()))[step])
                 .adjusted();
         ImmutableList.Builder<ForecastPoint> points = ImmutableList.builder();
         for (int step = 0; step < horizon; step++) {
@@ -101,4 +131,8 @@ final class PlanAdjustments {
      * @param adjusted the adjusted forecast; empty when none applies
      */
     record Applied(ImmutableMap<String, String> descriptions, ImmutableList<ForecastPoint> adjusted) {}
+
+    private static Instant midnight(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
 }

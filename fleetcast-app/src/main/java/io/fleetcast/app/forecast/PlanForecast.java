@@ -1,6 +1,7 @@
 package io.fleetcast.app.forecast;
 
 import com.google.common.collect.ImmutableList;
+import io.fleetcast.store.plan.DemandGrain;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param planVersion the version written
  * @param parentVersion the version it was made from; {@code null} for the first plan
- * @param horizonDays the horizon of the refitted series
+ * @param grain the grain of its series
+ * @param horizon the horizon of the refitted series, in periods of the grain
  * @param refitted how many series were fitted anew
  * @param carried how many runs were carried forward unchanged
  * @param skipped how many selected series could not be forecast (not in the plan)
@@ -18,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 public record PlanForecast(
         int planVersion,
         @Nullable Integer parentVersion,
-        int horizonDays,
+        DemandGrain grain,
+        int horizon,
         int refitted,
         int carried,
         int skipped,

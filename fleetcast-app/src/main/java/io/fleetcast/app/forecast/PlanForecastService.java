@@ -3,6 +3,7 @@ package io.fleetcast.app.forecast;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
@@ -11,7 +12,8 @@ import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.store.PlanStore;
 import io.fleetcast.store.plan.CarriedRun;
-import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandGrain;
+import io.fleetcast.store.plan.DemandPoint;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
@@ -21,9 +23,7 @@ import io.fleetcast.store.plan.Plan;
 import io.fleetcast.store.plan.PlanLineage;
 import io.fleetcast.store.plan.RunInputs;
 import io.fleetcast.store.plan.StoredAdjustment;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,14 +50,19 @@ import org.jspecify.annotations.Nullable;
  * carried forward unchanged (copied, points and provenance, into the new version). Runs of the latest plan whose
  * series are not selected are carried too, so every version is a whole plan.
  *
- * <p>Each series is the days from its first to its last stored day; missing days inside are filled by linear
+ * <p>Each series is the periods of the requested grain from its first to its last stored one (hours and days as
+ * stored, weeks and months averaged by the store); missing periods inside are filled by linear
  * interpolation (as {@link FileForecastService} does), and a series with more than {@value
- * FileForecastService#MAXIMUM_MISSING_SHARE} of its days missing, or too short for the method, is skipped and
- * reported. Seasonal periods are 7 and 365 days, each only where the series shows it twice.
+ * FileForecastService#MAXIMUM_MISSING_SHARE} of its periods missing, or too short for the method, is skipped and
+ * reported. Seasonal periods are 24 and 168 hours, 7 and 365 days, 52 weeks or 12 months, each only where the series
+ * shows it twice. Each grain has its own line of plan versions: a plan's parent is the newest plan of its grain.
  */
 public final class PlanForecastService {
-    private static final Duration DAY = Duration.ofDays(1);
-    private static final int[] DAILY_PERIODS = {7, 365};
+    private static final ImmutableMap<DemandGrain, int[]> SEASONAL_PERIODS = ImmutableMap.of(
+            DemandGrain.HOUR, new int[] {24, 168},
+            DemandGrain.DAY, new int[] {7, 365},
+            DemandGrain.WEEK, new int[] {52},
+            DemandGrain.MONTH, new int[] {12});
 
     private final PlanStore plans;
     private final ForecasterFactory forecasters;
@@ -104,7 +109,8 @@ public final class PlanForecastService {
     public PlanForecast forecast(PlanRequest request, PlanProgress progress) {
         requireNonNull(request, "request is null");
         requireNonNull(progress, "progress is null");
-        List<DemandSeries> all = plans.dailyDemandSeries();
+        DemandGrain grain = request.grain();
+        List<DemandSeries> all = plans.demandSeries(grain);
         if (all.isEmpty()) {
             throw FleetcastException.badInput("the store has no daily demand to forecast: load usage rows of grain"
                     + " day first (fleetcast ingest usage FILE..., or fleetcast demo)");
@@ -118,7 +124,7 @@ public final class PlanForecastService {
         ForecastInputs inputs =
                 ForecastInputs.of(plans.events(), plans.clusterRegions(), plans.drivers(), request.scenarios());
         List<StoredAdjustment> adjustments = plans.adjustments();
-        Optional<Plan> parent = plans.latestPlan();
+        Optional<Plan> parent = plans.latestPlan(grain);
         Map<String, ForecastRun> previous = new TreeMap<>();
         parent.ifPresent(plan -> plans.runs(plan.version()).forEach(run -> previous.put(run.seriesKey(), run)));
 
@@ -130,20 +136,20 @@ public final class PlanForecastService {
         Map<String, ForecastInputs.SeriesInputs> seriesInputs = new LinkedHashMap<>();
         for (DemandSeries series : selected) {
             ForecastRun run = previous.get(series.key());
-            ForecastInputs.SeriesInputs regressors = inputs.forSeries(series, request.horizonDays());
-            Optional<String> refitReason = refitReason(series, run, request.horizonDays(), regressors.inputs());
+            ForecastInputs.SeriesInputs regressors = inputs.forSeries(series, request.horizon());
+            Optional<String> refitReason = refitReason(series, run, request.horizon(), regressors.inputs());
             if (run == null || refitReason.isPresent()) {
                 toFit.add(series);
                 fitReasons.put(series.key(), refitReason.orElse("first fit"));
                 seriesInputs.put(series.key(), regressors);
             } else {
-                String reason = "no new data since " + day(run.trainEnd());
-                carry(run, reason, adjustments, lineage, outcomes, carried);
+                String reason = "no new data since " + grain.label(run.trainEnd());
+                carry(grain, run, reason, adjustments, lineage, outcomes, carried);
             }
         }
         for (ForecastRun run : previous.values()) {
             if (!lineage.containsKey(run.seriesKey()) && !fitReasons.containsKey(run.seriesKey())) {
-                carry(run, "not selected", adjustments, lineage, outcomes, carried);
+                carry(grain, run, "not selected", adjustments, lineage, outcomes, carried);
             }
         }
         List<NewRun> fitted = new ArrayList<>();
@@ -157,7 +163,7 @@ public final class PlanForecastService {
                 try {
                     double[] values = values(series);
                     ForecastInputs.SeriesInputs regressors = requireNonNull(seriesInputs.get(series.key()));
-                    runs.add(pool.submit(() -> fit(series, values, request.horizonDays(), regressors, adjustments)));
+                    runs.add(pool.submit(() -> fit(series, values, request.horizon(), regressors, adjustments)));
                 } catch (SkippedSeries e) {
                     runs.add(CompletableFuture.failedFuture(e));
                 }
@@ -193,7 +199,7 @@ public final class PlanForecastService {
                                     ImmutableList.of()));
                     ForecastRun old = previous.get(series.key());
                     if (old != null) {
-                        carry(old, "kept: " + e.getMessage(), adjustments, lineage, outcomes, carried);
+                        carry(grain, old, "kept: " + e.getMessage(), adjustments, lineage, outcomes, carried);
                     }
                 }
                 progress.fitted(++done, toFit.size(), series.key());
@@ -206,13 +212,15 @@ public final class PlanForecastService {
         request.scenarios().forEach(scenario -> scenarios.append(" --scenario ").append(scenario.argument()));
         String description = String.format(
                 Locale.ROOT,
-                "fleetcast forecast%s --horizon %d%s: %d refitted, %d carried",
+                "fleetcast forecast%s%s --horizon %d%s: %d refitted, %d carried",
+                grain == DemandGrain.DAY ? "" : " --grain " + grain.code(),
                 request.selector().isEmpty() ? "" : " --series " + request.selector(),
-                request.horizonDays(),
+                request.horizon(),
                 scenarios,
                 fitted.size(),
                 carried.size());
         Plan written = plans.writePlan(new NewPlan(
+                grain,
                 parentVersion,
                 description,
                 PlanLineage.of(ImmutableList.copyOf(lineage.values())),
@@ -221,7 +229,8 @@ public final class PlanForecastService {
         return new PlanForecast(
                 written.version(),
                 parentVersion,
-                request.horizonDays(),
+                grain,
+                request.horizon(),
                 fitted.size(),
                 carried.size(),
                 skipped,
@@ -229,17 +238,18 @@ public final class PlanForecastService {
     }
 
     private Optional<String> refitReason(
-            DemandSeries series, @Nullable ForecastRun run, int horizonDays, RunInputs inputs) {
+            DemandSeries series, @Nullable ForecastRun run, int horizon, RunInputs inputs) {
         if (run == null) {
             return Optional.empty();
         }
-        if (series.lastDay().isAfter(run.trainEnd())) {
-            long days = Duration.between(run.trainEnd(), series.lastDay()).toDays();
-            return Optional.of("new data: " + days + (days == 1 ? " day" : " days") + " after " + day(run.trainEnd()));
+        DemandGrain grain = series.grain();
+        if (series.last().isAfter(run.trainEnd())) {
+            return Optional.of("new data: " + grain.count(grain.between(run.trainEnd(), series.last())) + " after "
+                    + grain.label(run.trainEnd()));
         }
         int stored = plans.points(run.runId()).size();
-        if (stored != horizonDays) {
-            return Optional.of("horizon changed from " + stored + " to " + horizonDays + " days");
+        if (stored != horizon) {
+            return Optional.of("horizon changed from " + stored + " to " + grain.count(horizon));
         }
         if (!run.inputs().fingerprint().equals(inputs.fingerprint())) {
             return Optional.of(inputsChange(run.inputs(), inputs));
@@ -268,6 +278,7 @@ public final class PlanForecastService {
 
     /** Carries {@code run} forward, with the adjustments in force now applied to its statistical forecast. */
     private void carry(
+            DemandGrain grain,
             ForecastRun run,
             String reason,
             List<StoredAdjustment> adjustments,
@@ -275,7 +286,7 @@ public final class PlanForecastService {
             Map<String, PlanForecast.SeriesOutcome> outcomes,
             List<CarriedRun> carried) {
         PlanAdjustments.Applied applied =
-                PlanAdjustments.apply(adjustments, run.seriesKey(), plans.points(run.runId()));
+                PlanAdjustments.apply(adjustments, run.seriesKey(), grain, plans.points(run.runId()));
         lineage.put(run.seriesKey(), PlanLineage.Entry.carried(run.seriesKey(), reason, run));
         outcomes.putIfAbsent(
                 run.seriesKey(),
@@ -308,25 +319,23 @@ public final class PlanForecastService {
         }
     }
 
-    /** The series' days from its first to its last, with {@code NaN} where a day has no value. */
+    /** The series' periods from its first to its last, with {@code NaN} where a period has no value. */
     private double[] values(DemandSeries series) {
-        List<DemandDay> days = plans.dailyDemand(series.service(), series.cluster(), series.resource());
-        int length = Math.toIntExact(
-                Duration.between(series.firstDay(), series.lastDay()).toDays() + 1);
+        DemandGrain grain = series.grain();
+        List<DemandPoint> points = plans.demand(series.service(), series.cluster(), series.resource(), grain);
+        int length = Math.toIntExact(grain.between(series.first(), series.last()) + 1);
         double[] values = new double[length];
         Arrays.fill(values, Double.NaN);
-        for (DemandDay day : days) {
-            values[
-                    Math.toIntExact(
-                            Duration.between(series.firstDay(), day.day()).toDays())] = day.used();
+        for (DemandPoint point : points) {
+            values[Math.toIntExact(grain.between(series.first(), point.ts()))] = point.used();
         }
-        int missing = length - days.size();
+        int missing = length - points.size();
         if (missing > FileForecastService.MAXIMUM_MISSING_SHARE * length) {
             throw new SkippedSeries(String.format(
                     Locale.ROOT,
-                    "%d of %d days have no value; more than %.0f%% missing is too many to fill",
+                    "%d of %s have no value; more than %.0f%% missing is too many to fill",
                     missing,
-                    length,
+                    grain.count(length),
                     100 * FileForecastService.MAXIMUM_MISSING_SHARE));
         }
         return values;
@@ -336,23 +345,26 @@ public final class PlanForecastService {
     private NewRun fit(
             DemandSeries series,
             double[] values,
-            int horizonDays,
+            int horizon,
             ForecastInputs.SeriesInputs inputs,
             List<StoredAdjustment> adjustments) {
         int length = values.length;
         FileForecastService.interpolate(values);
-        int[] periods = FileForecastService.usablePeriods(DAILY_PERIODS, length, new ArrayList<>());
+        int[] periods = FileForecastService.usablePeriods(
+                requireNonNull(SEASONAL_PERIODS.get(series.grain())), length, new ArrayList<>());
         Forecaster forecaster = forecasters.forSeries(inputs.regressors(), inputs.followDrivers());
         Forecast forecast;
         try {
-            forecast = forecaster.forecast(Series.of(values, periods), horizonDays);
+            forecast = forecaster.forecast(Series.of(values, periods), horizon);
         } catch (IllegalArgumentException e) {
             throw new SkippedSeries(forecaster.name() + " cannot forecast it: " + e.getMessage());
         }
         ImmutableList.Builder<ForecastPoint> points = ImmutableList.builder();
-        for (int step = 0; step < horizonDays; step++) {
+        Instant ts = series.last();
+        for (int step = 0; step < horizon; step++) {
+            ts = series.grain().next(ts);
             points.add(new ForecastPoint(
-                    series.lastDay().plus(DAY.multipliedBy(step + 1L)),
+                    ts,
                     forecast.mean()[step],
                     forecast.lower80()[step],
                     forecast.upper80()[step],
@@ -360,13 +372,13 @@ public final class PlanForecastService {
                     forecast.upper95()[step]));
         }
         ImmutableList<ForecastPoint> statistical = points.build();
-        PlanAdjustments.Applied applied = PlanAdjustments.apply(adjustments, series.key(), statistical);
+        PlanAdjustments.Applied applied = PlanAdjustments.apply(adjustments, series.key(), series.grain(), statistical);
         return new NewRun(
                 series.key(),
                 forecast.provenance().model(),
                 forecast.provenance().parameters(),
-                series.firstDay(),
-                series.lastDay(),
+                series.first(),
+                series.last(),
                 length,
                 statistical,
                 inputs.inputs(),
@@ -379,11 +391,17 @@ public final class PlanForecastService {
      * events, drivers or scenarios, adjustments added, changed or removed, and the mean forecast (adjusted where
      * adjustments apply) over the days both cover.
      *
-     * @throws FleetcastException {@code BAD_INPUT} if either version does not exist
+     * @throws FleetcastException {@code BAD_INPUT} if either version does not exist, or they are of different grains
      */
     public PlanDiff diff(int fromVersion, int toVersion) {
         Plan to = requirePlan(toVersion);
-        requirePlan(fromVersion);
+        Plan from = requirePlan(fromVersion);
+        DemandGrain grain = to.grain();
+        if (from.grain() != grain) {
+            throw FleetcastException.badInput(
+                    "plan " + fromVersion + " forecasts " + from.grain().code() + "ly demand and plan " + toVersion
+                            + " " + grain.code() + "ly demand; compare plans of one grain");
+        }
         Map<String, ForecastRun> before = byKey(plans.runs(fromVersion));
         Map<String, ForecastRun> after = byKey(plans.runs(toVersion));
         Map<String, PlanLineage.Entry> lineage = new TreeMap<>();
@@ -392,7 +410,7 @@ public final class PlanForecastService {
         keys.addAll(after.keySet());
         ImmutableList.Builder<PlanDiff.SeriesChange> changes = ImmutableList.builder();
         for (String key : keys) {
-            changes.add(change(key, before.get(key), after.get(key), lineage.get(key)));
+            changes.add(change(grain, key, before.get(key), after.get(key), lineage.get(key)));
         }
         return new PlanDiff(fromVersion, toVersion, changes.build());
     }
@@ -413,6 +431,7 @@ public final class PlanForecastService {
     }
 
     private PlanDiff.SeriesChange change(
+            DemandGrain grain,
             String key,
             @Nullable ForecastRun before,
             @Nullable ForecastRun after,
@@ -421,7 +440,7 @@ public final class PlanForecastService {
             ForecastRun only = before == null ? requireNonNull(after) : before;
             boolean added = before == null;
             String explanation = (added ? "added: first fit, " : "removed: was ") + only.model() + " trained to "
-                    + day(only.trainEnd());
+                    + grain.label(only.trainEnd());
             return new PlanDiff.SeriesChange(
                     key,
                     added ? "added" : "removed",
@@ -469,12 +488,8 @@ public final class PlanForecastService {
         if (newData) {
             reasons.add("new data");
             long rows = after.trainRows() - before.trainRows();
-            parts.add(String.format(
-                    Locale.ROOT,
-                    "new data: %+d days (trained to %s, was %s)",
-                    rows,
-                    day(after.trainEnd()),
-                    day(before.trainEnd())));
+            parts.add("new data: " + (rows >= 0 ? "+" : "") + grain.count(rows) + " (trained to "
+                    + grain.label(after.trainEnd()) + ", was " + grain.label(before.trainEnd()) + ")");
         }
         if (!after.model().equals(before.model())) {
             reasons.add("model change");
@@ -495,7 +510,7 @@ public final class PlanForecastService {
         });
         if (pointsBefore.size() != pointsAfter.size()) {
             reasons.add("horizon change");
-            parts.add("horizon " + pointsBefore.size() + " -> " + pointsAfter.size() + " days");
+            parts.add("horizon " + pointsBefore.size() + " -> " + grain.count(pointsAfter.size()));
         }
         String status = reasons.isEmpty() ? "unchanged" : "changed";
         if (reasons.isEmpty()) {
@@ -508,13 +523,13 @@ public final class PlanForecastService {
         if (common > 0 && !reasons.isEmpty()) {
             parts.add(String.format(
                     Locale.ROOT,
-                    "mean forecast over %d common days %.4g -> %.4g%s",
-                    common,
+                    "mean forecast over %s in common %.4g -> %.4g%s",
+                    grain.count(common),
                     averageBefore,
                     averageAfter,
                     percent == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", percent)));
         } else if (common == 0 && !reasons.isEmpty()) {
-            parts.add("no forecast days in common");
+            parts.add("no forecast periods in common");
         }
         return new PlanDiff.SeriesChange(
                 key,
@@ -567,10 +582,6 @@ public final class PlanForecastService {
                 && before.trainStart().equals(after.trainStart())
                 && before.trainEnd().equals(after.trainEnd())
                 && before.createdAt().equals(after.createdAt());
-    }
-
-    private static String day(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     /** A selected series that cannot be forecast; reported, not fatal for the others. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.store.plan.DemandGrain;
 import java.util.regex.Pattern;
 
 /**
@@ -12,30 +13,26 @@ import java.util.regex.Pattern;
  * @param selector which series: empty for all; a prefix of the key {@code service/cluster/resource} (e.g. {@code
  *     checkout/}); or a glob on the whole key, where {@code *} matches any text and {@code ?} one character (e.g.
  *     {@code *cpu}, {@code checkout/eu-?})
- * @param horizonDays days to forecast past each series' last day; at least 1
+ * @param grain the grain of the series to forecast
+ * @param horizon periods of that grain to forecast past each series' last one; 1 to the grain's maximum
  * @param scenarios driver scenarios: the series whose drivers they change are forecast by the regression model on
  *     the changed drivers
  */
-public record PlanRequest(String selector, int horizonDays, ImmutableList<DriverScenario> scenarios) {
-    /** The horizon when none is given: about a quarter. */
-    public static final int DEFAULT_HORIZON_DAYS = 90;
-
-    /** The longest horizon: ten years of days. */
-    public static final int MAX_HORIZON_DAYS = 3_660;
-
+public record PlanRequest(String selector, DemandGrain grain, int horizon, ImmutableList<DriverScenario> scenarios) {
     /** @throws FleetcastException {@code BAD_INPUT} if the horizon is out of range */
     public PlanRequest {
         requireNonNull(selector, "selector is null");
+        requireNonNull(grain, "grain is null");
         requireNonNull(scenarios, "scenarios is null");
-        if (horizonDays < 1 || horizonDays > MAX_HORIZON_DAYS) {
+        if (horizon < 1 || horizon > grain.maxHorizon()) {
             throw FleetcastException.badInput(
-                    "the horizon must be 1 to " + MAX_HORIZON_DAYS + " days, got " + horizonDays);
+                    "the horizon must be 1 to " + grain.count(grain.maxHorizon()) + ", got " + horizon);
         }
     }
 
-    /** Without scenarios. */
+    /** Daily, without scenarios. */
     public PlanRequest(String selector, int horizonDays) {
-        this(selector, horizonDays, ImmutableList.of());
+        this(selector, DemandGrain.DAY, horizonDays, ImmutableList.of());
     }
 
     /** Whether the series named {@code key} is selected. */

@@ -15,6 +15,7 @@ import io.fleetcast.forecast.benchmark.NaiveForecaster;
 import io.fleetcast.store.StoreConfig;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
+import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
 import io.fleetcast.store.plan.StoredAdjustment;
@@ -177,7 +178,7 @@ class PlanInputsAndAdjustmentsTest {
         regression.forecast(new PlanRequest("", HORIZON), PlanProgress.NONE);
         LocalDate by = LAST.plusDays(60);
         PlanForecast second = service.forecast(
-                new PlanRequest("", HORIZON, ImmutableList.of(DriverScenario.parse("dau=+20%@" + by))),
+                new PlanRequest("", DemandGrain.DAY, HORIZON, ImmutableList.of(DriverScenario.parse("dau=+20%@" + by))),
                 PlanProgress.NONE);
 
         assertThat(second.refitted()).isEqualTo(1);
@@ -202,11 +203,19 @@ class PlanInputsAndAdjustmentsTest {
         assertThat(change.explanation()).contains("scenarios none -> dau +20% by " + by);
 
         assertThatThrownBy(() -> service.forecast(
-                        new PlanRequest("", HORIZON, ImmutableList.of(DriverScenario.parse("users=+20%@" + by))),
+                        new PlanRequest(
+                                "",
+                                DemandGrain.DAY,
+                                HORIZON,
+                                ImmutableList.of(DriverScenario.parse("users=+20%@" + by))),
                         PlanProgress.NONE))
                 .hasMessageContaining("there is no stored driver users; drivers are [dau, queries]");
         assertThatThrownBy(() -> service.forecast(
-                        new PlanRequest("", HORIZON, ImmutableList.of(DriverScenario.parse("dau=+20%@" + LAST))),
+                        new PlanRequest(
+                                "",
+                                DemandGrain.DAY,
+                                HORIZON,
+                                ImmutableList.of(DriverScenario.parse("dau=+20%@" + LAST))),
                         PlanProgress.NONE))
                 .hasMessageContaining("is not after the driver's last stored day " + LAST);
         assertThatThrownBy(() -> DriverScenario.parse("dau+20%")).hasMessageContaining("is not DRIVER=CHANGE%@DATE");
@@ -299,7 +308,7 @@ class PlanInputsAndAdjustmentsTest {
         ForecastViewService.SeriesView view = views.series(null, CHECKOUT, 60);
         assertThat(view.version()).isEqualTo(2);
         assertThat(view.history()).hasSize(60);
-        assertThat(view.history().get(59).day()).isEqualTo(view.trainEnd());
+        assertThat(view.history().get(59).ts()).isEqualTo(view.trainEnd());
         assertThat(view.forecast()).hasSize(HORIZON);
         assertThat(view.adjusted()).hasSize(HORIZON);
         assertThat(view.events())
@@ -359,5 +368,49 @@ class PlanInputsAndAdjustmentsTest {
         assertThatThrownBy(() -> views.deleteAdjustment("nope")).hasMessageContaining("there is no adjustment nope");
         views.deleteAdjustment(saved.id());
         assertThat(views.adjustments()).extracting(StoredAdjustment::id).doesNotContain(saved.id());
+    }
+
+    @Test
+    void forecastsWeeklyDemandWithWeeklyRegressorsAndAdjustsWeeksByTheShareOfDaysCovered() {
+        PlanForecastService regression = new PlanForecastService(plans, REGRESSION);
+        PlanForecast weekly = regression.forecast(
+                new PlanRequest("checkout/", DemandGrain.WEEK, 26, ImmutableList.of()), PlanProgress.NONE);
+        assertThat(weekly.grain()).isEqualTo(DemandGrain.WEEK);
+        ForecastRun run = run(1, CHECKOUT);
+        // The last whole week of data is Monday 22 June 2026 to Sunday 28 June; forecasts start on Monday 29 June.
+        assertThat(run.trainEnd()).isEqualTo(Instant.parse("2026-06-22T00:00:00Z"));
+        List<ForecastPoint> statistical = plans.points(run.runId());
+        assertThat(statistical).hasSize(26);
+        assertThat(statistical.get(1).ts()).isEqualTo(Instant.parse("2026-07-06T00:00:00Z"));
+        assertThat(run.inputs().regressors()).containsExactly("event:Sale", "driver:dau");
+        // M1 (x1.1 from 11 to 20 July) covers 2 days of the week of 6 July, all of the next, 1 day of the one after;
+        // S1 (+5 cores from Friday 31 July) 3 days of the week of 27 July, then all.
+        List<ForecastPoint> adjusted = plans.adjustedPoints(run.runId());
+        double[] expected = new double[26];
+        for (int week = 0; week < 26; week++) {
+            expected[week] = statistical.get(week).mean();
+        }
+        expected[1] *= 1 + 0.1 * 2 / 7;
+        expected[2] *= 1.1;
+        expected[3] *= 1 + 0.1 / 7;
+        expected[4] += 5.0 * 3 / 7;
+        for (int week = 5; week < 26; week++) {
+            expected[week] += 5;
+        }
+        for (int week = 0; week < 26; week++) {
+            assertThat(adjusted.get(week).mean()).as("week %d", week).isCloseTo(expected[week], within(1e-9));
+        }
+
+        PlanForecast daily = regression.forecast(new PlanRequest("checkout/", HORIZON), PlanProgress.NONE);
+        assertThat(daily.parentVersion())
+                .as("each grain has its own line of plans")
+                .isNull();
+        PlanForecast again = regression.forecast(
+                new PlanRequest("checkout/", DemandGrain.WEEK, 26, ImmutableList.of()), PlanProgress.NONE);
+        assertThat(again.parentVersion()).isEqualTo(1);
+        assertThat(again.series().get(0).reason()).isEqualTo("no new data since 2026-06-22");
+        assertThatThrownBy(() -> regression.diff(1, 2)).hasMessageContaining("compare plans of one grain");
+        assertThatThrownBy(() -> new PlanRequest("", DemandGrain.MONTH, 121, ImmutableList.of()))
+                .hasMessageContaining("the horizon must be 1 to 120 months");
     }
 }

@@ -28,6 +28,22 @@ public final class AdjustedForecast {
      * an override move the point forecast and both intervals by the same amount; multiplying scales all of them.
      */
     public static AdjustedForecast apply(Forecast statistical, List<Adjustment> adjustments) {
+        return apply(statistical, adjustments, (adjustment, step) -> adjustment.covers(step) ? 1 : 0);
+    }
+
+    /** How much of forecast step {@code step} an adjustment covers: 0 (nothing) to 1 (all of it). */
+    @FunctionalInterface
+    public interface Coverage {
+        double share(Adjustment adjustment, int step);
+    }
+
+    /**
+     * Applies {@code adjustments} where steps are periods that an adjustment may cover in part (a week of which it
+     * covers 3 days: share 3/7). The forecast of a period is its average, so on a share {@code s} adding {@code v}
+     * adds {@code s v}, multiplying by {@code f} multiplies by {@code 1 + s (f - 1)}, and an override moves the step
+     * {@code s} of the way to its value. With shares of 0 and 1 this is {@link #apply(Forecast, List)}.
+     */
+    public static AdjustedForecast apply(Forecast statistical, List<Adjustment> adjustments, Coverage coverage) {
         requireNonNull(statistical, "statistical is null");
         List<Adjustment> ordered = new ArrayList<>(adjustments);
         ordered.sort(Comparator.comparing(Adjustment::createdAt).thenComparing(Adjustment::id));
@@ -38,20 +54,22 @@ public final class AdjustedForecast {
         double[] upper95 = statistical.upper95();
         for (Adjustment adjustment : ordered) {
             for (int step = 0; step < mean.length; step++) {
-                if (!adjustment.covers(step)) {
+                double share = coverage.share(adjustment, step);
+                if (share <= 0) {
                     continue;
                 }
                 if (adjustment.kind() == Adjustment.Kind.MULTIPLY) {
-                    double factor = adjustment.value();
+                    double factor = 1 + share * (adjustment.value() - 1);
                     mean[step] *= factor;
                     lower80[step] *= factor;
                     upper80[step] *= factor;
                     lower95[step] *= factor;
                     upper95[step] *= factor;
                 } else {
-                    double shift = adjustment.kind() == Adjustment.Kind.OVERRIDE
-                            ? adjustment.value() - mean[step]
-                            : adjustment.value();
+                    double shift = share
+                            * (adjustment.kind() == Adjustment.Kind.OVERRIDE
+                                    ? adjustment.value() - mean[step]
+                                    : adjustment.value());
                     mean[step] += shift;
                     lower80[step] += shift;
                     upper80[step] += shift;

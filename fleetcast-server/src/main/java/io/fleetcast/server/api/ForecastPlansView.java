@@ -21,6 +21,7 @@ public record ForecastPlansView(List<PlanView> plans) {
      * One plan version.
      *
      * @param version its number, from 1
+     * @param grain the grain of its series: {@code hour}, {@code day}, {@code week} or {@code month}
      * @param parentVersion the version it was made from; {@code null} for the first
      * @param createdAt when it was written
      * @param description the command that wrote it and what it did
@@ -29,12 +30,14 @@ public record ForecastPlansView(List<PlanView> plans) {
      */
     public record PlanView(
             int version,
+            String grain,
             @Nullable Integer parentVersion,
             Instant createdAt,
             String description,
             int refitted,
             int carried) {
         public PlanView {
+            requireNonNull(grain, "grain is null");
             requireNonNull(createdAt, "createdAt is null");
             requireNonNull(description, "description is null");
         }
@@ -42,6 +45,7 @@ public record ForecastPlansView(List<PlanView> plans) {
         static PlanView of(PlanSummary plan) {
             return new PlanView(
                     plan.version(),
+                    plan.grain().code(),
                     plan.parentVersion(),
                     plan.createdAt(),
                     plan.description(),

@@ -3,7 +3,7 @@ package io.fleetcast.server.api;
 import static java.util.Objects.requireNonNull;
 
 import io.fleetcast.app.forecast.ForecastViewService.SeriesView;
-import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.StoredEvent;
 import java.time.Instant;
@@ -21,17 +21,21 @@ import org.jspecify.annotations.Nullable;
  * stored adjustments that concern it. Quantities are in {@code unit}; non-finite numbers are {@code null}.
  *
  * @param version the plan version
+ * @param grain the plan's grain: {@code hour}, {@code day}, {@code week} or {@code month}
  * @param seriesKey {@code service/cluster/resource}
  * @param unit the canonical unit: {@code cores}, {@code GiB} or {@code TB}
  * @param provenance how the forecast was made
- * @param history the stored days up to the last day of training (days without data are absent)
- * @param forecast the statistical forecast, one point per day from the day after the last day of training
- * @param adjusted the same days with the plan's adjustments applied; empty when none applies
+ * @param history the stored periods up to the last one of training (periods without data are absent); each {@code
+ *     date} is the period's start: a day {@code 2026-06-29} (for days, weeks and months) or an hour {@code
+ *     2026-06-29T13:00:00Z}
+ * @param forecast the statistical forecast, one point per period from the one after the last of training
+ * @param adjusted the same periods with the plan's adjustments applied; empty when none applies
  * @param events the special events in the series' scope that touch the span shown
  * @param adjustments every stored adjustment that concerns the series, with whether this plan applied it
  */
 public record ForecastSeriesView(
         int version,
+        String grain,
         String seriesKey,
         String unit,
         ProvenanceView provenance,
@@ -52,14 +56,22 @@ public record ForecastSeriesView(
     }
 
     static ForecastSeriesView of(SeriesView series) {
+        DemandGrain grain = series.grain();
         return new ForecastSeriesView(
                 series.version(),
+                grain.code(),
                 series.seriesKey(),
                 series.unit(),
                 ProvenanceView.of(series),
-                series.history().stream().map(HistoryDayView::of).toList(),
-                series.forecast().stream().map(PointView::of).toList(),
-                series.adjusted().stream().map(PointView::of).toList(),
+                series.history().stream()
+                        .map(point -> new HistoryDayView(grain.label(point.ts()), point.used()))
+                        .toList(),
+                series.forecast().stream()
+                        .map(point -> PointView.of(grain, point))
+                        .toList(),
+                series.adjusted().stream()
+                        .map(point -> PointView.of(grain, point))
+                        .toList(),
                 series.events().stream().map(EventView::of).toList(),
                 series.adjustments().stream()
                         .map(view -> AdjustmentView.of(view.adjustment(), view.applied()))
@@ -118,20 +130,16 @@ public record ForecastSeriesView(
         }
     }
 
-    /** One day of data: its average {@code used}, in the series' unit. */
-    public record HistoryDayView(LocalDate date, double used) {
+    /** One period of data: its average {@code used}, in the series' unit. */
+    public record HistoryDayView(String date, double used) {
         public HistoryDayView {
             requireNonNull(date, "date is null");
         }
-
-        static HistoryDayView of(DemandDay day) {
-            return new HistoryDayView(day(day.day()), day.used());
-        }
     }
 
-    /** One forecast day: the point forecast and its 80% and 95% prediction intervals. */
+    /** One forecast period: the point forecast and its 80% and 95% prediction intervals. */
     public record PointView(
-            LocalDate date,
+            String date,
             double mean,
             @Nullable Double lo80,
             @Nullable Double hi80,
@@ -141,9 +149,9 @@ public record ForecastSeriesView(
             requireNonNull(date, "date is null");
         }
 
-        static PointView of(ForecastPoint point) {
+        static PointView of(DemandGrain grain, ForecastPoint point) {
             return new PointView(
-                    day(point.ts()),
+                    grain.label(point.ts()),
                     point.mean(),
                     finite(point.lo80()),
                     finite(point.hi80()),

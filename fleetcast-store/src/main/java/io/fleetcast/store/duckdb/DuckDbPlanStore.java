@@ -14,7 +14,8 @@ import com.google.common.hash.Hashing;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.PlanStore;
 import io.fleetcast.store.plan.CarriedRun;
-import io.fleetcast.store.plan.DemandDay;
+import io.fleetcast.store.plan.DemandGrain;
+import io.fleetcast.store.plan.DemandPoint;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.ForecastPoint;
@@ -62,7 +63,7 @@ public final class DuckDbPlanStore implements PlanStore {
     private static final String STATISTICAL = "statistical";
     private static final String ADJUSTED = "adjusted";
     private static final String PLAN_COLUMNS =
-            "plan_version, parent_version, created_at, description, CAST(lineage AS VARCHAR)";
+            "plan_version, parent_version, created_at, description, CAST(lineage AS VARCHAR), grain";
 
     private final DuckDbStore store;
     private final String libraryVersion;
@@ -73,9 +74,9 @@ public final class DuckDbPlanStore implements PlanStore {
     }
 
     @Override
-    public List<DemandSeries> dailyDemandSeries() {
-        String sql = "SELECT service, cluster, resource, min(ts), max(ts), count(*) FROM usage WHERE grain = 'day'"
-                + " GROUP BY service, cluster, resource";
+    public List<DemandSeries> demandSeries(DemandGrain grain) {
+        String sql = "SELECT service, cluster, resource, min(ts), max(ts), count(*) FROM (" + periods(grain, false)
+                + ") GROUP BY service, cluster, resource";
         try (Connection connection = store.newConnection();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rs = statement.executeQuery()) {
@@ -85,6 +86,7 @@ public final class DuckDbPlanStore implements PlanStore {
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
+                        grain,
                         instant(rs, 4),
                         instant(rs, 5),
                         rs.getLong(6)));
@@ -93,30 +95,63 @@ public final class DuckDbPlanStore implements PlanStore {
             series.sort(Comparator.comparing(DemandSeries::key));
             return ImmutableList.copyOf(series);
         } catch (SQLException e) {
-            throw FleetcastException.internal("listing the daily demand series failed: " + e.getMessage(), e);
+            throw FleetcastException.internal(
+                    "listing the " + grain.code() + " demand series failed: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public List<DemandDay> dailyDemand(String service, String cluster, String resource) {
-        String sql = "SELECT ts, used FROM usage WHERE grain = 'day' AND service = ? AND cluster = ? AND resource = ?"
-                + " ORDER BY ts";
+    public List<DemandPoint> demand(String service, String cluster, String resource, DemandGrain grain) {
+        String sql = "SELECT ts, used FROM (" + periods(grain, true) + ") ORDER BY ts";
         try (Connection connection = store.newConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, service);
             statement.setString(2, cluster);
             statement.setString(3, resource);
-            ImmutableList.Builder<DemandDay> days = ImmutableList.builder();
+            ImmutableList.Builder<DemandPoint> points = ImmutableList.builder();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    days.add(new DemandDay(instant(rs, 1), rs.getDouble(2)));
+                    points.add(new DemandPoint(instant(rs, 1), rs.getDouble(2)));
                 }
             }
-            return days.build();
+            return points.build();
         } catch (SQLException e) {
             throw FleetcastException.internal(
-                    "reading demand of " + service + "/" + cluster + "/" + resource + " failed: " + e.getMessage(), e);
+                    "reading " + grain.code() + " demand of " + service + "/" + cluster + "/" + resource + " failed: "
+                            + e.getMessage(),
+                    e);
         }
+    }
+
+    /**
+     * SQL for the periods of the demand series at {@code grain} ({@code service, cluster, resource, ts, used}), of one
+     * series (three parameters) when {@code oneSeries}. Weeks and months average the daily rows of each whole period
+     * between a series' first and last day: a partial first or last week or month is left out.
+     */
+    private static String periods(DemandGrain grain, boolean oneSeries) {
+        String filter = oneSeries ? " AND service = ? AND cluster = ? AND resource = ?" : "";
+        return switch (grain) {
+            case HOUR, DAY ->
+                "SELECT service, cluster, resource, ts, used FROM usage WHERE grain = '" + grain.code() + "'" + filter;
+            case WEEK, MONTH -> {
+                String length = grain == DemandGrain.WEEK ? "INTERVAL 7 DAY" : "INTERVAL 1 MONTH";
+                yield "WITH d AS (SELECT service, cluster, resource, ts, used FROM usage WHERE grain = 'day'" + filter
+                        + "), b AS (SELECT service, cluster, resource, min(ts) AS first_day, max(ts) AS last_day FROM d"
+                        + " GROUP BY ALL), p AS (SELECT service, cluster, resource, date_trunc('" + grain.code()
+                        + "', ts) AS ts, avg(used) AS used FROM d GROUP BY ALL) SELECT p.service, p.cluster,"
+                        + " p.resource, p.ts, p.used FROM p JOIN b ON p.service = b.service AND p.cluster = b.cluster"
+                        + " AND p.resource = b.resource WHERE p.ts >= b.first_day AND p.ts + " + length
+                        + " <= b.last_day + INTERVAL 1 DAY";
+            }
+        };
+    }
+
+    @Override
+    public Optional<Plan> latestPlan(DemandGrain grain) {
+        return onePlan(
+                "SELECT " + PLAN_COLUMNS + " FROM plans WHERE grain = '" + grain.code()
+                        + "' ORDER BY plan_version DESC LIMIT 1",
+                null);
     }
 
     @Override
@@ -149,8 +184,15 @@ public final class DuckDbPlanStore implements PlanStore {
                 while (rs.next()) {
                     int parent = rs.getInt(2);
                     OptionalInt parentVersion = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(parent);
+                    DemandGrain grain = DemandGrain.parse(rs.getString(6))
+                            .orElseThrow(() -> FleetcastException.internal("a stored plan has an unknown grain", null));
                     plans.add(new Plan(
-                            rs.getInt(1), parentVersion, instant(rs, 3), rs.getString(4), lineage(rs.getString(5))));
+                            rs.getInt(1),
+                            grain,
+                            parentVersion,
+                            instant(rs, 3),
+                            rs.getString(4),
+                            lineage(rs.getString(5))));
                 }
             }
             return plans.build();
@@ -408,7 +450,7 @@ public final class DuckDbPlanStore implements PlanStore {
             connection.setAutoCommit(false);
             boolean committed = false;
             try {
-                int version = nextPlanVersion(connection, plan.parentVersion());
+                int version = nextPlanVersion(connection, plan.grain(), plan.parentVersion());
                 insertPlan(connection, version, plan, now);
                 long runId = maxRunId(connection);
                 for (NewRun run : plan.fitted()) {
@@ -426,7 +468,7 @@ public final class DuckDbPlanStore implements PlanStore {
                 committed = true;
                 OptionalInt parent =
                         plan.parentVersion() == null ? OptionalInt.empty() : OptionalInt.of(plan.parentVersion());
-                return new Plan(version, parent, now, plan.description(), plan.lineage());
+                return new Plan(version, plan.grain(), parent, now, plan.description(), plan.lineage());
             } finally {
                 if (!committed) {
                     connection.rollback();
@@ -437,18 +479,23 @@ public final class DuckDbPlanStore implements PlanStore {
         }
     }
 
-    private static int nextPlanVersion(Connection connection, @Nullable Integer parentVersion) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT max(plan_version) FROM plans");
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            int latest = rs.getInt(1);
-            boolean none = rs.wasNull();
-            int expected = parentVersion == null ? 0 : parentVersion;
-            if ((none ? 0 : latest) != expected) {
-                throw FleetcastException.badInput("plan " + latest + " was written while this one was made from "
-                        + (parentVersion == null ? "no plan" : "plan " + parentVersion) + "; run again");
+    /** One more than the newest plan, if the newest plan of {@code grain} is still {@code parentVersion}. */
+    private static int nextPlanVersion(Connection connection, DemandGrain grain, @Nullable Integer parentVersion)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT max(plan_version) FILTER (WHERE grain = ?), coalesce(max(plan_version), 0) FROM plans")) {
+            statement.setString(1, grain.code());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                int latest = rs.getInt(1);
+                boolean none = rs.wasNull();
+                int expected = parentVersion == null ? 0 : parentVersion;
+                if ((none ? 0 : latest) != expected) {
+                    throw FleetcastException.badInput("plan " + latest + " was written while this one was made from "
+                            + (parentVersion == null ? "no plan" : "plan " + parentVersion) + "; run again");
+                }
+                return rs.getInt(2) + 1;
             }
-            return expected + 1;
         }
     }
 
@@ -463,8 +510,8 @@ public final class DuckDbPlanStore implements PlanStore {
 
     private static void insertPlan(Connection connection, int version, NewPlan plan, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO plans (plan_version, parent_version, created_at, description, lineage)"
-                        + " VALUES (?, ?, ?, ?, CAST(? AS JSON))")) {
+                "INSERT INTO plans (plan_version, parent_version, created_at, description, lineage, grain)"
+                        + " VALUES (?, ?, ?, ?, CAST(? AS JSON), ?)")) {
             statement.setInt(1, version);
             if (plan.parentVersion() == null) {
                 statement.setNull(2, Types.INTEGER);
@@ -474,6 +521,7 @@ public final class DuckDbPlanStore implements PlanStore {
             statement.setObject(3, timestamp(now));
             statement.setString(4, plan.description());
             statement.setString(5, json(plan.lineage()));
+            statement.setString(6, plan.grain().code());
             statement.executeUpdate();
         }
     }

@@ -21,7 +21,10 @@ import java.util.List;
 final class Migrations {
     /** The scripts in version order; the list index + 1 is the version. Append only: never edit a released script. */
     static final List<String> SCRIPTS = ImmutableList.of(
-            "V1__initial_schema.sql", "V2__topology_and_life_records.sql", "V3__forecast_inputs_and_adjustments.sql");
+            "V1__initial_schema.sql",
+            "V2__topology_and_life_records.sql",
+            "V3__forecast_inputs_and_adjustments.sql",
+            "V4__plan_grain.sql");
 
     private Migrations() {}
 

@@ -6,17 +6,18 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 
 /**
- * One stored daily demand series (usage rows of grain {@code day}) and how far its data reaches.
+ * One stored demand series at one grain and how far its data reaches.
  *
  * @param service the service
  * @param cluster the cluster
  * @param resource the resource code ({@code cpu}, {@code memory}, {@code storage})
- * @param firstDay the start of the first stored day (UTC)
- * @param lastDay the start of the last stored day (UTC): the series' data watermark
- * @param days how many days have a stored value (at most the days from first to last)
+ * @param grain the grain of its periods
+ * @param first the start of its first period (UTC)
+ * @param last the start of its last period (UTC): the series' data watermark
+ * @param periods how many periods have a value (at most the periods from first to last)
  */
 public record DemandSeries(
-        String service, String cluster, String resource, Instant firstDay, Instant lastDay, long days) {
+        String service, String cluster, String resource, DemandGrain grain, Instant first, Instant last, long periods) {
     /** Separates the parts of a {@link #key()}. */
     public static final String KEY_SEPARATOR = "/";
 
@@ -24,10 +25,11 @@ public record DemandSeries(
         requireNonNull(service, "service is null");
         requireNonNull(cluster, "cluster is null");
         requireNonNull(resource, "resource is null");
-        requireNonNull(firstDay, "firstDay is null");
-        requireNonNull(lastDay, "lastDay is null");
-        checkArgument(!firstDay.isAfter(lastDay), "firstDay %s is after lastDay %s", firstDay, lastDay);
-        checkArgument(days >= 1, "days must be >= 1, got %s", days);
+        requireNonNull(grain, "grain is null");
+        requireNonNull(first, "first is null");
+        requireNonNull(last, "last is null");
+        checkArgument(!first.isAfter(last), "first %s is after last %s", first, last);
+        checkArgument(periods >= 1, "periods must be >= 1, got %s", periods);
     }
 
     /** {@code service/cluster/resource}: how plans name the series. */

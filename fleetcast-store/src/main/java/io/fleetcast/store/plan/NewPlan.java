@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A plan version to write: the runs fitted for it and the runs of its parent it carries forward unchanged.
  *
- * @param parentVersion the latest plan version when this one was made; {@code null} for the first plan. Writing
+ * @param grain the grain of its series
+ * @param parentVersion the latest plan version of its grain when this one was made; {@code null} for the first plan. Writing
  *     fails if another plan was written since, so a plan's lineage always refers to its real parent.
  * @param description a line for people
  * @param lineage per series, how the plan got its run; names exactly the series of {@code fitted} and {@code carried}
@@ -19,12 +20,14 @@ import org.jspecify.annotations.Nullable;
  * @param carried the runs copied forward (fit and statistical forecast) under new run ids, adjusted anew
  */
 public record NewPlan(
+        DemandGrain grain,
         @Nullable Integer parentVersion,
         String description,
         PlanLineage lineage,
         ImmutableList<NewRun> fitted,
         ImmutableList<CarriedRun> carried) {
     public NewPlan {
+        requireNonNull(grain, "grain is null");
         requireNonNull(description, "description is null");
         requireNonNull(lineage, "lineage is null");
         requireNonNull(fitted, "fitted is null");

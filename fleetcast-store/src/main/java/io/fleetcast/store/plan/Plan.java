@@ -10,14 +10,22 @@ import java.util.OptionalInt;
  * One stored plan version.
  *
  * @param version the version, 1 for the first plan, then counting up
- * @param parentVersion the version it was made from; empty for the first
+ * @param grain the grain of its series
+ * @param parentVersion the version it was made from (the newest of its grain then); empty for the first
  * @param createdAt when it was written
  * @param description a line for people
  * @param lineage per series, how the plan got its run (see {@link PlanLineage})
  */
-public record Plan(int version, OptionalInt parentVersion, Instant createdAt, String description, PlanLineage lineage) {
+public record Plan(
+        int version,
+        DemandGrain grain,
+        OptionalInt parentVersion,
+        Instant createdAt,
+        String description,
+        PlanLineage lineage) {
     public Plan {
         checkArgument(version >= 1, "version must be >= 1, got %s", version);
+        requireNonNull(grain, "grain is null");
         requireNonNull(parentVersion, "parentVersion is null");
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(description, "description is null");

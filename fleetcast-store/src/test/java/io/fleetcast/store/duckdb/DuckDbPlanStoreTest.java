@@ -11,6 +11,9 @@ import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.StoreConfig;
 import io.fleetcast.store.TestFleet;
 import io.fleetcast.store.plan.CarriedRun;
+import io.fleetcast.store.plan.DemandGrain;
+import io.fleetcast.store.plan.DemandPoint;
+import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
@@ -77,6 +80,7 @@ class DuckDbPlanStoreTest {
     @Test
     void writesAPlanWithItsRunsPointsAndLineageAndCarriesRunsForward() {
         Plan first = plans.writePlan(new NewPlan(
+                DemandGrain.DAY,
                 null,
                 "first",
                 PlanLineage.of(List.of(PlanLineage.Entry.refit("a/c1/cpu", "first fit"))),
@@ -94,6 +98,7 @@ class DuckDbPlanStoreTest {
         assertThat(plans.adjustedPoints(fitted.runId())).isEmpty();
 
         Plan second = plans.writePlan(new NewPlan(
+                DemandGrain.DAY,
                 1,
                 "second",
                 PlanLineage.of(List.of(
@@ -228,6 +233,7 @@ class DuckDbPlanStoreTest {
                 RunInputs.NONE,
                 ImmutableMap.of());
         assertThatThrownBy(() -> plans.writePlan(new NewPlan(
+                        DemandGrain.DAY,
                         null,
                         "broken",
                         PlanLineage.of(List.of(
@@ -250,6 +256,7 @@ class DuckDbPlanStoreTest {
                 .isEqualTo(0L);
 
         NewPlan first = new NewPlan(
+                DemandGrain.DAY,
                 null,
                 "first",
                 PlanLineage.of(List.of(PlanLineage.Entry.refit("a/c1/cpu", "first fit"))),
@@ -258,5 +265,65 @@ class DuckDbPlanStoreTest {
         plans.writePlan(first);
         assertThatThrownBy(() -> plans.writePlan(first)).hasMessageContaining("run again");
         assertThat(plans.runs(1)).hasSize(1);
+    }
+
+    @Test
+    void aggregatesDailyDemandToWholeWeeksAndMonthsAndKeepsAPlanLinePerGrain() {
+        TestFleet.loadTopology(store, folder);
+        List<String> usage = new java.util.ArrayList<>(List.of("ts,grain,service,cluster,resource,unit,used"));
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        for (LocalDate day = first; !day.isAfter(LocalDate.of(2026, 3, 10)); day = day.plusDays(1)) {
+            usage.add(day + "T00:00:00Z,day,checkout,ash-c1,cpu,cores," + day.getDayOfYear());
+        }
+        usage.add("2026-03-10T05:00:00Z,hour,checkout,ash-c1,cpu,cores,7");
+        usage.add("2026-03-10T06:00:00Z,hour,checkout,ash-c1,cpu,cores,9");
+        TestFleet.ingest(store, Kind.USAGE, TestFleet.write(folder, "usage.csv", usage));
+
+        assertThat(plans.demandSeries(DemandGrain.DAY))
+                .singleElement()
+                .satisfies(series -> assertThat(series.periods()).isEqualTo(69));
+        DemandSeries weekly = plans.demandSeries(DemandGrain.WEEK).get(0);
+        // Whole ISO weeks only: Monday 5 January to the week of Monday 2 March; 9 March's week is not over.
+        assertThat(weekly.first()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
+        assertThat(weekly.last()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
+        assertThat(weekly.periods()).isEqualTo(9);
+        List<DemandPoint> weeks = plans.demand("checkout", "ash-c1", "cpu", DemandGrain.WEEK);
+        assertThat(weeks.get(0).used()).as("days 5 to 11 of the year").isEqualTo(8.0);
+        assertThat(plans.demand("checkout", "ash-c1", "cpu", DemandGrain.MONTH))
+                .as("January and February whole; March not over")
+                .containsExactly(
+                        new DemandPoint(Instant.parse("2026-01-01T00:00:00Z"), 16.0),
+                        new DemandPoint(Instant.parse("2026-02-01T00:00:00Z"), 45.5));
+        assertThat(plans.demand("checkout", "ash-c1", "cpu", DemandGrain.HOUR))
+                .extracting(DemandPoint::used)
+                .containsExactly(7.0, 9.0);
+        assertThat(DemandGrain.MONTH.between(
+                        Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-03-01T00:00:00Z")))
+                .isEqualTo(14);
+        assertThat(DemandGrain.WEEK.next(weekly.last())).isEqualTo(Instant.parse("2026-03-09T00:00:00Z"));
+
+        NewPlan daily = new NewPlan(
+                DemandGrain.DAY,
+                null,
+                "daily",
+                PlanLineage.of(List.of(PlanLineage.Entry.refit("a/c1/cpu", "first fit"))),
+                ImmutableList.of(run("a/c1/cpu", 10)),
+                ImmutableList.of());
+        NewPlan weeklyPlan = new NewPlan(
+                DemandGrain.WEEK,
+                null,
+                "weekly",
+                PlanLineage.of(List.of(PlanLineage.Entry.refit("a/c1/cpu", "first fit"))),
+                ImmutableList.of(run("a/c1/cpu", 70)),
+                ImmutableList.of());
+        assertThat(plans.writePlan(daily).version()).isEqualTo(1);
+        assertThat(plans.writePlan(weeklyPlan).version())
+                .as("the first weekly plan, after daily plan 1")
+                .isEqualTo(2);
+        assertThatThrownBy(() -> plans.writePlan(weeklyPlan)).hasMessageContaining("run again");
+        assertThat(plans.latestPlan(DemandGrain.DAY).orElseThrow().version()).isEqualTo(1);
+        assertThat(plans.latestPlan(DemandGrain.WEEK).orElseThrow().grain()).isEqualTo(DemandGrain.WEEK);
+        assertThat(plans.latestPlan().orElseThrow().version()).isEqualTo(2);
+        assertThat(plans.plans()).extracting(Plan::grain).containsExactly(DemandGrain.DAY, DemandGrain.WEEK);
     }
 }
