@@ -398,9 +398,9 @@ public final class PlanForecastService {
         Plan from = requirePlan(fromVersion);
         DemandGrain grain = to.grain();
         if (from.grain() != grain) {
-            throw FleetcastException.badInput(
-                    "plan " + fromVersion + " forecasts " + from.grain().code() + "ly demand and plan " + toVersion
-                            + " " + grain.code() + "ly demand; compare plans of one grain");
+            throw FleetcastException.badInput("plan " + fromVersion + " forecasts demand by "
+                    + from.grain().code() + " and plan " + toVersion + " by " + grain.code()
+                    + "; compare plans of one grain");
         }
         Map<String, ForecastRun> before = byKey(plans.runs(fromVersion));
         Map<String, ForecastRun> after = byKey(plans.runs(toVersion));
