@@ -42,7 +42,7 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Forecasts the stored daily demand series into plan versions, refitting only what has new data, and explains what
+ * Forecasts the stored demand series (hourly, daily, weekly or monthly) into plan versions, refitting only what has new data, and explains what
  * changed between two versions. Immutable and safe for use from several threads.
  *
  * <p>Watermarks: a series is refitted when it was never fitted, when its last stored day is after the last day its run
@@ -63,6 +63,15 @@ public final class PlanForecastService {
             DemandGrain.DAY, new int[] {7, 365},
             DemandGrain.WEEK, new int[] {52},
             DemandGrain.MONTH, new int[] {12});
+    private static final ImmutableMap<DemandGrain, String> ADJECTIVES = ImmutableMap.of(
+            DemandGrain.HOUR,
+            "hourly",
+            DemandGrain.DAY,
+            "daily",
+            DemandGrain.WEEK,
+            "weekly",
+            DemandGrain.MONTH,
+            "monthly");
 
     private final PlanStore plans;
     private final ForecasterFactory forecasters;
@@ -112,14 +121,18 @@ public final class PlanForecastService {
         DemandGrain grain = request.grain();
         List<DemandSeries> all = plans.demandSeries(grain);
         if (all.isEmpty()) {
-            throw FleetcastException.badInput("the store has no daily demand to forecast: load usage rows of grain"
-                    + " day first (fleetcast ingest usage FILE..., or fleetcast demo)");
+            String source = grain == DemandGrain.HOUR
+                    ? "usage rows of grain hour"
+                    : "usage rows of grain day" + (grain == DemandGrain.DAY ? "" : " covering a whole " + grain.code());
+            throw FleetcastException.badInput("the store has no " + ADJECTIVES.get(grain) + " demand to forecast: load "
+                    + source + " first (fleetcast ingest usage FILE..., or fleetcast demo)");
         }
         List<DemandSeries> selected =
                 all.stream().filter(series -> request.selects(series.key())).toList();
         if (selected.isEmpty()) {
-            throw FleetcastException.badInput("no daily demand series matches \"" + request.selector() + "\"; keys are"
-                    + " service/cluster/resource, e.g. " + all.get(0).key() + " (a prefix, or a glob with * and ?)");
+            throw FleetcastException.badInput("no " + ADJECTIVES.get(grain) + " demand series matches \""
+                    + request.selector() + "\"; keys are" + " service/cluster/resource, e.g. "
+                    + all.get(0).key() + " (a prefix, or a glob with * and ?)");
         }
         ForecastInputs inputs =
                 ForecastInputs.of(plans.events(), plans.clusterRegions(), plans.drivers(), request.scenarios());

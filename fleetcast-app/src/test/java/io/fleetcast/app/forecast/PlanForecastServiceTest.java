@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.collect.ImmutableList;
 import io.fleetcast.app.AppConfig;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.ingest.IngestProgress;
@@ -15,6 +16,7 @@ import io.fleetcast.simulator.SimulationConfig;
 import io.fleetcast.simulator.SimulationListener;
 import io.fleetcast.store.QueryResult;
 import io.fleetcast.store.StoreConfig;
+import io.fleetcast.store.plan.DemandGrain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +127,10 @@ class PlanForecastServiceTest {
             assertThatThrownBy(() -> app.plans().forecast(new PlanRequest("", HORIZON), PlanProgress.NONE))
                     .isInstanceOf(FleetcastException.class)
                     .hasMessageContaining("no daily demand");
+            assertThatThrownBy(() -> app.plans()
+                            .forecast(new PlanRequest("", DemandGrain.WEEK, 4, ImmutableList.of()), PlanProgress.NONE))
+                    .hasMessageContaining("the store has no weekly demand to forecast: load usage rows of grain day"
+                            + " covering a whole week");
             assertThatThrownBy(() -> app.plans().diff(1, 2))
                     .isInstanceOfSatisfying(
                             FleetcastException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT))
