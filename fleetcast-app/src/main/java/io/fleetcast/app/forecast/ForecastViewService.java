@@ -2,7 +2,6 @@ package io.fleetcast.app.forecast;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
@@ -104,7 +103,7 @@ public final class ForecastViewService {
                 .findFirst()
                 .orElseThrow(() -> FleetcastException.badInput("plan " + plan.version() + " has no series " + seriesKey
                         + " (keys are service/cluster/resource)"));
-        List<String> key = Splitter.on(DemandSeries.KEY_SEPARATOR).splitToList(seriesKey);
+        List<String> key = DemandSeries.keyParts(seriesKey);
         DemandGrain grain = plan.grain();
         List<DemandPoint> points = plans.demand(key.get(0), key.get(1), key.get(2), grain);
         Instant from = grain.next(run.trainEnd()).minus(Duration.ofDays(historyDays));
@@ -242,7 +241,8 @@ public final class ForecastViewService {
     }
 
     private static String unit(String seriesKey) {
-        String resource = seriesKey.substring(seriesKey.lastIndexOf(DemandSeries.KEY_SEPARATOR) + 1);
+        List<String> parts = DemandSeries.keyParts(seriesKey);
+        String resource = parts.get(parts.size() - 1);
         return Resource.parse(resource).map(Resource::canonicalUnit).orElse("");
     }
 

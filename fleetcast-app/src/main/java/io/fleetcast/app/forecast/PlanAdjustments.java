@@ -2,7 +2,6 @@ package io.fleetcast.app.forecast;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.forecast.Forecast;
@@ -40,7 +39,7 @@ final class PlanAdjustments {
      */
     static Applied apply(
             List<StoredAdjustment> stored, String seriesKey, DemandGrain grain, List<ForecastPoint> statistical) {
-        List<String> key = Splitter.on(DemandSeries.KEY_SEPARATOR).splitToList(seriesKey);
+        List<String> key = DemandSeries.keyParts(seriesKey);
         int horizon = statistical.size();
         Instant[] starts = new Instant[horizon + 1];
         for (int step = 0; step < horizon; step++) {

@@ -3,7 +3,9 @@ package io.fleetcast.store.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.base.Splitter;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One stored demand series at one grain and how far its data reaches.
@@ -30,6 +32,11 @@ public record DemandSeries(
         requireNonNull(last, "last is null");
         checkArgument(!first.isAfter(last), "first %s is after last %s", first, last);
         checkArgument(periods >= 1, "periods must be >= 1, got %s", periods);
+    }
+
+    /** The parts of a series key {@code service/cluster/resource}: three for a well-formed key. */
+    public static List<String> keyParts(String key) {
+        return Splitter.on(KEY_SEPARATOR).splitToList(key);
     }
 
     /** {@code service/cluster/resource}: how plans name the series. */
