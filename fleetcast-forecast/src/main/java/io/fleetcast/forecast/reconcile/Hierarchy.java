@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Nodes are ordered level by level from the root, children in the order they were declared; the bottom series come
  * last. That order indexes the rows of the summing matrix S and every node-indexed vector in this package.
  */
-public final class Hierarchy {
+public final class Hierarchy implements Aggregation {
     private final ImmutableList<String> nodes;
-    private final ImmutableMap<String, Integer> indexByNode;
+    private final NodeIndex index;
     private final ImmutableMap<String, String> parentByNode;
     private final ImmutableMap<String, ImmutableList<String>> childrenByNode;
     private final ImmutableMap<String, Integer> levelByNode;
@@ -42,11 +42,7 @@ public final class Hierarchy {
         this.parentByNode = parentByNode;
         this.childrenByNode = childrenByNode;
         this.levelByNode = levelByNode;
-        ImmutableMap.Builder<String, Integer> index = ImmutableMap.builder();
-        for (int i = 0; i < nodes.size(); i++) {
-            index.put(nodes.get(i), i);
-        }
-        this.indexByNode = index.buildOrThrow();
+        this.index = NodeIndex.of(nodes);
         this.bottomCount = (int) nodes.stream()
                 .filter(node -> requireNonNull(childrenByNode.get(node)).isEmpty())
                 .count();
@@ -58,32 +54,38 @@ public final class Hierarchy {
     }
 
     /** All nodes, level by level from the root; the bottom series last. */
+    @Override
     public ImmutableList<String> nodes() {
         return nodes;
     }
 
     /** The bottom series (the leaves), in node order: the columns of the summing matrix. */
+    @Override
     public ImmutableList<String> bottomNodes() {
         return nodes.subList(nodes.size() - bottomCount, nodes.size());
     }
 
     /** n, the number of nodes. */
+    @Override
     public int size() {
         return nodes.size();
     }
 
     /** m, the number of bottom series. */
+    @Override
     public int bottomCount() {
         return bottomCount;
     }
 
     /** The root: the total of every bottom series. */
+    @Override
     public String root() {
         return nodes.get(0);
     }
 
+    @Override
     public boolean contains(String node) {
-        return indexByNode.containsKey(node);
+        return index.contains(node);
     }
 
     /**
@@ -91,10 +93,9 @@ public final class Hierarchy {
      *
      * @throws IllegalArgumentException when the hierarchy has no such node
      */
+    @Override
     public int indexOf(String node) {
-        Integer index = indexByNode.get(node);
-        checkArgument(index != null, "\"%s\" is not a node of the hierarchy", node);
-        return index;
+        return index.indexOf(node);
     }
 
     /** The parent of {@code node}; empty for the root. */
@@ -125,6 +126,7 @@ public final class Hierarchy {
      * node i), else 0. Rows follow {@link #nodes()}, columns {@link #bottomNodes()}; coherent forecasts are exactly the
      * vectors S b.
      */
+    @Override
     public double[][] summingMatrix() {
         int n = size();
         int firstBottom = n - bottomCount;
@@ -141,6 +143,22 @@ public final class Hierarchy {
             }
         }
         return s;
+    }
+
+    /**
+     * Adds up along the tree, children before their parents, so that every parent is exactly the floating-point sum of
+     * its children.
+     */
+    @Override
+    public void addUp(double[] values) {
+        checkArgument(values.length == size(), "one value per node: %s, got %s", size(), values.length);
+        for (int i = size() - bottomCount - 1; i >= 0; i--) {
+            double sum = 0;
+            for (String child : requireNonNull(childrenByNode.get(nodes.get(i)))) {
+                sum += values[indexOf(child)];
+            }
+            values[i] = sum;
+        }
     }
 
     /** Collects nodes and their parents; {@link #build()} checks that they form a hierarchy. */

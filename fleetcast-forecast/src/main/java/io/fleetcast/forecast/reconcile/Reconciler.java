@@ -16,13 +16,13 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reconciles base forecasts of every node of a {@link Hierarchy} into coherent ones: every parent equals the sum of its
- * children at every step. Immutable; one instance serves any number of reconciliations of its hierarchy.
+ * Reconciles base forecasts of every node of a {@link Hierarchy} or a {@link GroupedHierarchy} into coherent ones: every
+ * aggregate equals the sum of the bottom series under it at every step. Immutable; one instance serves any number of reconciliations of its hierarchy.
  *
  * <p><b>Means.</b> At every step h the vector of base means ŷₕ (one per node, in node order) becomes ỹₕ = S G ŷₕ,
  * with G as {@link ReconciliationMethod} describes (Wickramasuriya, Athanasopoulos and Hyndman, 2019, who call it P; G =
  * (Sᵀ W⁻¹ S)⁻¹ Sᵀ W⁻¹ for OLS, WLS and MinT, their Theorem 1). The aggregates are then added up from the reconciled
- * bottom series along the tree, so every parent is the floating-point sum of its children.
+ * bottom series ({@link Aggregation#addUp}): in a tree every parent is the floating-point sum of its children.
  *
  * <p><b>Intervals.</b> If the base errors at step h have covariance Wₕ, the reconciled ones have S G Wₕ Gᵀ Sᵀ (their
  * Lemma 1). We follow the paper's working assumption Wₕ = kₕ Ŵ, with Ŵ the best estimate of the base errors' covariance at
@@ -49,11 +49,11 @@ import org.jspecify.annotations.Nullable;
 public final class Reconciler {
     private static final int MIN_ROWS_FOR_SHRINKAGE = 2;
 
-    private final Hierarchy hierarchy;
+    private final Aggregation hierarchy;
     private final double[][] summing;
     private final double[] structuralScale;
 
-    private Reconciler(Hierarchy hierarchy) {
+    private Reconciler(Aggregation hierarchy) {
         this.hierarchy = requireNonNull(hierarchy, "hierarchy is null");
         this.summing = hierarchy.summingMatrix();
         this.structuralScale = new double[summing.length];
@@ -64,12 +64,12 @@ public final class Reconciler {
         }
     }
 
-    /** A reconciler for {@code hierarchy}. */
-    public static Reconciler of(Hierarchy hierarchy) {
+    /** A reconciler for {@code hierarchy}: one tree, or several crossed ({@link GroupedHierarchy}). */
+    public static Reconciler of(Aggregation hierarchy) {
         return new Reconciler(hierarchy);
     }
 
-    public Hierarchy hierarchy() {
+    public Aggregation hierarchy() {
         return hierarchy;
     }
 
@@ -299,15 +299,7 @@ public final class Reconciler {
                 }
                 values[n - m + j] = sum;
             }
-            // Children come after their parents in node order: add up from the bottom so each parent is exactly the
-            // sum of its children.
-            for (int i = n - m - 1; i >= 0; i--) {
-                double sum = 0;
-                for (String child : hierarchy.children(hierarchy.nodes().get(i))) {
-                    sum += values[hierarchy.indexOf(child)];
-                }
-                values[i] = sum;
-            }
+            hierarchy.addUp(values);
             for (int i = 0; i < n; i++) {
                 means[i][step] = values[i];
             }

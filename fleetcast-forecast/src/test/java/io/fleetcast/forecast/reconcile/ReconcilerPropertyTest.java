@@ -17,36 +17,41 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Invariants over seeded random hierarchies (1 to 5 levels, 1 to 3 children a node, declared in random order), random
- * incoherent base forecasts and random residuals (1 to 40 rows, often fewer than nodes): every method's forecasts add
- * up; forecasts that already add up come back unchanged; MinT never widens an interval.
+ * Invariants over seeded random hierarchies (1 to 5 levels, 1 to 3 children a node, declared in random order) and
+ * random grouped hierarchies (2 or 3 trees of 0 to 3 levels crossed over the same bottom series), random incoherent base
+ * forecasts and random residuals (1 to 40 rows, often fewer than nodes): every method's forecasts add up in every
+ * tree; forecasts that already add up come back unchanged; MinT never widens an interval.
  */
 class ReconcilerPropertyTest {
     private static final int CASES = 200;
+    private static final int GROUPED_CASES = 100;
     private static final double RELATIVE_TOLERANCE = 1e-9;
 
     record Case(
             long seed,
-            Hierarchy hierarchy,
+            Aggregation hierarchy,
             Map<String, Forecast> base,
             Map<String, Forecast> coherent,
             Residuals residuals) {
         @Override
         public String toString() {
-            return "seed " + seed + ": " + hierarchy.size() + " nodes, " + hierarchy.levels() + " levels, "
-                    + residuals.rows() + " residual rows";
+            String shape = hierarchy instanceof Hierarchy tree
+                    ? tree.levels() + " levels"
+                    : ((GroupedHierarchy) hierarchy).trees() + " trees crossed";
+            return "seed " + seed + ": " + hierarchy.size() + " nodes, " + shape + ", " + residuals.rows()
+                    + " residual rows";
         }
     }
 
     static List<Case> cases() {
-        return LongStream.range(0, CASES)
+        return LongStream.range(0, CASES + GROUPED_CASES)
                 .mapToObj(ReconcilerPropertyTest::randomCase)
                 .toList();
     }
 
     static Case randomCase(long seed) {
         Random random = new Random(seed);
-        Hierarchy hierarchy = randomHierarchy(random);
+        Aggregation hierarchy = seed < CASES ? randomHierarchy(random) : randomGrouping(random);
         int n = hierarchy.size();
         int horizon = 1 + random.nextInt(4);
         double[][] s = hierarchy.summingMatrix();
@@ -108,8 +113,63 @@ class ReconcilerPropertyTest {
         return builder.build();
     }
 
+    /**
+     * Bottom series "b0", "b1", ... each with a path down 2 or 3 trees: tree t's aggregates at level l are "t{t}l{l}n{k}",
+     * with k drawn so that a node keeps one parent (its index divided by a per-level fan-out).
+     */
+    private static GroupedHierarchy randomGrouping(Random random) {
+        int trees = 2 + random.nextInt(2);
+        int bottoms = 1 + random.nextInt(12);
+        int[] depths = new int[trees];
+        int[][] fanOuts = new int[trees][];
+        for (int t = 0; t < trees; t++) {
+            depths[t] = random.nextInt(4);
+            fanOuts[t] = new int[depths[t]];
+            for (int l = 0; l < depths[t]; l++) {
+                fanOuts[t][l] = 1 + random.nextInt(3);
+            }
+        }
+        GroupedHierarchy.Builder builder = GroupedHierarchy.builder("total");
+        for (int j = 0; j < bottoms; j++) {
+            List<List<String>> paths = new ArrayList<>();
+            for (int t = 0; t < trees; t++) {
+                // The deepest aggregate is drawn at random; those above follow from it, so parents are consistent.
+                int[] index = new int[depths[t]];
+                if (depths[t] > 0) {
+                    index[depths[t] - 1] = random.nextInt(1 + bottoms / 2);
+                }
+                for (int l = depths[t] - 2; l >= 0; l--) {
+                    index[l] = index[l + 1] / fanOuts[t][l + 1];
+                }
+                List<String> path = new ArrayList<>();
+                for (int l = 0; l < depths[t]; l++) {
+                    path.add("t" + t + "l" + l + "n" + index[l]);
+                }
+                paths.add(path);
+            }
+            builder.bottom("b" + j, paths);
+        }
+        return builder.build();
+    }
+
+    /** Every (parent, children) pair of every tree of the structure. */
+    private static List<Map.Entry<String, List<String>>> families(Aggregation hierarchy) {
+        List<Map.Entry<String, List<String>>> families = new ArrayList<>();
+        for (String node : hierarchy.nodes()) {
+            if (hierarchy instanceof Hierarchy tree) {
+                families.add(Map.entry(node, tree.children(node)));
+            } else {
+                GroupedHierarchy grouped = (GroupedHierarchy) hierarchy;
+                for (int t = 0; t < grouped.trees(); t++) {
+                    families.add(Map.entry(node, grouped.children(t, node)));
+                }
+            }
+        }
+        return families;
+    }
+
     /** Bottom errors with a common factor, summed up the tree, plus errors of each node's own. */
-    private static Residuals randomResiduals(Hierarchy hierarchy, Random random) {
+    private static Residuals randomResiduals(Aggregation hierarchy, Random random) {
         int rows = 1 + random.nextInt(40);
         double[][] s = hierarchy.summingMatrix();
         double[][] errors = new double[rows][hierarchy.size()];
@@ -145,8 +205,9 @@ class ReconcilerPropertyTest {
     @MethodSource("cases")
     void everyParentEqualsTheSumOfItsChildren(Case c) {
         for (Reconciliation reconciliation : everyMethod(c, c.base())) {
-            for (String parent : c.hierarchy().nodes()) {
-                List<String> children = c.hierarchy().children(parent);
+            for (Map.Entry<String, List<String>> family : families(c.hierarchy())) {
+                String parent = family.getKey();
+                List<String> children = family.getValue();
                 if (children.isEmpty()) {
                     continue;
                 }
