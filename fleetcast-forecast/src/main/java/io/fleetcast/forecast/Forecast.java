@@ -3,6 +3,9 @@ package io.fleetcast.forecast;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A point forecast with its 80% and 95% prediction intervals, one value per step ahead, and how it was made.
  * Immutable.
@@ -19,6 +22,7 @@ public final class Forecast {
     private final double[] upper80;
     private final double[] lower95;
     private final double[] upper95;
+    private final double @Nullable [] backtestErrors;
 
     private Forecast(
             Provenance provenance,
@@ -27,6 +31,17 @@ public final class Forecast {
             double[] upper80,
             double[] lower95,
             double[] upper95) {
+        this(provenance, mean, lower80, upper80, lower95, upper95, null);
+    }
+
+    private Forecast(
+            Provenance provenance,
+            double[] mean,
+            double[] lower80,
+            double[] upper80,
+            double[] lower95,
+            double[] upper95,
+            double @Nullable [] backtestErrors) {
         this.provenance = requireNonNull(provenance, "provenance is null");
         int horizon = mean.length;
         checkArgument(
@@ -40,6 +55,7 @@ public final class Forecast {
         this.upper80 = upper80;
         this.lower95 = lower95;
         this.upper95 = upper95;
+        this.backtestErrors = backtestErrors;
     }
 
     /** A forecast with the given bounds (copied). */
@@ -94,9 +110,23 @@ public final class Forecast {
                 apply(upper95, function));
     }
 
-    /** This forecast under another provenance. */
+    /** This forecast under another provenance (its backtest errors kept). */
     public Forecast withProvenance(Provenance provenance) {
-        return new Forecast(provenance, mean, lower80, upper80, lower95, upper95);
+        return new Forecast(provenance, mean, lower80, upper80, lower95, upper95, backtestErrors);
+    }
+
+    /**
+     * This forecast with the errors its method made in a rolling-origin backtest on the same series (copied): actual
+     * minus point forecast over the last periods of the series, oldest first, ending with the last observation.
+     * Reconciliation estimates how the errors of several series vary together from them.
+     */
+    public Forecast withBacktestErrors(double[] errors) {
+        return new Forecast(provenance, mean, lower80, upper80, lower95, upper95, errors.clone());
+    }
+
+    /** The backtest errors (a copy), oldest first; empty when the method was not backtested on the series. */
+    public Optional<double[]> backtestErrors() {
+        return backtestErrors == null ? Optional.empty() : Optional.of(backtestErrors.clone());
     }
 
     private static double[] apply(double[] values, StepFunction function) {

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.metric.Accuracy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -88,6 +91,24 @@ public record BacktestResult(String method, ImmutableList<Fold> folds) {
     public BacktestResult {
         requireNonNull(method, "method is null");
         folds = ImmutableList.copyOf(folds);
+    }
+
+    /**
+     * Every fold's errors (actual minus point forecast), the folds in the order of their origins: for the plan's
+     * non-overlapping folds, one error per held-out observation, oldest first.
+     */
+    public double[] errors() {
+        List<Fold> byOrigin = new ArrayList<>(folds);
+        byOrigin.sort(Comparator.comparingInt(Fold::origin));
+        double[] errors = new double[byOrigin.stream().mapToInt(Fold::horizon).sum()];
+        int at = 0;
+        for (Fold fold : byOrigin) {
+            double[] mean = fold.forecast().mean();
+            for (int step = 0; step < mean.length; step++) {
+                errors[at++] = fold.actual[step] - mean[step];
+            }
+        }
+        return errors;
     }
 
     /** Mean absolute scaled error over every fold's horizon. */

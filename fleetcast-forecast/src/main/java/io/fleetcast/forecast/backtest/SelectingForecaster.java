@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Chooses a method per series by a rolling-origin backtest on the horizon asked for: each candidate is backtested on
  * the series ({@code folds} non-overlapping windows of the horizon) and the one with the lowest MASE forecasts it. A
  * candidate that cannot fit a backtest window drops out; when the series is too short for any backtest, the first
- * candidate forecasts it. The provenance names the chosen method and its backtest MASE ({@code NaN} without one).
+ * candidate forecasts it. The provenance names the chosen method and its backtest MASE ({@code NaN} without one); the
+ * forecast carries the chosen method's {@linkplain Forecast#backtestErrors() backtest errors}.
  */
 public final class SelectingForecaster implements Forecaster {
     private final String name;
@@ -66,11 +67,14 @@ public final class SelectingForecaster implements Forecaster {
             }
         }
         Forecast chosen = best.forecast(series, horizon);
-        if (calibrate && bestBacktest != null) {
-            Forecast uncalibrated = chosen;
-            chosen = IntervalScales.from(bestBacktest)
-                    .map(s -> s.apply(uncalibrated))
-                    .orElse(chosen);
+        if (bestBacktest != null) {
+            if (calibrate) {
+                Forecast uncalibrated = chosen;
+                chosen = IntervalScales.from(bestBacktest)
+                        .map(s -> s.apply(uncalibrated))
+                        .orElse(chosen);
+            }
+            chosen = chosen.withBacktestErrors(bestBacktest.errors());
         }
         Map<String, Double> parameters = ImmutableMap.of("backtestMase", bestMase, "backtestFolds", (double) folds);
         return chosen.withProvenance(chosen.provenance().within(name, parameters));

@@ -53,5 +53,27 @@ class SelectingForecasterTest {
 
         assertThat(forecast.provenance().model()).isEqualTo("Select[Naive]");
         assertThat(forecast.provenance().parameters().get("backtestMase")).isNaN();
+        assertThat(forecast.backtestErrors()).isEmpty();
+    }
+
+    /** Naive alone on t²: fold origins 14, 16, 18 of 20; each error is t² minus the square of the origin's last t. */
+    @Test
+    void carriesTheChosenMethodsBacktestErrorsOldestFirst() {
+        double[] values = new double[20];
+        for (int t = 0; t < values.length; t++) {
+            values[t] = t * t;
+        }
+        SelectingForecaster selecting = new SelectingForecaster("Select", List.of(new NaiveForecaster()), 3, true);
+
+        Forecast forecast = selecting.forecast(Series.of(values), 2);
+
+        assertThat(forecast.backtestErrors().orElseThrow())
+                .containsExactly(
+                        14 * 14 - 13 * 13,
+                        15 * 15 - 13 * 13,
+                        16 * 16 - 15 * 15,
+                        17 * 17 - 15 * 15,
+                        18 * 18 - 17 * 17,
+                        19 * 19 - 17 * 17);
     }
 }
