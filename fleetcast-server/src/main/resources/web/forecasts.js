@@ -30,6 +30,7 @@ const COLORS = {
   forecast: '#1d4f91',
   band: '#1d4f91',
   adjusted: '#c2680a',
+  reconciled: '#2a7f62',
   event: 'rgba(178, 59, 59, 0.12)',
   eventLabel: '#8a1c1c',
 };
@@ -230,11 +231,13 @@ function renderChart(view) {
   document.getElementById('chart-sub').textContent =
     `Daily demand in ${unit}: the last ${view.history.length} days of data, then the ${forecast.length}-day `
     + 'forecast with its 80% and 95% intervals'
+    + (view.reconciled.length > 0 ? ', the coherent (reconciled) forecast' : '')
     + (view.adjusted.length > 0 ? ', and the forecast with the plan\u2019s manual adjustments.' : '.')
     + ' Shaded columns are special events.';
   container.setAttribute(
     'aria-label',
     `Line chart of ${view.series_key} in ${unit} from ${first} to ${last}: history, forecast with intervals`
+      + (view.reconciled.length > 0 ? ', reconciled forecast' : '')
       + (view.adjusted.length > 0 ? ', adjusted forecast' : '') + `, ${view.events.length} events`,
   );
   const echarts = window.echarts;
@@ -253,6 +256,7 @@ function renderChart(view) {
   view.history.forEach((day) => { at(day.date).used = day.used; });
   forecast.forEach((point) => { at(point.date).forecast = point; });
   view.adjusted.forEach((point) => { at(point.date).adjusted = point; });
+  view.reconciled.forEach((point) => { at(point.date).reconciled = point; });
 
   const width = (lo, hi) => (lo === null || hi === null ? null : hi - lo);
   // A band is two stacked lines: its lower bound, invisible, and its width on top of it, shaded.
@@ -306,17 +310,22 @@ function renderChart(view) {
       },
     },
   ];
-  if (view.adjusted.length > 0) {
+  // The other forecasts of the same periods, each a line over the statistical one: reconciled, then adjusted.
+  const variants = [
+    { id: 'reconciled', name: 'Reconciled forecast', dash: 'dotted', points: view.reconciled },
+    { id: 'adjusted', name: 'Adjusted forecast', dash: 'dashed', points: view.adjusted },
+  ];
+  variants.filter((variant) => variant.points.length > 0).forEach((variant) => {
     series.push({
-      id: 'adjusted',
-      name: 'Adjusted forecast',
+      id: variant.id,
+      name: variant.name,
       type: 'line',
       showSymbol: false,
-      color: COLORS.adjusted,
-      lineStyle: { width: 2, type: 'dashed' },
-      data: view.adjusted.map((point) => [point.date, point.mean]),
+      color: COLORS[variant.id],
+      lineStyle: { width: 2, type: variant.dash },
+      data: variant.points.map((point) => [point.date, point.mean]),
     });
-  }
+  });
   series.push({
     id: 'events',
     name: 'Events',
@@ -339,9 +348,7 @@ function renderChart(view) {
     { name: '80% interval', icon: 'rect', itemStyle: { color: COLORS.band, opacity: 0.45 } },
     { name: '95% interval', icon: 'rect', itemStyle: { color: COLORS.band, opacity: 0.2 } },
   ];
-  if (view.adjusted.length > 0) {
-    legend.push({ name: 'Adjusted forecast' });
-  }
+  variants.filter((variant) => variant.points.length > 0).forEach((variant) => legend.push({ name: variant.name }));
   legend.push({ name: 'Events', icon: 'rect', itemStyle: { color: COLORS.event, borderColor: COLORS.eventLabel } });
 
   chart.setOption(
@@ -375,6 +382,9 @@ function tooltip(params, byDate, events, unit) {
     lines.push(`Forecast: ${quantity(values.forecast.mean)}`);
     lines.push(`80% interval: ${interval(values.forecast, 80)}`);
     lines.push(`95% interval: ${interval(values.forecast, 95)}`);
+  }
+  if (values.reconciled) {
+    lines.push(`Reconciled: ${quantity(values.reconciled.mean)} (80%: ${interval(values.reconciled, 80)})`);
   }
   if (values.adjusted) {
     lines.push(`Adjusted: ${quantity(values.adjusted.mean)} (80%: ${interval(values.adjusted, 80)})`);

@@ -13,6 +13,7 @@ import io.fleetcast.store.plan.DemandGrain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -71,6 +72,16 @@ final class ForecastCommand implements Callable<Integer> {
     List<String> scenarios = new ArrayList<>();
 
     @Option(
+            names = "--reconcile",
+            paramLabel = "METHOD",
+            description = "Make the plan coherent across org -> team -> service and region -> site -> cluster: mint"
+                    + " (MinT with shrinkage, weighing every series by its backtest errors), wls, ols or bottom-up."
+                    + " Forecasts the aggregates too (keys such as team:payments/*/cpu, */region:us-east/cpu), and"
+                    + " every series of each resource selected.")
+    @Nullable
+    String reconcile;
+
+    @Option(
             names = "--diff",
             arity = "2",
             paramLabel = "V",
@@ -98,7 +109,8 @@ final class ForecastCommand implements Callable<Integer> {
                 selector,
                 demandGrain,
                 horizon == null ? demandGrain.defaultHorizon() : horizon,
-                scenarios.stream().map(DriverScenario::parse).collect(ImmutableList.toImmutableList()));
+                scenarios.stream().map(DriverScenario::parse).collect(ImmutableList.toImmutableList()),
+                Optional.ofNullable(reconcile).map(PlanRequest::reconciliationMethod));
         long started = System.nanoTime();
         PlanForecast result;
         try (FleetcastApp app = FleetcastApp.open(store.config())) {
@@ -124,11 +136,13 @@ final class ForecastCommand implements Callable<Integer> {
                                 : "; adjusted by " + String.join(", ", outcome.adjustments())));
             }
         }
+        result.notes().forEach(note -> terminal.say("  note    " + note));
         terminal.say(String.format(
                 Locale.ROOT,
-                "Plan %d%s: %s refitted, %s carried forward%s, horizon %s, in %s",
+                "Plan %d%s%s: %s refitted, %s carried forward%s, horizon %s, in %s",
                 result.planVersion(),
                 result.parentVersion() == null ? "" : " (from plan " + result.parentVersion() + ")",
+                result.reconciliation() == null ? "" : ", reconciled by " + result.reconciliation(),
                 Terminal.count(result.refitted()),
                 Terminal.count(result.carried()),
                 result.skipped() == 0 ? "" : ", " + result.skipped() + " skipped",

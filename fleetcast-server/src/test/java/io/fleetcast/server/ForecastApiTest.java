@@ -161,6 +161,7 @@ class ForecastApiTest {
                         "history",
                         "forecast",
                         "adjusted",
+                        "reconciled",
                         "events",
                         "adjustments");
         assertThat(view.get("version").asInt()).isEqualTo(2);

@@ -8,6 +8,7 @@ import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
 import io.fleetcast.store.plan.NewPlan;
 import io.fleetcast.store.plan.Plan;
+import io.fleetcast.store.plan.SeriesGroups;
 import io.fleetcast.store.plan.StoredAdjustment;
 import io.fleetcast.store.plan.StoredEvent;
 import java.util.List;
@@ -58,6 +59,9 @@ public interface PlanStore {
      */
     List<ForecastPoint> adjustedPoints(long runId);
 
+    /** The coherent forecast of run {@code runId} in its reconciled plan, oldest step first; empty when not reconciled. */
+    List<ForecastPoint> reconciledPoints(long runId);
+
     /** Every stored special event, by start day then name. */
     List<StoredEvent> events();
 
@@ -66,6 +70,9 @@ public interface PlanStore {
 
     /** The region of each cluster the assets name. */
     Map<String, String> clusterRegions();
+
+    /** Each service's team and org, and each cluster's site and region. */
+    SeriesGroups seriesGroups();
 
     /** Every stored manual adjustment, oldest first (ties by id): the order they apply in. */
     List<StoredAdjustment> adjustments();
@@ -87,8 +94,9 @@ public interface PlanStore {
 
     /**
      * Writes {@code plan} as the next version (one more than the newest of any grain) in one transaction: the plan
-     * row, a run and its points per fitted series, and a copy (new run id, same provenance and statistical points,
-     * adjusted points as given) of each carried run. If anything fails, nothing is written.
+     * row, a run and its points (statistical, adjusted and reconciled) per fitted series, and a copy (new run id, same
+     * provenance, backtest errors and statistical points, adjusted and reconciled points as given) of each carried run.
+     * If anything fails, nothing is written.
      *
      * @return the plan as written
      * @throws io.fleetcast.core.error.FleetcastException {@code BAD_INPUT} if another plan of its grain was written

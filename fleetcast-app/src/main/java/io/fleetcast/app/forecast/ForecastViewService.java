@@ -14,6 +14,7 @@ import io.fleetcast.store.plan.ForecastPoint;
 import io.fleetcast.store.plan.ForecastRun;
 import io.fleetcast.store.plan.Plan;
 import io.fleetcast.store.plan.PlanLineage;
+import io.fleetcast.store.plan.SeriesGroups;
 import io.fleetcast.store.plan.StoredAdjustment;
 import io.fleetcast.store.plan.StoredEvent;
 import java.time.Clock;
@@ -21,10 +22,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -105,13 +109,16 @@ public final class ForecastViewService {
                         + " (keys are service/cluster/resource)"));
         List<String> key = DemandSeries.keyParts(seriesKey);
         DemandGrain grain = plan.grain();
-        List<DemandPoint> points = plans.demand(key.get(0), key.get(1), key.get(2), grain);
+        List<DemandPoint> points = PlanHierarchies.isAggregate(seriesKey)
+                ? aggregateHistory(seriesKey, grain)
+                : plans.demand(key.get(0), key.get(1), key.get(2), grain);
         Instant from = grain.next(run.trainEnd()).minus(Duration.ofDays(historyDays));
         ImmutableList<DemandPoint> history = points.stream()
                 .filter(point -> !point.ts().isBefore(from) && !point.ts().isAfter(run.trainEnd()))
                 .collect(ImmutableList.toImmutableList());
         List<ForecastPoint> forecast = plans.points(run.runId());
         List<ForecastPoint> adjusted = plans.adjustedPoints(run.runId());
+        List<ForecastPoint> reconciled = plans.reconciledPoints(run.runId());
         LocalDate first = day(from);
         LocalDate last = forecast.isEmpty()
                 ? day(run.trainEnd())
@@ -141,8 +148,25 @@ public final class ForecastViewService {
                 history,
                 ImmutableList.copyOf(forecast),
                 ImmutableList.copyOf(adjusted),
+                ImmutableList.copyOf(reconciled),
                 events,
                 adjustments);
+    }
+
+    /** An aggregate's history: per period, the sum of the stored series under it. */
+    private List<DemandPoint> aggregateHistory(String seriesKey, DemandGrain grain) {
+        SeriesGroups groups = plans.seriesGroups();
+        Map<Instant, Double> sums = new TreeMap<>();
+        for (DemandSeries series : plans.demandSeries(grain)) {
+            if (PlanHierarchies.covers(seriesKey, series, groups)) {
+                for (DemandPoint point : plans.demand(series.service(), series.cluster(), series.resource(), grain)) {
+                    sums.merge(point.ts(), point.used(), Double::sum);
+                }
+            }
+        }
+        List<DemandPoint> history = new ArrayList<>();
+        sums.forEach((ts, used) -> history.add(new DemandPoint(ts, used)));
+        return history;
     }
 
     /**
@@ -308,6 +332,7 @@ public final class ForecastViewService {
             ImmutableList<DemandPoint> history,
             ImmutableList<ForecastPoint> forecast,
             ImmutableList<ForecastPoint> adjusted,
+            ImmutableList<ForecastPoint> reconciled,
             ImmutableList<StoredEvent> events,
             ImmutableList<AdjustmentView> adjustments) {}
 

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param carried how many runs were carried forward unchanged
  * @param skipped how many selected series could not be forecast (not in the plan)
  * @param series per series, in key order
+ * @param reconciliation the reconciliation asked for ({@code MinT shrink}, ...); {@code null} when none was
+ * @param notes what people should know about the reconciliation: resources left out or reconciled otherwise, and why
  */
 public record PlanForecast(
         int planVersion,
@@ -25,7 +27,9 @@ public record PlanForecast(
         int refitted,
         int carried,
         int skipped,
-        ImmutableList<SeriesOutcome> series) {
+        ImmutableList<SeriesOutcome> series,
+        @Nullable String reconciliation,
+        ImmutableList<String> notes) {
 
     /**
      * One series' part in the plan.

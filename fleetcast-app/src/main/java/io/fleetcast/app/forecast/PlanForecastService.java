@@ -9,6 +9,7 @@ import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
 import io.fleetcast.forecast.auto.AutomaticForecaster;
+import io.fleetcast.forecast.reconcile.ReconciliationMethod;
 import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.store.PlanStore;
 import io.fleetcast.store.plan.CarriedRun;
@@ -26,6 +27,7 @@ import io.fleetcast.store.plan.StoredAdjustment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,6 +136,29 @@ public final class PlanForecastService {
                     + request.selector() + "\"; keys are" + " service/cluster/resource, e.g. "
                     + all.get(0).key() + " (a prefix, or a glob with * and ?)");
         }
+        // With reconciliation, every series of each resource the selection touches takes part, and the aggregates.
+        Map<String, double[]> histories = new HashMap<>();
+        PlanHierarchies hierarchies = null;
+        if (request.reconciliation().isPresent()) {
+            Set<String> resources = new TreeSet<>();
+            selected.forEach(series -> resources.add(series.resource()));
+            List<DemandSeries> bottoms = all.stream()
+                    .filter(series -> resources.contains(series.resource()))
+                    .toList();
+            for (DemandSeries series : bottoms) {
+                try {
+                    double[] values = values(series);
+                    FileForecastService.interpolate(values);
+                    histories.put(series.key(), values);
+                } catch (SkippedSeries e) {
+                    // Forecast alone below, where it is reported as skipped.
+                }
+            }
+            hierarchies = PlanHierarchies.of(bottoms, histories, plans.seriesGroups());
+            List<DemandSeries> withAggregates = new ArrayList<>(bottoms);
+            withAggregates.addAll(hierarchies.aggregates());
+            selected = withAggregates;
+        }
         ForecastInputs inputs =
                 ForecastInputs.of(plans.events(), plans.clusterRegions(), plans.drivers(), request.scenarios());
         List<StoredAdjustment> adjustments = plans.adjustments();
@@ -161,7 +186,9 @@ public final class PlanForecastService {
             }
         }
         for (ForecastRun run : previous.values()) {
-            if (!lineage.containsKey(run.seriesKey()) && !fitReasons.containsKey(run.seriesKey())) {
+            // An aggregate's forecast belongs to a reconciled plan only: a plan that is not reconciled drops it.
+            boolean dropped = hierarchies == null && PlanHierarchies.isAggregate(run.seriesKey());
+            if (!dropped && !lineage.containsKey(run.seriesKey()) && !fitReasons.containsKey(run.seriesKey())) {
                 carry(grain, run, "not selected", adjustments, lineage, outcomes, carried);
             }
         }
@@ -174,7 +201,7 @@ public final class PlanForecastService {
             List<Future<NewRun>> runs = new ArrayList<>();
             for (DemandSeries series : toFit) {
                 try {
-                    double[] values = values(series);
+                    double[] values = history(series, hierarchies, histories);
                     ForecastInputs.SeriesInputs regressors = requireNonNull(seriesInputs.get(series.key()));
                     runs.add(pool.submit(() -> fit(series, values, request.horizon(), regressors, adjustments)));
                 } catch (SkippedSeries e) {
@@ -220,16 +247,26 @@ public final class PlanForecastService {
         } finally {
             pool.shutdownNow();
         }
+        List<String> notes = new ArrayList<>();
+        String method = null;
+        if (hierarchies != null) {
+            ReconciliationMethod asked = request.reconciliation().orElseThrow();
+            method = asked.label();
+            reconcile(asked, hierarchies, grain, adjustments, fitted, carried, outcomes, notes);
+        }
         Integer parentVersion = parent.map(Plan::version).orElse(null);
         StringBuilder scenarios = new StringBuilder();
         request.scenarios().forEach(scenario -> scenarios.append(" --scenario ").append(scenario.argument()));
         String description = String.format(
                 Locale.ROOT,
-                "fleetcast forecast%s%s --horizon %d%s: %d refitted, %d carried",
+                "fleetcast forecast%s%s --horizon %d%s%s: %d refitted, %d carried",
                 grain == DemandGrain.DAY ? "" : " --grain " + grain.code(),
                 request.selector().isEmpty() ? "" : " --series " + request.selector(),
                 request.horizon(),
                 scenarios,
+                request.reconciliation()
+                        .map(m -> " --reconcile " + PlanRequest.reconciliationName(m))
+                        .orElse(""),
                 fitted.size(),
                 carried.size());
         Plan written = plans.writePlan(new NewPlan(
@@ -238,7 +275,8 @@ public final class PlanForecastService {
                 description,
                 PlanLineage.of(ImmutableList.copyOf(lineage.values())),
                 ImmutableList.copyOf(fitted),
-                ImmutableList.copyOf(carried)));
+                ImmutableList.copyOf(carried),
+                method));
         return new PlanForecast(
                 written.version(),
                 parentVersion,
@@ -247,7 +285,110 @@ public final class PlanForecastService {
                 fitted.size(),
                 carried.size(),
                 skipped,
-                ImmutableList.copyOf(outcomes.values()));
+                ImmutableList.copyOf(outcomes.values()),
+                method,
+                ImmutableList.copyOf(notes));
+    }
+
+    /** The history to fit: an aggregate's sum of its bottom series, else the stored series (gaps as {@code NaN}). */
+    private double[] history(
+            DemandSeries series, @Nullable PlanHierarchies hierarchies, Map<String, double[]> histories) {
+        if (hierarchies != null) {
+            Optional<double[]> sum = hierarchies.history(series, histories);
+            if (sum.isPresent()) {
+                return sum.orElseThrow();
+            }
+        }
+        return values(series);
+    }
+
+    /**
+     * Replaces the runs of every reconciled node (fitted or carried) with ones carrying their coherent forecast, and
+     * the adjustments applied anew on top of it (aggregates moved by their bottom series' adjustments).
+     */
+    private void reconcile(
+            ReconciliationMethod method,
+            PlanHierarchies hierarchies,
+            DemandGrain grain,
+            List<StoredAdjustment> adjustments,
+            List<NewRun> fitted,
+            List<CarriedRun> carried,
+            Map<String, PlanForecast.SeriesOutcome> outcomes,
+            List<String> notes) {
+        Map<String, PlanHierarchies.Base> bases = new HashMap<>();
+        for (NewRun run : fitted) {
+            bases.put(run.seriesKey(), new PlanHierarchies.Base(run.model(), run.points(), run.backtestErrors()));
+        }
+        for (CarriedRun run : carried) {
+            ForecastRun source = run.source();
+            if (hierarchies.contains(source.seriesKey())) {
+                bases.put(
+                        source.seriesKey(),
+                        new PlanHierarchies.Base(
+                                source.model(), plans.points(source.runId()), source.backtestErrors()));
+            }
+        }
+        Map<String, String> byResource = new TreeMap<>();
+        Map<String, PlanHierarchies.Reconciled> reconciled = hierarchies.reconcile(method, bases, byResource);
+        notes.addAll(byResource.values());
+        hierarchies.excluded().forEach((key, why) -> notes.add(key + ": " + why));
+        Map<String, ImmutableList<ForecastPoint>> points = new HashMap<>();
+        Map<String, PlanAdjustments.Applied> applied = new HashMap<>();
+        reconciled.forEach((resource, result) -> {
+            points.putAll(result.points());
+            applied.putAll(hierarchies.adjust(resource, result.points(), adjustments, grain));
+            result.note().ifPresent(note -> notes.add(resource + ": " + note));
+        });
+        PlanAdjustments.Applied none = new PlanAdjustments.Applied(ImmutableMap.of(), ImmutableList.of());
+        for (int i = 0; i < fitted.size(); i++) {
+            NewRun run = fitted.get(i);
+            ImmutableList<ForecastPoint> coherent = points.get(run.seriesKey());
+            if (coherent != null) {
+                PlanAdjustments.Applied adjusted = applied.getOrDefault(run.seriesKey(), none);
+                fitted.set(
+                        i,
+                        new NewRun(
+                                run.seriesKey(),
+                                run.model(),
+                                run.parameters(),
+                                run.trainStart(),
+                                run.trainEnd(),
+                                run.trainRows(),
+                                run.points(),
+                                run.inputs(),
+                                adjusted.descriptions(),
+                                adjusted.adjusted(),
+                                run.backtestErrors(),
+                                coherent));
+                withAdjustments(outcomes, run.seriesKey(), adjusted);
+            }
+        }
+        for (int i = 0; i < carried.size(); i++) {
+            CarriedRun run = carried.get(i);
+            ImmutableList<ForecastPoint> coherent = points.get(run.seriesKey());
+            if (coherent != null) {
+                PlanAdjustments.Applied adjusted = applied.getOrDefault(run.seriesKey(), none);
+                carried.set(i, new CarriedRun(run.source(), adjusted.descriptions(), adjusted.adjusted(), coherent));
+                withAdjustments(outcomes, run.seriesKey(), adjusted);
+            }
+        }
+    }
+
+    private static void withAdjustments(
+            Map<String, PlanForecast.SeriesOutcome> outcomes, String key, PlanAdjustments.Applied adjusted) {
+        PlanForecast.SeriesOutcome outcome = outcomes.get(key);
+        if (outcome != null) {
+            outcomes.put(
+                    key,
+                    new PlanForecast.SeriesOutcome(
+                            outcome.seriesKey(),
+                            outcome.action(),
+                            outcome.reason(),
+                            outcome.model(),
+                            outcome.trainEnd(),
+                            outcome.regressors(),
+                            adjusted.descriptions().keySet().asList()));
+        }
     }
 
     private Optional<String> refitReason(
@@ -386,6 +527,9 @@ public final class PlanForecastService {
         }
         ImmutableList<ForecastPoint> statistical = points.build();
         PlanAdjustments.Applied applied = PlanAdjustments.apply(adjustments, series.key(), series.grain(), statistical);
+        ImmutableList<Double> errors = forecast.backtestErrors()
+                .map(e -> Arrays.stream(e).boxed().collect(ImmutableList.toImmutableList()))
+                .orElse(ImmutableList.of());
         return new NewRun(
                 series.key(),
                 forecast.provenance().model(),
@@ -396,7 +540,9 @@ public final class PlanForecastService {
                 statistical,
                 inputs.inputs(),
                 applied.descriptions(),
-                applied.adjusted());
+                applied.adjusted(),
+                errors,
+                ImmutableList.of());
     }
 
     /**
@@ -562,10 +708,17 @@ public final class PlanForecastService {
                 String.join("; ", parts));
     }
 
-    /** The run's forecast as the plan gives it: adjusted where adjustments apply, else the statistical one. */
+    /**
+     * The run's forecast as the plan gives it: adjusted where adjustments apply, else the reconciled one in a
+     * reconciled plan, else the statistical one.
+     */
     private List<ForecastPoint> finalPoints(ForecastRun run) {
         List<ForecastPoint> adjusted = plans.adjustedPoints(run.runId());
-        return adjusted.isEmpty() ? plans.points(run.runId()) : adjusted;
+        if (!adjusted.isEmpty()) {
+            return adjusted;
+        }
+        List<ForecastPoint> reconciled = plans.reconciledPoints(run.runId());
+        return reconciled.isEmpty() ? plans.points(run.runId()) : reconciled;
     }
 
     /** How the applied adjustments differ, for people; empty when they are the same. */

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  *     2026-06-29T13:00:00Z}
  * @param forecast the statistical forecast, one point per period from the one after the last of training
  * @param adjusted the same periods with the plan's adjustments applied; empty when none applies
+ * @param reconciled the same periods as the plan made them coherent across org → team → service and region → site →
+ *     cluster (the adjustments then apply on top of it); empty when the plan is not reconciled
  * @param events the special events in the series' scope that touch the span shown
  * @param adjustments every stored adjustment that concerns the series, with whether this plan applied it
  */
@@ -42,6 +44,7 @@ public record ForecastSeriesView(
         List<HistoryDayView> history,
         List<PointView> forecast,
         List<PointView> adjusted,
+        List<PointView> reconciled,
         List<EventView> events,
         List<AdjustmentView> adjustments) {
     public ForecastSeriesView {
@@ -51,6 +54,7 @@ public record ForecastSeriesView(
         history = List.copyOf(requireNonNull(history, "history is null"));
         forecast = List.copyOf(requireNonNull(forecast, "forecast is null"));
         adjusted = List.copyOf(requireNonNull(adjusted, "adjusted is null"));
+        reconciled = List.copyOf(requireNonNull(reconciled, "reconciled is null"));
         events = List.copyOf(requireNonNull(events, "events is null"));
         adjustments = List.copyOf(requireNonNull(adjustments, "adjustments is null"));
     }
@@ -70,6 +74,9 @@ public record ForecastSeriesView(
                         .map(point -> PointView.of(grain, point))
                         .toList(),
                 series.adjusted().stream()
+                        .map(point -> PointView.of(grain, point))
+                        .toList(),
+                series.reconciled().stream()
                         .map(point -> PointView.of(grain, point))
                         .toList(),
                 series.events().stream().map(EventView::of).toList(),

@@ -25,6 +25,7 @@ import io.fleetcast.store.plan.NewRun;
 import io.fleetcast.store.plan.Plan;
 import io.fleetcast.store.plan.PlanLineage;
 import io.fleetcast.store.plan.RunInputs;
+import io.fleetcast.store.plan.SeriesGroups;
 import io.fleetcast.store.plan.StoredAdjustment;
 import io.fleetcast.store.plan.StoredEvent;
 import java.nio.charset.StandardCharsets;
@@ -59,11 +60,13 @@ public final class DuckDbPlanStore implements PlanStore {
     private static final TypeReference<LinkedHashMap<String, String>> DESCRIPTIONS = new TypeReference<>() {};
     private static final String RUN_COLUMNS = "run_id, plan_version, series_key, model, CAST(parameters AS VARCHAR),"
             + " train_start, train_end, train_rows, library_version, created_at, CAST(inputs AS VARCHAR),"
-            + " CAST(adjustments AS VARCHAR)";
+            + " CAST(adjustments AS VARCHAR), CAST(backtest_errors AS VARCHAR)";
     private static final String STATISTICAL = "statistical";
     private static final String ADJUSTED = "adjusted";
+    private static final String RECONCILED = "reconciled";
+    private static final TypeReference<List<Double>> ERRORS = new TypeReference<>() {};
     private static final String PLAN_COLUMNS =
-            "plan_version, parent_version, created_at, description, CAST(lineage AS VARCHAR), grain";
+            "plan_version, parent_version, created_at, description, CAST(lineage AS VARCHAR), grain, reconciliation";
 
     private final DuckDbStore store;
     private final String libraryVersion;
@@ -192,7 +195,8 @@ public final class DuckDbPlanStore implements PlanStore {
                             parentVersion,
                             instant(rs, 3),
                             rs.getString(4),
-                            lineage(rs.getString(5))));
+                            lineage(rs.getString(5)),
+                            Optional.ofNullable(rs.getString(7))));
                 }
             }
             return plans.build();
@@ -222,7 +226,8 @@ public final class DuckDbPlanStore implements PlanStore {
                             rs.getString(9),
                             instant(rs, 10),
                             inputs(rs.getString(11)),
-                            descriptions(rs.getString(12))));
+                            descriptions(rs.getString(12)),
+                            errors(rs.getString(13))));
                 }
             }
             runs.sort(Comparator.comparing(ForecastRun::seriesKey));
@@ -240,6 +245,11 @@ public final class DuckDbPlanStore implements PlanStore {
     @Override
     public List<ForecastPoint> adjustedPoints(long runId) {
         return points(runId, ADJUSTED);
+    }
+
+    @Override
+    public List<ForecastPoint> reconciledPoints(long runId) {
+        return points(runId, RECONCILED);
     }
 
     private List<ForecastPoint> points(long runId, String kind) {
@@ -324,6 +334,31 @@ public final class DuckDbPlanStore implements PlanStore {
             return regions.buildOrThrow();
         } catch (SQLException e) {
             throw FleetcastException.internal("reading the clusters' regions failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SeriesGroups seriesGroups() {
+        try (Connection connection = store.newConnection();
+                PreparedStatement owners = connection.prepareStatement(
+                        "SELECT service, min(team), min(org) FROM services GROUP BY service");
+                PreparedStatement places = connection.prepareStatement("SELECT cluster, site, region FROM clusters")) {
+            ImmutableMap.Builder<String, SeriesGroups.Owner> byService = ImmutableMap.builder();
+            try (ResultSet rs = owners.executeQuery()) {
+                while (rs.next()) {
+                    byService.put(rs.getString(1), new SeriesGroups.Owner(rs.getString(2), rs.getString(3)));
+                }
+            }
+            ImmutableMap.Builder<String, SeriesGroups.Place> byCluster = ImmutableMap.builder();
+            try (ResultSet rs = places.executeQuery()) {
+                while (rs.next()) {
+                    byCluster.put(rs.getString(1), new SeriesGroups.Place(rs.getString(2), rs.getString(3)));
+                }
+            }
+            return new SeriesGroups(byService.buildOrThrow(), byCluster.buildOrThrow());
+        } catch (SQLException e) {
+            throw FleetcastException.internal(
+                    "reading the services' teams and clusters' sites failed: " + e.getMessage(), e);
         }
     }
 
@@ -458,17 +493,26 @@ public final class DuckDbPlanStore implements PlanStore {
                     insertRun(connection, runId, version, run, now);
                     insertPoints(connection, runId, run.points(), STATISTICAL);
                     insertPoints(connection, runId, run.adjusted(), ADJUSTED);
+                    insertPoints(connection, runId, run.reconciled(), RECONCILED);
                 }
                 for (CarriedRun carried : plan.carried()) {
                     runId++;
                     copyRun(connection, runId, version, carried);
                     insertPoints(connection, runId, carried.adjusted(), ADJUSTED);
+                    insertPoints(connection, runId, carried.reconciled(), RECONCILED);
                 }
                 connection.commit();
                 committed = true;
                 OptionalInt parent =
                         plan.parentVersion() == null ? OptionalInt.empty() : OptionalInt.of(plan.parentVersion());
-                return new Plan(version, plan.grain(), parent, now, plan.description(), plan.lineage());
+                return new Plan(
+                        version,
+                        plan.grain(),
+                        parent,
+                        now,
+                        plan.description(),
+                        plan.lineage(),
+                        Optional.ofNullable(plan.reconciliation()));
             } finally {
                 if (!committed) {
                     connection.rollback();
@@ -510,8 +554,8 @@ public final class DuckDbPlanStore implements PlanStore {
 
     private static void insertPlan(Connection connection, int version, NewPlan plan, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO plans (plan_version, parent_version, created_at, description, lineage, grain)"
-                        + " VALUES (?, ?, ?, ?, CAST(? AS JSON), ?)")) {
+                "INSERT INTO plans (plan_version, parent_version, created_at, description, lineage, grain,"
+                        + " reconciliation) VALUES (?, ?, ?, ?, CAST(? AS JSON), ?, ?)")) {
             statement.setInt(1, version);
             if (plan.parentVersion() == null) {
                 statement.setNull(2, Types.INTEGER);
@@ -522,6 +566,7 @@ public final class DuckDbPlanStore implements PlanStore {
             statement.setString(4, plan.description());
             statement.setString(5, json(plan.lineage()));
             statement.setString(6, plan.grain().code());
+            statement.setString(7, plan.reconciliation());
             statement.executeUpdate();
         }
     }
@@ -530,8 +575,8 @@ public final class DuckDbPlanStore implements PlanStore {
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_runs (run_id,"
                 + " plan_version, series_key, model, parameters, train_start, train_end, train_rows, seed,"
-                + " library_version, created_at, inputs, adjustments) VALUES (?, ?, ?, ?, CAST(? AS JSON), ?, ?, ?,"
-                + " NULL, ?, ?, CAST(? AS JSON), CAST(? AS JSON))")) {
+                + " library_version, created_at, inputs, adjustments, backtest_errors) VALUES (?, ?, ?, ?,"
+                + " CAST(? AS JSON), ?, ?, ?, NULL, ?, ?, CAST(? AS JSON), CAST(? AS JSON), CAST(? AS JSON))")) {
             statement.setLong(1, runId);
             statement.setInt(2, version);
             statement.setString(3, run.seriesKey());
@@ -544,6 +589,7 @@ public final class DuckDbPlanStore implements PlanStore {
             statement.setObject(10, timestamp(now));
             statement.setString(11, json(run.inputs()));
             statement.setString(12, jsonText(run.adjustments()));
+            statement.setString(13, run.backtestErrors().isEmpty() ? null : jsonErrors(run.backtestErrors()));
             statement.executeUpdate();
         }
     }
@@ -573,9 +619,11 @@ public final class DuckDbPlanStore implements PlanStore {
     private static void copyRun(Connection connection, long runId, int version, CarriedRun carried)
             throws SQLException {
         ForecastRun source = carried.source();
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_runs SELECT ?, ?,"
-                + " series_key, model, parameters, train_start, train_end, train_rows, seed, library_version,"
-                + " created_at, inputs, CAST(? AS JSON) FROM forecast_runs WHERE run_id = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_runs (run_id,"
+                + " plan_version, series_key, model, parameters, train_start, train_end, train_rows, seed,"
+                + " library_version, created_at, inputs, adjustments, backtest_errors) SELECT ?, ?, series_key, model,"
+                + " parameters, train_start, train_end, train_rows, seed, library_version, created_at, inputs,"
+                + " CAST(? AS JSON), backtest_errors FROM forecast_runs WHERE run_id = ?")) {
             statement.setLong(1, runId);
             statement.setInt(2, version);
             statement.setString(3, jsonText(carried.adjustments()));
@@ -585,8 +633,9 @@ public final class DuckDbPlanStore implements PlanStore {
                         + ") does not exist; it cannot be carried forward");
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_points SELECT ?, ts,"
-                + " mean, lo80, hi80, lo95, hi95, kind FROM forecast_points WHERE run_id = ? AND kind = '"
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_points (run_id, ts, mean,"
+                + " lo80, hi80, lo95, hi95, kind) SELECT ?, ts, mean, lo80, hi80, lo95, hi95, kind FROM forecast_points"
+                + " WHERE run_id = ? AND kind = '"
                 + STATISTICAL + "'")) {
             statement.setLong(1, runId);
             statement.setLong(2, source.runId());
@@ -620,6 +669,25 @@ public final class DuckDbPlanStore implements PlanStore {
             return JSON.writeValueAsString(parameters);
         } catch (JsonProcessingException e) {
             throw FleetcastException.internal("writing parameters as JSON failed", e);
+        }
+    }
+
+    private static String jsonErrors(List<Double> errors) {
+        try {
+            return JSON.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("writing backtest errors as JSON failed", e);
+        }
+    }
+
+    private static ImmutableList<Double> errors(@Nullable String json) {
+        if (json == null) {
+            return ImmutableList.of();
+        }
+        try {
+            return ImmutableList.copyOf(JSON.readValue(json, ERRORS));
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("stored backtest errors cannot be read: " + json, e);
         }
     }
 

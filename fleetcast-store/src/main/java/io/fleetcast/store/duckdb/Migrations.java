@@ -24,7 +24,8 @@ final class Migrations {
             "V1__initial_schema.sql",
             "V2__topology_and_life_records.sql",
             "V3__forecast_inputs_and_adjustments.sql",
-            "V4__plan_grain.sql");
+            "V4__plan_grain.sql",
+            "V5__reconciled_plans.sql");
 
     private Migrations() {}
 

@@ -3,6 +3,7 @@ package io.fleetcast.store.plan;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
 
@@ -21,6 +22,8 @@ import java.time.Instant;
  * @param createdAt when the run was fitted (a carried run keeps its time)
  * @param inputs the events, drivers and scenarios it was fitted with
  * @param adjustments the adjustments applied on top of it in its plan, id to description, in the order applied
+ * @param backtestErrors the method's backtest errors, oldest first, ending with the last day trained on; empty when
+ *     the method was not backtested
  */
 public record ForecastRun(
         long runId,
@@ -34,7 +37,8 @@ public record ForecastRun(
         String libraryVersion,
         Instant createdAt,
         RunInputs inputs,
-        ImmutableMap<String, String> adjustments) {
+        ImmutableMap<String, String> adjustments,
+        ImmutableList<Double> backtestErrors) {
     public ForecastRun {
         requireNonNull(seriesKey, "seriesKey is null");
         requireNonNull(model, "model is null");
@@ -45,6 +49,7 @@ public record ForecastRun(
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(inputs, "inputs is null");
         requireNonNull(adjustments, "adjustments is null");
+        requireNonNull(backtestErrors, "backtestErrors is null");
         checkArgument(planVersion >= 1, "planVersion must be >= 1, got %s", planVersion);
         checkArgument(trainRows >= 0, "trainRows must be >= 0, got %s", trainRows);
     }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param lineage per series, how the plan got its run; names exactly the series of {@code fitted} and {@code carried}
  * @param fitted the new fits
  * @param carried the runs copied forward (fit and statistical forecast) under new run ids, adjusted anew
+ * @param reconciliation the method that made the plan coherent (e.g. {@code MinT shrink}); {@code null} when none did
  */
 public record NewPlan(
         DemandGrain grain,
@@ -25,7 +26,8 @@ public record NewPlan(
         String description,
         PlanLineage lineage,
         ImmutableList<NewRun> fitted,
-        ImmutableList<CarriedRun> carried) {
+        ImmutableList<CarriedRun> carried,
+        @Nullable String reconciliation) {
     public NewPlan {
         requireNonNull(grain, "grain is null");
         requireNonNull(description, "description is null");
@@ -40,5 +42,16 @@ public record NewPlan(
                         && lineage.series().stream().allMatch(entry -> keys.contains(entry.seriesKey())),
                 "the lineage must name exactly the plan's %s series",
                 keys.size());
+    }
+
+    /** A plan that is not reconciled. */
+    public NewPlan(
+            DemandGrain grain,
+            @Nullable Integer parentVersion,
+            String description,
+            PlanLineage lineage,
+            ImmutableList<NewRun> fitted,
+            ImmutableList<CarriedRun> carried) {
+        this(grain, parentVersion, description, lineage, fitted, carried, null);
     }
 }

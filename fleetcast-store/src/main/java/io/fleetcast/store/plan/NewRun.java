@@ -20,6 +20,10 @@ import java.time.Instant;
  * @param inputs the events, drivers and scenarios it was fitted with
  * @param adjustments the adjustments applied on top of it, id to description, in the order applied
  * @param adjusted the forecast with the adjustments applied, one point per step; empty when none applies
+ * @param backtestErrors the method's backtest errors, oldest first, ending with the last observation; empty when the
+ *     method was not backtested
+ * @param reconciled the coherent forecast of a reconciled plan, one point per step; empty when the plan is not
+ *     reconciled (the adjustments then apply to it rather than to {@code points})
  */
 public record NewRun(
         String seriesKey,
@@ -31,7 +35,9 @@ public record NewRun(
         ImmutableList<ForecastPoint> points,
         RunInputs inputs,
         ImmutableMap<String, String> adjustments,
-        ImmutableList<ForecastPoint> adjusted) {
+        ImmutableList<ForecastPoint> adjusted,
+        ImmutableList<Double> backtestErrors,
+        ImmutableList<ForecastPoint> reconciled) {
     public NewRun {
         requireNonNull(seriesKey, "seriesKey is null");
         requireNonNull(model, "model is null");
@@ -49,5 +55,38 @@ public record NewRun(
                 adjusted.isEmpty() ? adjustments.isEmpty() : adjusted.size() == points.size(),
                 "%s: the adjusted forecast needs adjustments and a point per step",
                 seriesKey);
+        requireNonNull(backtestErrors, "backtestErrors is null");
+        requireNonNull(reconciled, "reconciled is null");
+        checkArgument(
+                reconciled.isEmpty() || reconciled.size() == points.size(),
+                "%s: the reconciled forecast needs a point per step",
+                seriesKey);
+    }
+
+    /** A run of a plan that is not reconciled, without backtest errors. */
+    public NewRun(
+            String seriesKey,
+            String model,
+            ImmutableMap<String, Double> parameters,
+            Instant trainStart,
+            Instant trainEnd,
+            long trainRows,
+            ImmutableList<ForecastPoint> points,
+            RunInputs inputs,
+            ImmutableMap<String, String> adjustments,
+            ImmutableList<ForecastPoint> adjusted) {
+        this(
+                seriesKey,
+                model,
+                parameters,
+                trainStart,
+                trainEnd,
+                trainRows,
+                points,
+                inputs,
+                adjustments,
+                adjusted,
+                ImmutableList.of(),
+                ImmutableList.of());
     }
 }

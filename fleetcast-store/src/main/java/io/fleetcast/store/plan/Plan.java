@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
  * @param createdAt when it was written
  * @param description a line for people
  * @param lineage per series, how the plan got its run (see {@link PlanLineage})
+ * @param reconciliation the method that made the plan coherent across its hierarchies; empty when none did
  */
 public record Plan(
         int version,
@@ -22,7 +24,8 @@ public record Plan(
         OptionalInt parentVersion,
         Instant createdAt,
         String description,
-        PlanLineage lineage) {
+        PlanLineage lineage,
+        Optional<String> reconciliation) {
     public Plan {
         checkArgument(version >= 1, "version must be >= 1, got %s", version);
         requireNonNull(grain, "grain is null");
@@ -30,5 +33,6 @@ public record Plan(
         requireNonNull(createdAt, "createdAt is null");
         requireNonNull(description, "description is null");
         requireNonNull(lineage, "lineage is null");
+        requireNonNull(reconciliation, "reconciliation is null");
     }
 }

@@ -22,6 +22,7 @@ import io.fleetcast.store.plan.NewRun;
 import io.fleetcast.store.plan.Plan;
 import io.fleetcast.store.plan.PlanLineage;
 import io.fleetcast.store.plan.RunInputs;
+import io.fleetcast.store.plan.SeriesGroups;
 import io.fleetcast.store.plan.StoredAdjustment;
 import io.fleetcast.store.plan.StoredEvent;
 import java.nio.file.Path;
@@ -126,6 +127,51 @@ class DuckDbPlanStoreTest {
     }
 
     @Test
+    void keepsBacktestErrorsAndReconciledPointsAndCarriesTheErrors() {
+        NewRun base = run("a/c1/cpu", 10);
+        NewRun reconciledRun = new NewRun(
+                base.seriesKey(),
+                base.model(),
+                base.parameters(),
+                base.trainStart(),
+                base.trainEnd(),
+                base.trainRows(),
+                base.points(),
+                base.inputs(),
+                base.adjustments(),
+                base.adjusted(),
+                ImmutableList.of(1.5, -0.25, 3.0),
+                points(11));
+        Plan first = plans.writePlan(new NewPlan(
+                DemandGrain.DAY,
+                null,
+                "reconciled",
+                PlanLineage.of(List.of(PlanLineage.Entry.refit("a/c1/cpu", "first fit"))),
+                ImmutableList.of(reconciledRun),
+                ImmutableList.of(),
+                "MinT shrink"));
+        assertThat(first.reconciliation()).contains("MinT shrink");
+        assertThat(plans.plan(1).orElseThrow().reconciliation()).contains("MinT shrink");
+        ForecastRun fitted = plans.runs(1).get(0);
+        assertThat(fitted.backtestErrors()).containsExactly(1.5, -0.25, 3.0);
+        assertThat(plans.reconciledPoints(fitted.runId())).isEqualTo(points(11));
+        assertThat(plans.points(fitted.runId())).isEqualTo(points(10));
+
+        plans.writePlan(new NewPlan(
+                DemandGrain.DAY,
+                1,
+                "carried, not reconciled",
+                PlanLineage.of(List.of(PlanLineage.Entry.carried("a/c1/cpu", "no new data", fitted))),
+                ImmutableList.of(),
+                ImmutableList.of(new CarriedRun(fitted, ImmutableMap.of(), ImmutableList.of()))));
+        ForecastRun copy = plans.runs(2).get(0);
+        assertThat(plans.plan(2).orElseThrow().reconciliation()).isEmpty();
+        assertThat(copy.backtestErrors()).containsExactly(1.5, -0.25, 3.0);
+        assertThat(plans.reconciledPoints(copy.runId())).isEmpty();
+        assertThat(plans.points(copy.runId())).isEqualTo(points(10));
+    }
+
+    @Test
     void readsEventsDriversRegionsAndAdjustmentsAndSavesAndDeletesAdjustments() {
         TestFleet.loadTopology(store, folder);
         TestFleet.ingest(
@@ -171,6 +217,14 @@ class DuckDbPlanStoreTest {
                         tuple(LocalDate.of(2025, 1, 2), null, 110.0),
                         tuple(LocalDate.of(2025, 1, 1), "checkout", 7.0));
         assertThat(plans.clusterRegions()).containsEntry("ash-c1", "us-east").containsEntry("euw-c1", "eu-west");
+        SeriesGroups groups = plans.seriesGroups();
+        assertThat(groups.owners())
+                .containsEntry("checkout", new SeriesGroups.Owner("payments", "commerce"))
+                .containsEntry("search", new SeriesGroups.Owner("discovery", "commerce"));
+        assertThat(groups.places())
+                .containsEntry("ash-c2", new SeriesGroups.Place("dc-ash", "us-east"))
+                .containsEntry("euw-c1", new SeriesGroups.Place("aws-eu-west-1", "eu-west"))
+                .hasSize(3);
         StoredAdjustment launch = plans.adjustments().get(0);
         assertThat(launch.value()).as("converted to cores on load").isEqualTo(2.0);
         assertThat(launch.describe()).isEqualTo("L1: step +2 cores from 2026-04-10 (ana: launch)");
@@ -231,7 +285,8 @@ class DuckDbPlanStoreTest {
                 "test",
                 START,
                 RunInputs.NONE,
-                ImmutableMap.of());
+                ImmutableMap.of(),
+                ImmutableList.of());
         assertThatThrownBy(() -> plans.writePlan(new NewPlan(
                         DemandGrain.DAY,
                         null,
