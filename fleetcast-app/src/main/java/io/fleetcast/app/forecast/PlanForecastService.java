@@ -9,6 +9,8 @@ import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
 import io.fleetcast.forecast.auto.AutomaticForecaster;
+import io.fleetcast.forecast.backtest.Backtest;
+import io.fleetcast.forecast.backtest.BacktestPlan;
 import io.fleetcast.forecast.reconcile.ReconciliationMethod;
 import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.store.PlanStore;
@@ -193,6 +195,7 @@ public final class PlanForecastService {
             }
         }
         List<NewRun> fitted = new ArrayList<>();
+        boolean reconciling = hierarchies != null;
         int skipped = 0;
         int done = 0;
         // Series are read from the store one by one, then fitted on every core: the fits are pure and independent.
@@ -203,7 +206,8 @@ public final class PlanForecastService {
                 try {
                     double[] values = history(series, hierarchies, histories);
                     ForecastInputs.SeriesInputs regressors = requireNonNull(seriesInputs.get(series.key()));
-                    runs.add(pool.submit(() -> fit(series, values, request.horizon(), regressors, adjustments)));
+                    runs.add(pool.submit(
+                            () -> fit(series, values, request.horizon(), regressors, adjustments, reconciling)));
                 } catch (SkippedSeries e) {
                     runs.add(CompletableFuture.failedFuture(e));
                 }
@@ -495,13 +499,18 @@ public final class PlanForecastService {
         return values;
     }
 
-    /** Fits one series and applies its adjustments (pure: safe on any thread). */
+    /**
+     * Fits one series and applies its adjustments (pure: safe on any thread). With {@code needErrors} (a reconciled
+     * plan), a series too short for the method's own backtest is backtested on one window, as long as fits, so that
+     * it has errors too.
+     */
     private NewRun fit(
             DemandSeries series,
             double[] values,
             int horizon,
             ForecastInputs.SeriesInputs inputs,
-            List<StoredAdjustment> adjustments) {
+            List<StoredAdjustment> adjustments,
+            boolean needErrors) {
         int length = values.length;
         FileForecastService.interpolate(values);
         int[] periods = FileForecastService.usablePeriods(
@@ -527,7 +536,11 @@ public final class PlanForecastService {
         }
         ImmutableList<ForecastPoint> statistical = points.build();
         PlanAdjustments.Applied applied = PlanAdjustments.apply(adjustments, series.key(), series.grain(), statistical);
-        ImmutableList<Double> errors = forecast.backtestErrors()
+        Optional<double[]> backtestErrors = forecast.backtestErrors();
+        if (backtestErrors.isEmpty() && needErrors) {
+            backtestErrors = oneWindowErrors(forecaster, Series.of(values, periods), horizon);
+        }
+        ImmutableList<Double> errors = backtestErrors
                 .map(e -> Arrays.stream(e).boxed().collect(ImmutableList.toImmutableList()))
                 .orElse(ImmutableList.of());
         return new NewRun(
@@ -543,6 +556,21 @@ public final class PlanForecastService {
                 applied.adjusted(),
                 errors,
                 ImmutableList.of());
+    }
+
+    /** The errors of one backtest window of the longest horizon (up to {@code horizon}) the series allows. */
+    private static Optional<double[]> oneWindowErrors(Forecaster forecaster, Series series, int horizon) {
+        for (int window = horizon; window >= 1; window--) {
+            BacktestPlan plan = BacktestPlan.of(window, 1);
+            if (Backtest.fits(series, plan)) {
+                try {
+                    return Optional.of(Backtest.run(forecaster, series, plan).errors());
+                } catch (IllegalArgumentException tooShort) {
+                    // The method cannot fit this training window; a shorter test window leaves it more.
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

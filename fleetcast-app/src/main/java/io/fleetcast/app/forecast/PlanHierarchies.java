@@ -204,8 +204,9 @@ final class PlanHierarchies {
 
     /**
      * Reconciles each resource whose nodes all have a base forecast in {@code bases}; a resource with a node missing
-     * is left out and reported in {@code notes}. Backtest errors of the same length for every node are the residuals
-     * (for every method); without them, MinT and WLS with variances fall back to structural WLS.
+     * is left out and reported in {@code notes}. The backtest errors over the last periods all nodes' errors cover are
+     * the residuals (for every method); when a node has none, MinT and WLS with variances fall back to structural
+     * WLS.
      */
     Map<String, Reconciled> reconcile(ReconciliationMethod method, Map<String, Base> bases, Map<String, String> notes) {
         Map<String, Reconciled> result = new TreeMap<>();
@@ -236,7 +237,8 @@ final class PlanHierarchies {
             forecasts.put(node, forecast(base));
             horizon = base.points().size();
         }
-        Optional<Residuals> residuals = residuals(hierarchy, bases);
+        List<String> why = new ArrayList<>();
+        Optional<Residuals> residuals = residuals(hierarchy, bases, why);
         Reconciler reconciler = Reconciler.of(hierarchy);
         Reconciliation reconciliation;
         Optional<String> note = Optional.empty();
@@ -245,8 +247,7 @@ final class PlanHierarchies {
             note = reconciliation.fallbackReason();
         } else if (method.needsResiduals()) {
             reconciliation = reconciler.reconcile(ReconciliationMethod.WLS_STRUCTURAL, forecasts);
-            note = Optional.of("not every series has backtest errors of the same length (a series too short to"
-                    + " backtest, or a constant one); reconciled by " + ReconciliationMethod.WLS_STRUCTURAL.label()
+            note = Optional.of(why.get(0) + "; reconciled by " + ReconciliationMethod.WLS_STRUCTURAL.label()
                     + " instead of " + method.label());
         } else {
             reconciliation = reconciler.reconcile(method, forecasts);
@@ -290,21 +291,34 @@ final class PlanHierarchies {
                 columns[4]);
     }
 
-    /** The nodes' backtest errors as residual rows, when every node has them, of one length, not all zero. */
-    private static Optional<Residuals> residuals(GroupedHierarchy hierarchy, Map<String, Base> bases) {
-        int rows = requireNonNull(bases.get(hierarchy.root())).backtestErrors().size();
-        if (rows == 0) {
+    /**
+     * The nodes' backtest errors as residual rows: the last periods every node's errors cover (they all end with the
+     * same period). Empty, with why in {@code why}, when a node has none or only zeros (too short to backtest, or
+     * constant).
+     */
+    private static Optional<Residuals> residuals(
+            GroupedHierarchy hierarchy, Map<String, Base> bases, List<String> why) {
+        int rows = Integer.MAX_VALUE;
+        List<String> without = new ArrayList<>();
+        for (String node : hierarchy.nodes()) {
+            List<Double> own = requireNonNull(bases.get(node)).backtestErrors();
+            if (own.isEmpty() || own.stream().allMatch(error -> error == 0)) {
+                without.add(node);
+            }
+            rows = Math.min(rows, own.size());
+        }
+        if (!without.isEmpty()) {
+            why.add(without.size() + " of " + hierarchy.size() + " series have no backtest errors (too short to"
+                    + " backtest, or constant), e.g. " + without.get(0));
             return Optional.empty();
         }
         double[][] errors = new double[rows][hierarchy.size()];
         for (int i = 0; i < hierarchy.size(); i++) {
             List<Double> own =
                     requireNonNull(bases.get(hierarchy.nodes().get(i))).backtestErrors();
-            if (own.size() != rows || own.stream().allMatch(error -> error == 0)) {
-                return Optional.empty();
-            }
+            int skip = own.size() - rows;
             for (int t = 0; t < rows; t++) {
-                errors[t][i] = own.get(t);
+                errors[t][i] = own.get(skip + t);
             }
         }
         return Optional.of(Residuals.of(hierarchy.nodes(), errors));

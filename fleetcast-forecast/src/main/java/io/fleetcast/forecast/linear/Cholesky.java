@@ -7,7 +7,11 @@ import java.util.Optional;
  * equations of regressions and covariances of hierarchies, up to a few hundred rows.
  */
 public final class Cholesky {
-    /** Pivots below this fraction of the matrix's largest diagonal entry count as zero: A is not positive definite. */
+    /**
+     * A pivot below this fraction of its own diagonal entry counts as zero: A is not positive definite. The fraction is
+     * 1 − R² of that row on the rows before it, so the test does not depend on the rows' scales (a covariance of series
+     * in cores and in thousands of cores).
+     */
     private static final double RELATIVE_PIVOT_TOLERANCE = 1e-12;
 
     private final double[][] lower;
@@ -19,18 +23,13 @@ public final class Cholesky {
     /** The factor of {@code a} (only its lower triangle is read), or empty when {@code a} is not positive definite. */
     public static Optional<Cholesky> decompose(double[][] a) {
         int n = a.length;
-        double largestDiagonal = 0;
-        for (int i = 0; i < n; i++) {
-            largestDiagonal = Math.max(largestDiagonal, Math.abs(a[i][i]));
-        }
-        double tolerance = RELATIVE_PIVOT_TOLERANCE * largestDiagonal;
         double[][] l = new double[n][n];
         for (int j = 0; j < n; j++) {
             double pivot = a[j][j];
             for (int k = 0; k < j; k++) {
                 pivot -= l[j][k] * l[j][k];
             }
-            if (!(pivot > tolerance)) {
+            if (!(pivot > RELATIVE_PIVOT_TOLERANCE * a[j][j])) {
                 return Optional.empty();
             }
             l[j][j] = Math.sqrt(pivot);
