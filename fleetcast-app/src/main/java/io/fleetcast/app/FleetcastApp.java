@@ -3,6 +3,7 @@ package io.fleetcast.app;
 import io.fleetcast.app.fleet.FleetOverviewService;
 import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.PlanForecastService;
+import io.fleetcast.app.forecast.ReconciliationBacktest;
 import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.sql.SqlService;
 import io.fleetcast.store.Store;
@@ -21,6 +22,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final FleetOverviewService fleet;
     private final PlanForecastService plans;
     private final ForecastViewService forecasts;
+    private final ReconciliationBacktest reconciliationBacktest;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -30,6 +32,8 @@ public final class FleetcastApp implements AutoCloseable {
         DuckDbPlanStore planStore = new DuckDbPlanStore(store);
         this.plans = new PlanForecastService(planStore, PlanForecastService.ForecasterFactory.automatic());
         this.forecasts = new ForecastViewService(planStore, clock);
+        this.reconciliationBacktest =
+                new ReconciliationBacktest(planStore, PlanForecastService.ForecasterFactory.automatic());
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -58,6 +62,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** What the Forecast page shows: plans, series with history and forecasts, events and adjustments. */
     public ForecastViewService forecasts() {
         return forecasts;
+    }
+
+    /** How much each reconciliation method helps on the stored demand ({@code fleetcast bench reconcile}). */
+    public ReconciliationBacktest reconciliationBacktest() {
+        return reconciliationBacktest;
     }
 
     @Override

@@ -9,5 +9,10 @@ import picocli.CommandLine.Command;
             "Benchmarks that measure Fleetcast next to a peer on the same input in the same run and report the ratio"
                     + " (machines are noisy; absolute times alone mislead)."
         },
-        subcommands = {BenchIngestCommand.class, BenchSimulateCommand.class, BenchForecastCommand.class})
+        subcommands = {
+            BenchIngestCommand.class,
+            BenchSimulateCommand.class,
+            BenchForecastCommand.class,
+            BenchReconcileCommand.class
+        })
 final class BenchCommand {}

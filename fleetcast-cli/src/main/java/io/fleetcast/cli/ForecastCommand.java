@@ -75,7 +75,9 @@ final class ForecastCommand implements Callable<Integer> {
             names = "--reconcile",
             paramLabel = "METHOD",
             description = "Make the plan coherent across org -> team -> service and region -> site -> cluster: mint"
-                    + " (MinT with shrinkage, weighing every series by its backtest errors), wls, ols or bottom-up."
+                    + " (MinT with shrinkage, weighing every series by its backtest errors; best by week), wls-variance (by"
+                    + " the backtest errors' variances; best by day), wls, ols or bottom-up. fleetcast bench reconcile"
+                    + " compares them on your data."
                     + " Forecasts the aggregates too (keys such as team:payments/*/cpu, */region:us-east/cpu), and"
                     + " every series of each resource selected.")
     @Nullable
@@ -179,7 +181,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     /** A line per tenth of the series fitted, so long runs show that work goes on. */
-    private static PlanProgress progress(Terminal terminal) {
+    static PlanProgress progress(Terminal terminal) {
         return (done, total, seriesKey) -> {
             if (total >= 20 && (done * 10 / total) != ((done - 1) * 10 / total)) {
                 terminal.say(String.format(Locale.ROOT, "fitted %d of %d series (%s)", done, total, seriesKey));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,40 @@ class ForecastCommandTest {
         assertThat(changes.path("series").get(0).path("status").asText()).isEqualTo("unchanged");
         assertThat(changes.path("series").get(0).path("explanation").asText())
                 .startsWith("carried forward unchanged (no new data since 2026-06-30)");
+    }
+
+    @Test
+    void reconcilesAPlanAndComparesTheMethods() throws IOException {
+        String db = folder.resolve("fleet.duckdb").toString();
+        Path data = folder.resolve("data");
+        assertThat(CliRun.of("simulate", "--out", data.toString(), "--servers", "150", "--days", "120")
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.of("ingest", "all", data.toString(), "--db", db).exitCode())
+                .isZero();
+
+        CliRun plan = CliRun.of(
+                "forecast", "--series", "*/memory", "--horizon", "7", "--reconcile", "mint", "--db", db, "--json");
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        JsonNode written = JSON.readTree(plan.out());
+        assertThat(written.path("reconciliation").asText()).isEqualTo("MinT shrink");
+        List<String> keys = new ArrayList<>();
+        written.path("series")
+                .forEach(series -> keys.add(series.path("series_key").asText()));
+        assertThat(keys)
+                .contains("*/*/memory")
+                .allSatisfy(key -> assertThat(key).endsWith("/memory"));
+
+        CliRun unknown = CliRun.of("forecast", "--reconcile", "magic", "--db", db);
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown reconciliation \"magic\"; use mint, wls, wls-variance, ols or");
+
+        CliRun bench = CliRun.of("bench", "reconcile", "--series", "*/memory", "--horizon", "7", "--db", db);
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.err())
+                .contains("Last 7 days held out of")
+                .contains("MinT shrink")
+                .containsPattern("\\n  total +1 ");
     }
 
     @Test

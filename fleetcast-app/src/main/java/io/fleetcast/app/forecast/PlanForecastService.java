@@ -479,6 +479,15 @@ public final class PlanForecastService {
 
     /** The series' periods from its first to its last, with {@code NaN} where a period has no value. */
     private double[] values(DemandSeries series) {
+        return storedValues(plans, series);
+    }
+
+    /**
+     * The stored series' periods from its first to its last, with {@code NaN} where a period has no value.
+     *
+     * @throws SkippedSeries when too many periods have no value to fill them
+     */
+    static double[] storedValues(PlanStore plans, DemandSeries series) {
         DemandGrain grain = series.grain();
         List<DemandPoint> points = plans.demand(series.service(), series.cluster(), series.resource(), grain);
         int length = Math.toIntExact(grain.between(series.first(), series.last()) + 1);
@@ -513,8 +522,7 @@ public final class PlanForecastService {
             boolean needErrors) {
         int length = values.length;
         FileForecastService.interpolate(values);
-        int[] periods = FileForecastService.usablePeriods(
-                requireNonNull(SEASONAL_PERIODS.get(series.grain())), length, new ArrayList<>());
+        int[] periods = seasonalPeriods(series.grain(), length);
         Forecaster forecaster = forecasters.forSeries(inputs.regressors(), inputs.followDrivers());
         Forecast forecast;
         try {
@@ -522,19 +530,7 @@ public final class PlanForecastService {
         } catch (IllegalArgumentException e) {
             throw new SkippedSeries(forecaster.name() + " cannot forecast it: " + e.getMessage());
         }
-        ImmutableList.Builder<ForecastPoint> points = ImmutableList.builder();
-        Instant ts = series.last();
-        for (int step = 0; step < horizon; step++) {
-            ts = series.grain().next(ts);
-            points.add(new ForecastPoint(
-                    ts,
-                    forecast.mean()[step],
-                    forecast.lower80()[step],
-                    forecast.upper80()[step],
-                    forecast.lower95()[step],
-                    forecast.upper95()[step]));
-        }
-        ImmutableList<ForecastPoint> statistical = points.build();
+        ImmutableList<ForecastPoint> statistical = points(forecast, series);
         PlanAdjustments.Applied applied = PlanAdjustments.apply(adjustments, series.key(), series.grain(), statistical);
         Optional<double[]> backtestErrors = forecast.backtestErrors();
         if (backtestErrors.isEmpty() && needErrors) {
@@ -558,8 +554,31 @@ public final class PlanForecastService {
                 ImmutableList.of());
     }
 
+    /** {@code forecast} as stored points, one per period after the last of {@code series}. */
+    static ImmutableList<ForecastPoint> points(Forecast forecast, DemandSeries series) {
+        ImmutableList.Builder<ForecastPoint> points = ImmutableList.builder();
+        Instant ts = series.last();
+        for (int step = 0; step < forecast.horizon(); step++) {
+            ts = series.grain().next(ts);
+            points.add(new ForecastPoint(
+                    ts,
+                    forecast.mean(step),
+                    forecast.lower80()[step],
+                    forecast.upper80()[step],
+                    forecast.lower95()[step],
+                    forecast.upper95()[step]));
+        }
+        return points.build();
+    }
+
+    /** The seasonal periods of {@code grain} that a series of {@code length} periods shows at least twice. */
+    static int[] seasonalPeriods(DemandGrain grain, int length) {
+        return FileForecastService.usablePeriods(
+                requireNonNull(SEASONAL_PERIODS.get(grain)), length, new ArrayList<>());
+    }
+
     /** The errors of one backtest window of the longest horizon (up to {@code horizon}) the series allows. */
-    private static Optional<double[]> oneWindowErrors(Forecaster forecaster, Series series, int horizon) {
+    static Optional<double[]> oneWindowErrors(Forecaster forecaster, Series series, int horizon) {
         for (int window = horizon; window >= 1; window--) {
             BacktestPlan plan = BacktestPlan.of(window, 1);
             if (Backtest.fits(series, plan)) {
@@ -779,7 +798,7 @@ public final class PlanForecastService {
     }
 
     /** A selected series that cannot be forecast; reported, not fatal for the others. */
-    private static final class SkippedSeries extends RuntimeException {
+    static final class SkippedSeries extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         SkippedSeries(String message) {

@@ -196,8 +196,8 @@ final class PlanHierarchies {
     record Base(String model, List<ForecastPoint> points, List<Double> backtestErrors) {}
 
     /**
-     * One resource's reconciled forecasts, by series key, and how: the method used and, when it differs from the one
-     * asked for, why.
+     * One resource's reconciled forecasts (coherent means, each series' own interval widths), by series key, and how:
+     * the method used and, when it differs from the one asked for, why.
      */
     record Reconciled(
             ImmutableMap<String, ImmutableList<ForecastPoint>> points, String method, Optional<String> note) {}
@@ -257,14 +257,19 @@ final class PlanHierarchies {
             Forecast coherent = reconciliation.forecast(node);
             List<ForecastPoint> base = requireNonNull(bases.get(node)).points();
             ImmutableList.Builder<ForecastPoint> reconciled = ImmutableList.builder();
+            // Each series keeps its own interval widths, moved to the coherent mean: MinT's variance formula takes the
+            // error covariance as known, and estimated from a few dozen backtest errors it is optimistic (its 95%
+            // intervals held 83% of held-out weeks on the demo fleet; these hold 95%: docs/forecasting.md).
             for (int step = 0; step < horizon; step++) {
+                ForecastPoint own = base.get(step);
+                double shift = coherent.mean(step) - own.mean();
                 reconciled.add(new ForecastPoint(
-                        base.get(step).ts(),
+                        own.ts(),
                         coherent.mean(step),
-                        coherent.lower80()[step],
-                        coherent.upper80()[step],
-                        coherent.lower95()[step],
-                        coherent.upper95()[step]));
+                        own.lo80() + shift,
+                        own.hi80() + shift,
+                        own.lo95() + shift,
+                        own.hi95() + shift));
             }
             points.put(node, reconciled.build());
         }
