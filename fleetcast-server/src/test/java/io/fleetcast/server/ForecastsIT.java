@@ -187,17 +187,7 @@ class ForecastsIT {
                 .until(d -> "ready".equals(browser.main().getAttribute("data-state")) && condition.getAsBoolean());
     }
 
-    /** The chart's series by id: how many points each has and the names of its marked areas. */
-    @SuppressWarnings("unchecked") // executeScript answers untyped JSON-like values
     private Map<String, Map<String, Object>> chartSeries() {
-        Object series =
-                browser.script("const chart = echarts.getInstanceByDom(document.getElementById('forecast-chart'));"
-                        + " const result = {};"
-                        + " for (const s of chart.getOption().series) {"
-                        + "   result[s.id] = {points: s.data.length,"
-                        + "     marks: ((s.markArea && s.markArea.data) || []).map(area => area[0].name)};"
-                        + " }"
-                        + " return result;");
-        return (Map<String, Map<String, Object>>) requireNonNull(series, "no chart");
+        return browser.chartSeries("forecast-chart");
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.By;
@@ -94,6 +96,19 @@ final class TestBrowser implements AutoCloseable {
 
     String text(String css) {
         return find(css).getText();
+    }
+
+    /** The series of the chart in element {@code id}, by series id: how many points each has and its marked areas. */
+    @SuppressWarnings("unchecked") // executeScript answers untyped JSON-like values
+    Map<String, Map<String, Object>> chartSeries(String id) {
+        Object series = script("const chart = echarts.getInstanceByDom(document.getElementById('" + id + "'));"
+                + " const result = {};"
+                + " for (const s of chart.getOption().series) {"
+                + "   result[s.id] = {points: s.data.length,"
+                + "     marks: ((s.markArea && s.markArea.data) || []).map(area => area[0].name)};"
+                + " }"
+                + " return result;");
+        return (Map<String, Map<String, Object>>) Objects.requireNonNull(series, "no chart");
     }
 
     @Nullable
