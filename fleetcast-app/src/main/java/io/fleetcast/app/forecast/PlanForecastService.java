@@ -60,6 +60,10 @@ import org.jspecify.annotations.Nullable;
  * FileForecastService#MAXIMUM_MISSING_SHARE} of its periods missing, or too short for the method, is skipped and
  * reported. Seasonal periods are 24 and 168 hours, 7 and 365 days, 52 weeks or 12 months, each only where the series
  * shows it twice. Each grain has its own line of plan versions: a plan's parent is the newest plan of its grain.
+ *
+ * <p>With a reconciliation method ({@link PlanRequest#reconciliation()}), the plan also forecasts the aggregates of
+ * each resource ({@link PlanHierarchies}; an aggregate is refitted, too, when the series under it change) and stores
+ * every node's coherent forecast next to its statistical one, with the adjustments applied on top of it.
  */
 public final class PlanForecastService {
     private static final ImmutableMap<DemandGrain, int[]> SEASONAL_PERIODS = ImmutableMap.of(
@@ -177,6 +181,9 @@ public final class PlanForecastService {
         for (DemandSeries series : selected) {
             ForecastRun run = previous.get(series.key());
             ForecastInputs.SeriesInputs regressors = inputs.forSeries(series, request.horizon());
+            if (hierarchies != null && PlanHierarchies.isAggregate(series.key())) {
+                regressors = hierarchies.withMembers(series.key(), regressors);
+            }
             Optional<String> refitReason = refitReason(series, run, request.horizon(), regressors.inputs());
             if (run == null || refitReason.isPresent()) {
                 toFit.add(series);
@@ -410,6 +417,11 @@ public final class PlanForecastService {
             return Optional.of("horizon changed from " + stored + " to " + grain.count(horizon));
         }
         if (!run.inputs().fingerprint().equals(inputs.fingerprint())) {
+            boolean sameRegressors = run.inputs().regressors().equals(inputs.regressors())
+                    && run.inputs().scenarios().equals(inputs.scenarios());
+            if (sameRegressors && PlanHierarchies.isAggregate(series.key())) {
+                return Optional.of("its series changed (one joined, left or moved to another team or site)");
+            }
             return Optional.of(inputsChange(run.inputs(), inputs));
         }
         return Optional.empty();

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Provenance;
@@ -15,8 +17,10 @@ import io.fleetcast.forecast.reconcile.Residuals;
 import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.ForecastPoint;
+import io.fleetcast.store.plan.RunInputs;
 import io.fleetcast.store.plan.SeriesGroups;
 import io.fleetcast.store.plan.StoredAdjustment;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -417,6 +421,22 @@ final class PlanHierarchies {
                 || (place != null
                         && (byPlace.equals("site:" + place.site()) || byPlace.equals("region:" + place.region())));
         return ownerMatches && placeMatches;
+    }
+
+    /**
+     * {@code inputs} of aggregate {@code key} with the series under it folded into the fingerprint, so that the
+     * aggregate is refitted when a series joins, leaves or moves to another team or site.
+     */
+    ForecastInputs.SeriesInputs withMembers(String key, ForecastInputs.SeriesInputs inputs) {
+        Group group = requireNonNull(groups.get(DemandSeries.keyParts(key).get(2)), key);
+        Hasher hasher = Hashing.sha256().newHasher();
+        hasher.putString(inputs.inputs().fingerprint(), StandardCharsets.UTF_8);
+        for (String member : group.hierarchy().members(key)) {
+            hasher.putString("|" + member, StandardCharsets.UTF_8);
+        }
+        RunInputs own = inputs.inputs();
+        RunInputs folded = new RunInputs(hasher.hash().toString().substring(0, 16), own.regressors(), own.scenarios());
+        return new ForecastInputs.SeriesInputs(inputs.regressors(), folded, inputs.followDrivers());
     }
 
     /** Whether {@code key} is a node of a resource's hierarchy. */

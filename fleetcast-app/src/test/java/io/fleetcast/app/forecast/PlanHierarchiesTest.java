@@ -9,6 +9,7 @@ import io.fleetcast.forecast.reconcile.ReconciliationMethod;
 import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.ForecastPoint;
+import io.fleetcast.store.plan.RunInputs;
 import io.fleetcast.store.plan.SeriesGroups;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +73,41 @@ class PlanHierarchiesTest {
                 .isTrue();
         assertThat(PlanHierarchies.covers("*/site:s2/cpu", series("b", "x", FIRST, LAST), WHERE))
                 .isFalse();
+    }
+
+    /** An aggregate's fingerprint changes with the series under it, so it is refitted when one joins or moves. */
+    @Test
+    void anAggregatesInputsFoldInTheSeriesUnderIt() {
+        ForecastInputs.SeriesInputs none = new ForecastInputs.SeriesInputs(ImmutableList.of(), RunInputs.NONE, false);
+        List<DemandSeries> two = List.of(series("a", "x", FIRST, LAST), series("c", "y", FIRST, LAST));
+        List<DemandSeries> three =
+                List.of(series("a", "x", FIRST, LAST), series("b", "x", FIRST, LAST), series("c", "y", FIRST, LAST));
+        Map<String, double[]> histories = new HashMap<>();
+        three.forEach(s -> histories.put(s.key(), new double[90]));
+
+        String before = PlanHierarchies.of(two, histories, WHERE)
+                .withMembers("team:t1/*/cpu", none)
+                .inputs()
+                .fingerprint();
+        String again = PlanHierarchies.of(two, histories, WHERE)
+                .withMembers("team:t1/*/cpu", none)
+                .inputs()
+                .fingerprint();
+        String after = PlanHierarchies.of(three, histories, WHERE)
+                .withMembers("team:t1/*/cpu", none)
+                .inputs()
+                .fingerprint();
+        String otherTeam = PlanHierarchies.of(three, histories, WHERE)
+                .withMembers("team:t2/*/cpu", none)
+                .inputs()
+                .fingerprint();
+
+        assertThat(before).isEqualTo(again).isNotEqualTo(after).isNotEmpty();
+        assertThat(otherTeam)
+                .isEqualTo(PlanHierarchies.of(two, histories, WHERE)
+                        .withMembers("team:t2/*/cpu", none)
+                        .inputs()
+                        .fingerprint());
     }
 
     /** A new series with 4 periods of backtest errors: MinT uses the last 4 periods of everyone's, not a fallback. */
