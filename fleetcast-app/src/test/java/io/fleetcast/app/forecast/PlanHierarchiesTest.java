@@ -78,36 +78,25 @@ class PlanHierarchiesTest {
     /** An aggregate's fingerprint changes with the series under it, so it is refitted when one joins or moves. */
     @Test
     void anAggregatesInputsFoldInTheSeriesUnderIt() {
-        ForecastInputs.SeriesInputs none = new ForecastInputs.SeriesInputs(ImmutableList.of(), RunInputs.NONE, false);
         List<DemandSeries> two = List.of(series("a", "x", FIRST, LAST), series("c", "y", FIRST, LAST));
         List<DemandSeries> three =
                 List.of(series("a", "x", FIRST, LAST), series("b", "x", FIRST, LAST), series("c", "y", FIRST, LAST));
+
+        assertThat(fingerprint(two, "team:t1/*/cpu"))
+                .isEqualTo(fingerprint(two, "team:t1/*/cpu"))
+                .isNotEqualTo(fingerprint(three, "team:t1/*/cpu"))
+                .isNotEmpty();
+        assertThat(fingerprint(three, "team:t2/*/cpu")).isEqualTo(fingerprint(two, "team:t2/*/cpu"));
+    }
+
+    private static String fingerprint(List<DemandSeries> bottoms, String aggregate) {
         Map<String, double[]> histories = new HashMap<>();
-        three.forEach(s -> histories.put(s.key(), new double[90]));
-
-        String before = PlanHierarchies.of(two, histories, WHERE)
-                .withMembers("team:t1/*/cpu", none)
+        bottoms.forEach(s -> histories.put(s.key(), new double[90]));
+        ForecastInputs.SeriesInputs none = new ForecastInputs.SeriesInputs(ImmutableList.of(), RunInputs.NONE, false);
+        return PlanHierarchies.of(bottoms, histories, WHERE)
+                .withMembers(aggregate, none)
                 .inputs()
                 .fingerprint();
-        String again = PlanHierarchies.of(two, histories, WHERE)
-                .withMembers("team:t1/*/cpu", none)
-                .inputs()
-                .fingerprint();
-        String after = PlanHierarchies.of(three, histories, WHERE)
-                .withMembers("team:t1/*/cpu", none)
-                .inputs()
-                .fingerprint();
-        String otherTeam = PlanHierarchies.of(three, histories, WHERE)
-                .withMembers("team:t2/*/cpu", none)
-                .inputs()
-                .fingerprint();
-
-        assertThat(before).isEqualTo(again).isNotEqualTo(after).isNotEmpty();
-        assertThat(otherTeam)
-                .isEqualTo(PlanHierarchies.of(two, histories, WHERE)
-                        .withMembers("team:t2/*/cpu", none)
-                        .inputs()
-                        .fingerprint());
     }
 
     /** A new series with 4 periods of backtest errors: MinT uses the last 4 periods of everyone's, not a fallback. */
