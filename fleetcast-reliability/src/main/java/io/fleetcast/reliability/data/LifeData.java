@@ -1,0 +1,160 @@
+package io.fleetcast.reliability.data;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Life data of a population: exact failure times, right-censored units (suspensions: still working at their time),
+ * left-censored units (failed at some time before their inspection) and interval-censored units (failed between two
+ * inspections), each with a count of identical units. Times are in one unit (days, hours, cycles) and non-negative.
+ * Immutable.
+ */
+public final class LifeData {
+    /** Units with the same observation. */
+    public record Observation(double lower, double upper, long count) {}
+
+    private final ImmutableList<Observation> failures;
+    private final ImmutableList<Observation> rightCensored;
+    private final ImmutableList<Observation> leftCensored;
+    private final ImmutableList<Observation> intervals;
+
+    private LifeData(
+            ImmutableList<Observation> failures,
+            ImmutableList<Observation> rightCensored,
+            ImmutableList<Observation> leftCensored,
+            ImmutableList<Observation> intervals) {
+        this.failures = failures;
+        this.rightCensored = rightCensored;
+        this.leftCensored = leftCensored;
+        this.intervals = intervals;
+    }
+
+    /** A builder; {@link Builder#build()} checks the data. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Exact failures at {@code failureTimes} and suspensions at {@code suspensionTimes}, one unit each. */
+    public static LifeData of(double[] failureTimes, double[] suspensionTimes) {
+        Builder builder = builder();
+        for (double time : failureTimes) {
+            builder.failure(time, 1);
+        }
+        for (double time : suspensionTimes) {
+            builder.suspension(time, 1);
+        }
+        return builder.build();
+    }
+
+    /** Exact failures: {@code lower} = {@code upper} = the failure time. */
+    public ImmutableList<Observation> failures() {
+        return failures;
+    }
+
+    /** Suspensions: {@code lower} = {@code upper} = the time the unit was last known to work. */
+    public ImmutableList<Observation> rightCensored() {
+        return rightCensored;
+    }
+
+    /** Failures before an inspection: {@code lower} = 0, {@code upper} = the inspection time. */
+    public ImmutableList<Observation> leftCensored() {
+        return leftCensored;
+    }
+
+    /** Failures between two inspections, {@code lower} < {@code upper}. */
+    public ImmutableList<Observation> intervals() {
+        return intervals;
+    }
+
+    /** Units known to have failed: exactly, before an inspection, or between two. */
+    public long failureCount() {
+        return count(failures) + count(leftCensored) + count(intervals);
+    }
+
+    /** All units. */
+    public long unitCount() {
+        return failureCount() + count(rightCensored);
+    }
+
+    /** Whether every failure time is known exactly (no left or interval censoring). */
+    public boolean exactFailuresOnly() {
+        return leftCensored.isEmpty() && intervals.isEmpty();
+    }
+
+    private static long count(List<Observation> observations) {
+        return observations.stream().mapToLong(Observation::count).sum();
+    }
+
+    /** Collects observations; every method refuses a negative or non-finite time or a count below 1. */
+    public static final class Builder {
+        private final List<Observation> failures = new ArrayList<>();
+        private final List<Observation> rightCensored = new ArrayList<>();
+        private final List<Observation> leftCensored = new ArrayList<>();
+        private final List<Observation> intervals = new ArrayList<>();
+
+        private Builder() {}
+
+        /** {@code count} units that failed at {@code time}. */
+        public Builder failure(double time, long count) {
+            failures.add(new Observation(time(time, "failure time"), time, count(count)));
+            return this;
+        }
+
+        /** {@code count} units still working at {@code time} (right-censored). */
+        public Builder suspension(double time, long count) {
+            rightCensored.add(new Observation(time(time, "suspension time"), time, count(count)));
+            return this;
+        }
+
+        /** {@code count} units found failed at an inspection at {@code time} (left-censored). */
+        public Builder failedBefore(double time, long count) {
+            checkArgument(time(time, "inspection time") > 0, "a left-censored time must be above 0, got %s", time);
+            leftCensored.add(new Observation(0, time, count(count)));
+            return this;
+        }
+
+        /** {@code count} units that failed after {@code lower} and by {@code upper} (interval-censored). */
+        public Builder failedBetween(double lower, double upper, long count) {
+            checkArgument(
+                    time(lower, "interval start") < time(upper, "interval end"),
+                    "an interval must end after it starts, got %s to %s",
+                    lower,
+                    upper);
+            intervals.add(new Observation(lower, upper, count(count)));
+            return this;
+        }
+
+        /**
+         * The data.
+         *
+         * @throws IllegalArgumentException when there are no units
+         */
+        public LifeData build() {
+            LifeData data = new LifeData(
+                    ImmutableList.copyOf(failures),
+                    ImmutableList.copyOf(rightCensored),
+                    ImmutableList.copyOf(leftCensored),
+                    ImmutableList.copyOf(intervals));
+            checkArgument(data.unitCount() > 0, "life data needs at least one unit");
+            return data;
+        }
+
+        private static double time(double time, String what) {
+            checkArgument(
+                    Double.isFinite(time) && time >= 0,
+                    "a %s must be a number of at least 0, got %s",
+                    what,
+                    String.format(Locale.ROOT, "%s", time));
+            return time;
+        }
+
+        private static long count(long count) {
+            checkArgument(count >= 1, "a count must be at least 1, got %s", count);
+            return count;
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package io.fleetcast.reliability.fit;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.reliability.data.LifeData;
+import io.fleetcast.reliability.distribution.LifeDistribution;
+import java.util.Locale;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.hipparchus.special.Erf;
+
+/**
+ * Maximum-likelihood fits of a {@link Family} to censored {@link LifeData}. Each exact failure contributes its density,
+ * each suspension its reliability, each left-censored unit its probability of failure by the inspection, and each
+ * interval-censored unit the probability of failing inside its interval, all times its count.
+ *
+ * <p>The likelihood is maximised over the parameters with positive ones on the log scale: a Nelder–Mead search from
+ * moment estimates, then Newton steps on numerical derivatives until the gradient vanishes. The covariance of the
+ * estimates is the inverse of the observed Fisher information (the negative Hessian of the log-likelihood at the
+ * estimates); bounds are Fisher-matrix bounds, log-transformed for positive parameters (as Weibull++, Minitab and
+ * Python's {@code reliability} give them).
+ */
+public final class MaximumLikelihood {
+    private static final int MAX_EVALUATIONS = 20_000;
+    private static final int NEWTON_STEPS = 50;
+
+    private MaximumLikelihood() {}
+
+    /**
+     * Fits {@code family} to {@code data} with bounds at {@code confidence} (two-sided, e.g. 0.95).
+     *
+     * @throws IllegalArgumentException when there are fewer failures than parameters, a failure at time 0 under a
+     *     family of positive lives, or the likelihood has no maximum (the message says which)
+     */
+    public static LifeFit fit(Family family, LifeData data, double confidence) {
+        checkArgument(confidence > 0 && confidence < 1, "the confidence must be between 0 and 1, got %s", confidence);
+        int k = family.parameterNames().size();
+        checkArgument(
+                data.failureCount() >= k,
+                "%s has %s parameters but the data have %s failure%s; every unit is suspended or too few failed to fit"
+                        + " it",
+                family.label(),
+                k,
+                data.failureCount(),
+                data.failureCount() == 1 ? "" : "s");
+        if (family.positiveTimes()) {
+            for (LifeData.Observation failure : data.failures()) {
+                checkArgument(
+                        failure.lower() > 0,
+                        "a failure at time 0 is impossible under %s, whose lives are positive; record it as failed"
+                                + " before a small time (left-censored) or fit a family for any real time",
+                        family.label());
+            }
+        }
+        Objective objective = new Objective(family, data);
+        double[] start = toFree(family, family.start(data));
+        SimplexOptimizer optimizer = new SimplexOptimizer(1e-13, 1e-15);
+        double[] steps = new double[k];
+        for (int i = 0; i < k; i++) {
+            steps[i] = Math.max(0.1, 0.1 * Math.abs(start[i]));
+        }
+        PointValuePair best = optimizer.optimize(
+                new MaxEval(MAX_EVALUATIONS),
+                new ObjectiveFunction(objective::negativeLogLikelihood),
+                GoalType.MINIMIZE,
+                new InitialGuess(start),
+                new NelderMeadSimplex(steps));
+        // Restart once from the optimum: Nelder–Mead can stall on a ridge.
+        best = optimizer.optimize(
+                new MaxEval(MAX_EVALUATIONS),
+                new ObjectiveFunction(objective::negativeLogLikelihood),
+                GoalType.MINIMIZE,
+                new InitialGuess(best.getPoint()),
+                new NelderMeadSimplex(steps));
+        double[] free = newton(objective, best.getPoint());
+        double logLikelihood = -objective.negativeLogLikelihood(free);
+        checkArgument(
+                Double.isFinite(logLikelihood),
+                "%s could not be fitted: the likelihood is 0 everywhere the search went",
+                family.label());
+        double[] estimates = fromFree(family, free);
+        LifeDistribution distribution = family.create(estimates);
+
+        double[][] covariance = covariance(objective, estimates);
+        double z = Math.sqrt(2) * Erf.erfInv(confidence);
+        ImmutableMap.Builder<String, Double> errors = ImmutableMap.builder();
+        ImmutableMap.Builder<String, ImmutableList<Double>> bounds = ImmutableMap.builder();
+        for (int i = 0; i < k; i++) {
+            String name = family.parameterNames().get(i);
+            double se = Math.sqrt(covariance[i][i]);
+            errors.put(name, se);
+            double p = estimates[i];
+            bounds.put(
+                    name,
+                    family.positive(i)
+                            ? ImmutableList.of(p * Math.exp(-z * se / p), p * Math.exp(z * se / p))
+                            : ImmutableList.of(p - z * se, p + z * se));
+        }
+        double n = data.unitCount();
+        double aicc = -2 * logLikelihood + 2 * k + (n - k - 1 > 0 ? 2.0 * k * (k + 1) / (n - k - 1) : Double.NaN);
+        double bic = -2 * logLikelihood + k * Math.log(n);
+        ImmutableList.Builder<ImmutableList<Double>> rows = ImmutableList.builder();
+        for (double[] row : covariance) {
+            rows.add(ImmutableList.copyOf(java.util.Arrays.stream(row).boxed().toList()));
+        }
+        return new LifeFit(
+                family,
+                distribution,
+                logLikelihood,
+                aicc,
+                bic,
+                errors.buildOrThrow(),
+                bounds.buildOrThrow(),
+                confidence,
+                rows.build(),
+                objective.evaluations);
+    }
+
+    /** The log-likelihood of {@code distribution} on {@code data}. */
+    public static double logLikelihood(LifeDistribution distribution, LifeData data) {
+        double sum = 0;
+        for (LifeData.Observation o : data.failures()) {
+            sum += o.count() * distribution.logPdf(o.lower());
+        }
+        for (LifeData.Observation o : data.rightCensored()) {
+            sum += o.count() * distribution.logSf(o.lower());
+        }
+        for (LifeData.Observation o : data.leftCensored()) {
+            sum += o.count() * distribution.logCdf(o.upper());
+        }
+        for (LifeData.Observation o : data.intervals()) {
+            // F(u) − F(l), from whichever tail keeps it accurate.
+            double inside = distribution.cdf(o.lower()) < 0.5
+                    ? distribution.cdf(o.upper()) - distribution.cdf(o.lower())
+                    : distribution.sf(o.lower()) - distribution.sf(o.upper());
+            sum += o.count() * Math.log(inside);
+        }
+        return sum;
+    }
+
+    /** The negative log-likelihood over the free (log-transformed where positive) parameters. */
+    private static final class Objective {
+        private final Family family;
+        private final LifeData data;
+        private int evaluations;
+
+        Objective(Family family, LifeData data) {
+            this.family = family;
+            this.data = data;
+        }
+
+        double negativeLogLikelihood(double[] free) {
+            evaluations++;
+            return negativeLogLikelihoodAt(fromFree(family, free));
+        }
+
+        double negativeLogLikelihoodAt(double[] parameters) {
+            LifeDistribution distribution;
+            try {
+                distribution = family.create(parameters);
+            } catch (IllegalArgumentException outOfRange) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double value = -logLikelihood(distribution, data);
+            return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+        }
+    }
+
+    /** Newton steps on the free parameters, halving a step that does not improve, until the gradient vanishes. */
+    private static double[] newton(Objective objective, double[] start) {
+        double[] x = start.clone();
+        double value = objective.negativeLogLikelihood(x);
+        for (int iteration = 0; iteration < NEWTON_STEPS; iteration++) {
+            double[] gradient = new double[x.length];
+            double[][] hessian = new double[x.length][x.length];
+            derivatives(objective::negativeLogLikelihood, x, gradient, hessian);
+            double[] step;
+            try {
+                RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(hessian))
+                        .getSolver()
+                        .getInverse();
+                step = inverse.operate(gradient);
+            } catch (RuntimeException singular) {
+                return x;
+            }
+            boolean improved = false;
+            for (double scale = 1; scale > 1e-6; scale /= 2) {
+                double[] candidate = x.clone();
+                for (int i = 0; i < x.length; i++) {
+                    candidate[i] -= scale * step[i];
+                }
+                double candidateValue = objective.negativeLogLikelihood(candidate);
+                if (candidateValue <= value) {
+                    improved = value - candidateValue > 1e-14 * Math.max(1, Math.abs(value));
+                    x = candidate;
+                    value = candidateValue;
+                    break;
+                }
+            }
+            if (!improved) {
+                return x;
+            }
+        }
+        return x;
+    }
+
+    /** A function of the parameters, for numerical derivatives. */
+    @FunctionalInterface
+    private interface Function {
+        double value(double[] x);
+    }
+
+    /** Central-difference gradient and Hessian of {@code f} at {@code x}. */
+    private static void derivatives(Function f, double[] x, double[] gradient, double[][] hessian) {
+        int k = x.length;
+        double f0 = f.value(x);
+        double[] h = new double[k];
+        for (int i = 0; i < k; i++) {
+            h[i] = 1e-4 * Math.max(1, Math.abs(x[i]));
+        }
+        for (int i = 0; i < k; i++) {
+            double[] plus = x.clone();
+            double[] minus = x.clone();
+            plus[i] += h[i];
+            minus[i] -= h[i];
+            double fPlus = f.value(plus);
+            double fMinus = f.value(minus);
+            gradient[i] = (fPlus - fMinus) / (2 * h[i]);
+            hessian[i][i] = (fPlus - 2 * f0 + fMinus) / (h[i] * h[i]);
+            for (int j = 0; j < i; j++) {
+                double[] pp = x.clone();
+                double[] pm = x.clone();
+                double[] mp = x.clone();
+                double[] mm = x.clone();
+                pp[i] += h[i];
+                pp[j] += h[j];
+                pm[i] += h[i];
+                pm[j] -= h[j];
+                mp[i] -= h[i];
+                mp[j] += h[j];
+                mm[i] -= h[i];
+                mm[j] -= h[j];
+                double value = (f.value(pp) - f.value(pm) - f.value(mp) + f.value(mm)) / (4 * h[i] * h[j]);
+                hessian[i][j] = value;
+                hessian[j][i] = value;
+            }
+        }
+    }
+
+    /** The inverse of the observed information, by a numerical Hessian of the log-likelihood in the parameters. */
+    private static double[][] covariance(Objective objective, double[] estimates) {
+        int k = estimates.length;
+        double[] gradient = new double[k];
+        double[][] hessian = new double[k][k];
+        // Steps relative to each parameter, so a scale of 10⁵ hours and a shape of 1.5 are both resolved.
+        double[] scaled = new double[k];
+        double[] unit = new double[k];
+        for (int i = 0; i < k; i++) {
+            unit[i] = Math.abs(estimates[i]) > 0 ? Math.abs(estimates[i]) : 1;
+            scaled[i] = estimates[i] / unit[i];
+        }
+        derivatives(
+                y -> {
+                    double[] p = new double[k];
+                    for (int i = 0; i < k; i++) {
+                        p[i] = y[i] * unit[i];
+                    }
+                    return objective.negativeLogLikelihoodAt(p);
+                },
+                scaled,
+                gradient,
+                hessian);
+        double[][] covariance;
+        try {
+            covariance = new LUDecomposition(new Array2DRowRealMatrix(hessian))
+                    .getSolver()
+                    .getInverse()
+                    .getData();
+        } catch (RuntimeException singular) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "the information matrix of the fit is singular: the data cannot tell the %d parameters apart",
+                    k));
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                covariance[i][j] *= unit[i] * unit[j];
+            }
+        }
+        return covariance;
+    }
+
+    private static double[] toFree(Family family, double[] parameters) {
+        double[] free = parameters.clone();
+        for (int i = 0; i < free.length; i++) {
+            if (family.positive(i)) {
+                free[i] = Math.log(free[i]);
+            }
+        }
+        return free;
+    }
+
+    private static double[] fromFree(Family family, double[] free) {
+        double[] parameters = free.clone();
+        for (int i = 0; i < parameters.length; i++) {
+            if (family.positive(i)) {
+                parameters[i] = Math.exp(parameters[i]);
+            }
+        }
+        return parameters;
+    }
+}

@@ -1,0 +1,199 @@
+package io.fleetcast.reliability.fit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetcast.reliability.data.LifeData;
+import io.fleetcast.reliability.distribution.Weibull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published life-data cases of {@code reliability-golden.json} (a copy of the shared file in the test resources;
+ * each case names its source), reproduced within each case's stated tolerance. The sources' parameter names map to
+ * ours: Weibull, Gamma and log-logistic alpha = scale and beta = shape; exponential lambda = rate.
+ */
+class GoldenCasesTest {
+    private static JsonNode cases;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in =
+                GoldenCasesTest.class.getResourceAsStream("/io/fleetcast/reliability/reliability-golden.json")) {
+            cases = new ObjectMapper().readTree(Objects.requireNonNull(in, "the golden file is missing"));
+        }
+    }
+
+    private static JsonNode golden(String name) {
+        for (JsonNode c : cases.path("cases")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no golden case " + name);
+    }
+
+    private static LifeData data(JsonNode c) {
+        LifeData.Builder builder = LifeData.builder();
+        c.path("failures").forEach(t -> builder.failure(t.asDouble(), 1));
+        c.path("right_censored").forEach(t -> builder.suspension(t.asDouble(), 1));
+        c.path("intervals")
+                .forEach(i -> builder.failedBetween(
+                        i.get(0).asDouble(), i.get(1).asDouble(), i.get(2).asLong()));
+        return builder.build();
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+
+    private static void relative(double actual, double expected, double tolerance, String what) {
+        assertThat(actual).as(what).isCloseTo(expected, within(tolerance * Math.abs(expected)));
+    }
+
+    @Test
+    void weibullOnCompleteData() {
+        JsonNode c = golden("reliability_doc_weibull2p_complete_n30");
+        JsonNode expected = c.path("expected");
+        double params = c.path("tolerance").path("params_rel").asDouble();
+        double ci = c.path("tolerance").path("CI_rel").asDouble();
+
+        LifeFit fit = MaximumLikelihood.fit(Family.WEIBULL_2P, data(c), 0.95);
+
+        relative(fit.parameter("scale"), expected.path("alpha").asDouble(), params, "scale");
+        relative(fit.parameter("shape"), expected.path("beta").asDouble(), params, "shape");
+        relative(fit.standardError("scale"), expected.path("alpha_se").asDouble(), ci, "scale SE");
+        relative(fit.standardError("shape"), expected.path("beta_se").asDouble(), ci, "shape SE");
+        double[] scaleBounds = doubles(expected.path("alpha_CI95"));
+        double[] shapeBounds = doubles(expected.path("beta_CI95"));
+        relative(fit.lowerBound("scale"), scaleBounds[0], ci, "scale lower bound");
+        relative(fit.upperBound("scale"), scaleBounds[1], ci, "scale upper bound");
+        relative(fit.lowerBound("shape"), shapeBounds[0], ci, "shape lower bound");
+        relative(fit.upperBound("shape"), shapeBounds[1], ci, "shape upper bound");
+        double loglik = c.path("tolerance").path("loglik_abs").asDouble();
+        assertThat(fit.logLikelihood()).isCloseTo(expected.path("loglik").asDouble(), within(loglik));
+        assertThat(fit.aicc()).isCloseTo(expected.path("AICc").asDouble(), within(0.01));
+        assertThat(fit.bic()).isCloseTo(expected.path("BIC").asDouble(), within(0.01));
+
+        JsonNode derived = expected.path("derived_R_computed");
+        relative(fit.distribution().quantile(0.10), derived.path("B10").asDouble(), ci, "B10");
+        relative(fit.distribution().mean(), derived.path("MTTF").asDouble(), ci, "MTTF");
+        relative(fit.distribution().sf(40), derived.path("R_at_40").asDouble(), ci, "R(40)");
+        relative(
+                fit.distribution().conditionalReliability(20, 40),
+                derived.path("conditional_R_20_more_given_40").asDouble(),
+                ci,
+                "R(20 more | 40)");
+    }
+
+    @Test
+    void weibullWithSuspensions() {
+        JsonNode c = golden("reliability_doc_weibull2p_right_censored_n5");
+        JsonNode expected = c.path("expected");
+        double params = c.path("tolerance").path("params_rel").asDouble();
+        LifeData data = data(c);
+
+        LifeFit fit = MaximumLikelihood.fit(Family.WEIBULL_2P, data, 0.95);
+
+        relative(fit.parameter("scale"), expected.path("alpha").asDouble(), params, "scale");
+        relative(fit.parameter("shape"), expected.path("beta").asDouble(), params, "shape");
+        relative(fit.standardError("scale"), expected.path("alpha_se").asDouble(), 1e-3, "scale SE");
+        relative(fit.standardError("shape"), expected.path("beta_se").asDouble(), 1e-3, "shape SE");
+        relative(fit.lowerBound("scale"), expected.path("alpha_CI95").get(0).asDouble(), 1e-3, "scale lower");
+        relative(fit.upperBound("shape"), expected.path("beta_CI95").get(1).asDouble(), 1e-3, "shape upper");
+        assertThat(fit.logLikelihood()).isCloseTo(expected.path("loglik").asDouble(), within(0.001));
+        assertThat(fit.aicc()).isCloseTo(expected.path("AICc").asDouble(), within(0.001));
+        assertThat(fit.bic()).isCloseTo(expected.path("BIC").asDouble(), within(0.001));
+        assertThat(MaximumLikelihood.logLikelihood(Weibull.of(15, 2), data))
+                .isCloseTo(expected.path("loglik_at_alpha15_beta2").asDouble(), within(0.001));
+    }
+
+    @Test
+    void exponentialWithAndWithoutSuspensions() {
+        JsonNode c = golden("reliability_doc_exponential1p_right_censored_n5");
+        JsonNode expected = c.path("expected");
+        double params = c.path("tolerance").path("params_rel").asDouble();
+
+        LifeFit fit = MaximumLikelihood.fit(Family.EXPONENTIAL_1P, data(c), 0.95);
+
+        relative(fit.parameter("rate"), expected.path("lambda").asDouble(), params, "rate");
+        relative(fit.standardError("rate"), expected.path("lambda_se").asDouble(), 1e-4, "rate SE");
+        relative(fit.lowerBound("rate"), expected.path("lambda_CI95").get(0).asDouble(), 1e-4, "rate lower");
+        relative(fit.upperBound("rate"), expected.path("lambda_CI95").get(1).asDouble(), 1e-4, "rate upper");
+        relative(fit.distribution().mean(), expected.path("mean_1_over_lambda").asDouble(), params, "mean");
+        assertThat(fit.logLikelihood()).isCloseTo(expected.path("loglik").asDouble(), within(0.001));
+        assertThat(fit.aicc()).isCloseTo(expected.path("AICc").asDouble(), within(0.001));
+        assertThat(fit.bic()).isCloseTo(expected.path("BIC").asDouble(), within(0.001));
+
+        JsonNode complete = expected.path("complete_data_variant");
+        LifeFit completeFit = MaximumLikelihood.fit(
+                Family.EXPONENTIAL_1P, LifeData.of(doubles(complete.path("failures")), new double[0]), 0.95);
+        relative(completeFit.parameter("rate"), complete.path("lambda").asDouble(), params, "complete rate");
+        relative(completeFit.standardError("rate"), complete.path("lambda_se").asDouble(), 1e-4, "complete SE");
+        relative(
+                completeFit.lowerBound("rate"),
+                complete.path("lambda_CI95").get(0).asDouble(),
+                1e-4,
+                "lower");
+        assertThat(completeFit.logLikelihood())
+                .isCloseTo(complete.path("loglik").asDouble(), within(0.001));
+        assertThat(completeFit.aicc()).isCloseTo(complete.path("AICc").asDouble(), within(0.001));
+    }
+
+    @Test
+    void everyTwoParameterFamilyOnOneDataSet() {
+        JsonNode c = golden("reliability_doc_fit_everything_n50");
+        JsonNode expected = c.path("expected");
+        double params = c.path("tolerance").path("params_rel").asDouble();
+        double loglik = c.path("tolerance").path("loglik_abs").asDouble();
+        LifeData data = data(c);
+        Map<Family, String[]> cases = Map.of(
+                Family.WEIBULL_2P, new String[] {"Weibull_2P", "scale:alpha", "shape:beta"},
+                Family.GAMMA_2P, new String[] {"Gamma_2P(alpha=scale,beta=shape)", "scale:alpha", "shape:beta"},
+                Family.NORMAL_2P, new String[] {"Normal_2P", "mu:mu", "sigma:sigma"},
+                Family.LOGLOGISTIC_2P, new String[] {"Loglogistic_2P", "scale:alpha", "shape:beta"},
+                Family.LOGNORMAL_2P, new String[] {"Lognormal_2P", "mu:mu", "sigma:sigma"},
+                Family.GUMBEL_2P, new String[] {"Gumbel_2P(smallest-extreme-value)", "mu:mu", "sigma:sigma"},
+                Family.EXPONENTIAL_1P, new String[] {"Exponential_1P", "rate:lambda"});
+        cases.forEach((family, names) -> {
+            JsonNode published = expected.path(names[0]);
+            LifeFit fit = MaximumLikelihood.fit(family, data, 0.95);
+            for (int i = 1; i < names.length; i++) {
+                String[] pair = names[i].split(":", 2);
+                relative(fit.parameter(pair[0]), published.path(pair[1]).asDouble(), params, family + " " + pair[0]);
+            }
+            assertThat(fit.logLikelihood())
+                    .as(family + " loglik")
+                    .isCloseTo(published.path("loglik").asDouble(), within(loglik));
+            assertThat(fit.aicc())
+                    .as(family + " AICc")
+                    .isCloseTo(published.path("AICc").asDouble(), within(loglik * 2));
+            assertThat(fit.bic())
+                    .as(family + " BIC")
+                    .isCloseTo(published.path("BIC").asDouble(), within(loglik * 2));
+        });
+    }
+
+    @Test
+    void weibullOnIntervalAndRightCensoredReadouts() {
+        JsonNode c = golden("nelson_turbine_part_cracks_interval");
+        JsonNode expected = c.path("expected");
+        double params = c.path("tolerance").path("params_rel").asDouble();
+
+        LifeFit fit = MaximumLikelihood.fit(Family.WEIBULL_2P, data(c), 0.95);
+
+        relative(fit.parameter("scale"), expected.path("weibull_scale").asDouble(), params, "scale");
+        relative(fit.parameter("shape"), expected.path("weibull_shape").asDouble(), params, "shape");
+        assertThat(fit.logLikelihood()).isCloseTo(expected.path("loglik").asDouble(), within(0.001));
+    }
+}
