@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.Weibull;
+import io.fleetcast.reliability.nonparametric.MedianRanks;
+import io.fleetcast.reliability.nonparametric.Survival;
+import io.fleetcast.reliability.nonparametric.SurvivalStep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -195,5 +199,66 @@ class GoldenCasesTest {
         relative(fit.parameter("scale"), expected.path("weibull_scale").asDouble(), params, "scale");
         relative(fit.parameter("shape"), expected.path("weibull_shape").asDouble(), params, "shape");
         assertThat(fit.logLikelihood()).isCloseTo(expected.path("loglik").asDouble(), within(0.001));
+    }
+
+    @Test
+    void kaplanMeierNelsonAalenAndAdjustedRanks() {
+        JsonNode c = golden("reliability_doc_kaplan_meier_nelson_aalen");
+        JsonNode expected = c.path("expected");
+        double tolerance = c.path("tolerance").path("abs").asDouble();
+        LifeData data = data(c);
+
+        ImmutableList<SurvivalStep> km = Survival.kaplanMeier(data, 0.95);
+        ImmutableList<SurvivalStep> na = Survival.nelsonAalen(data);
+        ImmutableList<MedianRanks.Position> ranks = MedianRanks.of(data);
+
+        double[] times = doubles(expected.path("event_times"));
+        assertThat(km).extracting(SurvivalStep::time).containsExactly(box(times));
+        for (int i = 0; i < times.length; i++) {
+            assertThat(km.get(i).survival())
+                    .isCloseTo(expected.path("KM").get(i).asDouble(), within(tolerance));
+            assertThat(km.get(i).lower())
+                    .isCloseTo(expected.path("KM_lower95").get(i).asDouble(), within(tolerance));
+            assertThat(km.get(i).upper())
+                    .isCloseTo(expected.path("KM_upper95").get(i).asDouble(), within(tolerance));
+            assertThat(na.get(i).survival())
+                    .isCloseTo(expected.path("NA_SF").get(i).asDouble(), within(tolerance));
+            assertThat(1 - ranks.get(i).unreliability())
+                    .isCloseTo(expected.path("RankAdjustment_SF").get(i).asDouble(), within(tolerance));
+        }
+    }
+
+    @Test
+    void medianRanksAndRankRegression() {
+        JsonNode c = golden("reliability_doc_median_ranks_and_rank_regression");
+        JsonNode expected = c.path("expected");
+        double tolerance = c.path("tolerance").path("abs").asDouble();
+        LifeData data = data(c);
+
+        ImmutableList<MedianRanks.Position> ranks = MedianRanks.of(data);
+        for (int i = 0; i < ranks.size(); i++) {
+            assertThat(ranks.get(i).unreliability())
+                    .isCloseTo(expected.path("F").get(i).asDouble(), within(tolerance));
+        }
+        Weibull rry = RankRegression.weibull(data, RankRegression.Axis.Y);
+        assertThat(rry.scale()).isCloseTo(expected.path("RRY").path("alpha").asDouble(), within(tolerance));
+        assertThat(rry.shape()).isCloseTo(expected.path("RRY").path("beta").asDouble(), within(tolerance));
+        Weibull rrx = RankRegression.weibull(data, RankRegression.Axis.X);
+        assertThat(rrx.scale())
+                .isCloseTo(expected.path("RRX_R_computed").path("alpha").asDouble(), within(tolerance));
+        assertThat(rrx.shape())
+                .isCloseTo(expected.path("RRX_R_computed").path("beta").asDouble(), within(tolerance));
+
+        JsonNode censored = expected.path("censored_variant");
+        ImmutableList<MedianRanks.Position> adjusted = MedianRanks.of(
+                LifeData.of(doubles(censored.path("failures")), doubles(censored.path("right_censored"))));
+        for (int i = 0; i < adjusted.size(); i++) {
+            assertThat(adjusted.get(i).unreliability())
+                    .isCloseTo(censored.path("F_at_failures").get(i).asDouble(), within(tolerance));
+        }
+    }
+
+    private static Double[] box(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toArray(Double[]::new);
     }
 }
