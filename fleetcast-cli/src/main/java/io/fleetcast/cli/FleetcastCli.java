@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             SqlCommand.class,
             ForecastCommand.class,
             ForecastFileCommand.class,
+            LifeCommand.class,
             ServeCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -1,15 +1,14 @@
 package io.fleetcast.app.forecast;
 
+import io.fleetcast.app.InputFiles;
 import io.fleetcast.core.error.FleetcastException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,12 +63,8 @@ record TimedValues(Path file, List<Row> rows, boolean datesOnly) {
                 datesOnly &= ts.length() == 10;
                 rows.add(new Row(line, timestamp(file, line, ts), value(file, line, unquote(fields[1]))));
             }
-        } catch (NoSuchFileException e) {
-            throw FleetcastException.badInput(file + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw FleetcastException.badInput(file + ": not valid UTF-8; save the file as UTF-8");
         } catch (IOException e) {
-            throw FleetcastException.badInput(file + ": cannot read: " + e.getMessage());
+            throw InputFiles.unreadable(file, e);
         }
         rows.sort(Comparator.comparing(Row::ts));
         for (int i = 1; i < rows.size(); i++) {

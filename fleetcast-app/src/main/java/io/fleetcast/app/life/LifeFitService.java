@@ -1,0 +1,193 @@
+package io.fleetcast.app.life;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.reliability.data.LifeData;
+import io.fleetcast.reliability.distribution.LifeDistribution;
+import io.fleetcast.reliability.distribution.Weibull;
+import io.fleetcast.reliability.fit.Family;
+import io.fleetcast.reliability.fit.LifeFit;
+import io.fleetcast.reliability.fit.MaximumLikelihood;
+import io.fleetcast.reliability.fit.RankRegression;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code fleetcast life fit}: fits a life distribution (or every one, ranked) to a life-data file. Stateless.
+ */
+public final class LifeFitService {
+    /** The command-line names of the distributions fitted, to their families. */
+    private static final ImmutableMap<String, Family> FITTED = ImmutableMap.of(
+            "weibull2p", Family.WEIBULL_2P,
+            "exponential1p", Family.EXPONENTIAL_1P,
+            "lognormal2p", Family.LOGNORMAL_2P,
+            "normal", Family.NORMAL_2P,
+            "gamma", Family.GAMMA_2P,
+            "loglogistic", Family.LOGLOGISTIC_2P,
+            "gumbel", Family.GUMBEL_2P);
+    /** Names DESIGN.md lists whose fits are not here yet. */
+    private static final ImmutableList<String> NOT_YET = ImmutableList.of("weibull3p", "exponential2p", "lognormal3p");
+
+    /**
+     * One distribution in a ranking.
+     *
+     * @param distribution its name, e.g. {@code Weibull_2P}
+     * @param aicc its AICc (lower is better)
+     * @param bic its BIC (lower is better; the ranking's order)
+     */
+    public record Ranked(String distribution, double aicc, double bic) {}
+
+    /**
+     * The fit of a file, as {@code --json} prints it (DESIGN.md's names).
+     *
+     * @param distribution the distribution fitted, e.g. {@code Weibull_2P}
+     * @param method {@code MLE}, {@code RRX} or {@code RRY}
+     * @param params the estimates by Fleetcast's parameter names
+     * @param loglik the log-likelihood at the estimates
+     * @param aicc Akaike's criterion, small-sample corrected
+     * @param bic the Bayesian criterion
+     * @param bounds each parameter's two-sided bounds at {@code confidence} (Fisher matrix; empty for rank regression)
+     * @param standardErrors each parameter's standard error (empty for rank regression)
+     * @param confidence the bounds' confidence level
+     * @param b10 the time by which 10% fail, in the data's unit
+     * @param mttf the mean time to failure, in the data's unit
+     * @param failures the units that failed (exactly, before an inspection or between two)
+     * @param suspensions the units still working at their last time
+     * @param ranking with {@code --dist best}, every distribution by BIC, best first; else empty
+     */
+    public record Result(
+            String input,
+            String distribution,
+            String method,
+            ImmutableMap<String, Double> params,
+            double loglik,
+            double aicc,
+            double bic,
+            ImmutableMap<String, ImmutableList<Double>> bounds,
+            ImmutableMap<String, Double> standardErrors,
+            double confidence,
+            double b10,
+            double mttf,
+            long failures,
+            long suspensions,
+            ImmutableList<Ranked> ranking) {}
+
+    private LifeFitService() {}
+
+    /**
+     * Fits {@code dist} ({@code weibull2p}, ..., or {@code best}) to {@code file} by {@code method} ({@code mle},
+     * {@code rrx} or {@code rry}) with bounds at {@code confidence}.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} naming the file and line for bad data, and saying why for a
+     *     distribution, method or data set that cannot be fitted
+     */
+    public static Result fit(Path file, String dist, String method, double confidence) {
+        String name = dist.toLowerCase(Locale.ROOT);
+        String how = method.toLowerCase(Locale.ROOT);
+        if (!(confidence > 0 && confidence < 1)) {
+            throw FleetcastException.badInput("--confidence must be between 0 and 1 (e.g. 0.95), got " + confidence);
+        }
+        if (!name.equals("best") && !FITTED.containsKey(name) && !NOT_YET.contains(name)) {
+            throw FleetcastException.badInput("unknown distribution \"" + dist + "\"; use one of "
+                    + String.join(", ", FITTED.keySet()) + " or best");
+        }
+        if (!List.of("mle", "rrx", "rry").contains(how)) {
+            throw FleetcastException.badInput("unknown method \"" + method + "\"; use mle, rrx or rry");
+        }
+        LifeData data = LifeDataFile.read(file);
+        long suspensions = data.unitCount() - data.failureCount();
+        try {
+            if (!how.equals("mle")) {
+                return rankRegression(file, name, how, data, confidence, suspensions);
+            }
+            if (name.equals("best")) {
+                return best(file, data, confidence, suspensions);
+            }
+            Family family = FITTED.get(name);
+            if (family == null) {
+                throw FleetcastException.badInput(
+                        dist + " cannot be fitted yet (3-parameter and 2-parameter exponential fits come next);"
+                                + " fit its 2-parameter form or use --dist best");
+            }
+            return result(file, MaximumLikelihood.fit(family, data, confidence), data, suspensions, ImmutableList.of());
+        } catch (IllegalArgumentException e) {
+            throw FleetcastException.badInput(file + ": " + e.getMessage());
+        }
+    }
+
+    private static Result best(Path file, LifeData data, double confidence, long suspensions) {
+        List<LifeFit> fits = new ArrayList<>();
+        for (Family family : FITTED.values()) {
+            if (data.failureCount() >= family.parameterNames().size()) {
+                try {
+                    fits.add(MaximumLikelihood.fit(family, data, confidence));
+                } catch (IllegalArgumentException cannotFit) {
+                    // A family the data cannot support (a failure at 0 for positive lives) is not ranked.
+                }
+            }
+        }
+        if (fits.isEmpty()) {
+            throw FleetcastException.badInput(
+                    file + ": no distribution can be fitted to these data (" + data.failureCount() + " failures)");
+        }
+        fits.sort(Comparator.comparingDouble(LifeFit::bic).thenComparingDouble(LifeFit::aicc));
+        ImmutableList<Ranked> ranking = fits.stream()
+                .map(fit -> new Ranked(fit.family().label(), fit.aicc(), fit.bic()))
+                .collect(ImmutableList.toImmutableList());
+        return result(file, fits.get(0), data, suspensions, ranking);
+    }
+
+    private static Result rankRegression(
+            Path file, String name, String how, LifeData data, double confidence, long suspensions) {
+        if (!name.equals("weibull2p")) {
+            throw FleetcastException.badInput(
+                    "rank regression (--method " + how + ") fits weibull2p so far; use --method mle for " + name);
+        }
+        Weibull weibull =
+                RankRegression.weibull(data, how.equals("rrx") ? RankRegression.Axis.X : RankRegression.Axis.Y);
+        double loglik = MaximumLikelihood.logLikelihood(weibull, data);
+        double n = data.unitCount();
+        int k = 2;
+        return new Result(
+                file.toString(),
+                weibull.name(),
+                how.toUpperCase(Locale.ROOT),
+                weibull.parameters(),
+                loglik,
+                -2 * loglik + 2 * k + (n - k - 1 > 0 ? 2.0 * k * (k + 1) / (n - k - 1) : Double.NaN),
+                -2 * loglik + k * Math.log(n),
+                ImmutableMap.of(),
+                ImmutableMap.of(),
+                confidence,
+                weibull.quantile(0.10),
+                weibull.mean(),
+                data.failureCount(),
+                suspensions,
+                ImmutableList.of());
+    }
+
+    private static Result result(
+            Path file, LifeFit fit, LifeData data, long suspensions, ImmutableList<Ranked> ranking) {
+        LifeDistribution distribution = fit.distribution();
+        return new Result(
+                file.toString(),
+                fit.family().label(),
+                "MLE",
+                distribution.parameters(),
+                fit.logLikelihood(),
+                fit.aicc(),
+                fit.bic(),
+                fit.bounds(),
+                fit.standardErrors(),
+                fit.confidence(),
+                distribution.quantile(0.10),
+                distribution.mean(),
+                data.failureCount(),
+                suspensions,
+                ranking);
+    }
+}

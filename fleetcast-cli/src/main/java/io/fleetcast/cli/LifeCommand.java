@@ -1,0 +1,108 @@
+package io.fleetcast.cli;
+
+import io.fleetcast.app.life.LifeFitService;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "life",
+        mixinStandardHelpOptions = true,
+        description = "Life data analysis: fit failure and survival data.",
+        subcommands = {LifeCommand.Fit.class})
+final class LifeCommand {
+    @Command(
+            name = "fit",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit a life distribution to a CSV file by maximum likelihood (with censoring) or rank regression, with"
+                        + " confidence bounds, B10 life and MTTF in the file's time unit.",
+                "Input: header time,state[,count] (state F failed, S suspended) or lower,upper[,count] (lower = upper:"
+                        + " failed then; empty upper: suspended at lower; empty or 0 lower: failed by upper; else failed"
+                        + " in between).",
+                "Example: fleetcast life fit --input drives.csv --dist best --json"
+            })
+    static final class Fit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--input", paramLabel = "CSV", required = true, description = "The life data.")
+        Path input = Path.of(".");
+
+        @Option(
+                names = "--dist",
+                paramLabel = "NAME",
+                description = "weibull2p (default), exponential1p, lognormal2p, normal, gamma, loglogistic, gumbel,"
+                        + " or best: fit each and rank them by BIC (AICc shown too).")
+        String dist = "weibull2p";
+
+        @Option(
+                names = "--method",
+                paramLabel = "M",
+                description = "mle (default), or rank regression on Weibull paper: rrx (time on rank) or rry.")
+        String method = "mle";
+
+        @Option(
+                names = "--confidence",
+                paramLabel = "C",
+                description = "Two-sided confidence level of the bounds (default 0.95).")
+        double confidence = 0.95;
+
+        @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Terminal terminal = Terminals.of(spec);
+            LifeFitService.Result result = LifeFitService.fit(input, dist, method, confidence);
+            if (json) {
+                terminal.json(result);
+                return 0;
+            }
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "%s by %s: %d failures, %d suspensions; log-likelihood %.4f, AICc %.3f, BIC %.3f",
+                    result.distribution(),
+                    result.method(),
+                    result.failures(),
+                    result.suspensions(),
+                    result.loglik(),
+                    result.aicc(),
+                    result.bic()));
+            for (Map.Entry<String, Double> parameter : result.params().entrySet()) {
+                var bounds = result.bounds().get(parameter.getKey());
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "  %-9s %12.6g%s",
+                        parameter.getKey(),
+                        parameter.getValue(),
+                        bounds == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "   %.0f%% bounds %.6g to %.6g",
+                                        100 * result.confidence(),
+                                        bounds.get(0),
+                                        bounds.get(1))));
+            }
+            terminal.say(String.format(
+                    Locale.ROOT, "  B10 life %.6g, MTTF %.6g (in the file's time unit)", result.b10(), result.mttf()));
+            if (!result.ranking().isEmpty()) {
+                terminal.say("  ranking by BIC (AICc):");
+                result.ranking()
+                        .forEach(ranked -> terminal.say(String.format(
+                                Locale.ROOT,
+                                "    %-15s BIC %10.3f   AICc %10.3f",
+                                ranked.distribution(),
+                                ranked.bic(),
+                                ranked.aicc())));
+            }
+            return 0;
+        }
+    }
+}
