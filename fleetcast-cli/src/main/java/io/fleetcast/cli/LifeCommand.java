@@ -2,6 +2,7 @@ package io.fleetcast.cli;
 
 import io.fleetcast.app.life.LifeFitService;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,7 +92,12 @@ final class LifeCommand {
                                         bounds.get(1))));
             }
             terminal.say(String.format(
-                    Locale.ROOT, "  B10 life %.6g, MTTF %.6g (in the file's time unit)", result.b10(), result.mttf()));
+                    Locale.ROOT,
+                    "  B10 life %.6g%s, MTTF %.6g%s (in the file's time unit)",
+                    result.b10(),
+                    range(result.b10Bounds()),
+                    result.mttf(),
+                    range(result.mttfBounds())));
             if (!result.ranking().isEmpty()) {
                 terminal.say("  ranking by BIC (AICc):");
                 result.ranking()
@@ -103,6 +109,10 @@ final class LifeCommand {
                                 ranked.aicc())));
             }
             return 0;
+        }
+
+        private static String range(List<Double> bounds) {
+            return bounds.isEmpty() ? "" : String.format(Locale.ROOT, " (%.6g to %.6g)", bounds.get(0), bounds.get(1));
         }
     }
 }

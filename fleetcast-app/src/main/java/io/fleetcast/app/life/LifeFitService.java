@@ -55,6 +55,8 @@ public final class LifeFitService {
      * @param confidence the bounds' confidence level
      * @param b10 the time by which 10% fail, in the data's unit
      * @param mttf the mean time to failure, in the data's unit
+     * @param b10Bounds the B10 life's bounds at {@code confidence} (delta method, log scale); empty for rank regression
+     * @param mttfBounds the MTTF's bounds likewise
      * @param failures the units that failed (exactly, before an inspection or between two)
      * @param suspensions the units still working at their last time
      * @param ranking with {@code --dist best}, every distribution by BIC, best first; else empty
@@ -72,6 +74,8 @@ public final class LifeFitService {
             double confidence,
             double b10,
             double mttf,
+            ImmutableList<Double> b10Bounds,
+            ImmutableList<Double> mttfBounds,
             long failures,
             long suspensions,
             ImmutableList<Ranked> ranking) {}
@@ -165,6 +169,8 @@ public final class LifeFitService {
                 confidence,
                 weibull.quantile(0.10),
                 weibull.mean(),
+                ImmutableList.of(),
+                ImmutableList.of(),
                 data.failureCount(),
                 suspensions,
                 ImmutableList.of());
@@ -186,8 +192,16 @@ public final class LifeFitService {
                 fit.confidence(),
                 distribution.quantile(0.10),
                 distribution.mean(),
+                bounds(fit.life(0.10)),
+                bounds(fit.meanLife()),
                 data.failureCount(),
                 suspensions,
                 ranking);
+    }
+
+    private static ImmutableList<Double> bounds(LifeFit.Bounded bounded) {
+        return Double.isFinite(bounded.lower()) && Double.isFinite(bounded.upper())
+                ? ImmutableList.of(bounded.lower(), bounded.upper())
+                : ImmutableList.of();
     }
 }

@@ -44,6 +44,9 @@ class LifeFitServiceTest {
         assertThat(result.loglik()).isCloseTo(-129.063, within(0.001));
         assertThat(result.b10()).isCloseTo(23.2209, within(0.03));
         assertThat(result.mttf()).isCloseTo(46.1775, within(0.05));
+        assertThat(result.b10Bounds()).hasSize(2);
+        assertThat(result.b10Bounds().get(0)).isLessThan(result.b10()).isPositive();
+        assertThat(result.b10Bounds().get(1)).isGreaterThan(result.b10());
         assertThat(result.failures()).isEqualTo(30);
         assertThat(result.suspensions()).isZero();
 

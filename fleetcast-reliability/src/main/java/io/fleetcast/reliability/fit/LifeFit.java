@@ -68,4 +68,70 @@ public record LifeFit(
         }
         return value;
     }
+
+    /**
+     * An estimate with two-sided confidence bounds at the fit's confidence.
+     *
+     * @param estimate the value at the estimates
+     * @param lower the lower bound
+     * @param upper the upper bound
+     */
+    public record Bounded(double estimate, double lower, double upper) {}
+
+    /**
+     * The life by which a share {@code p} has failed (B10 life for 0.10), with Fisher-matrix bounds by the delta method
+     * on the log scale, so that they stay positive.
+     */
+    public Bounded life(double p) {
+        double estimate = distribution.quantile(p);
+        double se = deltaStandardError(d -> d.quantile(p));
+        double spread = Math.exp(z() * se / Math.abs(estimate));
+        return new Bounded(estimate, estimate / spread, estimate * spread);
+    }
+
+    /** The reliability at {@code t}, with Fisher-matrix bounds by the delta method on the logit scale (inside (0, 1)). */
+    public Bounded reliability(double t) {
+        double r = distribution.sf(t);
+        double se = deltaStandardError(d -> d.sf(t));
+        double spread = Math.exp(z() * se / (r * (1 - r)));
+        return new Bounded(r, r / (r + (1 - r) * spread), r / (r + (1 - r) / spread));
+    }
+
+    /** The mean life (MTTF), with Fisher-matrix bounds by the delta method on the log scale. */
+    public Bounded meanLife() {
+        double estimate = distribution.mean();
+        double se = deltaStandardError(LifeDistribution::mean);
+        double spread = Math.exp(z() * se / Math.abs(estimate));
+        return new Bounded(estimate, estimate / spread, estimate * spread);
+    }
+
+    private double z() {
+        return Math.sqrt(2) * org.hipparchus.special.Erf.erfInv(confidence);
+    }
+
+    /** √(gᵀ Σ g) for g the gradient of {@code quantity} in the parameters (central differences). */
+    private double deltaStandardError(java.util.function.ToDoubleFunction<LifeDistribution> quantity) {
+        int k = family.parameterNames().size();
+        double[] estimates = new double[k];
+        for (int i = 0; i < k; i++) {
+            estimates[i] = parameter(family.parameterNames().get(i));
+        }
+        double[] gradient = new double[k];
+        for (int i = 0; i < k; i++) {
+            double h = 1e-6 * Math.max(1e-3, Math.abs(estimates[i]));
+            double[] plus = estimates.clone();
+            double[] minus = estimates.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            gradient[i] = (quantity.applyAsDouble(family.create(plus)) - quantity.applyAsDouble(family.create(minus)))
+                    / (2 * h);
+        }
+        double variance = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                variance += gradient[i] * covariance.get(i).get(j) * gradient[j];
+            }
+        }
+        return Math.sqrt(Math.max(0, variance));
+    }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Fisher-matrix bounds hold the truth as often as they claim: 200 seeded samples of 100 units from Weibull(η = 1000,
  * β = 1.5), each unit censored at an independent exponential time tuned so that half the units are suspensions; the
- * 95% bounds on η and β must each contain the true value in 92% to 98% of the samples.
+ * 95% bounds on η, β, the B10 life and the reliability at 500 must each contain the true value in 92% to 98% of the
+ * samples.
  */
 class BoundsCoverageTest {
     private static final double SCALE = 1000;
@@ -24,6 +25,10 @@ class BoundsCoverageTest {
         Random random = new Random(20261202);
         int scaleInside = 0;
         int shapeInside = 0;
+        int b10Inside = 0;
+        int reliabilityInside = 0;
+        double trueB10 = SCALE * Math.pow(-Math.log(0.9), 1 / SHAPE);
+        double trueReliability = Math.exp(-Math.pow(500 / SCALE, SHAPE));
         long suspended = 0;
         for (int sample = 0; sample < SAMPLES; sample++) {
             LifeData.Builder builder = LifeData.builder();
@@ -40,10 +45,17 @@ class BoundsCoverageTest {
             LifeFit fit = MaximumLikelihood.fit(Family.WEIBULL_2P, builder.build(), 0.95);
             scaleInside += fit.lowerBound("scale") <= SCALE && SCALE <= fit.upperBound("scale") ? 1 : 0;
             shapeInside += fit.lowerBound("shape") <= SHAPE && SHAPE <= fit.upperBound("shape") ? 1 : 0;
+            LifeFit.Bounded b10 = fit.life(0.10);
+            b10Inside += b10.lower() <= trueB10 && trueB10 <= b10.upper() ? 1 : 0;
+            LifeFit.Bounded reliability = fit.reliability(500);
+            reliabilityInside +=
+                    reliability.lower() <= trueReliability && trueReliability <= reliability.upper() ? 1 : 0;
         }
 
         assertThat((double) suspended / (SAMPLES * UNITS)).as("share suspended").isBetween(0.45, 0.55);
         assertThat((double) scaleInside / SAMPLES).as("scale coverage").isBetween(0.92, 0.98);
         assertThat((double) shapeInside / SAMPLES).as("shape coverage").isBetween(0.92, 0.98);
+        assertThat((double) b10Inside / SAMPLES).as("B10 coverage").isBetween(0.92, 0.98);
+        assertThat((double) reliabilityInside / SAMPLES).as("R(500) coverage").isBetween(0.92, 0.98);
     }
 }
