@@ -5,9 +5,11 @@ import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.PlanForecastService;
 import io.fleetcast.app.forecast.ReconciliationBacktest;
 import io.fleetcast.app.ingest.IngestService;
+import io.fleetcast.app.life.FleetLifeService;
 import io.fleetcast.app.sql.SqlService;
 import io.fleetcast.store.Store;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
+import io.fleetcast.store.duckdb.DuckDbLifeStore;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
 import java.time.Clock;
@@ -23,6 +25,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final PlanForecastService plans;
     private final ForecastViewService forecasts;
     private final ReconciliationBacktest reconciliationBacktest;
+    private final FleetLifeService life;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -34,6 +37,7 @@ public final class FleetcastApp implements AutoCloseable {
         this.forecasts = new ForecastViewService(planStore, clock);
         this.reconciliationBacktest =
                 new ReconciliationBacktest(planStore, PlanForecastService.ForecasterFactory.automatic());
+        this.life = new FleetLifeService(new DuckDbLifeStore(store));
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -67,6 +71,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** How much each reconciliation method helps on the stored demand ({@code fleetcast bench reconcile}). */
     public ReconciliationBacktest reconciliationBacktest() {
         return reconciliationBacktest;
+    }
+
+    /** The fleet's reliability: life fits per segment and failure forecasts ({@code fleetcast life fleet}). */
+    public FleetLifeService life() {
+        return life;
     }
 
     @Override

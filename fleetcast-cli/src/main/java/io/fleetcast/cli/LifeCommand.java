@@ -1,6 +1,10 @@
 package io.fleetcast.cli;
 
+import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.life.FleetLifeService;
 import io.fleetcast.app.life.LifeFitService;
+import io.fleetcast.reliability.fit.Family;
+import io.fleetcast.reliability.fit.LikelihoodRatio;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Spec;
         name = "life",
         mixinStandardHelpOptions = true,
         description = "Life data analysis: fit failure and survival data.",
-        subcommands = {LifeCommand.Fit.class})
+        subcommands = {LifeCommand.Fit.class, LifeCommand.Fleet.class})
 final class LifeCommand {
     @Command(
             name = "fit",
@@ -113,6 +117,125 @@ final class LifeCommand {
 
         private static String range(List<Double> bounds) {
             return bounds.isEmpty() ? "" : String.format(Locale.ROOT, " (%.6g to %.6g)", bounds.get(0), bounds.get(1));
+        }
+    }
+
+    @Command(
+            name = "fleet",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit the stored assets' lives (install to failure; retired and in-service units as suspensions; in"
+                        + " days) per segment, rank the segments by B10 life, and forecast the in-service units'"
+                        + " failures per month.",
+                "Example: fleetcast life fleet --by sku --months 12; fleetcast life fleet --compare compute-2024"
+                        + " memory-2024"
+            })
+    static final class Fleet implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--by", paramLabel = "SEGMENT", description = "sku (default), site, region, cluster or batch.")
+        String by = "sku";
+
+        @Option(
+                names = "--dist",
+                paramLabel = "NAME",
+                description = "The family fitted to each segment: weibull2p (default), lognormal2p, gamma, ...")
+        String dist = "weibull2p";
+
+        @Option(names = "--months", paramLabel = "N", description = "Months of failures to forecast (default 12).")
+        int months = 12;
+
+        @Option(
+                names = "--compare",
+                arity = "2",
+                paramLabel = "SEGMENT",
+                description = "Instead: test whether two segments' lives differ (likelihood ratio).")
+        @org.jspecify.annotations.Nullable
+        List<String> compare;
+
+        @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Terminal terminal = Terminals.of(spec);
+            FleetLifeService.Segment segment = FleetLifeService.Segment.parse(by);
+            Family family = LifeFitService.family(dist);
+            try (FleetcastApp app = FleetcastApp.open(store.config().readOnly())) {
+                List<String> pair = compare;
+                if (pair != null) {
+                    LikelihoodRatio test = app.life().compare(segment, pair.get(0), pair.get(1), family);
+                    if (json) {
+                        terminal.json(Map.of(
+                                "statistic", test.statistic(),
+                                "degrees_of_freedom", test.degreesOfFreedom(),
+                                "p_value", test.pValue()));
+                    } else {
+                        terminal.say(String.format(
+                                Locale.ROOT,
+                                "%s vs %s (%s): likelihood-ratio statistic %.3f on %d degrees of freedom, p = %.3g: %s",
+                                pair.get(0),
+                                pair.get(1),
+                                family.label(),
+                                test.statistic(),
+                                test.degreesOfFreedom(),
+                                test.pValue(),
+                                test.pValue() < 0.05
+                                        ? "their lives differ (5% level)"
+                                        : "no evidence that they differ"));
+                    }
+                    return 0;
+                }
+                FleetLifeService.Result result = app.life().analyse(segment, family, months, 0.95);
+                if (json) {
+                    terminal.json(result);
+                    return 0;
+                }
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "%s fits by %s, ages to %s, ranked by B10 life (days, 95%% bounds):",
+                        result.distribution(),
+                        result.by(),
+                        result.asOf()));
+                for (FleetLifeService.SegmentFit fit : result.segments()) {
+                    terminal.say(
+                            fit.note() != null
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "  %-24s %6d units %5d failed  not fitted: %s",
+                                            fit.segment(),
+                                            fit.units(),
+                                            fit.failures(),
+                                            fit.note())
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "  %-24s %6d units %5d failed  B10 %8.0f (%.0f to %.0f)  %s",
+                                            fit.segment(),
+                                            fit.units(),
+                                            fit.failures(),
+                                            fit.b10Days(),
+                                            fit.b10Bounds().get(0),
+                                            fit.b10Bounds().get(1),
+                                            fit.params()));
+                }
+                double total = 0;
+                for (FleetLifeService.SegmentForecast forecast : result.forecast()) {
+                    for (FleetLifeService.MonthForecast month : forecast.months()) {
+                        total += month.expected();
+                    }
+                }
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "Expected failures of the in-service units in the next %d months: %.1f (per segment and month:"
+                                + " --json)",
+                        months,
+                        total));
+            }
+            return 0;
         }
     }
 }

@@ -45,4 +45,38 @@ class LifeCommandTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("life.csv:3: column \"state\": expected F (failed) or S (suspended)");
     }
+
+    @Test
+    void fitsTheStoredFleetBySkuAndComparesTwoSkus() throws IOException {
+        String db = folder.resolve("fleet.duckdb").toString();
+        Path data = folder.resolve("data");
+        assertThat(CliRun.of("simulate", "--out", data.toString(), "--servers", "2000", "--days", "1095")
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.of("ingest", "skus", data.resolve("skus.csv").toString(), "--db", db)
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.of("ingest", "assets", data.resolve("assets.csv").toString(), "--db", db)
+                        .exitCode())
+                .isZero();
+
+        CliRun fleet = CliRun.of("life", "fleet", "--db", db, "--months", "6", "--json");
+
+        assertThat(fleet.exitCode()).as(fleet.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(fleet.out());
+        assertThat(result.path("by").asText()).isEqualTo("sku");
+        assertThat(result.path("distribution").asText()).isEqualTo("Weibull_2P");
+        JsonNode first = result.path("segments").get(0);
+        assertThat(first.path("b10_days").asDouble()).isPositive();
+        assertThat(first.path("params").has("shape")).isTrue();
+        assertThat(result.path("forecast").get(0).path("months")).hasSize(6);
+
+        CliRun compare = CliRun.of("life", "fleet", "--db", db, "--compare", "compute-2020", "memory-2020");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.err()).contains("compute-2020 vs memory-2020 (Weibull_2P): likelihood-ratio statistic");
+
+        CliRun bad = CliRun.of("life", "fleet", "--db", db, "--by", "colour");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown segment \"colour\"; use sku, site, region, cluster or batch");
+    }
 }

@@ -83,6 +83,25 @@ public final class LifeFitService {
     private LifeFitService() {}
 
     /**
+     * The family a command-line name ({@code weibull2p}, {@code lognormal2p}, ...) fits.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} for another name, or one not fitted yet
+     */
+    public static Family family(String dist) {
+        String name = dist.toLowerCase(Locale.ROOT);
+        Family family = FITTED.get(name);
+        if (family != null) {
+            return family;
+        }
+        if (NOT_YET.contains(name)) {
+            throw FleetcastException.badInput(dist + " cannot be fitted yet (3-parameter and 2-parameter exponential"
+                    + " fits come next); fit its 2-parameter form or use --dist best");
+        }
+        throw FleetcastException.badInput(
+                "unknown distribution \"" + dist + "\"; use one of " + String.join(", ", FITTED.keySet()));
+    }
+
+    /**
      * Fits {@code dist} ({@code weibull2p}, ..., or {@code best}) to {@code file} by {@code method} ({@code mle},
      * {@code rrx} or {@code rry}) with bounds at {@code confidence}.
      *

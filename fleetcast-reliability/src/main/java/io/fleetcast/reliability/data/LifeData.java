@@ -50,6 +50,27 @@ public final class LifeData {
         return builder.build();
     }
 
+    /** The units of {@code first} and of {@code second} together. */
+    public static LifeData combine(LifeData first, LifeData second) {
+        return new LifeData(
+                ImmutableList.<Observation>builder()
+                        .addAll(first.failures)
+                        .addAll(second.failures)
+                        .build(),
+                ImmutableList.<Observation>builder()
+                        .addAll(first.rightCensored)
+                        .addAll(second.rightCensored)
+                        .build(),
+                ImmutableList.<Observation>builder()
+                        .addAll(first.leftCensored)
+                        .addAll(second.leftCensored)
+                        .build(),
+                ImmutableList.<Observation>builder()
+                        .addAll(first.intervals)
+                        .addAll(second.intervals)
+                        .build());
+    }
+
     /** Exact failures: {@code lower} = {@code upper} = the failure time. */
     public ImmutableList<Observation> failures() {
         return failures;

@@ -1,0 +1,5 @@
+/** Life records of the stored assets, for reliability analyses. */
+@NullMarked
+package io.fleetcast.store.life;
+
+import org.jspecify.annotations.NullMarked;
