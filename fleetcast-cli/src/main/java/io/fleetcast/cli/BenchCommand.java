@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             BenchIngestCommand.class,
             BenchSimulateCommand.class,
             BenchForecastCommand.class,
-            BenchReconcileCommand.class
+            BenchReconcileCommand.class,
+            BenchLifeCommand.class
         })
 final class BenchCommand {}

@@ -126,11 +126,21 @@ final class LifeDataFile {
     }
 
     private static double number(Path file, int line, String column, String text) {
-        if (!NUMBER.matcher(text).matches()) {
+        if (!plainNumber(text)) {
             throw FleetcastException.badInput(
                     file + ":" + line + ": column \"" + column + "\": expected a number, got \"" + text + "\"");
         }
         return Double.parseDouble(text);
+    }
+
+    /** Digits, a point, a sign or an exponent only (not Java's hexadecimal, suffixed or named forms); then the regex. */
+    private static boolean plainNumber(String text) {
+        boolean digits = true;
+        for (int i = 0; i < text.length() && digits; i++) {
+            char c = text.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        return (digits && !text.isEmpty()) || NUMBER.matcher(text).matches();
     }
 
     private static long count(Path file, int line, String text) {

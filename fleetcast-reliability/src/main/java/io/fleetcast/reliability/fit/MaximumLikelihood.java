@@ -42,7 +42,8 @@ public final class MaximumLikelihood {
      * @throws IllegalArgumentException when there are fewer failures than parameters, a failure at time 0 under a
      *     family of positive lives, or the likelihood has no maximum (the message says which)
      */
-    public static LifeFit fit(Family family, LifeData data, double confidence) {
+    public static LifeFit fit(Family family, LifeData units, double confidence) {
+        LifeData data = units.compact();
         checkArgument(confidence > 0 && confidence < 1, "the confidence must be between 0 and 1, got %s", confidence);
         int k = family.parameterNames().size();
         checkArgument(
