@@ -21,16 +21,19 @@ public final class LifeData {
     private final ImmutableList<Observation> rightCensored;
     private final ImmutableList<Observation> leftCensored;
     private final ImmutableList<Observation> intervals;
+    private final ImmutableList<Observation> entries;
 
     private LifeData(
             ImmutableList<Observation> failures,
             ImmutableList<Observation> rightCensored,
             ImmutableList<Observation> leftCensored,
-            ImmutableList<Observation> intervals) {
+            ImmutableList<Observation> intervals,
+            ImmutableList<Observation> entries) {
         this.failures = failures;
         this.rightCensored = rightCensored;
         this.leftCensored = leftCensored;
         this.intervals = intervals;
+        this.entries = entries;
     }
 
     /** A builder; {@link Builder#build()} checks the data. */
@@ -56,7 +59,8 @@ public final class LifeData {
      * per distinct observation.
      */
     public LifeData compact() {
-        return new LifeData(merge(failures), merge(rightCensored), merge(leftCensored), merge(intervals));
+        return new LifeData(
+                merge(failures), merge(rightCensored), merge(leftCensored), merge(intervals), merge(entries));
     }
 
     private static ImmutableList<Observation> merge(List<Observation> observations) {
@@ -88,6 +92,10 @@ public final class LifeData {
                 ImmutableList.<Observation>builder()
                         .addAll(first.intervals)
                         .addAll(second.intervals)
+                        .build(),
+                ImmutableList.<Observation>builder()
+                        .addAll(first.entries)
+                        .addAll(second.entries)
                         .build());
     }
 
@@ -109,6 +117,15 @@ public final class LifeData {
     /** Failures between two inspections, {@code lower} < {@code upper}. */
     public ImmutableList<Observation> intervals() {
         return intervals;
+    }
+
+    /**
+     * Delayed entries (left truncation): units first observed at a time after 0, which they are known to have
+     * survived to (a drive whose records start at 9,000 power-on hours). Each is one of the units above, entered again
+     * here with its entry time; units observed from time 0 have no entry.
+     */
+    public ImmutableList<Observation> entries() {
+        return entries;
     }
 
     /** Units known to have failed: exactly, before an inspection, or between two. */
@@ -139,6 +156,7 @@ public final class LifeData {
         private final java.util.Map<Double, Long> rightCensored = new java.util.HashMap<>();
         private final List<Observation> leftCensored = new ArrayList<>();
         private final List<Observation> intervals = new ArrayList<>();
+        private final java.util.Map<Double, Long> entries = new java.util.HashMap<>();
 
         private Builder() {}
 
@@ -173,6 +191,17 @@ public final class LifeData {
         }
 
         /**
+         * {@code count} of the units (added with their failure or suspension) were first observed at {@code time}
+         * (left-truncated: a unit that failed before it could not have been seen). Time 0 is no truncation.
+         */
+        public Builder enteredAt(double time, long count) {
+            if (time(time, "entry time") > 0) {
+                entries.merge(time, count(count), Long::sum);
+            }
+            return this;
+        }
+
+        /**
          * The data.
          *
          * @throws IllegalArgumentException when there are no units
@@ -182,7 +211,8 @@ public final class LifeData {
                     byTime(failures),
                     byTime(rightCensored),
                     ImmutableList.copyOf(leftCensored),
-                    ImmutableList.copyOf(intervals));
+                    ImmutableList.copyOf(intervals),
+                    byTime(entries));
             checkArgument(data.unitCount() > 0, "life data needs at least one unit");
             return data;
         }

@@ -22,7 +22,8 @@ import org.hipparchus.special.Erf;
 /**
  * Maximum-likelihood fits of a {@link Family} to censored {@link LifeData}. Each exact failure contributes its density,
  * each suspension its reliability, each left-censored unit its probability of failure by the inspection, and each
- * interval-censored unit the probability of failing inside its interval, all times its count.
+ * interval-censored unit the probability of failing inside its interval, all times its count; a unit first observed
+ * at a later age (left truncation) divides its contribution by its reliability at that age.
  *
  * <p>The likelihood is maximised over the parameters with positive ones on the log scale: a Nelder–Mead search from
  * moment estimates, then Newton steps on numerical derivatives until the gradient vanishes. The covariance of the
@@ -145,6 +146,10 @@ public final class MaximumLikelihood {
                     ? distribution.cdf(o.upper()) - distribution.cdf(o.lower())
                     : distribution.sf(o.lower()) - distribution.sf(o.upper());
             sum += o.count() * Math.log(inside);
+        }
+        // A unit first seen at time e is known to have survived to e: its likelihood is conditional on R(e).
+        for (LifeData.Observation o : data.entries()) {
+            sum -= o.count() * distribution.logSf(o.lower());
         }
         return sum;
     }

@@ -31,6 +31,7 @@ public final class MedianRanks {
         checkArgument(
                 data.exactFailuresOnly(),
                 "median ranks take exact failures and suspensions; these data have left- or interval-censored units");
+        checkArgument(data.entries().isEmpty(), "median ranks with delayed entry (left truncation) are not here yet");
         record Unit(double time, boolean failed) {}
         List<Unit> units = new ArrayList<>();
         data.failures().forEach(o -> {

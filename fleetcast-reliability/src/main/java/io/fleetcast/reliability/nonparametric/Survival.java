@@ -24,6 +24,9 @@ public final class Survival {
                 data.exactFailuresOnly(),
                 "Kaplan-Meier and Nelson-Aalen take exact failures and suspensions; these data have left- or"
                         + " interval-censored units");
+        checkArgument(
+                data.entries().isEmpty(),
+                "Kaplan-Meier and Nelson-Aalen with delayed entry (left truncation) are not here yet");
         TreeMap<Double, long[]> byTime = new TreeMap<>();
         data.failures().forEach(o -> byTime.computeIfAbsent(o.lower(), t -> new long[2])[0] += o.count());
         data.rightCensored().forEach(o -> byTime.computeIfAbsent(o.lower(), t -> new long[2])[1] += o.count());
