@@ -42,8 +42,8 @@ final class LifeCommand {
         @Option(
                 names = "--dist",
                 paramLabel = "NAME",
-                description = "weibull2p (default), exponential1p, lognormal2p, normal, gamma, loglogistic, gumbel,"
-                        + " or best: fit each and rank them by BIC (AICc shown too).")
+                description = "weibull2p (default), weibull3p, exponential1p, exponential2p, lognormal2p, lognormal3p,"
+                        + " normal, gamma, loglogistic, gumbel, or best: fit each and rank them by BIC (AICc too).")
         String dist = "weibull2p";
 
         @Option(

@@ -21,16 +21,18 @@ import java.util.Locale;
  */
 public final class LifeFitService {
     /** The command-line names of the distributions fitted, to their families. */
-    private static final ImmutableMap<String, Family> FITTED = ImmutableMap.of(
-            "weibull2p", Family.WEIBULL_2P,
-            "exponential1p", Family.EXPONENTIAL_1P,
-            "lognormal2p", Family.LOGNORMAL_2P,
-            "normal", Family.NORMAL_2P,
-            "gamma", Family.GAMMA_2P,
-            "loglogistic", Family.LOGLOGISTIC_2P,
-            "gumbel", Family.GUMBEL_2P);
-    /** Names DESIGN.md lists whose fits are not here yet. */
-    private static final ImmutableList<String> NOT_YET = ImmutableList.of("weibull3p", "exponential2p", "lognormal3p");
+    private static final ImmutableMap<String, Family> FITTED = ImmutableMap.<String, Family>builder()
+            .put("weibull2p", Family.WEIBULL_2P)
+            .put("weibull3p", Family.WEIBULL_3P)
+            .put("exponential1p", Family.EXPONENTIAL_1P)
+            .put("exponential2p", Family.EXPONENTIAL_2P)
+            .put("lognormal2p", Family.LOGNORMAL_2P)
+            .put("lognormal3p", Family.LOGNORMAL_3P)
+            .put("normal", Family.NORMAL_2P)
+            .put("gamma", Family.GAMMA_2P)
+            .put("loglogistic", Family.LOGLOGISTIC_2P)
+            .put("gumbel", Family.GUMBEL_2P)
+            .buildOrThrow();
 
     /**
      * One distribution in a ranking.
@@ -93,10 +95,6 @@ public final class LifeFitService {
         if (family != null) {
             return family;
         }
-        if (NOT_YET.contains(name)) {
-            throw FleetcastException.badInput(dist + " cannot be fitted yet (3-parameter and 2-parameter exponential"
-                    + " fits come next); fit its 2-parameter form or use --dist best");
-        }
         throw FleetcastException.badInput(
                 "unknown distribution \"" + dist + "\"; use one of " + String.join(", ", FITTED.keySet()));
     }
@@ -114,7 +112,7 @@ public final class LifeFitService {
         if (!(confidence > 0 && confidence < 1)) {
             throw FleetcastException.badInput("--confidence must be between 0 and 1 (e.g. 0.95), got " + confidence);
         }
-        if (!name.equals("best") && !FITTED.containsKey(name) && !NOT_YET.contains(name)) {
+        if (!name.equals("best") && !FITTED.containsKey(name)) {
             throw FleetcastException.badInput("unknown distribution \"" + dist + "\"; use one of "
                     + String.join(", ", FITTED.keySet()) + " or best");
         }
@@ -130,12 +128,7 @@ public final class LifeFitService {
             if (name.equals("best")) {
                 return best(file, data, confidence, suspensions);
             }
-            Family family = FITTED.get(name);
-            if (family == null) {
-                throw FleetcastException.badInput(
-                        dist + " cannot be fitted yet (3-parameter and 2-parameter exponential fits come next);"
-                                + " fit its 2-parameter form or use --dist best");
-            }
+            Family family = family(name);
             return result(file, MaximumLikelihood.fit(family, data, confidence), data, suspensions, ImmutableList.of());
         } catch (IllegalArgumentException e) {
             throw FleetcastException.badInput(file + ": " + e.getMessage());

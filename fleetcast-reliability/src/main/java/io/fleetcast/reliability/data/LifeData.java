@@ -74,6 +74,26 @@ public final class LifeData {
         return merged.build();
     }
 
+    /**
+     * The same units with {@code location} subtracted from every time (clipped at 0): fitting a distribution with a
+     * location γ is fitting its form without one to the times less γ.
+     */
+    public LifeData shifted(double location) {
+        return new LifeData(
+                shift(failures, location),
+                shift(rightCensored, location),
+                shift(leftCensored, location),
+                shift(intervals, location),
+                shift(entries, location));
+    }
+
+    private static ImmutableList<Observation> shift(List<Observation> observations, double location) {
+        return observations.stream()
+                .map(o -> new Observation(
+                        Math.max(0, o.lower() - location), Math.max(0, o.upper() - location), o.count()))
+                .collect(ImmutableList.toImmutableList());
+    }
+
     /** The units of {@code first} and of {@code second} together. */
     public static LifeData combine(LifeData first, LifeData second) {
         return new LifeData(

@@ -21,7 +21,10 @@ public enum Family {
     NORMAL_2P("Normal_2P", ImmutableList.of("mu", "sigma"), false, false),
     GAMMA_2P("Gamma_2P", ImmutableList.of("shape", "scale"), true, true),
     LOGLOGISTIC_2P("Loglogistic_2P", ImmutableList.of("scale", "shape"), true, true),
-    GUMBEL_2P("Gumbel_2P", ImmutableList.of("mu", "sigma"), false, false);
+    GUMBEL_2P("Gumbel_2P", ImmutableList.of("mu", "sigma"), false, false),
+    WEIBULL_3P("Weibull_3P", ImmutableList.of("scale", "shape", "location"), true, true),
+    EXPONENTIAL_2P("Exponential_2P", ImmutableList.of("rate", "location"), true, true),
+    LOGNORMAL_3P("Lognormal_3P", ImmutableList.of("mu", "sigma", "location"), true, false);
 
     private static final double EULER = 0.5772156649015329;
 
@@ -54,7 +57,22 @@ public enum Family {
 
     /** Whether parameter {@code index} must be above 0 (the others are any real number). */
     public boolean positive(int index) {
-        return index > 0 || firstPositive;
+        return !parameterNames.get(index).equals("location") && (index > 0 || firstPositive);
+    }
+
+    /** Whether the family has a location (a failure-free time γ before which no unit fails). */
+    public boolean hasLocation() {
+        return parameterNames.contains("location");
+    }
+
+    /** The family without its location: Weibull_2P for Weibull_3P, and so on; itself when it has none. */
+    public Family withoutLocation() {
+        return switch (this) {
+            case WEIBULL_3P -> WEIBULL_2P;
+            case EXPONENTIAL_2P -> EXPONENTIAL_1P;
+            case LOGNORMAL_3P -> LOGNORMAL_2P;
+            default -> this;
+        };
     }
 
     /**
@@ -71,6 +89,9 @@ public enum Family {
             case GAMMA_2P -> new GammaLife(parameters[0], parameters[1]);
             case LOGLOGISTIC_2P -> new Loglogistic(parameters[0], parameters[1]);
             case GUMBEL_2P -> new Gumbel(parameters[0], parameters[1]);
+            case WEIBULL_3P -> new Weibull(parameters[0], parameters[1], parameters[2]);
+            case EXPONENTIAL_2P -> new Exponential(parameters[0], parameters[1]);
+            case LOGNORMAL_3P -> new Lognormal(parameters[0], parameters[1], parameters[2]);
         };
     }
 
@@ -127,6 +148,8 @@ public enum Family {
                 double sigma = sd * Math.sqrt(6) / Math.PI;
                 yield new double[] {mean + EULER * sigma, sigma};
             }
+            case WEIBULL_3P, EXPONENTIAL_2P, LOGNORMAL_3P ->
+                throw new IllegalStateException(label + " is fitted by profile likelihood on its location");
         };
     }
 

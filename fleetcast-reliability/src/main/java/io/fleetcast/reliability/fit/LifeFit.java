@@ -43,7 +43,11 @@ public record LifeFit(
 
     /** The estimate of parameter {@code name}. */
     public double parameter(String name) {
-        return known(distribution.parameters().get(name), name);
+        Double value = distribution.parameters().get(name);
+        if (value == null && name.equals("location") && family.hasLocation()) {
+            return 0; // a location at its bound 0: the distribution reports itself without one
+        }
+        return known(value, name);
     }
 
     /** The standard error of parameter {@code name}. */

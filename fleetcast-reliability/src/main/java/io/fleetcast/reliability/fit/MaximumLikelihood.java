@@ -1,6 +1,7 @@
 package io.fleetcast.reliability.fit;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -45,6 +46,9 @@ public final class MaximumLikelihood {
      */
     public static LifeFit fit(Family family, LifeData units, double confidence) {
         LifeData data = units.compact();
+        if (family.hasLocation()) {
+            return fitWithLocation(family, data, confidence);
+        }
         checkArgument(confidence > 0 && confidence < 1, "the confidence must be between 0 and 1, got %s", confidence);
         int k = family.parameterNames().size();
         checkArgument(
@@ -94,6 +98,25 @@ public final class MaximumLikelihood {
         LifeDistribution distribution = family.create(estimates);
 
         double[][] covariance = covariance(objective, estimates);
+        return summary(family, data, confidence, distribution, logLikelihood, covariance, objective.evaluations);
+    }
+
+    /** The fit's report: standard errors, bounds (log-transformed for positive parameters), AICc and BIC. */
+    private static LifeFit summary(
+            Family family,
+            LifeData data,
+            double confidence,
+            LifeDistribution distribution,
+            double logLikelihood,
+            double[][] covariance,
+            int evaluations) {
+        int k = family.parameterNames().size();
+        double[] estimates = new double[k];
+        for (int i = 0; i < k; i++) {
+            estimates[i] = requireNonNull(distribution
+                    .parameters()
+                    .getOrDefault(family.parameterNames().get(i), 0.0));
+        }
         double z = Math.sqrt(2) * Erf.erfInv(confidence);
         ImmutableMap.Builder<String, Double> errors = ImmutableMap.builder();
         ImmutableMap.Builder<String, ImmutableList<Double>> bounds = ImmutableMap.builder();
@@ -125,7 +148,114 @@ public final class MaximumLikelihood {
                 bounds.buildOrThrow(),
                 confidence,
                 rows.build(),
-                objective.evaluations);
+                evaluations);
+    }
+
+    /** Grid points of the location's profile likelihood, before the search refines the best. */
+    private static final int LOCATION_GRID = 24;
+
+    /**
+     * A family with a location γ by profile likelihood: for each γ from 0 to just below the earliest failure the family
+     * without location is fitted to the times less γ; a grid over γ (several starts, as the profile can have more than
+     * one peak) and a golden-section search around the best point find the γ whose fit is most likely. The covariance
+     * of all parameters is the inverse observed information at the optimum; where that is not positive definite (an
+     * optimum at a bound of γ), the location gets no bounds and the other parameters those of the fit at that γ.
+     */
+    private static LifeFit fitWithLocation(Family family, LifeData data, double confidence) {
+        Family base = family.withoutLocation();
+        double earliest = Double.POSITIVE_INFINITY;
+        for (LifeData.Observation o : data.failures()) {
+            earliest = Math.min(earliest, o.upper());
+        }
+        for (LifeData.Observation o : data.leftCensored()) {
+            earliest = Math.min(earliest, o.upper());
+        }
+        for (LifeData.Observation o : data.intervals()) {
+            earliest = Math.min(earliest, o.upper());
+        }
+        int k = family.parameterNames().size();
+        checkArgument(
+                data.failureCount() >= k,
+                "%s has %s parameters but the data have %s failure%s; too few failed to fit it",
+                family.label(),
+                k,
+                data.failureCount(),
+                data.failureCount() == 1 ? "" : "s");
+        checkArgument(
+                earliest > 0,
+                "%s cannot be fitted: a failure at time 0 leaves no room for a failure-free time; fit %s",
+                family.label(),
+                base.label());
+        double upper = earliest * (1 - 1e-7);
+        java.util.function.DoubleUnaryOperator profile = location -> {
+            try {
+                return fit(base, data.shifted(location), confidence).logLikelihood();
+            } catch (IllegalArgumentException cannotFit) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        };
+        double bestLocation = 0;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        double[] grid = new double[LOCATION_GRID + 1];
+        for (int i = 0; i <= LOCATION_GRID; i++) {
+            grid[i] = upper * i / LOCATION_GRID;
+            double value = profile.applyAsDouble(grid[i]);
+            if (value > bestValue) {
+                bestValue = value;
+                bestLocation = grid[i];
+            }
+        }
+        double low = Math.max(0, bestLocation - upper / LOCATION_GRID);
+        double high = Math.min(upper, bestLocation + upper / LOCATION_GRID);
+        double ratio = (Math.sqrt(5) - 1) / 2;
+        double a = high - ratio * (high - low);
+        double b = low + ratio * (high - low);
+        double fa = profile.applyAsDouble(a);
+        double fb = profile.applyAsDouble(b);
+        for (int i = 0; i < 80 && high - low > 1e-10 * Math.max(1, upper); i++) {
+            if (fa >= fb) {
+                high = b;
+                b = a;
+                fb = fa;
+                a = high - ratio * (high - low);
+                fa = profile.applyAsDouble(a);
+            } else {
+                low = a;
+                a = b;
+                fa = fb;
+                b = low + ratio * (high - low);
+                fb = profile.applyAsDouble(b);
+            }
+        }
+        double location = fa >= fb ? a : b;
+        if (Math.max(fa, fb) < bestValue) {
+            location = bestLocation;
+        }
+        LifeFit shifted = fit(base, data.shifted(location), confidence);
+        double[] estimates = new double[k];
+        for (int i = 0; i < k - 1; i++) {
+            estimates[i] = shifted.parameter(base.parameterNames().get(i));
+        }
+        estimates[k - 1] = location;
+        LifeDistribution distribution = family.create(estimates);
+        double logLikelihood = logLikelihood(distribution, data);
+
+        double[][] covariance;
+        try {
+            covariance = covariance(new Objective(family, data), estimates);
+            for (int i = 0; i < k; i++) {
+                checkArgument(covariance[i][i] > 0 && Double.isFinite(covariance[i][i]), "not positive definite");
+            }
+        } catch (IllegalArgumentException atABound) {
+            covariance = new double[k][k];
+            for (int i = 0; i < k - 1; i++) {
+                for (int j = 0; j < k - 1; j++) {
+                    covariance[i][j] = shifted.covariance().get(i).get(j);
+                }
+            }
+            covariance[k - 1][k - 1] = Double.NaN;
+        }
+        return summary(family, data, confidence, distribution, logLikelihood, covariance, 0);
     }
 
     /** The log-likelihood of {@code distribution} on {@code data}. */

@@ -168,7 +168,8 @@ class GoldenCasesTest {
                 Family.LOGLOGISTIC_2P, new String[] {"Loglogistic_2P", "scale:alpha", "shape:beta"},
                 Family.LOGNORMAL_2P, new String[] {"Lognormal_2P", "mu:mu", "sigma:sigma"},
                 Family.GUMBEL_2P, new String[] {"Gumbel_2P(smallest-extreme-value)", "mu:mu", "sigma:sigma"},
-                Family.EXPONENTIAL_1P, new String[] {"Exponential_1P", "rate:lambda"});
+                Family.EXPONENTIAL_1P, new String[] {"Exponential_1P", "rate:lambda"},
+                Family.EXPONENTIAL_2P, new String[] {"Exponential_2P", "rate:lambda", "location:gamma"});
         cases.forEach((family, names) -> {
             JsonNode published = expected.path(names[0]);
             LifeFit fit = MaximumLikelihood.fit(family, data, 0.95);
@@ -179,12 +180,14 @@ class GoldenCasesTest {
             assertThat(fit.logLikelihood())
                     .as(family + " loglik")
                     .isCloseTo(published.path("loglik").asDouble(), within(loglik));
-            assertThat(fit.aicc())
-                    .as(family + " AICc")
-                    .isCloseTo(published.path("AICc").asDouble(), within(loglik * 2));
-            assertThat(fit.bic())
-                    .as(family + " BIC")
-                    .isCloseTo(published.path("BIC").asDouble(), within(loglik * 2));
+            if (published.has("AICc")) {
+                assertThat(fit.aicc())
+                        .as(family + " AICc")
+                        .isCloseTo(published.path("AICc").asDouble(), within(loglik * 2));
+                assertThat(fit.bic())
+                        .as(family + " BIC")
+                        .isCloseTo(published.path("BIC").asDouble(), within(loglik * 2));
+            }
         });
     }
 
