@@ -4,12 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.TrendLine;
-import io.fleetcast.forecast.optimize.Minimum;
-import io.fleetcast.forecast.optimize.NelderMead;
 import io.fleetcast.forecast.seasonal.ClassicalDecomposition;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +22,7 @@ public final class EtsEstimator {
     private static final double UPPER = 0.9999;
     private static final double PHI_LOWER = 0.8;
     private static final double PHI_UPPER = 0.98;
-    private static final NelderMead OPTIMIZER = new NelderMead(1e-8, 2000);
+    private static final SpeculativeNelderMead OPTIMIZER = new SpeculativeNelderMead(1e-8, 2000);
     private static final int MAX_RESTARTS = 4;
 
     private EtsEstimator() {}
@@ -98,14 +95,12 @@ public final class EtsEstimator {
         double[] start = initialVector(y, model, layout);
         double[] steps = steps(start, y, model, layout);
         EtsRecursion recursion = new EtsRecursion(model);
-        EtsRecursion.State state = new EtsRecursion.State(model.period());
-        double[] seasonal = new double[model.period()];
-        ToDoubleFunction<double[]> objective = point -> objective(point, y, model, layout, recursion, state, seasonal);
-        Minimum minimum = OPTIMIZER.minimize(objective, start, steps);
+        Likelihood objective = new Likelihood(y, model, layout, recursion);
+        SpeculativeNelderMead.Result minimum = OPTIMIZER.minimize(objective, start, steps);
         // Restart from the optimum with a fresh simplex until it stops improving: Nelder-Mead can stall on a
         // collapsed simplex, far from the optimum in some directions.
         for (int restart = 0; restart < MAX_RESTARTS; restart++) {
-            Minimum restarted =
+            SpeculativeNelderMead.Result restarted =
                     OPTIMIZER.minimize(objective, minimum.point(), steps(minimum.point(), y, model, layout));
             boolean improved = restarted.value() < minimum.value() - 1e-6 * Math.abs(minimum.value());
             if (restarted.value() < minimum.value()) {
@@ -158,8 +153,11 @@ public final class EtsEstimator {
         double[] parameters = layout.parameters(point);
         loadState(point, model, layout, state, seasonal);
         double[] residuals = new double[y.length];
-        double objective =
-                recursion.run(y, state, parameters[0], parameters[1], parameters[2], parameters[3], residuals);
+        double objective = recursion.run(
+                y,
+                state,
+                new EtsRecursion.Weights(parameters[0], parameters[1], parameters[2], parameters[3]),
+                residuals);
         double sumOfSquares = 0;
         for (double residual : residuals) {
             sumOfSquares += residual * residual;
@@ -206,37 +204,81 @@ public final class EtsEstimator {
         }
     }
 
-    private static double objective(
-            double[] point,
-            double[] y,
-            EtsModel model,
-            Layout layout,
-            EtsRecursion recursion,
-            EtsRecursion.State state,
-            double[] seasonal) {
-        double alpha = point[0];
-        double beta = layout.beta >= 0 ? point[layout.beta] : 0;
-        double gamma = layout.gamma >= 0 ? point[layout.gamma] : 0;
-        double phi = layout.phi >= 0 ? point[layout.phi] : 1;
-        if (alpha < LOWER || alpha > UPPER) {
-            return Double.POSITIVE_INFINITY;
+    /**
+     * Minus twice the log-likelihood (up to a constant) of the parameters and initial states in a point, infinite
+     * outside the usual bounds and, for seasonal models, outside the admissible region.
+     */
+    private static final class Likelihood implements SpeculativeNelderMead.PairedFunction {
+        private final double[] y;
+        private final EtsModel model;
+        private final Layout layout;
+        private final EtsRecursion recursion;
+        private final EtsRecursion.State first;
+        private final EtsRecursion.State second;
+        private final double[] seasonal;
+
+        Likelihood(double[] y, EtsModel model, Layout layout, EtsRecursion recursion) {
+            this.y = y;
+            this.model = model;
+            this.layout = layout;
+            this.recursion = recursion;
+            this.first = new EtsRecursion.State(model.period());
+            this.second = new EtsRecursion.State(model.period());
+            this.seasonal = new double[model.period()];
         }
-        if (layout.beta >= 0 && (beta < LOWER || beta > alpha)) {
-            return Double.POSITIVE_INFINITY;
+
+        @Override
+        public double value(double[] point) {
+            EtsRecursion.@Nullable Weights weights = feasibleWeights(point, first);
+            return weights == null ? Double.POSITIVE_INFINITY : recursion.run(y, first, weights, null);
         }
-        if (layout.gamma >= 0 && (gamma < LOWER || gamma > 1 - alpha)) {
-            return Double.POSITIVE_INFINITY;
+
+        @Override
+        public void values(double[] one, double[] two, double[] into) {
+            EtsRecursion.@Nullable Weights firstWeights = feasibleWeights(one, first);
+            EtsRecursion.@Nullable Weights secondWeights = feasibleWeights(two, second);
+            if (firstWeights == null) {
+                into[0] = Double.POSITIVE_INFINITY;
+                into[1] = secondWeights == null
+                        ? Double.POSITIVE_INFINITY
+                        : recursion.run(y, second, secondWeights, null);
+            } else if (secondWeights == null) {
+                into[0] = recursion.run(y, first, firstWeights, null);
+                into[1] = Double.POSITIVE_INFINITY;
+            } else {
+                recursion.runTwo(y, first, firstWeights, second, secondWeights, into);
+            }
         }
-        if (layout.phi >= 0 && (phi < PHI_LOWER || phi > PHI_UPPER)) {
-            return Double.POSITIVE_INFINITY;
+
+        /**
+         * The weights in {@code point}, with its initial state loaded into {@code state}; null when the point lies
+         * outside the bounds or the admissible region.
+         */
+        private EtsRecursion.@Nullable Weights feasibleWeights(double[] point, EtsRecursion.State state) {
+            double alpha = point[0];
+            double beta = layout.beta >= 0 ? point[layout.beta] : 0;
+            double gamma = layout.gamma >= 0 ? point[layout.gamma] : 0;
+            double phi = layout.phi >= 0 ? point[layout.phi] : 1;
+            if (alpha < LOWER || alpha > UPPER) {
+                return null;
+            }
+            if (layout.beta >= 0 && (beta < LOWER || beta > alpha)) {
+                return null;
+            }
+            if (layout.gamma >= 0 && (gamma < LOWER || gamma > 1 - alpha)) {
+                return null;
+            }
+            if (layout.phi >= 0 && (phi < PHI_LOWER || phi > PHI_UPPER)) {
+                return null;
+            }
+            if (layout.gamma >= 0 && !Admissibility.isAdmissible(alpha, beta, gamma, phi, model.period())) {
+                return null;
+            }
+            if (!loadState(point, model, layout, state, seasonal)) {
+                return null;
+            }
+            return new EtsRecursion.Weights(alpha, beta, gamma, phi);
         }
-        if (layout.gamma >= 0 && !Admissibility.isAdmissible(alpha, beta, gamma, phi, model.period())) {
-            return Double.POSITIVE_INFINITY;
-        }
-        if (!loadState(point, model, layout, state, seasonal)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return recursion.run(y, state, alpha, beta, gamma, phi, null);
     }
 
     /**
