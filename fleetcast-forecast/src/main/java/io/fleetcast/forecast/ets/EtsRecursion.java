@@ -1,5 +1,8 @@
 package io.fleetcast.forecast.ets;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +15,10 @@ final class EtsRecursion {
     static final double TOLERANCE = 1e-10;
     /** The objective of a parameter set whose likelihood is undefined. */
     static final double HUGE = 1e10;
-    /** Running products of forecasts are folded into their logarithm before they could overflow or underflow. */
+    /** Running products of forecasts are folded away before they could overflow or underflow. */
     private static final double PRODUCT_LIMIT = 1e200;
+    /** The most runs {@link #runTogether} makes together: more would keep the processor no busier. */
+    static final int MAX_TOGETHER = 4;
 
     private final EtsModel model;
     private final boolean hasTrend;
@@ -21,8 +26,8 @@ final class EtsRecursion {
     private final boolean seasonalModel;
     private final boolean multiplicativeSeason;
     private final boolean multiplicativeError;
-    /** Buffers for the folded products of a run (two for {@link #runTwo}), kept from run to run. */
-    private final double[][] folds = {new double[0], new double[0]};
+    /** The folded products of a run, kept from run to run. */
+    private double[] folds = new double[0];
 
     EtsRecursion(EtsModel model) {
         this.model = model;
@@ -134,11 +139,11 @@ final class EtsRecursion {
     /**
      * Runs the model over {@code y} from {@code state} (which it advances to the end, or to the step where the
      * likelihood became undefined) and returns {@code n log(sum e^2)}, plus {@code 2 sum log|forecast|} for
-     * multiplicative errors: minus twice the log-likelihood up to a constant, as R's ets defines it; {@link #HUGE} where
-     * it is undefined. {@code residuals}, when not null, receives the errors. The hot loop of fitting.
+     * multiplicative errors: minus twice the log-likelihood up to a constant, as R's ets defines it; {@link #HUGE}
+     * where it is undefined. {@code residuals}, when not null, receives the errors. The hot loop of fitting.
      */
     double run(double[] y, State state, Weights weights, double @Nullable [] residuals) {
-        Pass pass = new Pass(state, weights, folds(0, y.length));
+        Pass pass = new Pass(new Run(this, state, weights), false, y.length);
         for (int t = 0; t < y.length; t++) {
             double error = pass.step(y[t]);
             if (pass.failed) {
@@ -152,28 +157,52 @@ final class EtsRecursion {
     }
 
     /**
-     * {@link #run} for two states and weights at once, without residuals; the objectives go to {@code into[0]} and
-     * {@code into[1]}. Each step of one run waits for the step before it, and mostly not for arithmetic units: two
-     * runs interleaved step by step take little longer than one.
+     * Makes one to {@link #MAX_TOGETHER} {@linkplain #run runs} over {@code y}, of different recursions, together;
+     * their objectives go to {@code into[0..runs.size())}. Each step of a run waits for the step before it and leaves
+     * the processor mostly idle meanwhile: runs interleaved step by step take little longer than one. Idle passes
+     * stand in for absent runs, so that one loop with its passes in local variables (kept in registers) serves any
+     * number.
      */
-    void runTwo(double[] y, State first, Weights firstWeights, State second, Weights secondWeights, double[] into) {
-        Pass one = new Pass(first, firstWeights, folds(0, y.length));
-        Pass two = new Pass(second, secondWeights, folds(1, y.length));
-        for (int t = 0; t < y.length && !(one.failed && two.failed); t++) {
+    static void runTogether(double[] y, List<Run> runs, double[] into) {
+        checkArgument(
+                !runs.isEmpty() && runs.size() <= MAX_TOGETHER,
+                "from 1 to %s runs together, got %s",
+                MAX_TOGETHER,
+                runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            for (int j = i + 1; j < runs.size(); j++) {
+                // Each recursion has one buffer for a run's folded products.
+                checkArgument(
+                        runs.get(i).recursion != runs.get(j).recursion,
+                        "runs made together need recursions of their own");
+            }
+        }
+        Pass one = Pass.of(runs, 0, y.length);
+        Pass two = Pass.of(runs, 1, y.length);
+        Pass three = Pass.of(runs, 2, y.length);
+        Pass four = Pass.of(runs, 3, y.length);
+        for (int t = 0; t < y.length && !(one.failed && two.failed && three.failed && four.failed); t++) {
             one.step(y[t]);
             two.step(y[t]);
+            three.step(y[t]);
+            four.step(y[t]);
         }
-        into[0] = one.finish(y.length);
-        into[1] = two.finish(y.length);
+        one.finish(y.length, into, 0);
+        two.finish(y.length, into, 1);
+        three.finish(y.length, into, 2);
+        four.finish(y.length, into, 3);
     }
 
-    /** The {@code index}-th buffer for a run's folded products, at least {@code length} long. */
-    private double[] folds(int index, int length) {
-        if (folds[index].length < length) {
-            folds[index] = new double[length];
+    /** The buffer for a run's folded products, at least {@code length} long. */
+    private double[] folds(int length) {
+        if (folds.length < length) {
+            folds = new double[length];
         }
-        return folds[index];
+        return folds;
     }
+
+    /** A run to make: the model's recursion, the state it starts from (and advances) and the weights. */
+    record Run(EtsRecursion recursion, State state, Weights weights) {}
 
     /** The smoothing weights and the damping factor (beta 0 without trend, gamma 0 without season, phi 1 undamped). */
     record Weights(double alpha, double beta, double gamma, double phi) {}
@@ -184,7 +213,8 @@ final class EtsRecursion {
      * before they could overflow or underflow, and their logarithms are taken at the end, in the same order: a call
      * inside the loop would make the compiler save every value around it.
      */
-    private final class Pass {
+    private static final class Pass {
+        private final EtsRecursion recursion;
         private final State state;
         private final double alpha;
         private final double beta;
@@ -192,6 +222,9 @@ final class EtsRecursion {
         private final double phi;
         private final double[] seasonal;
         private final double[] folds;
+        /** Stands in for an absent run: it never steps and leaves its state alone. */
+        private final boolean idle;
+
         private double level;
         private double trend;
         private int slot;
@@ -200,16 +233,25 @@ final class EtsRecursion {
         private int foldCount;
         private boolean failed;
 
-        Pass(State state, Weights weights, double[] folds) {
-            this.state = state;
-            this.alpha = weights.alpha();
-            this.beta = weights.beta();
-            this.gamma = weights.gamma();
-            this.phi = weights.phi();
+        private Pass(Run run, boolean idle, int length) {
+            this.recursion = run.recursion();
+            this.state = run.state();
+            this.alpha = run.weights().alpha();
+            this.beta = run.weights().beta();
+            this.gamma = run.weights().gamma();
+            this.phi = run.weights().phi();
             this.seasonal = state.seasonal;
-            this.folds = folds;
+            this.folds = recursion.folds(length);
+            this.idle = idle;
             this.level = state.level;
             this.trend = state.trend;
+            this.failed = idle;
+        }
+
+        /** A pass over {@code length} observations for the run at {@code index}, or an idle one where there is none. */
+        static Pass of(List<Run> runs, int index, int length) {
+            boolean idle = index >= runs.size();
+            return new Pass(runs.get(idle ? 0 : index), idle, length);
         }
 
         /**
@@ -220,26 +262,26 @@ final class EtsRecursion {
             if (failed) {
                 return Double.NaN;
             }
-            double phiB = damped ? phi * trend : trend;
+            double phiB = recursion.damped ? phi * trend : trend;
             // Without a trend, phiB is 0 and level + 0 differs from the level only for a level of -0.0: then the
             // forecast is 0 (or -0 + s, equal to s) and the pass fails below before q is divided by. Skipping the
             // addition shortens the chain of dependent operations each step waits for.
-            double q = hasTrend ? level + phiB : level;
+            double q = recursion.hasTrend ? level + phiB : level;
             double oldSeason = seasonal[slot];
-            double forecast = withSeason(q, oldSeason);
+            double forecast = recursion.withSeason(q, oldSeason);
             if (Math.abs(forecast) < TOLERANCE || Double.isNaN(forecast)) {
                 failed = true;
                 return Double.NaN;
             }
-            double error = multiplicativeError ? relativeError(y, forecast) : y - forecast;
+            double error = recursion.multiplicativeError ? relativeError(y, forecast) : y - forecast;
             sumOfSquares += error * error;
-            double p = deseasonalised(y, oldSeason);
+            double p = recursion.deseasonalised(y, oldSeason);
             level = q + alpha * (p - q);
-            if (hasTrend) {
+            if (recursion.hasTrend) {
                 trend = phiB + beta * (p - q);
             }
-            if (seasonalModel) {
-                seasonal[slot] = nextSeason(y, q, oldSeason, gamma);
+            if (recursion.seasonalModel) {
+                seasonal[slot] = recursion.nextSeason(y, q, oldSeason, gamma);
             }
             if (++slot == seasonal.length) {
                 slot = 0;
@@ -255,6 +297,13 @@ final class EtsRecursion {
                 product = 1;
             }
             return (y - forecast) / forecast;
+        }
+
+        /** As {@link #finish(int)}, with the objective put in {@code into[index]}; an idle pass does nothing. */
+        void finish(int n, double[] into, int index) {
+            if (!idle) {
+                into[index] = finish(n);
+            }
         }
 
         /** Leaves the level and trend in the state and returns the objective of {@code n} observations. */

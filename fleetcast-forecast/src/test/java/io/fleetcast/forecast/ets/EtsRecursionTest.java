@@ -1,7 +1,10 @@
 package io.fleetcast.forecast.ets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,35 +45,78 @@ class EtsRecursionTest {
 
     @ParameterizedTest
     @MethodSource("models")
-    void twoRunsAtOnceGiveExactlyWhatEachGivesAlone(EtsModel model) {
+    void runsMadeTogetherGiveExactlyWhatEachGivesAlone(EtsModel model) {
         double[] y = series();
-        EtsRecursion recursion = new EtsRecursion(model);
-        EtsRecursion.State first = state(model, 1e5);
-        EtsRecursion.State second = state(model, 0.9e5);
-        double[] together = new double[2];
+        // Partners of other kinds: with and without trend, season and multiplicative errors.
+        EtsModel second = EtsModel.parse(model.hasTrend() ? "MNM" : "AAdA", PERIOD);
+        EtsModel third = EtsModel.parse(model.isSeasonal() ? "MAdN" : "ANA", PERIOD);
+        EtsModel fourth = EtsModel.parse(model.isDamped() ? "MAN" : "AAdM", PERIOD);
+        for (int count = 1; count <= EtsRecursion.MAX_TOGETHER; count++) {
+            List<EtsRecursion.Run> runs = List.of(
+                            run(model, 1e5, 0.3),
+                            run(second, 0.9e5, 0.6),
+                            run(third, 1.1e5, 0.2),
+                            run(fourth, 1e5, 0.1))
+                    .subList(0, count);
+            double[] together = new double[count];
 
-        recursion.runTwo(y, first, weights(model, 0.3), second, weights(model, 0.6), together);
+            EtsRecursion.runTogether(y, runs, together);
 
-        EtsRecursion.State firstAlone = state(model, 1e5);
-        EtsRecursion.State secondAlone = state(model, 0.9e5);
-        assertThat(together[0]).isEqualTo(recursion.run(y, firstAlone, weights(model, 0.3), null));
-        assertThat(together[1]).isEqualTo(recursion.run(y, secondAlone, weights(model, 0.6), null));
-        assertThat(first.level).isEqualTo(firstAlone.level);
-        assertThat(second.trend).isEqualTo(secondAlone.trend);
-        assertThat(second.seasonal).containsExactly(secondAlone.seasonal);
+            double[] alone = {
+                alone(y, model, 1e5, 0.3),
+                alone(y, second, 0.9e5, 0.6),
+                alone(y, third, 1.1e5, 0.2),
+                alone(y, fourth, 1e5, 0.1)
+            };
+            assertThat(together).containsExactly(Arrays.copyOf(alone, count));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void runsMadeTogetherLeaveTheStatesWhereEachLeavesItsOwn(EtsModel model) {
+        double[] y = series();
+        EtsRecursion.Run first = run(model, 1e5, 0.3);
+        EtsRecursion.Run second = run(EtsModel.parse("MAdM", PERIOD), 0.9e5, 0.6);
+
+        EtsRecursion.runTogether(y, List.of(first, second), new double[2]);
+
+        EtsRecursion.State alone = state(model, 1e5);
+        new EtsRecursion(model).run(y, alone, weights(model, 0.3), null);
+        assertThat(first.state().level).isEqualTo(alone.level);
+        assertThat(first.state().trend).isEqualTo(alone.trend);
+        assertThat(first.state().seasonal).containsExactly(alone.seasonal);
     }
 
     @Test
-    void aRunWhoseForecastVanishesIsHugeAndLeavesItsPartnerAlone() {
+    void aRunWhoseForecastVanishesIsHugeAndLeavesItsPartnersAlone() {
         EtsModel model = EtsModel.parse("MNN", 1);
         double[] y = series();
-        EtsRecursion recursion = new EtsRecursion(model);
         double[] together = new double[2];
 
-        recursion.runTwo(y, state(model, 0), weights(model, 0.3), state(model, 1e5), weights(model, 0.3), together);
+        EtsRecursion.runTogether(y, List.of(run(model, 0, 0.3), run(model, 1e5, 0.3)), together);
 
-        assertThat(together[0]).isEqualTo(EtsRecursion.HUGE);
-        assertThat(together[1]).isEqualTo(recursion.run(y, state(model, 1e5), weights(model, 0.3), null));
+        assertThat(together).containsExactly(EtsRecursion.HUGE, alone(y, model, 1e5, 0.3));
+    }
+
+    @Test
+    void runsMadeTogetherNeedRecursionsOfTheirOwn() {
+        EtsModel model = EtsModel.parse("ANN", 1);
+        EtsRecursion recursion = new EtsRecursion(model);
+        EtsRecursion.Run run = new EtsRecursion.Run(recursion, state(model, 1), weights(model, 0.3));
+        EtsRecursion.Run another = new EtsRecursion.Run(recursion, state(model, 2), weights(model, 0.3));
+
+        assertThatThrownBy(() -> EtsRecursion.runTogether(series(), List.of(run, another), new double[2]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("recursions of their own");
+    }
+
+    private static EtsRecursion.Run run(EtsModel model, double level, double alpha) {
+        return new EtsRecursion.Run(new EtsRecursion(model), state(model, level), weights(model, alpha));
+    }
+
+    private static double alone(double[] y, EtsModel model, double level, double alpha) {
+        return new EtsRecursion(model).run(y, state(model, level), weights(model, alpha), null);
     }
 
     @Test

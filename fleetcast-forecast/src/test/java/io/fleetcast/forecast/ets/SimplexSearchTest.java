@@ -7,12 +7,11 @@ import io.fleetcast.forecast.optimize.NelderMead;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** The speculative search must walk exactly the plain Nelder-Mead's path: same point, value and evaluation count. */
-class SpeculativeNelderMeadTest {
+/** The search driven from outside must walk exactly the plain Nelder-Mead's path: same point, value and evaluations. */
+class SimplexSearchTest {
     @Test
     void followsThePlainSearchDownRosenbrocksValley() {
-        assertSamePath(
-                SpeculativeNelderMeadTest::rosenbrock, new double[] {-1.2, 1}, new double[] {0.1, 0.1}, 1e-12, 5000);
+        assertSamePath(SimplexSearchTest::rosenbrock, new double[] {-1.2, 1}, new double[] {0.1, 0.1}, 1e-12, 5000);
     }
 
     @Test
@@ -39,8 +38,7 @@ class SpeculativeNelderMeadTest {
 
     @Test
     void stopsAfterAsManyEvaluationsAsThePlainSearch() {
-        assertSamePath(
-                SpeculativeNelderMeadTest::rosenbrock, new double[] {-1.2, 1}, new double[] {0.1, 0.1}, 1e-12, 37);
+        assertSamePath(SimplexSearchTest::rosenbrock, new double[] {-1.2, 1}, new double[] {0.1, 0.1}, 1e-12, 37);
     }
 
     private static double rosenbrock(double[] p) {
@@ -50,25 +48,13 @@ class SpeculativeNelderMeadTest {
     private static void assertSamePath(
             ToDoubleFunction<double[]> function, double[] start, double[] steps, double tolerance, int evaluations) {
         Minimum plain = new NelderMead(tolerance, evaluations).minimize(function, start, steps);
-        SpeculativeNelderMead.Result speculative =
-                new SpeculativeNelderMead(tolerance, evaluations).minimize(new OneAtATime(function), start, steps);
-
-        assertThat(speculative.point()).containsExactly(plain.point());
-        assertThat(speculative.value()).isEqualTo(plain.value());
-        assertThat(speculative.evaluations()).isEqualTo(plain.evaluations());
-    }
-
-    /** Evaluates a pair as two single points. */
-    private record OneAtATime(ToDoubleFunction<double[]> function) implements SpeculativeNelderMead.PairedFunction {
-        @Override
-        public double value(double[] point) {
-            return function.applyAsDouble(point);
+        SimplexSearch search = new SimplexSearch(tolerance, evaluations, start, steps);
+        while (!search.isDone()) {
+            search.accept(function.applyAsDouble(search.point()));
         }
 
-        @Override
-        public void values(double[] first, double[] second, double[] into) {
-            into[0] = function.applyAsDouble(first);
-            into[1] = function.applyAsDouble(second);
-        }
+        assertThat(search.best()).containsExactly(plain.point());
+        assertThat(search.bestValue()).isEqualTo(plain.value());
+        assertThat(search.evaluations()).isEqualTo(plain.evaluations());
     }
 }
