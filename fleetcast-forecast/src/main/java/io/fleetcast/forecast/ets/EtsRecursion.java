@@ -67,16 +67,7 @@ final class EtsRecursion {
 
     /** The one-step forecast from {@code state} for the observation whose seasonal slot is {@code slot}. */
     private double forecastAt(State state, int slot, double phi) {
-        return seasonalised(state, slot, state.level + trendPart(state, phi));
-    }
-
-    /** The one-step forecast from the level and trend part {@code q}, with the season of {@code slot}. */
-    private double seasonalised(State state, int slot, double q) {
-        return switch (model.season()) {
-            case NONE -> q;
-            case ADDITIVE -> q + state.seasonal[slot];
-            case MULTIPLICATIVE -> q * state.seasonal[slot];
-        };
+        return withSeason(state.level + trendPart(state, phi), state.seasonal[slot]);
     }
 
     private double trendPart(State state, double phi) {
