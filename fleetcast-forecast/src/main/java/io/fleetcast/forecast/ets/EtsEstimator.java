@@ -1,15 +1,16 @@
 package io.fleetcast.forecast.ets;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.TrendLine;
-import io.fleetcast.forecast.optimize.Minimum;
-import io.fleetcast.forecast.optimize.NelderMead;
 import io.fleetcast.forecast.seasonal.ClassicalDecomposition;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +26,8 @@ public final class EtsEstimator {
     private static final double UPPER = 0.9999;
     private static final double PHI_LOWER = 0.8;
     private static final double PHI_UPPER = 0.98;
-    private static final NelderMead OPTIMIZER = new NelderMead(1e-8, 2000);
+    private static final double SEARCH_TOLERANCE = 1e-8;
+    private static final int MAX_EVALUATIONS = 2000;
     private static final int MAX_RESTARTS = 4;
 
     private EtsEstimator() {}
@@ -60,17 +62,21 @@ public final class EtsEstimator {
     public static EtsFit select(double[] y, int period) {
         boolean positive = Arrays.stream(y).allMatch(v -> v > 0);
         int usablePeriod = period > 1 && y.length > 2 * period ? period : 1;
-        @Nullable EtsFit best = null;
+        List<Estimation> estimations = new ArrayList<>();
         for (EtsModel model : candidates(usablePeriod, positive)) {
-            if (y.length <= model.parameterCount() + 4) {
-                continue;
+            if (y.length > model.parameterCount() + 4) {
+                estimations.add(new Estimation(y, model));
             }
-            EtsFit fit = fit(y, model);
-            if (best == null || fit.aicc() < best.aicc()) {
+        }
+        checkArgument(!estimations.isEmpty(), "ETS needs at least 7 observations, got %s", y.length);
+        estimateTogether(y, estimations);
+        EtsFit best = estimations.get(0).fit();
+        for (Estimation estimation : estimations.subList(1, estimations.size())) {
+            EtsFit fit = estimation.fit();
+            if (fit.aicc() < best.aicc()) {
                 best = fit;
             }
         }
-        checkArgument(best != null, "ETS needs at least 7 observations, got %s", y.length);
         return best;
     }
 
@@ -87,36 +93,50 @@ public final class EtsEstimator {
         if (multiplicative) {
             for (int t = 0; t < y.length; t++) {
                 // Not checkArgument: its message arguments (the model's name, boxed numbers) would be built for every
-                // observation of every candidate model.
+                // observation.
                 if (!(y[t] > 0)) {
                     throw new IllegalArgumentException(
                             model.name() + " needs positive data; observation " + (t + 1) + " is " + y[t]);
                 }
             }
         }
-        Layout layout = new Layout(model);
-        double[] start = initialVector(y, model, layout);
-        double[] steps = steps(start, y, model, layout);
-        EtsRecursion recursion = new EtsRecursion(model);
-        EtsRecursion.State state = new EtsRecursion.State(model.period());
-        double[] seasonal = new double[model.period()];
-        ToDoubleFunction<double[]> objective = point -> objective(point, y, model, layout, recursion, state, seasonal);
-        Minimum minimum = OPTIMIZER.minimize(objective, start, steps);
-        // Restart from the optimum with a fresh simplex until it stops improving: Nelder-Mead can stall on a
-        // collapsed simplex, far from the optimum in some directions.
-        for (int restart = 0; restart < MAX_RESTARTS; restart++) {
-            Minimum restarted =
-                    OPTIMIZER.minimize(objective, minimum.point(), steps(minimum.point(), y, model, layout));
-            boolean improved = restarted.value() < minimum.value() - 1e-6 * Math.abs(minimum.value());
-            if (restarted.value() < minimum.value()) {
-                minimum = restarted;
+        Estimation estimation = new Estimation(y, model);
+        estimateTogether(y, List.of(estimation));
+        return estimation.fit();
+    }
+
+    /**
+     * Runs the estimations (of models for {@code y}) side by side until each has ended: in every round, each estimation
+     * that goes on names the run its search needs next, and runs of different estimations are made {@linkplain
+     * EtsRecursion#runTogether together}, up to {@link EtsRecursion#MAX_TOGETHER} at a time. Each search sees exactly
+     * the values it would see alone.
+     */
+    private static void estimateTogether(double[] y, List<Estimation> estimations) {
+        List<Estimation> active = new ArrayList<>(estimations);
+        List<EtsRecursion.Run> runs = new ArrayList<>(active.size());
+        double[] values = new double[EtsRecursion.MAX_TOGETHER];
+        while (!active.isEmpty()) {
+            runs.clear();
+            for (Iterator<Estimation> it = active.iterator(); it.hasNext(); ) {
+                EtsRecursion.@Nullable Run run = it.next().nextRun();
+                if (run == null) {
+                    it.remove();
+                } else {
+                    runs.add(run);
+                }
             }
-            if (!improved) {
-                break;
+            // Groups as even as possible: 5 runs as 3 + 2 rather than 4 + 1.
+            int groups = (runs.size() + EtsRecursion.MAX_TOGETHER - 1) / EtsRecursion.MAX_TOGETHER;
+            int from = 0;
+            for (int group = 0; group < groups; group++) {
+                int size = (runs.size() - from + groups - group - 1) / (groups - group);
+                EtsRecursion.runTogether(y, runs.subList(from, from + size), values);
+                for (int i = 0; i < size; i++) {
+                    active.get(from + i).accept(values[i]);
+                }
+                from += size;
             }
         }
-        double[] best = minimum.point();
-        return result(best, y, model, layout, recursion);
     }
 
     /**
@@ -158,8 +178,11 @@ public final class EtsEstimator {
         double[] parameters = layout.parameters(point);
         loadState(point, model, layout, state, seasonal);
         double[] residuals = new double[y.length];
-        double objective =
-                recursion.run(y, state, parameters[0], parameters[1], parameters[2], parameters[3], residuals);
+        double objective = recursion.run(
+                y,
+                state,
+                new EtsRecursion.Weights(parameters[0], parameters[1], parameters[2], parameters[3]),
+                residuals);
         double sumOfSquares = 0;
         for (double residual : residuals) {
             sumOfSquares += residual * residual;
@@ -206,37 +229,118 @@ public final class EtsEstimator {
         }
     }
 
-    private static double objective(
-            double[] point,
-            double[] y,
-            EtsModel model,
-            Layout layout,
-            EtsRecursion recursion,
-            EtsRecursion.State state,
-            double[] seasonal) {
-        double alpha = point[0];
-        double beta = layout.beta >= 0 ? point[layout.beta] : 0;
-        double gamma = layout.gamma >= 0 ? point[layout.gamma] : 0;
-        double phi = layout.phi >= 0 ? point[layout.phi] : 1;
-        if (alpha < LOWER || alpha > UPPER) {
-            return Double.POSITIVE_INFINITY;
+    /**
+     * One model's estimation: Nelder-Mead searches over the weights and initial states for the least objective (minus
+     * twice the log-likelihood, up to a constant; infinite outside the usual bounds and, for seasonal models, outside
+     * the admissible region), each restarted from the best point so far with a fresh simplex until it stops improving:
+     * a search can stall on a collapsed simplex, far from the optimum in some directions.
+     */
+    private static final class Estimation {
+        private final double[] y;
+        private final EtsModel model;
+        private final Layout layout;
+        private final EtsRecursion recursion;
+        private final EtsRecursion.State state;
+        private final double[] seasonal;
+        private SimplexSearch search;
+        private double[] optimum;
+        private double optimumValue = Double.POSITIVE_INFINITY;
+        private int searches;
+        private boolean ended;
+
+        Estimation(double[] y, EtsModel model) {
+            this.y = y;
+            this.model = model;
+            this.layout = new Layout(model);
+            this.recursion = new EtsRecursion(model);
+            this.state = new EtsRecursion.State(model.period());
+            this.seasonal = new double[model.period()];
+            this.optimum = initialVector(y, model, layout);
+            this.search = searchFrom(optimum);
         }
-        if (layout.beta >= 0 && (beta < LOWER || beta > alpha)) {
-            return Double.POSITIVE_INFINITY;
+
+        private SimplexSearch searchFrom(double[] point) {
+            return new SimplexSearch(SEARCH_TOLERANCE, MAX_EVALUATIONS, point, steps(point, y, model, layout));
         }
-        if (layout.gamma >= 0 && (gamma < LOWER || gamma > 1 - alpha)) {
-            return Double.POSITIVE_INFINITY;
+
+        /**
+         * The run whose objective the search needs next (points outside the feasible region are answered at once);
+         * null when the estimation has ended.
+         */
+        EtsRecursion.@Nullable Run nextRun() {
+            while (!ended) {
+                if (search.isDone()) {
+                    restartOrEnd();
+                    continue;
+                }
+                EtsRecursion.@Nullable Weights weights = feasibleWeights(search.point());
+                if (weights != null) {
+                    return new EtsRecursion.Run(recursion, state, weights);
+                }
+                search.accept(Double.POSITIVE_INFINITY);
+            }
+            return null;
         }
-        if (layout.phi >= 0 && (phi < PHI_LOWER || phi > PHI_UPPER)) {
-            return Double.POSITIVE_INFINITY;
+
+        /** Takes the objective of the run {@link #nextRun} named. */
+        void accept(double value) {
+            search.accept(value);
         }
-        if (layout.gamma >= 0 && !Admissibility.isAdmissible(alpha, beta, gamma, phi, model.period())) {
-            return Double.POSITIVE_INFINITY;
+
+        /** The fit at the optimum; the estimation must have ended. */
+        EtsFit fit() {
+            checkState(ended, "the estimation of %s goes on", model);
+            return result(optimum, y, model, layout, recursion);
         }
-        if (!loadState(point, model, layout, state, seasonal)) {
-            return Double.POSITIVE_INFINITY;
+
+        /**
+         * After a search: keeps its optimum when it is the best so far, and restarts from the best point unless a
+         * restart did not improve on it by a millionth or the restarts are used up.
+         */
+        private void restartOrEnd() {
+            double value = search.bestValue();
+            boolean restarted = searches > 0;
+            boolean improved = restarted && value < optimumValue - 1e-6 * Math.abs(optimumValue);
+            if (!restarted || value < optimumValue) {
+                optimum = search.best();
+                optimumValue = value;
+            }
+            searches++;
+            ended = (restarted && !improved) || searches > MAX_RESTARTS;
+            if (!ended) {
+                search = searchFrom(optimum);
+            }
         }
-        return recursion.run(y, state, alpha, beta, gamma, phi, null);
+
+        /**
+         * The weights in {@code point}, with its initial state loaded into {@link #state}; null when the point lies
+         * outside the bounds or the admissible region.
+         */
+        private EtsRecursion.@Nullable Weights feasibleWeights(double[] point) {
+            double alpha = point[0];
+            double beta = layout.beta >= 0 ? point[layout.beta] : 0;
+            double gamma = layout.gamma >= 0 ? point[layout.gamma] : 0;
+            double phi = layout.phi >= 0 ? point[layout.phi] : 1;
+            if (alpha < LOWER || alpha > UPPER) {
+                return null;
+            }
+            if (layout.beta >= 0 && (beta < LOWER || beta > alpha)) {
+                return null;
+            }
+            if (layout.gamma >= 0 && (gamma < LOWER || gamma > 1 - alpha)) {
+                return null;
+            }
+            if (layout.phi >= 0 && (phi < PHI_LOWER || phi > PHI_UPPER)) {
+                return null;
+            }
+            if (layout.gamma >= 0 && !Admissibility.isAdmissible(alpha, beta, gamma, phi, model.period())) {
+                return null;
+            }
+            if (!loadState(point, model, layout, state, seasonal)) {
+                return null;
+            }
+            return new EtsRecursion.Weights(alpha, beta, gamma, phi);
+        }
     }
 
     /**

@@ -3,20 +3,36 @@ package io.fleetcast.forecast.seasonal;
 /**
  * Local regression of degree 0 or 1 with tricube weights over the {@code span} nearest positions, on equally spaced
  * positions 1..n, as STL uses it. Positions in this class are 1-based, to keep the window arithmetic readable.
+ *
+ * <p>The normalised weights depend only on where the window lies around the fitted position, the same for every fit
+ * inside the series: a Loess keeps those of the last window (its work buffer), and computes them again, with their
+ * divisions, only for a window of another shape. Not for use by several threads at once.
  */
 final class Loess {
-    private Loess() {}
+    /** The normalised weights of the last window, by position in it. */
+    private final double[] weights;
+    // The last window's shape: its first and last positions relative to the fitted one, and its bandwidth; and
+    // whether some weight in it is positive.
+    private int shapeLeft;
+    private int shapeRight;
+    private double shapeBandwidth = Double.NaN;
+    private boolean shapeUsable;
+
+    /** For windows of up to {@code capacity} positions. */
+    Loess(int capacity) {
+        this.weights = new double[capacity];
+    }
 
     /** Smooths {@code y[0..n)} into {@code into[0..n)}. */
-    static void smooth(double[] y, int n, int span, int degree, int jump, double[] into, double[] weights) {
-        smooth(y, n, span, degree, jump, into, 0, weights);
+    void smooth(double[] y, int n, int span, int degree, int jump, double[] into) {
+        smooth(y, n, span, degree, jump, into, 0);
     }
 
     /**
      * Smooths {@code y[0..n)} into {@code into[offset..offset + n)}, fitting at every {@code jump}-th position and the
      * last one and interpolating linearly in between.
      */
-    static void smooth(double[] y, int n, int span, int degree, int jump, double[] into, int offset, double[] weights) {
+    void smooth(double[] y, int n, int span, int degree, int jump, double[] into, int offset) {
         if (n < 2) {
             into[offset] = y[0];
             return;
@@ -40,7 +56,7 @@ final class Loess {
                 left = x - half + 1;
                 right = span + x - half;
             }
-            into[offset + x - 1] = estimate(y, n, span, degree, x, left, right, weights, y[x - 1]);
+            into[offset + x - 1] = estimate(y, n, span, degree, x, left, right, y[x - 1]);
             last = x;
         }
         if (step == 1) {
@@ -51,7 +67,7 @@ final class Loess {
         }
         if (last != n) {
             int left = Math.max(1, n - span + 1);
-            into[offset + n - 1] = estimate(y, n, span, degree, n, left, n, weights, y[n - 1]);
+            into[offset + n - 1] = estimate(y, n, span, degree, n, left, n, y[n - 1]);
             interpolate(into, offset, last, n);
         }
     }
@@ -68,12 +84,43 @@ final class Loess {
      * The local fit at position {@code x} (which may lie outside 1..n) from the points {@code left..right}; {@code
      * fallback} when every weight is zero.
      */
-    static double estimate(
-            double[] y, int n, int span, int degree, int x, int left, int right, double[] weights, double fallback) {
+    double estimate(double[] y, int n, int span, int degree, int x, int left, int right, double fallback) {
         double h = Math.max(x - left, right - x);
         if (span > n) {
             h += Math.floorDiv(span - n, 2); // whole steps, as in the original STL
         }
+        if (left - x != shapeLeft || right - x != shapeRight || h != shapeBandwidth) {
+            weigh(x, left, right, h);
+        }
+        if (!shapeUsable) {
+            return fallback;
+        }
+        double fit = 0;
+        if (h > 0 && degree > 0) {
+            double centre = 0;
+            for (int j = left; j <= right; j++) {
+                centre += weights[j - left] * j;
+            }
+            double spread = 0;
+            for (int j = left; j <= right; j++) {
+                spread += weights[j - left] * (j - centre) * (j - centre);
+            }
+            if (Math.sqrt(spread) > 0.001 * (n - 1)) {
+                double slope = (x - centre) / spread;
+                for (int j = left; j <= right; j++) {
+                    fit += weights[j - left] * (slope * (j - centre) + 1) * y[j - 1];
+                }
+                return fit;
+            }
+        }
+        for (int j = left; j <= right; j++) {
+            fit += weights[j - left] * y[j - 1];
+        }
+        return fit;
+    }
+
+    /** Computes the normalised tricube weights of the window {@code left..right} around {@code x}, bandwidth h. */
+    private void weigh(int x, int left, int right, double h) {
         double near = 0.001 * h;
         double far = 0.999 * h;
         double total = 0;
@@ -90,34 +137,16 @@ final class Loess {
                 }
                 total += weight;
             }
-            weights[j - 1] = weight;
+            weights[j - left] = weight;
         }
-        if (total <= 0) {
-            return fallback;
-        }
-        for (int j = left; j <= right; j++) {
-            weights[j - 1] /= total;
-        }
-        if (h > 0 && degree > 0) {
-            double centre = 0;
+        shapeLeft = left - x;
+        shapeRight = right - x;
+        shapeBandwidth = h;
+        shapeUsable = !(total <= 0);
+        if (shapeUsable) {
             for (int j = left; j <= right; j++) {
-                centre += weights[j - 1] * j;
-            }
-            double spread = 0;
-            for (int j = left; j <= right; j++) {
-                spread += weights[j - 1] * (j - centre) * (j - centre);
-            }
-            if (Math.sqrt(spread) > 0.001 * (n - 1)) {
-                double slope = (x - centre) / spread;
-                for (int j = left; j <= right; j++) {
-                    weights[j - 1] *= slope * (j - centre) + 1;
-                }
+                weights[j - left] /= total;
             }
         }
-        double fit = 0;
-        for (int j = left; j <= right; j++) {
-            fit += weights[j - 1] * y[j - 1];
-        }
-        return fit;
     }
 }

@@ -69,7 +69,7 @@ public final class Stl {
         private final double[] averaged;
         private final double[] averagedTwice;
         private final double[] lowPass;
-        private final double[] weights;
+        private final Loess loess;
 
         Decomposer(double[] values, int period, int seasonalSpan, int trendSpan, int lowPassSpan) {
             this.values = values;
@@ -88,7 +88,7 @@ public final class Stl {
             this.averaged = new double[n + 2 * period];
             this.averagedTwice = new double[n + 2 * period];
             this.lowPass = new double[n];
-            this.weights = new double[n + 2 * period];
+            this.loess = new Loess(n);
         }
 
         Stl run() {
@@ -102,7 +102,7 @@ public final class Stl {
                     seasonal[t] = cycle[period + t] - lowPass[t];
                     work[t] = values[t] - seasonal[t];
                 }
-                Loess.smooth(work, n, trendSpan, 1, jump(trendSpan), trend, weights);
+                loess.smooth(work, n, trendSpan, 1, jump(trendSpan), trend);
             }
             return new Stl(seasonal, trend);
         }
@@ -118,12 +118,12 @@ public final class Stl {
                 for (int k = 0; k < length; k++) {
                     subseries[k] = work[position + k * period];
                 }
-                Loess.smooth(subseries, length, seasonalSpan, 0, jump, smoothed, 1, weights);
+                loess.smooth(subseries, length, seasonalSpan, 0, jump, smoothed, 1);
                 int right = Math.min(seasonalSpan, length);
-                smoothed[0] = Loess.estimate(subseries, length, seasonalSpan, 0, 0, 1, right, weights, smoothed[1]);
+                smoothed[0] = loess.estimate(subseries, length, seasonalSpan, 0, 0, 1, right, smoothed[1]);
                 int left = Math.max(1, length - seasonalSpan + 1);
-                smoothed[length + 1] = Loess.estimate(
-                        subseries, length, seasonalSpan, 0, length + 1, left, length, weights, smoothed[length]);
+                smoothed[length + 1] =
+                        loess.estimate(subseries, length, seasonalSpan, 0, length + 1, left, length, smoothed[length]);
                 for (int k = 0; k < length + 2; k++) {
                     cycle[position + k * period] = smoothed[k];
                 }
@@ -135,7 +135,7 @@ public final class Stl {
             movingAverage(cycle, n + 2 * period, period, averaged);
             movingAverage(averaged, n + period + 1, period, averagedTwice);
             movingAverage(averagedTwice, n + 2, 3, averaged);
-            Loess.smooth(averaged, n, lowPassSpan, 1, jump(lowPassSpan), lowPass, weights);
+            loess.smooth(averaged, n, lowPassSpan, 1, jump(lowPassSpan), lowPass);
         }
 
         private static int jump(int span) {
