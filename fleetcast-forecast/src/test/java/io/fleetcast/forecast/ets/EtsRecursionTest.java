@@ -3,6 +3,7 @@ package io.fleetcast.forecast.ets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,12 +73,35 @@ class EtsRecursionTest {
         }
     }
 
+    @Test
+    void runsOfModelsWithoutSeasonMadeTogetherGiveExactlyWhatEachGivesAlone() {
+        double[] y = series();
+        List<EtsModel> models = EtsEstimator.candidates(1, true);
+        for (int first = 0; first < models.size(); first++) {
+            for (int count = 1; count <= EtsRecursion.MAX_TOGETHER; count++) {
+                List<EtsRecursion.Run> runs = new ArrayList<>();
+                double[] alone = new double[count];
+                for (int i = 0; i < count; i++) {
+                    EtsModel model = models.get((first + i) % models.size());
+                    runs.add(run(model, 1e5 - 1e3 * i, 0.1 + 0.2 * i));
+                    alone[i] = alone(y, model, 1e5 - 1e3 * i, 0.1 + 0.2 * i);
+                }
+                double[] together = new double[count];
+
+                EtsRecursion.runTogether(y, runs, together);
+
+                assertThat(together).containsExactly(alone);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("models")
     void runsMadeTogetherLeaveTheStatesWhereEachLeavesItsOwn(EtsModel model) {
         double[] y = series();
         EtsRecursion.Run first = run(model, 1e5, 0.3);
-        EtsRecursion.Run second = run(EtsModel.parse("MAdM", PERIOD), 0.9e5, 0.6);
+        // A partner of the same kind, with or without season.
+        EtsRecursion.Run second = run(EtsModel.parse(model.isSeasonal() ? "MAdM" : "MAdN", PERIOD), 0.9e5, 0.6);
 
         EtsRecursion.runTogether(y, List.of(first, second), new double[2]);
 
