@@ -301,7 +301,10 @@ public final class PlanForecastService {
                 ImmutableList.copyOf(notes));
     }
 
-    /** The history to fit: an aggregate's sum of its bottom series, else the stored series (gaps as {@code NaN}). */
+    /**
+     * The history to fit: an aggregate's sum of its bottom series, a bottom series already read for the hierarchy (gaps
+     * filled), else the stored series (gaps as {@code NaN}).
+     */
     private double[] history(
             DemandSeries series, @Nullable PlanHierarchies hierarchies, Map<String, double[]> histories) {
         if (hierarchies != null) {
@@ -310,7 +313,8 @@ public final class PlanForecastService {
                 return sum.orElseThrow();
             }
         }
-        return values(series);
+        double[] read = histories.get(series.key());
+        return read != null ? read.clone() : values(series);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.LifeDistribution;
+import io.fleetcast.reliability.distribution.StandardNormal;
 import io.fleetcast.reliability.fit.Family;
 import io.fleetcast.reliability.fit.LifeFit;
 import io.fleetcast.reliability.fit.LikelihoodRatio;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.hipparchus.special.Erf;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -220,7 +220,7 @@ public final class FleetLifeService {
 
     private static ImmutableList<MonthForecast> months(
             LifeDistribution distribution, List<LifeRecord> members, LocalDate asOf, int months) {
-        double z = Math.sqrt(2) * Erf.erfInv(0.95);
+        double z = StandardNormal.twoSided(0.95);
         ImmutableList.Builder<MonthForecast> result = ImmutableList.builder();
         for (int m = 1; m <= months; m++) {
             long from = ChronoUnit.DAYS.between(asOf, asOf.plusMonths(m - 1));

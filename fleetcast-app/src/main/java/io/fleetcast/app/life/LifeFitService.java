@@ -166,16 +166,14 @@ public final class LifeFitService {
         Weibull weibull =
                 RankRegression.weibull(data, how.equals("rrx") ? RankRegression.Axis.X : RankRegression.Axis.Y);
         double loglik = MaximumLikelihood.logLikelihood(weibull, data);
-        double n = data.unitCount();
-        int k = 2;
         return new Result(
                 file.toString(),
                 weibull.name(),
                 how.toUpperCase(Locale.ROOT),
                 weibull.parameters(),
                 loglik,
-                -2 * loglik + 2 * k + (n - k - 1 > 0 ? 2.0 * k * (k + 1) / (n - k - 1) : Double.NaN),
-                -2 * loglik + k * Math.log(n),
+                MaximumLikelihood.aicc(loglik, 2, data.unitCount()),
+                MaximumLikelihood.bic(loglik, 2, data.unitCount()),
                 ImmutableMap.of(),
                 ImmutableMap.of(),
                 confidence,

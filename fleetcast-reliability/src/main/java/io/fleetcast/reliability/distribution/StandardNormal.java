@@ -3,7 +3,7 @@ package io.fleetcast.reliability.distribution;
 import org.hipparchus.special.Erf;
 
 /** The standard normal distribution's functions, with tails accurate far out. */
-final class StandardNormal {
+public final class StandardNormal {
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private StandardNormal() {}
@@ -26,6 +26,11 @@ final class StandardNormal {
         return logPdf(z)
                 - Math.log(-z)
                 + Math.log1p(-inverse + 3 * inverse * inverse - 15 * inverse * inverse * inverse);
+    }
+
+    /** z such that a standard normal lies within ±z with probability {@code confidence}: 1.96 for 0.95. */
+    public static double twoSided(double confidence) {
+        return Math.sqrt(2) * Erf.erfInv(confidence);
     }
 
     /** Φ⁻¹(p). */

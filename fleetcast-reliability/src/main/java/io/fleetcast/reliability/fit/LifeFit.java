@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.reliability.distribution.LifeDistribution;
+import io.fleetcast.reliability.distribution.StandardNormal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -110,7 +111,7 @@ public record LifeFit(
     }
 
     private double z() {
-        return Math.sqrt(2) * org.hipparchus.special.Erf.erfInv(confidence);
+        return StandardNormal.twoSided(confidence);
     }
 
     /** √(gᵀ Σ g) for g the gradient of {@code quantity} in the parameters (central differences). */

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.LifeDistribution;
+import io.fleetcast.reliability.distribution.StandardNormal;
 import java.util.Locale;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
@@ -18,7 +19,6 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.hipparchus.special.Erf;
 
 /**
  * Maximum-likelihood fits of a {@link Family} to censored {@link LifeData}. Each exact failure contributes its density,
@@ -117,7 +117,7 @@ public final class MaximumLikelihood {
                     .parameters()
                     .getOrDefault(family.parameterNames().get(i), 0.0));
         }
-        double z = Math.sqrt(2) * Erf.erfInv(confidence);
+        double z = StandardNormal.twoSided(confidence);
         ImmutableMap.Builder<String, Double> errors = ImmutableMap.builder();
         ImmutableMap.Builder<String, ImmutableList<Double>> bounds = ImmutableMap.builder();
         for (int i = 0; i < k; i++) {
@@ -131,9 +131,8 @@ public final class MaximumLikelihood {
                             ? ImmutableList.of(p * Math.exp(-z * se / p), p * Math.exp(z * se / p))
                             : ImmutableList.of(p - z * se, p + z * se));
         }
-        double n = data.unitCount();
-        double aicc = -2 * logLikelihood + 2 * k + (n - k - 1 > 0 ? 2.0 * k * (k + 1) / (n - k - 1) : Double.NaN);
-        double bic = -2 * logLikelihood + k * Math.log(n);
+        double aicc = aicc(logLikelihood, k, data.unitCount());
+        double bic = bic(logLikelihood, k, data.unitCount());
         ImmutableList.Builder<ImmutableList<Double>> rows = ImmutableList.builder();
         for (double[] row : covariance) {
             rows.add(ImmutableList.copyOf(java.util.Arrays.stream(row).boxed().toList()));
@@ -256,6 +255,16 @@ public final class MaximumLikelihood {
             covariance[k - 1][k - 1] = Double.NaN;
         }
         return summary(family, data, confidence, distribution, logLikelihood, covariance, 0);
+    }
+
+    /** AICc = −2 ln L + 2k + 2k(k + 1) / (n − k − 1); {@code NaN} when n ≤ k + 1. */
+    public static double aicc(double logLikelihood, int k, long n) {
+        return -2 * logLikelihood + 2 * k + (n - k - 1 > 0 ? 2.0 * k * (k + 1) / (n - k - 1) : Double.NaN);
+    }
+
+    /** BIC = −2 ln L + k ln n, n counting every unit, failed or censored. */
+    public static double bic(double logLikelihood, int k, long n) {
+        return -2 * logLikelihood + k * Math.log((double) n);
     }
 
     /** The log-likelihood of {@code distribution} on {@code data}. */

@@ -4,10 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.reliability.data.LifeData;
+import io.fleetcast.reliability.distribution.StandardNormal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.hipparchus.special.Erf;
 
 /**
  * Kaplan–Meier and Nelson–Aalen estimates of the reliability from exact failures and suspensions (left- and
@@ -41,7 +41,7 @@ public final class Survival {
      */
     public static ImmutableList<SurvivalStep> kaplanMeier(LifeData data, double confidence) {
         checkArgument(confidence > 0 && confidence < 1, "the confidence must be between 0 and 1, got %s", confidence);
-        double z = Math.sqrt(2) * Erf.erfInv(confidence);
+        double z = StandardNormal.twoSided(confidence);
         long atRisk = data.unitCount();
         double survival = 1;
         double greenwood = 0;
