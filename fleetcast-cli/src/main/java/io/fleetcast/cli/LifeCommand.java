@@ -2,13 +2,16 @@ package io.fleetcast.cli;
 
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.life.FleetLifeService;
+import io.fleetcast.app.life.GrowthService;
 import io.fleetcast.app.life.LifeFitService;
+import io.fleetcast.app.life.LifeTableFile;
 import io.fleetcast.reliability.fit.Family;
 import io.fleetcast.reliability.fit.LikelihoodRatio;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "life",
         mixinStandardHelpOptions = true,
         description = "Life data analysis: fit failure and survival data.",
-        subcommands = {LifeCommand.Fit.class, LifeCommand.Fleet.class})
+        subcommands = {LifeCommand.Fit.class, LifeCommand.Fleet.class, LifeCommand.Growth.class})
 final class LifeCommand {
     @Command(
             name = "fit",
@@ -125,10 +128,13 @@ final class LifeCommand {
             mixinStandardHelpOptions = true,
             description = {
                 "Fit the stored assets' lives (install to failure; retired and in-service units as suspensions; in"
-                        + " days) per segment, rank the segments by B10 life, and forecast the in-service units'"
-                        + " failures per month.",
-                "Example: fleetcast life fleet --by sku --months 12; fleetcast life fleet --compare compute-2024"
-                        + " memory-2024"
+                        + " days or operating hours) per segment, rank the segments by B10 life, and forecast the"
+                        + " in-service units' failures per month (with the fit's uncertainty).",
+                "With --input: the same table from a CSV (or .csv.gz) of units, one per line, with the columns"
+                        + " named by --time, --state, --entry (left truncation) and --by.",
+                "Examples: fleetcast life fleet --by sku --months 12; fleetcast life fleet --compare compute-2024"
+                        + " memory-2024; fleetcast life fleet --input hds_drives.csv.gz --by model --time exit_hours"
+                        + " --state failed --entry entry_hours --unit hours"
             })
     static final class Fleet implements Callable<Integer> {
         @Spec
@@ -137,8 +143,40 @@ final class LifeCommand {
         @picocli.CommandLine.Mixin
         StoreOptions store = new StoreOptions();
 
-        @Option(names = "--by", paramLabel = "SEGMENT", description = "sku (default), site, region, cluster or batch.")
-        String by = "sku";
+        @Option(
+                names = "--by",
+                paramLabel = "SEGMENT",
+                description = "sku (default), site, region, cluster or batch; with --input, a column of the file.")
+        @org.jspecify.annotations.Nullable
+        String by;
+
+        @Option(
+                names = "--unit",
+                paramLabel = "UNIT",
+                description = "Ages in days (default) or hours (operating hours: power_on_hours telemetry, else 24 a"
+                        + " day); with --input, the file's time unit, for labels.")
+        @org.jspecify.annotations.Nullable
+        String unit;
+
+        @Option(names = "--input", paramLabel = "CSV", description = "Fit the units in this file instead of the store.")
+        @org.jspecify.annotations.Nullable
+        Path input;
+
+        @Option(names = "--time", paramLabel = "COLUMN", description = "With --input: the age column (default time).")
+        String time = "time";
+
+        @Option(
+                names = "--state",
+                paramLabel = "COLUMN",
+                description = "With --input: the failed column, F/S or 1/0 (default state).")
+        String state = "state";
+
+        @Option(
+                names = "--entry",
+                paramLabel = "COLUMN",
+                description = "With --input: the age at which each unit was first observed (left truncation).")
+        @org.jspecify.annotations.Nullable
+        String entry;
 
         @Option(
                 names = "--dist",
@@ -163,8 +201,20 @@ final class LifeCommand {
         @Override
         public Integer call() {
             Terminal terminal = Terminals.of(spec);
-            FleetLifeService.Segment segment = FleetLifeService.Segment.parse(by);
             Family family = LifeFitService.family(dist);
+            Path file = input;
+            if (file != null) {
+                FleetLifeService.Result result = FleetLifeService.analyse(
+                        LifeTableFile.read(
+                                file,
+                                new LifeTableFile.Columns(time, state, entry, by, unit == null ? "time units" : unit)),
+                        family,
+                        0.95);
+                report(terminal, result);
+                return 0;
+            }
+            FleetLifeService.Segment segment = FleetLifeService.Segment.parse(by == null ? "sku" : by);
+            FleetLifeService.AgeUnit ages = FleetLifeService.AgeUnit.parse(unit == null ? "days" : unit);
             try (FleetcastApp app = FleetcastApp.open(store.config().readOnly())) {
                 List<String> pair = compare;
                 if (pair != null) {
@@ -190,52 +240,157 @@ final class LifeCommand {
                     }
                     return 0;
                 }
-                FleetLifeService.Result result = app.life().analyse(segment, family, months, 0.95);
-                if (json) {
-                    terminal.json(result);
-                    return 0;
-                }
-                terminal.say(String.format(
-                        Locale.ROOT,
-                        "%s fits by %s, ages to %s, ranked by B10 life (days, 95%% bounds):",
-                        result.distribution(),
-                        result.by(),
-                        result.asOf()));
-                for (FleetLifeService.SegmentFit fit : result.segments()) {
-                    terminal.say(
-                            fit.note() != null
-                                    ? String.format(
-                                            Locale.ROOT,
-                                            "  %-24s %6d units %5d failed  not fitted: %s",
-                                            fit.segment(),
-                                            fit.units(),
-                                            fit.failures(),
-                                            fit.note())
-                                    : String.format(
-                                            Locale.ROOT,
-                                            "  %-24s %6d units %5d failed  B10 %8.0f (%.0f to %.0f)  %s",
-                                            fit.segment(),
-                                            fit.units(),
-                                            fit.failures(),
-                                            fit.b10Days(),
-                                            fit.b10Bounds().get(0),
-                                            fit.b10Bounds().get(1),
-                                            fit.params()));
-                }
-                double total = 0;
-                for (FleetLifeService.SegmentForecast forecast : result.forecast()) {
-                    for (FleetLifeService.MonthForecast month : forecast.months()) {
-                        total += month.expected();
-                    }
-                }
-                terminal.say(String.format(
-                        Locale.ROOT,
-                        "Expected failures of the in-service units in the next %d months: %.1f (per segment and month:"
-                                + " --json)",
-                        months,
-                        total));
+                FleetLifeService.Result result = app.life().analyse(segment, family, months, 0.95, ages);
+                report(terminal, result);
             }
             return 0;
+        }
+
+        private void report(Terminal terminal, FleetLifeService.Result result) {
+            if (json) {
+                terminal.json(result);
+                return;
+            }
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "%s fits by %s%s, ranked by B10 life (%s, 95%% bounds):",
+                    result.distribution(),
+                    result.by(),
+                    result.asOf() == null ? "" : ", ages to " + result.asOf(),
+                    result.unit()));
+            for (FleetLifeService.SegmentFit fit : result.segments()) {
+                terminal.say(
+                        fit.note() != null
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "  %-24s %6d units %5d failed  not fitted: %s",
+                                        fit.segment(),
+                                        fit.units(),
+                                        fit.failures(),
+                                        fit.note())
+                                : String.format(
+                                        Locale.ROOT,
+                                        "  %-24s %6d units %5d failed  B10 %8.0f (%.0f to %.0f)  %s",
+                                        fit.segment(),
+                                        fit.units(),
+                                        fit.failures(),
+                                        fit.b10(),
+                                        fit.b10Bounds().get(0),
+                                        fit.b10Bounds().get(1),
+                                        fit.params()));
+            }
+            result.notes().forEach(note -> terminal.say("  " + note));
+            if (result.asOf() == null) {
+                return;
+            }
+            double total = 0;
+            for (FleetLifeService.SegmentForecast forecast : result.forecast()) {
+                for (FleetLifeService.MonthForecast month : forecast.months()) {
+                    total += month.expected();
+                }
+            }
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "Expected failures of the in-service units in the next %d months: %.1f (per segment and month:"
+                            + " --json)",
+                    months,
+                    total));
+        }
+    }
+
+    @Command(
+            name = "growth",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit the Crow-AMSAA reliability growth model (power-law NHPP) to repairable systems' failures: is"
+                        + " reliability growing (beta < 1), what is the MTBF now, how many failures lie ahead.",
+                "Input: header time[,system][,event] (cumulative time of each failure, event F; E marks a system's end"
+                        + " of observation) or end,failures (failures found at each inspection).",
+                "Example: fleetcast life growth --input prototype.csv --end 620 --ahead 200"
+            })
+    static final class Growth implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--input", paramLabel = "CSV", required = true, description = "The failures.")
+        Path input = Path.of(".");
+
+        @Option(
+                names = "--end",
+                paramLabel = "T",
+                description = "End of observation of systems without an E row (default: their last failure).")
+        @org.jspecify.annotations.Nullable
+        Double end;
+
+        @Option(
+                names = "--ahead",
+                paramLabel = "D",
+                description = "Also forecast the failures in this much further operating time.")
+        @org.jspecify.annotations.Nullable
+        Double ahead;
+
+        @Option(
+                names = "--confidence",
+                paramLabel = "C",
+                description = "Two-sided confidence level of the bounds (default 0.95).")
+        double confidence = 0.95;
+
+        @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Terminal terminal = Terminals.of(spec);
+            Double stop = end;
+            Double further = ahead;
+            GrowthService.Result result = GrowthService.fit(
+                    input,
+                    stop == null ? OptionalDouble.empty() : OptionalDouble.of(stop),
+                    confidence,
+                    further == null ? OptionalDouble.empty() : OptionalDouble.of(further));
+            if (json) {
+                terminal.json(result);
+                return 0;
+            }
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "Crow-AMSAA: %d failures of %d system(s) to time %.6g (%s); %.0f%% bounds (%s for beta):",
+                    result.failures(),
+                    result.systems(),
+                    result.end(),
+                    result.failureTerminated() ? "stopped at the last failure" : "stopped at a set time",
+                    100 * result.confidence(),
+                    result.boundsMethod()));
+            terminal.say("  beta   " + bounded(result.beta())
+                    + (result.unbiasedBeta() == null
+                            ? ""
+                            : String.format(Locale.ROOT, "   unbiased %.6g", result.unbiasedBeta())));
+            terminal.say("  lambda " + bounded(result.lambda()));
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "  growth rate %s; no-trend test p = %.3g: %s",
+                    bounded(result.growthRate()),
+                    result.trendPValue(),
+                    result.trendPValue() >= 0.05
+                            ? "no evidence of growth or deterioration"
+                            : result.beta().estimate() < 1
+                                    ? "reliability is growing"
+                                    : "reliability is deteriorating"));
+            terminal.say("  instantaneous MTBF at the end " + bounded(result.instantaneousMtbf())
+                    + " (time units of the file)");
+            terminal.say("  cumulative MTBF at the end    " + bounded(result.cumulativeMtbf()));
+            for (var next : result.expectedFailuresAhead()) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "  expected failures per system in the next %.6g: %s",
+                        result.ahead(),
+                        bounded(next)));
+            }
+            return 0;
+        }
+
+        private static String bounded(io.fleetcast.reliability.fit.LifeFit.Bounded value) {
+            return String.format(Locale.ROOT, "%.6g (%.6g to %.6g)", value.estimate(), value.lower(), value.upper());
         }
     }
 }

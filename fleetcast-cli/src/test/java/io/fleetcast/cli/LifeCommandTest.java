@@ -67,7 +67,8 @@ class LifeCommandTest {
         assertThat(result.path("by").asText()).isEqualTo("sku");
         assertThat(result.path("distribution").asText()).isEqualTo("Weibull_2P");
         JsonNode first = result.path("segments").get(0);
-        assertThat(first.path("b10_days").asDouble()).isPositive();
+        assertThat(first.path("b10").asDouble()).isPositive();
+        assertThat(result.path("unit").asText()).isEqualTo("days");
         assertThat(first.path("params").has("shape")).isTrue();
         assertThat(result.path("forecast").get(0).path("months")).hasSize(6);
 
@@ -78,5 +79,88 @@ class LifeCommandTest {
         CliRun bad = CliRun.of("life", "fleet", "--db", db, "--by", "colour");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown segment \"colour\"; use sku, site, region, cluster or batch");
+    }
+
+    @Test
+    void fitsGrowthToThePublishedPrototypeAndForecastsAhead() throws IOException {
+        // ReliaWiki "Crow-AMSAA Parameter Estimation Example": 22 failures, stopped at the last (620 h).
+        Path file = folder.resolve("prototype.csv");
+        Files.write(
+                file,
+                List.of(
+                        "time", "2.7", "10.3", "12.5", "30.6", "57.0", "61.3", "80.0", "109.5", "125.0", "128.6",
+                        "143.8", "167.9", "229.2", "296.7", "320.6", "328.2", "366.2", "396.7", "421.1", "438.2",
+                        "501.2", "620.0"),
+                UTF_8);
+
+        CliRun run = CliRun.of("life", "growth", "--input", file.toString(), "--ahead", "380", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode fit = new ObjectMapper().readTree(run.out());
+        assertThat(fit.path("beta").path("estimate").asDouble()).isCloseTo(0.6142, within(5e-5));
+        assertThat(fit.path("lambda").path("estimate").asDouble()).isCloseTo(0.4239, within(5e-5));
+        assertThat(fit.path("failure_terminated").asBoolean()).isTrue();
+        assertThat(fit.path("bounds_method").asText()).isEqualTo("crow");
+        double beta = fit.path("beta").path("estimate").asDouble();
+        double lambda = fit.path("lambda").path("estimate").asDouble();
+        assertThat(fit.path("expected_failures_ahead").get(0).path("estimate").asDouble())
+                .isCloseTo(lambda * (Math.pow(1000, beta) - Math.pow(620, beta)), within(1e-9));
+
+        CliRun text = CliRun.of("life", "growth", "--input", file.toString(), "--end", "700");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.err()).contains("stopped at a set time").contains("reliability is growing");
+
+        Files.write(file, List.of("time,event", "10,F", "20,X"), UTF_8);
+        CliRun bad = CliRun.of("life", "growth", "--input", file.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("prototype.csv:3: column \"event\": expected F (failure) or E");
+    }
+
+    @Test
+    void fitsTheBackblazeDrivesPerModelFromTheirFile() throws IOException {
+        Path drives = Path.of(
+                "..",
+                "fleetcast-reliability",
+                "src",
+                "test",
+                "resources",
+                "io",
+                "fleetcast",
+                "reliability",
+                "hds_drives.csv.gz");
+
+        CliRun run = CliRun.of(
+                "life",
+                "fleet",
+                "--input",
+                drives.toString(),
+                "--by",
+                "model",
+                "--time",
+                "exit_hours",
+                "--state",
+                "failed",
+                "--entry",
+                "entry_hours",
+                "--unit",
+                "hours",
+                "--dist",
+                "exponential1p",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(result.path("unit").asText()).isEqualTo("hours");
+        assertThat(result.path("segments")).hasSize(79);
+        long units = 0;
+        for (JsonNode segment : result.path("segments")) {
+            units += segment.path("units").asLong();
+            if (segment.path("segment").asText().equals("ST3000DM001")) {
+                // hds_model_summary.csv.gz: 1,701 failures in 58,754,103 drive hours, AFR 25.36%.
+                assertThat(segment.path("params").path("rate").asDouble() * 24 * 365)
+                        .isCloseTo(0.253612, within(1e-5));
+            }
+        }
+        assertThat(units).isEqualTo(87_068);
     }
 }

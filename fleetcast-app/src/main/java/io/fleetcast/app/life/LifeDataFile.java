@@ -134,7 +134,7 @@ final class LifeDataFile {
     }
 
     /** Digits, a point, a sign or an exponent only (not Java's hexadecimal, suffixed or named forms); then the regex. */
-    private static boolean plainNumber(String text) {
+    static boolean plainNumber(String text) {
         boolean digits = true;
         for (int i = 0; i < text.length() && digits; i++) {
             char c = text.charAt(i);

@@ -109,13 +109,14 @@ class FleetLifeServiceTest {
                     variance += sd * sd;
                 }
             }
+            LocalDate asOf = Objects.requireNonNull(bySku.asOf());
             java.util.Set<String> forecastSkus = new java.util.HashSet<>();
             bySku.forecast().forEach(forecast -> forecastSkus.add(forecast.segment()));
             long drawn = 0;
             for (JsonNode failure : truth.path("failures")) {
                 LocalDate day = LocalDate.parse(failure.path("date").asText());
-                if (day.isAfter(bySku.asOf())
-                        && !day.isAfter(bySku.asOf().plusYears(1))
+                if (day.isAfter(asOf)
+                        && !day.isAfter(asOf.plusYears(1))
                         && forecastSkus.contains(failure.path("sku").asText())) {
                     drawn++;
                 }
@@ -127,6 +128,65 @@ class FleetLifeServiceTest {
                             .compare(FleetLifeService.Segment.SKU, "compute-2024", "no-such-sku", Family.WEIBULL_2P))
                     .hasMessageContaining("no assets with sku no-such-sku");
         }
+    }
+
+    @Test
+    void operatingHoursComeFromPowerOnHoursReadingsOrTwentyFourADay() throws IOException {
+        Path files = java.nio.file.Files.createDirectory(folder.resolve("hours"));
+        write(
+                files.resolve("skus.csv"),
+                "sku,kind,description,cores,memory_gib,storage_tb,price_usd,hourly_usd,reserved_hourly_usd,power_watts,"
+                        + "depreciation_months,lifetime_months",
+                "big,owned,2U compute,64,512,4.0,14500.00,,,450,60,72");
+        write(
+                files.resolve("assets.csv"),
+                "asset_id,sku,region,site,site_kind,cluster,rack,batch,ownership,install_date,failure_date,retire_date",
+                "a1,big,us-east,dc-ash,datacenter,ash-c1,r1,b1,owned,2025-01-01,2025-07-01,",
+                "a2,big,us-east,dc-ash,datacenter,ash-c1,r1,b1,owned,2025-01-01,,",
+                "a3,big,us-east,dc-ash,datacenter,ash-c1,r1,b1,owned,2025-03-01,2025-09-30,");
+        // a1 was powered off for a while: 1,000 hours by June 1st, then 30 days on to its failure. a3's reading after
+        // its failure does not count.
+        write(
+                files.resolve("telemetry.csv"),
+                "asset_id,ts,signal,value,unit",
+                "a1,2025-05-01T00:00:00Z,power_on_hours,400,h",
+                "a1,2025-06-01T00:00:00Z,power_on_hours,1000,h",
+                "a1,2025-06-01T00:00:00Z,temp_c,40,C",
+                "a3,2025-10-15T00:00:00Z,power_on_hours,99999,h");
+        try (FleetcastApp app = FleetcastApp.open(new AppConfig(
+                StoreConfig.of(folder.resolve("hours.duckdb")).withThreads(2),
+                Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)))) {
+            app.ingest().ingestFolder(files, false, IngestProgress.NONE);
+            LocalDate asOf = app.life()
+                    .analyse(FleetLifeService.Segment.SKU, Family.EXPONENTIAL_1P, 0, 0.95)
+                    .asOf();
+            FleetLifeService.Result hours = app.life()
+                    .analyse(
+                            FleetLifeService.Segment.SKU,
+                            Family.EXPONENTIAL_1P,
+                            0,
+                            0.95,
+                            FleetLifeService.AgeUnit.HOURS);
+
+            assertThat(hours.unit()).isEqualTo("hours");
+            assertThat(hours.notes())
+                    .containsExactly(
+                            "1 of 3 assets have power_on_hours readings; the others are counted at 24 hours a day");
+            double a1 = 1000 + 30 * 24;
+            double a2 = 24.0 * java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse("2025-01-01"), asOf);
+            double a3 = 24.0
+                    * java.time.temporal.ChronoUnit.DAYS.between(
+                            LocalDate.parse("2025-03-01"), LocalDate.parse("2025-09-30"));
+            // Exponential MLE: failures over total hours.
+            double rate =
+                    Objects.requireNonNull(hours.segments().get(0).params().get("rate"));
+            assertThat(rate).isCloseTo(2 / (a1 + a2 + a3), org.assertj.core.api.Assertions.within(1e-6 * rate));
+        }
+    }
+
+    private static void write(Path file, String... lines) throws IOException {
+        java.nio.file.Files.write(
+                file, (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void assertInside(FleetLifeService.SegmentFit fit, String parameter, double truth) {

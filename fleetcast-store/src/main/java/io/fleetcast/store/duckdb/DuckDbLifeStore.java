@@ -3,6 +3,7 @@ package io.fleetcast.store.duckdb;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.LifeStore;
 import io.fleetcast.store.life.LifeRecord;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** {@link LifeStore} over the embedded DuckDB store. */
 public final class DuckDbLifeStore implements LifeStore {
@@ -57,6 +59,25 @@ public final class DuckDbLifeStore implements LifeStore {
             return rs.getObject(1, LocalDate.class);
         } catch (SQLException e) {
             throw FleetcastException.internal("reading the data's last day failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, HoursReading> powerOnHours() {
+        String sql = "SELECT t.asset_id, arg_max(t.value, t.ts), max(t.ts AT TIME ZONE 'UTC')::DATE"
+                + " FROM telemetry t JOIN life_records l ON l.asset_id = t.asset_id"
+                + " WHERE t.signal = 'power_on_hours' AND (t.ts AT TIME ZONE 'UTC')::DATE <= l.end_date"
+                + " GROUP BY t.asset_id ORDER BY t.asset_id";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableMap.Builder<String, HoursReading> readings = ImmutableMap.builder();
+            while (rs.next()) {
+                readings.put(rs.getString(1), new HoursReading(rs.getDouble(2), rs.getObject(3, LocalDate.class)));
+            }
+            return readings.buildOrThrow();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the power-on hours failed: " + e.getMessage(), e);
         }
     }
 }
