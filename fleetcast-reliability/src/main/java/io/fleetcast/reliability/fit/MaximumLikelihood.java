@@ -8,17 +8,19 @@ import com.google.common.collect.ImmutableMap;
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.LifeDistribution;
 import io.fleetcast.reliability.distribution.StandardNormal;
+import io.fleetcast.reliability.distribution.WeibullCompetingRisks;
+import io.fleetcast.reliability.distribution.WeibullMixture;
 import java.util.Locale;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maximum-likelihood fits of a {@link Family} to censored {@link LifeData}. Each exact failure contributes its density,
@@ -35,6 +37,11 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 public final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
     private static final int NEWTON_STEPS = 50;
+    /**
+     * The largest shape a mixture or competing-risks component may take: a component's likelihood grows without bound
+     * as it narrows onto tied failure times, so its shape is kept below this and a fit that reaches it is refused.
+     */
+    private static final double SHAPE_LIMIT = 500;
 
     private MaximumLikelihood() {}
 
@@ -69,36 +76,104 @@ public final class MaximumLikelihood {
             }
         }
         Objective objective = new Objective(family, data);
-        double[] start = toFree(family, family.start(data));
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-13, 1e-15);
-        double[] steps = new double[k];
-        for (int i = 0; i < k; i++) {
-            steps[i] = Math.max(0.1, 0.1 * Math.abs(start[i]));
-        }
-        PointValuePair best = optimizer.optimize(
-                new MaxEval(MAX_EVALUATIONS),
-                new ObjectiveFunction(objective::negativeLogLikelihood),
-                GoalType.MINIMIZE,
-                new InitialGuess(start),
-                new NelderMeadSimplex(steps));
-        // Restart once from the optimum: Nelder–Mead can stall on a ridge.
-        best = optimizer.optimize(
-                new MaxEval(MAX_EVALUATIONS),
-                new ObjectiveFunction(objective::negativeLogLikelihood),
-                GoalType.MINIMIZE,
-                new InitialGuess(best.getPoint()),
-                new NelderMeadSimplex(steps));
-        double[] free = newton(objective, best.getPoint());
+        double[] free = family.hasTwoWeibulls()
+                ? bestOfStarts(family, data, objective)
+                : climb(objective, toFree(family, family.start(data)));
         double logLikelihood = -objective.negativeLogLikelihood(free);
         checkArgument(
                 Double.isFinite(logLikelihood),
                 "%s could not be fitted: the likelihood is 0 everywhere the search went",
                 family.label());
-        double[] estimates = fromFree(family, free);
-        LifeDistribution distribution = family.create(estimates);
+        LifeDistribution distribution = ordered(family.create(fromFree(family, free)));
+        double[] estimates = new double[k];
+        for (int i = 0; i < k; i++) {
+            estimates[i] = requireNonNull(
+                    distribution.parameters().get(family.parameterNames().get(i)));
+        }
 
         double[][] covariance = covariance(objective, estimates);
         return summary(family, data, confidence, distribution, logLikelihood, covariance, objective.evaluations);
+    }
+
+    /** A Nelder–Mead search from {@code start} (free parameters), restarted once from its optimum, then Newton steps. */
+    private static double[] climb(Objective objective, double[] start) {
+        // Restart once from the optimum: Nelder–Mead can stall on a ridge.
+        return newton(objective, simplex(objective, simplex(objective, start, 1e-13), 1e-13));
+    }
+
+    private static double[] simplex(Objective objective, double[] start, double tolerance) {
+        double[] steps = new double[start.length];
+        for (int i = 0; i < start.length; i++) {
+            steps[i] = Math.max(0.1, 0.1 * Math.abs(start[i]));
+        }
+        return new SimplexOptimizer(tolerance, tolerance * 1e-2)
+                .optimize(
+                        new MaxEval(MAX_EVALUATIONS),
+                        new ObjectiveFunction(objective::negativeLogLikelihood),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(start),
+                        new NelderMeadSimplex(steps))
+                .getPoint();
+    }
+
+    /**
+     * The most likely of the optima reached from each of {@link TwoWeibullStarts}' starts (free parameters): a coarse
+     * search from each, then the full climb from the best. An optimum with a shape at {@link #SHAPE_LIMIT} is
+     * degenerate (a component collapsed onto a few tied failures, where the likelihood grows without bound) and is
+     * passed over.
+     */
+    private static double[] bestOfStarts(Family family, LifeData data, Objective objective) {
+        double[] single;
+        try {
+            LifeFit weibull = fit(Family.WEIBULL_2P, data, 0.95);
+            single = new double[] {weibull.parameter("scale"), weibull.parameter("shape")};
+        } catch (IllegalArgumentException noInformation) {
+            single = Family.WEIBULL_2P.start(data);
+        }
+        double @Nullable [] best = null;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (double[] start : TwoWeibullStarts.of(family, data, single)) {
+            double[] free = simplex(objective, toFree(family, start), 1e-8);
+            double value = objective.negativeLogLikelihood(free);
+            if (value < bestValue && !degenerate(family, free)) {
+                bestValue = value;
+                best = free;
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException(family.label()
+                    + " could not be fitted: the failure times do not split into two groups of two distinct times, or"
+                    + " every optimum puts a component on a single time");
+        }
+        double[] climbed = climb(objective, best);
+        checkArgument(
+                !degenerate(family, climbed),
+                "%s could not be fitted: its most likely fit puts a component on a single time (shape above %s)",
+                family.label(),
+                SHAPE_LIMIT);
+        return climbed;
+    }
+
+    /** Whether a shape is at the limit the search allows (free parameters). */
+    private static boolean degenerate(Family family, double[] free) {
+        double[] parameters = fromFree(family, free);
+        for (int i = 0; i < parameters.length; i++) {
+            if (family.parameterNames().get(i).startsWith("shape") && parameters[i] > SHAPE_LIMIT * 0.99) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A fitted mixture or competing-risks distribution with its components in order of scale; others as they are. */
+    private static LifeDistribution ordered(LifeDistribution distribution) {
+        if (distribution instanceof WeibullMixture mixture) {
+            return mixture.ordered();
+        }
+        if (distribution instanceof WeibullCompetingRisks risks) {
+            return risks.ordered();
+        }
+        return distribution;
     }
 
     /** The fit's report: standard errors, bounds (log-transformed for positive parameters), AICc and BIC. */
@@ -125,11 +200,15 @@ public final class MaximumLikelihood {
             double se = Math.sqrt(covariance[i][i]);
             errors.put(name, se);
             double p = estimates[i];
-            bounds.put(
-                    name,
-                    family.positive(i)
-                            ? ImmutableList.of(p * Math.exp(-z * se / p), p * Math.exp(z * se / p))
-                            : ImmutableList.of(p - z * se, p + z * se));
+            if (family.proportion(i)) {
+                // On the logit scale, so that the bounds stay inside (0, 1).
+                double spread = Math.exp(z * se / (p * (1 - p)));
+                bounds.put(name, ImmutableList.of(p / (p + (1 - p) * spread), p / (p + (1 - p) / spread)));
+            } else if (family.positive(i)) {
+                bounds.put(name, ImmutableList.of(p * Math.exp(-z * se / p), p * Math.exp(z * se / p)));
+            } else {
+                bounds.put(name, ImmutableList.of(p - z * se, p + z * se));
+            }
         }
         double aicc = aicc(logLikelihood, k, data.unitCount());
         double bic = bic(logLikelihood, k, data.unitCount());
@@ -310,6 +389,9 @@ public final class MaximumLikelihood {
         }
 
         double negativeLogLikelihoodAt(double[] parameters) {
+            if (family.hasTwoWeibulls() && (parameters[1] > SHAPE_LIMIT || parameters[3] > SHAPE_LIMIT)) {
+                return Double.POSITIVE_INFINITY;
+            }
             LifeDistribution distribution;
             try {
                 distribution = family.create(parameters);
@@ -411,7 +493,9 @@ public final class MaximumLikelihood {
         double[] scaled = new double[k];
         double[] unit = new double[k];
         for (int i = 0; i < k; i++) {
-            unit[i] = Math.abs(estimates[i]) > 0 ? Math.abs(estimates[i]) : 1;
+            unit[i] = objective.family.proportion(i)
+                    ? Math.min(estimates[i], 1 - estimates[i])
+                    : Math.abs(estimates[i]) > 0 ? Math.abs(estimates[i]) : 1;
             scaled[i] = estimates[i] / unit[i];
         }
         derivatives(
@@ -450,6 +534,8 @@ public final class MaximumLikelihood {
         for (int i = 0; i < free.length; i++) {
             if (family.positive(i)) {
                 free[i] = Math.log(free[i]);
+            } else if (family.proportion(i)) {
+                free[i] = Math.log(free[i] / (1 - free[i]));
             }
         }
         return free;
@@ -460,6 +546,8 @@ public final class MaximumLikelihood {
         for (int i = 0; i < parameters.length; i++) {
             if (family.positive(i)) {
                 parameters[i] = Math.exp(parameters[i]);
+            } else if (family.proportion(i)) {
+                parameters[i] = 1 / (1 + Math.exp(-parameters[i]));
             }
         }
         return parameters;
