@@ -11,6 +11,7 @@ import io.fleetcast.reliability.distribution.StandardNormal;
 import io.fleetcast.reliability.distribution.WeibullCompetingRisks;
 import io.fleetcast.reliability.distribution.WeibullMixture;
 import java.util.Locale;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -37,6 +38,8 @@ import org.jspecify.annotations.Nullable;
 public final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
     private static final int NEWTON_STEPS = 50;
+    /** The evaluations a coarse search from one of several starts may take. */
+    private static final int COARSE_EVALUATIONS = 3_000;
     /**
      * The largest shape a mixture or competing-risks component may take: a component's likelihood grows without bound
      * as it narrows onto tied failure times, so its shape is kept below this and a fit that reaches it is refused.
@@ -75,6 +78,20 @@ public final class MaximumLikelihood {
                         family.label());
             }
         }
+        if (family.hasTwoWeibulls()) {
+            int distinct = data.failures().size()
+                    + data.leftCensored().size()
+                    + data.intervals().size();
+            checkArgument(
+                    distinct >= k,
+                    "%s has %s parameters but the failures take only %s distinct time%s (or intervals); it needs at least"
+                            + " %s",
+                    family.label(),
+                    k,
+                    distinct,
+                    distinct == 1 ? "" : "s",
+                    k);
+        }
         Objective objective = new Objective(family, data);
         double[] free = family.hasTwoWeibulls()
                 ? bestOfStarts(family, data, objective)
@@ -102,13 +119,18 @@ public final class MaximumLikelihood {
     }
 
     private static double[] simplex(Objective objective, double[] start, double tolerance) {
+        return simplex(objective, start, tolerance, MAX_EVALUATIONS);
+    }
+
+    /** A Nelder–Mead search from {@code start}; throws {@code MathIllegalStateException} past {@code evaluations}. */
+    private static double[] simplex(Objective objective, double[] start, double tolerance, int evaluations) {
         double[] steps = new double[start.length];
         for (int i = 0; i < start.length; i++) {
             steps[i] = Math.max(0.1, 0.1 * Math.abs(start[i]));
         }
         return new SimplexOptimizer(tolerance, tolerance * 1e-2)
                 .optimize(
-                        new MaxEval(MAX_EVALUATIONS),
+                        new MaxEval(evaluations),
                         new ObjectiveFunction(objective::negativeLogLikelihood),
                         GoalType.MINIMIZE,
                         new InitialGuess(start),
@@ -133,7 +155,12 @@ public final class MaximumLikelihood {
         double @Nullable [] best = null;
         double bestValue = Double.POSITIVE_INFINITY;
         for (double[] start : TwoWeibullStarts.of(family, data, single)) {
-            double[] free = simplex(objective, toFree(family, start), 1e-8);
+            double[] free;
+            try {
+                free = simplex(objective, toFree(family, start), 1e-6, COARSE_EVALUATIONS);
+            } catch (MathIllegalStateException wandering) {
+                continue; // the search drifted along a flat ridge (a component fading away); other starts remain
+            }
             double value = objective.negativeLogLikelihood(free);
             if (value < bestValue && !degenerate(family, free)) {
                 bestValue = value;
@@ -145,7 +172,8 @@ public final class MaximumLikelihood {
                     + " could not be fitted: the failure times do not split into two groups of two distinct times, or"
                     + " every optimum puts a component on a single time");
         }
-        double[] climbed = climb(objective, best);
+        // Nelder–Mead once more from the best (with a fresh simplex), then Newton steps to the top.
+        double[] climbed = newton(objective, simplex(objective, best, 1e-10));
         checkArgument(
                 !degenerate(family, climbed),
                 "%s could not be fitted: its most likely fit puts a component on a single time (shape above %s)",

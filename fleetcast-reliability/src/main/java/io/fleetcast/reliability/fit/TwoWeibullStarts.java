@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * Starting points for a fit with two Weibull components ({@link Family#WEIBULL_MIXTURE}, {@link Family#WEIBULL_CR}):
- * the failure times split at each decile and at their widest gap on the log scale, a Weibull started on each side by
+ * the failure times split at five quantiles (0.15 to 0.85) and at their widest gap on the log scale, a Weibull started on each side by
  * log-moments; for competing risks also the single Weibull's fit with a second mode beside it. The likelihood of
  * two components has several local maxima, so the fit climbs from each start and keeps the best.
  */
 final class TwoWeibullStarts {
-    private static final double[] SPLITS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+    private static final double[] SPLITS = {0.15, 0.3, 0.5, 0.7, 0.85};
 
     private TwoWeibullStarts() {}
 
