@@ -29,11 +29,13 @@ import org.jspecify.annotations.Nullable;
  * interval-censored unit the probability of failing inside its interval, all times its count; a unit first observed
  * at a later age (left truncation) divides its contribution by its reliability at that age.
  *
- * <p>The likelihood is maximised over the parameters with positive ones on the log scale: a Nelder–Mead search from
- * moment estimates, then Newton steps on numerical derivatives until the gradient vanishes. The covariance of the
- * estimates is the inverse of the observed Fisher information (the negative Hessian of the log-likelihood at the
- * estimates); bounds are Fisher-matrix bounds, log-transformed for positive parameters (as Weibull++, Minitab and
- * Python's {@code reliability} give them).
+ * <p>The likelihood is maximised over the parameters with positive ones on the log scale (a proportion on the logit
+ * scale): a Nelder–Mead search from moment estimates, then Newton steps on numerical derivatives until the gradient
+ * vanishes. A Weibull mixture or competing risks has several local maxima, so it is searched from several starts
+ * (the failures split at quantiles, a Weibull on each side) and the most likely optimum wins; its components are
+ * reported in order of scale. The covariance of the estimates is the inverse of the observed Fisher information (the
+ * negative Hessian of the log-likelihood at the estimates); bounds are Fisher-matrix bounds, log-transformed for
+ * positive parameters (as Weibull++, Minitab and Python's {@code reliability} give them).
  */
 public final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
@@ -51,8 +53,9 @@ public final class MaximumLikelihood {
     /**
      * Fits {@code family} to {@code data} with bounds at {@code confidence} (two-sided, e.g. 0.95).
      *
-     * @throws IllegalArgumentException when there are fewer failures than parameters, a failure at time 0 under a
-     *     family of positive lives, or the likelihood has no maximum (the message says which)
+     * @throws IllegalArgumentException when there are fewer failures than parameters (for a mixture or competing
+     *     risks, fewer distinct failure times), a failure at time 0 under a family of positive lives, or the likelihood
+     *     has no maximum (the message says which)
      */
     public static LifeFit fit(Family family, LifeData units, double confidence) {
         LifeData data = units.compact();
@@ -173,7 +176,13 @@ public final class MaximumLikelihood {
                     + " every optimum puts a component on a single time");
         }
         // Nelder–Mead once more from the best (with a fresh simplex), then Newton steps to the top.
-        double[] climbed = newton(objective, simplex(objective, best, 1e-10));
+        double[] refined;
+        try {
+            refined = simplex(objective, best, 1e-10);
+        } catch (MathIllegalStateException stillMoving) {
+            refined = best; // Newton's steps take it from here
+        }
+        double[] climbed = newton(objective, refined);
         checkArgument(
                 !degenerate(family, climbed),
                 "%s could not be fitted: its most likely fit puts a component on a single time (shape above %s)",
