@@ -10,6 +10,9 @@ import io.fleetcast.reliability.distribution.LifeDistribution;
 import io.fleetcast.reliability.distribution.StandardNormal;
 import io.fleetcast.reliability.distribution.WeibullCompetingRisks;
 import io.fleetcast.reliability.distribution.WeibullMixture;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -21,7 +24,6 @@ import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Maximum-likelihood fits of a {@link Family} to censored {@link LifeData}. Each exact failure contributes its density,
@@ -144,8 +146,8 @@ public final class MaximumLikelihood {
     /**
      * The most likely of the optima reached from each of {@link TwoWeibullStarts}' starts (free parameters): a coarse
      * search from each, then the full climb from the best. An optimum with a shape at {@link #SHAPE_LIMIT} is
-     * degenerate (a component collapsed onto a few tied failures, where the likelihood grows without bound) and is
-     * passed over.
+     * degenerate (a component collapsed onto tied failures or onto the last failure, where the likelihood grows without
+     * bound) and is passed over for the next most likely.
      */
     private static double[] bestOfStarts(Family family, LifeData data, Objective objective) {
         double[] single;
@@ -155,40 +157,46 @@ public final class MaximumLikelihood {
         } catch (IllegalArgumentException noInformation) {
             single = Family.WEIBULL_2P.start(data);
         }
-        double @Nullable [] best = null;
-        double bestValue = Double.POSITIVE_INFINITY;
+        List<Candidate> candidates = new ArrayList<>();
         for (double[] start : TwoWeibullStarts.of(family, data, single)) {
-            double[] free;
             try {
-                free = simplex(objective, toFree(family, start), 1e-6, COARSE_EVALUATIONS);
+                double[] free = simplex(objective, toFree(family, start), 1e-6, COARSE_EVALUATIONS);
+                double value = objective.negativeLogLikelihood(free);
+                if (Double.isFinite(value) && !degenerate(family, free)) {
+                    candidates.add(new Candidate(free, value));
+                }
             } catch (MathIllegalStateException wandering) {
-                continue; // the search drifted along a flat ridge (a component fading away); other starts remain
-            }
-            double value = objective.negativeLogLikelihood(free);
-            if (value < bestValue && !degenerate(family, free)) {
-                bestValue = value;
-                best = free;
+                // The search drifted along a flat ridge (a component fading away); other starts remain.
             }
         }
-        if (best == null) {
-            throw new IllegalArgumentException(family.label()
-                    + " could not be fitted: the failure times do not split into two groups of two distinct times, or"
-                    + " every optimum puts a component on a single time");
+        candidates.sort(Comparator.comparingDouble(candidate -> candidate.value));
+        // Refine the most likely; should it climb into a degenerate spike, the next most likely, and so on.
+        for (Candidate candidate : candidates) {
+            double[] refined;
+            try {
+                refined = simplex(objective, candidate.free, 1e-10);
+            } catch (MathIllegalStateException stillMoving) {
+                refined = candidate.free; // Newton's steps take it from here
+            }
+            double[] climbed = newton(objective, refined);
+            if (!degenerate(family, climbed)) {
+                return climbed;
+            }
         }
-        // Nelder–Mead once more from the best (with a fresh simplex), then Newton steps to the top.
-        double[] refined;
-        try {
-            refined = simplex(objective, best, 1e-10);
-        } catch (MathIllegalStateException stillMoving) {
-            refined = best; // Newton's steps take it from here
+        throw new IllegalArgumentException(family.label()
+                + " could not be fitted: the failure times do not split into two groups of two distinct times, or"
+                + " every optimum puts a component on a single time (a shape above " + SHAPE_LIMIT + ")");
+    }
+
+    /** An optimum of a coarse search: the free parameters and the negative log-likelihood there. */
+    private static final class Candidate {
+        final double[] free;
+        final double value;
+
+        Candidate(double[] free, double value) {
+            this.free = free;
+            this.value = value;
         }
-        double[] climbed = newton(objective, refined);
-        checkArgument(
-                !degenerate(family, climbed),
-                "%s could not be fitted: its most likely fit puts a component on a single time (shape above %s)",
-                family.label(),
-                SHAPE_LIMIT);
-        return climbed;
     }
 
     /** Whether a shape is at the limit the search allows (free parameters). */

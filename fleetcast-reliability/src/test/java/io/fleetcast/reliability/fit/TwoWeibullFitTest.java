@@ -124,6 +124,36 @@ class TwoWeibullFitTest {
         assertThat(misses).hasSizeLessThanOrEqualTo(3);
     }
 
+    /**
+     * Ten of 50 failures tied at one time. A mixture component narrowed onto the tie, or a competing mode narrowed onto
+     * the last failure (shape → ∞), would make the likelihood unbounded; the fits stay at regular optima at least as
+     * likely as the single Weibull (which competing risks contain: a second mode that never acts). Here competing
+     * risks find barely more (a second mode that hardly matters: the data do not call for one), on a ridge so flat that
+     * its bounds are not all defined.
+     */
+    @Test
+    void tiedFailuresDoNotCollapseAComponent() {
+        SplittableRandom random = new SplittableRandom(7);
+        LifeData.Builder builder = LifeData.builder();
+        for (int i = 0; i < 40; i++) {
+            builder.failure(100 * Math.sqrt(-Math.log(random.nextDouble(1e-9, 1))), 1);
+        }
+        LifeData data = builder.failure(80, 10).build();
+        double single = MaximumLikelihood.fit(Family.WEIBULL_2P, data, 0.95).logLikelihood();
+
+        LifeFit mixture = MaximumLikelihood.fit(Family.WEIBULL_MIXTURE, data, 0.95);
+        LifeFit risks = MaximumLikelihood.fit(Family.WEIBULL_CR, data, 0.95);
+
+        assertThat(mixture.logLikelihood()).isGreaterThan(single + 1);
+        assertThat(mixture.parameter("shape1")).isLessThan(100);
+        assertThat(mixture.parameter("shape2")).isLessThan(100);
+        assertThat(mixture.bounds().values())
+                .allSatisfy(b -> assertThat(b).allSatisfy(x -> assertThat(x).isFinite()));
+        assertThat(risks.logLikelihood()).isGreaterThanOrEqualTo(single - 1e-6);
+        assertThat(risks.parameter("shape1")).isLessThan(100);
+        assertThat(risks.parameter("shape2")).isLessThan(100);
+    }
+
     @Test
     void refusesTooFewFailuresForItsParameters() {
         LifeData four = LifeData.of(new double[] {10, 20, 30, 40}, new double[] {50, 60});
