@@ -10,6 +10,8 @@ import io.fleetcast.reliability.distribution.Loglogistic;
 import io.fleetcast.reliability.distribution.Lognormal;
 import io.fleetcast.reliability.distribution.Normal;
 import io.fleetcast.reliability.distribution.Weibull;
+import io.fleetcast.reliability.distribution.WeibullCompetingRisks;
+import io.fleetcast.reliability.distribution.WeibullMixture;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +26,11 @@ public enum Family {
     GUMBEL_2P("Gumbel_2P", ImmutableList.of("mu", "sigma"), false, false),
     WEIBULL_3P("Weibull_3P", ImmutableList.of("scale", "shape", "location"), true, true),
     EXPONENTIAL_2P("Exponential_2P", ImmutableList.of("rate", "location"), true, true),
-    LOGNORMAL_3P("Lognormal_3P", ImmutableList.of("mu", "sigma", "location"), true, false);
+    LOGNORMAL_3P("Lognormal_3P", ImmutableList.of("mu", "sigma", "location"), true, false),
+    /** Two Weibull subpopulations, {@link WeibullMixture}; fitted from several starts. */
+    WEIBULL_MIXTURE("Weibull_Mixture", ImmutableList.of("scale1", "shape1", "scale2", "shape2", "p1"), true, true),
+    /** Two Weibull failure modes in series, {@link WeibullCompetingRisks}; fitted from several starts. */
+    WEIBULL_CR("Weibull_CR", ImmutableList.of("scale1", "shape1", "scale2", "shape2"), true, true);
 
     private static final double EULER = 0.5772156649015329;
 
@@ -55,9 +61,19 @@ public enum Family {
         return positiveTimes;
     }
 
-    /** Whether parameter {@code index} must be above 0 (the others are any real number). */
+    /** Whether parameter {@code index} must be above 0 (a proportion is not counted here: see {@link #proportion}). */
     public boolean positive(int index) {
-        return !parameterNames.get(index).equals("location") && (index > 0 || firstPositive);
+        return !parameterNames.get(index).equals("location") && !proportion(index) && (index > 0 || firstPositive);
+    }
+
+    /** Whether parameter {@code index} is a proportion, strictly between 0 and 1 (a mixture's share {@code p1}). */
+    public boolean proportion(int index) {
+        return parameterNames.get(index).equals("p1");
+    }
+
+    /** Whether the family has two Weibull components (a mixture or competing risks), fitted from several starts. */
+    public boolean hasTwoWeibulls() {
+        return this == WEIBULL_MIXTURE || this == WEIBULL_CR;
     }
 
     /** Whether the family has a location (a failure-free time γ before which no unit fails). */
@@ -92,6 +108,9 @@ public enum Family {
             case WEIBULL_3P -> new Weibull(parameters[0], parameters[1], parameters[2]);
             case EXPONENTIAL_2P -> new Exponential(parameters[0], parameters[1]);
             case LOGNORMAL_3P -> new Lognormal(parameters[0], parameters[1], parameters[2]);
+            case WEIBULL_MIXTURE ->
+                new WeibullMixture(parameters[0], parameters[1], parameters[2], parameters[3], parameters[4]);
+            case WEIBULL_CR -> new WeibullCompetingRisks(parameters[0], parameters[1], parameters[2], parameters[3]);
         };
     }
 
@@ -100,10 +119,7 @@ public enum Family {
      * count), by moments on the time or log-time scale.
      */
     double[] start(LifeData data) {
-        List<Double> times = new ArrayList<>();
-        data.failures().forEach(o -> addTimes(times, o.lower(), o.count()));
-        data.intervals().forEach(o -> addTimes(times, (o.lower() + o.upper()) / 2, o.count()));
-        data.leftCensored().forEach(o -> addTimes(times, o.upper() / 2, o.count()));
+        List<Double> times = failureTimes(data);
         if (times.isEmpty()) {
             data.rightCensored().forEach(o -> addTimes(times, o.lower(), o.count()));
         }
@@ -150,7 +166,21 @@ public enum Family {
             }
             case WEIBULL_3P, EXPONENTIAL_2P, LOGNORMAL_3P ->
                 throw new IllegalStateException(label + " is fitted by profile likelihood on its location");
+            case WEIBULL_MIXTURE, WEIBULL_CR ->
+                throw new IllegalStateException(label + " is fitted from several starts (TwoWeibullStarts)");
         };
+    }
+
+    /**
+     * A time for each failed unit (up to 10,000 per observation): the exact time, an interval's midpoint, half a
+     * left-censored unit's inspection time.
+     */
+    static List<Double> failureTimes(LifeData data) {
+        List<Double> times = new ArrayList<>();
+        data.failures().forEach(o -> addTimes(times, o.lower(), o.count()));
+        data.intervals().forEach(o -> addTimes(times, (o.lower() + o.upper()) / 2, o.count()));
+        data.leftCensored().forEach(o -> addTimes(times, o.upper() / 2, o.count()));
+        return times;
     }
 
     private static void addTimes(List<Double> times, double time, long count) {

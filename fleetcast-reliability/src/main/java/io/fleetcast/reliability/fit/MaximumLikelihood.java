@@ -8,13 +8,18 @@ import com.google.common.collect.ImmutableMap;
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.LifeDistribution;
 import io.fleetcast.reliability.distribution.StandardNormal;
+import io.fleetcast.reliability.distribution.WeibullCompetingRisks;
+import io.fleetcast.reliability.distribution.WeibullMixture;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
@@ -26,23 +31,33 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * interval-censored unit the probability of failing inside its interval, all times its count; a unit first observed
  * at a later age (left truncation) divides its contribution by its reliability at that age.
  *
- * <p>The likelihood is maximised over the parameters with positive ones on the log scale: a Nelder–Mead search from
- * moment estimates, then Newton steps on numerical derivatives until the gradient vanishes. The covariance of the
- * estimates is the inverse of the observed Fisher information (the negative Hessian of the log-likelihood at the
- * estimates); bounds are Fisher-matrix bounds, log-transformed for positive parameters (as Weibull++, Minitab and
- * Python's {@code reliability} give them).
+ * <p>The likelihood is maximised over the parameters with positive ones on the log scale (a proportion on the logit
+ * scale): a Nelder–Mead search from moment estimates, then Newton steps on numerical derivatives until the gradient
+ * vanishes. A Weibull mixture or competing risks has several local maxima, so it is searched from several starts
+ * (the failures split at quantiles, a Weibull on each side) and the most likely optimum wins; its components are
+ * reported in order of scale. The covariance of the estimates is the inverse of the observed Fisher information (the
+ * negative Hessian of the log-likelihood at the estimates); bounds are Fisher-matrix bounds, log-transformed for
+ * positive parameters (as Weibull++, Minitab and Python's {@code reliability} give them).
  */
 public final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
     private static final int NEWTON_STEPS = 50;
+    /** The evaluations a coarse search from one of several starts may take. */
+    private static final int COARSE_EVALUATIONS = 3_000;
+    /**
+     * The largest shape a mixture or competing-risks component may take: a component's likelihood grows without bound
+     * as it narrows onto tied failure times, so its shape is kept below this and a fit that reaches it is refused.
+     */
+    private static final double SHAPE_LIMIT = 500;
 
     private MaximumLikelihood() {}
 
     /**
      * Fits {@code family} to {@code data} with bounds at {@code confidence} (two-sided, e.g. 0.95).
      *
-     * @throws IllegalArgumentException when there are fewer failures than parameters, a failure at time 0 under a
-     *     family of positive lives, or the likelihood has no maximum (the message says which)
+     * @throws IllegalArgumentException when there are fewer failures than parameters (for a mixture or competing
+     *     risks, fewer distinct failure times), a failure at time 0 under a family of positive lives, or the likelihood
+     *     has no maximum (the message says which)
      */
     public static LifeFit fit(Family family, LifeData units, double confidence) {
         LifeData data = units.compact();
@@ -68,37 +83,142 @@ public final class MaximumLikelihood {
                         family.label());
             }
         }
-        Objective objective = new Objective(family, data);
-        double[] start = toFree(family, family.start(data));
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-13, 1e-15);
-        double[] steps = new double[k];
-        for (int i = 0; i < k; i++) {
-            steps[i] = Math.max(0.1, 0.1 * Math.abs(start[i]));
+        if (family.hasTwoWeibulls()) {
+            int distinct = data.failures().size()
+                    + data.leftCensored().size()
+                    + data.intervals().size();
+            checkArgument(
+                    distinct >= k,
+                    "%s has %s parameters but the failures take only %s distinct time%s (or intervals); it needs at least"
+                            + " %s",
+                    family.label(),
+                    k,
+                    distinct,
+                    distinct == 1 ? "" : "s",
+                    k);
         }
-        PointValuePair best = optimizer.optimize(
-                new MaxEval(MAX_EVALUATIONS),
-                new ObjectiveFunction(objective::negativeLogLikelihood),
-                GoalType.MINIMIZE,
-                new InitialGuess(start),
-                new NelderMeadSimplex(steps));
-        // Restart once from the optimum: Nelder–Mead can stall on a ridge.
-        best = optimizer.optimize(
-                new MaxEval(MAX_EVALUATIONS),
-                new ObjectiveFunction(objective::negativeLogLikelihood),
-                GoalType.MINIMIZE,
-                new InitialGuess(best.getPoint()),
-                new NelderMeadSimplex(steps));
-        double[] free = newton(objective, best.getPoint());
+        Objective objective = new Objective(family, data);
+        double[] free = family.hasTwoWeibulls()
+                ? bestOfStarts(family, data, objective)
+                : climb(objective, toFree(family, family.start(data)));
         double logLikelihood = -objective.negativeLogLikelihood(free);
         checkArgument(
                 Double.isFinite(logLikelihood),
                 "%s could not be fitted: the likelihood is 0 everywhere the search went",
                 family.label());
-        double[] estimates = fromFree(family, free);
-        LifeDistribution distribution = family.create(estimates);
+        LifeDistribution distribution = ordered(family.create(fromFree(family, free)));
+        double[] estimates = new double[k];
+        for (int i = 0; i < k; i++) {
+            estimates[i] = requireNonNull(
+                    distribution.parameters().get(family.parameterNames().get(i)));
+        }
 
         double[][] covariance = covariance(objective, estimates);
         return summary(family, data, confidence, distribution, logLikelihood, covariance, objective.evaluations);
+    }
+
+    /** A Nelder–Mead search from {@code start} (free parameters), restarted once from its optimum, then Newton steps. */
+    private static double[] climb(Objective objective, double[] start) {
+        // Restart once from the optimum: Nelder–Mead can stall on a ridge.
+        return newton(objective, simplex(objective, simplex(objective, start, 1e-13), 1e-13));
+    }
+
+    private static double[] simplex(Objective objective, double[] start, double tolerance) {
+        return simplex(objective, start, tolerance, MAX_EVALUATIONS);
+    }
+
+    /** A Nelder–Mead search from {@code start}; throws {@code MathIllegalStateException} past {@code evaluations}. */
+    private static double[] simplex(Objective objective, double[] start, double tolerance, int evaluations) {
+        double[] steps = new double[start.length];
+        for (int i = 0; i < start.length; i++) {
+            steps[i] = Math.max(0.1, 0.1 * Math.abs(start[i]));
+        }
+        return new SimplexOptimizer(tolerance, tolerance * 1e-2)
+                .optimize(
+                        new MaxEval(evaluations),
+                        new ObjectiveFunction(objective::negativeLogLikelihood),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(start),
+                        new NelderMeadSimplex(steps))
+                .getPoint();
+    }
+
+    /**
+     * The most likely of the optima reached from each of {@link TwoWeibullStarts}' starts (free parameters): a coarse
+     * search from each, then the full climb from the best. An optimum with a shape at {@link #SHAPE_LIMIT} is
+     * degenerate (a component collapsed onto tied failures or onto the last failure, where the likelihood grows without
+     * bound) and is passed over for the next most likely.
+     */
+    private static double[] bestOfStarts(Family family, LifeData data, Objective objective) {
+        double[] single;
+        try {
+            LifeFit weibull = fit(Family.WEIBULL_2P, data, 0.95);
+            single = new double[] {weibull.parameter("scale"), weibull.parameter("shape")};
+        } catch (IllegalArgumentException noInformation) {
+            single = Family.WEIBULL_2P.start(data);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (double[] start : TwoWeibullStarts.of(family, data, single)) {
+            try {
+                double[] free = simplex(objective, toFree(family, start), 1e-6, COARSE_EVALUATIONS);
+                double value = objective.negativeLogLikelihood(free);
+                if (Double.isFinite(value) && !degenerate(family, free)) {
+                    candidates.add(new Candidate(free, value));
+                }
+            } catch (MathIllegalStateException wandering) {
+                // The search drifted along a flat ridge (a component fading away); other starts remain.
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(candidate -> candidate.value));
+        // Refine the most likely; should it climb into a degenerate spike, the next most likely, and so on.
+        for (Candidate candidate : candidates) {
+            double[] refined;
+            try {
+                refined = simplex(objective, candidate.free, 1e-10);
+            } catch (MathIllegalStateException stillMoving) {
+                refined = candidate.free; // Newton's steps take it from here
+            }
+            double[] climbed = newton(objective, refined);
+            if (!degenerate(family, climbed)) {
+                return climbed;
+            }
+        }
+        throw new IllegalArgumentException(family.label()
+                + " could not be fitted: the failure times do not split into two groups of two distinct times, or"
+                + " every optimum puts a component on a single time (a shape above " + SHAPE_LIMIT + ")");
+    }
+
+    /** An optimum of a coarse search: the free parameters and the negative log-likelihood there. */
+    private static final class Candidate {
+        final double[] free;
+        final double value;
+
+        Candidate(double[] free, double value) {
+            this.free = free;
+            this.value = value;
+        }
+    }
+
+    /** Whether a shape is at the limit the search allows (free parameters). */
+    private static boolean degenerate(Family family, double[] free) {
+        double[] parameters = fromFree(family, free);
+        for (int i = 0; i < parameters.length; i++) {
+            if (family.parameterNames().get(i).startsWith("shape") && parameters[i] > SHAPE_LIMIT * 0.99) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A fitted mixture or competing-risks distribution with its components in order of scale; others as they are. */
+    private static LifeDistribution ordered(LifeDistribution distribution) {
+        if (distribution instanceof WeibullMixture mixture) {
+            return mixture.ordered();
+        }
+        if (distribution instanceof WeibullCompetingRisks risks) {
+            return risks.ordered();
+        }
+        return distribution;
     }
 
     /** The fit's report: standard errors, bounds (log-transformed for positive parameters), AICc and BIC. */
@@ -125,11 +245,15 @@ public final class MaximumLikelihood {
             double se = Math.sqrt(covariance[i][i]);
             errors.put(name, se);
             double p = estimates[i];
-            bounds.put(
-                    name,
-                    family.positive(i)
-                            ? ImmutableList.of(p * Math.exp(-z * se / p), p * Math.exp(z * se / p))
-                            : ImmutableList.of(p - z * se, p + z * se));
+            if (family.proportion(i)) {
+                // On the logit scale, so that the bounds stay inside (0, 1).
+                double spread = Math.exp(z * se / (p * (1 - p)));
+                bounds.put(name, ImmutableList.of(p / (p + (1 - p) * spread), p / (p + (1 - p) / spread)));
+            } else if (family.positive(i)) {
+                bounds.put(name, ImmutableList.of(p * Math.exp(-z * se / p), p * Math.exp(z * se / p)));
+            } else {
+                bounds.put(name, ImmutableList.of(p - z * se, p + z * se));
+            }
         }
         double aicc = aicc(logLikelihood, k, data.unitCount());
         double bic = bic(logLikelihood, k, data.unitCount());
@@ -310,6 +434,9 @@ public final class MaximumLikelihood {
         }
 
         double negativeLogLikelihoodAt(double[] parameters) {
+            if (family.hasTwoWeibulls() && (parameters[1] > SHAPE_LIMIT || parameters[3] > SHAPE_LIMIT)) {
+                return Double.POSITIVE_INFINITY;
+            }
             LifeDistribution distribution;
             try {
                 distribution = family.create(parameters);
@@ -411,7 +538,9 @@ public final class MaximumLikelihood {
         double[] scaled = new double[k];
         double[] unit = new double[k];
         for (int i = 0; i < k; i++) {
-            unit[i] = Math.abs(estimates[i]) > 0 ? Math.abs(estimates[i]) : 1;
+            unit[i] = objective.family.proportion(i)
+                    ? Math.min(estimates[i], 1 - estimates[i])
+                    : Math.abs(estimates[i]) > 0 ? Math.abs(estimates[i]) : 1;
             scaled[i] = estimates[i] / unit[i];
         }
         derivatives(
@@ -450,6 +579,8 @@ public final class MaximumLikelihood {
         for (int i = 0; i < free.length; i++) {
             if (family.positive(i)) {
                 free[i] = Math.log(free[i]);
+            } else if (family.proportion(i)) {
+                free[i] = Math.log(free[i] / (1 - free[i]));
             }
         }
         return free;
@@ -460,6 +591,8 @@ public final class MaximumLikelihood {
         for (int i = 0; i < parameters.length; i++) {
             if (family.positive(i)) {
                 parameters[i] = Math.exp(parameters[i]);
+            } else if (family.proportion(i)) {
+                parameters[i] = 1 / (1 + Math.exp(-parameters[i]));
             }
         }
         return parameters;

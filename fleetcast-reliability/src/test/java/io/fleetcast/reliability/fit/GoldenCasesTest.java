@@ -191,6 +191,37 @@ class GoldenCasesTest {
         });
     }
 
+    /**
+     * The same 50 failures with a Weibull mixture and Weibull competing risks. Their likelihoods have local maxima, so
+     * the file compares the log-likelihood only (abs 0.05); Fleetcast must also find an optimum at least as good. It
+     * finds the published one: mixture η₁ 44.0526, β₁ 2.21658, η₂ 94.6341, β₂ 17.6943, p₁ 0.880535, ln L −225.0919;
+     * competing risks η₁ 52.2920, β₁ 1.78639, η₂ 98.2941, β₂ 27.1412, ln L −226.0490.
+     */
+    @Test
+    void weibullMixtureAndCompetingRisksOnOneDataSet() {
+        JsonNode c = golden("reliability_doc_fit_everything_n50");
+        JsonNode expected = c.path("expected");
+        LifeData data = data(c);
+        double tolerance = 0.05; // the file's "mixture_CR": "local optima possible: compare loglik only, abs 0.05"
+        assertThat(c.path("tolerance").path("mixture_CR").asText()).contains("abs 0.05");
+        Map<Family, String> cases = Map.of(Family.WEIBULL_MIXTURE, "Weibull_Mixture", Family.WEIBULL_CR, "Weibull_CR");
+        cases.forEach((family, name) -> {
+            JsonNode published = expected.path(name);
+            LifeFit fit = MaximumLikelihood.fit(family, data, 0.95);
+            double loglik = published.path("loglik").asDouble();
+            assertThat(fit.logLikelihood()).as(name + " loglik").isCloseTo(loglik, within(tolerance));
+            assertThat(fit.logLikelihood()).as(name + " at least as likely").isGreaterThanOrEqualTo(loglik - tolerance);
+            // The published estimates as a sanity check of the parameter names and order (scale1 ≤ scale2).
+            relative(fit.parameter("scale1"), published.path("alpha1").asDouble(), 1e-3, name + " scale1");
+            relative(fit.parameter("shape1"), published.path("beta1").asDouble(), 1e-3, name + " shape1");
+            relative(fit.parameter("scale2"), published.path("alpha2").asDouble(), 1e-3, name + " scale2");
+            relative(fit.parameter("shape2"), published.path("beta2").asDouble(), 1e-3, name + " shape2");
+            if (published.has("p1")) {
+                relative(fit.parameter("p1"), published.path("p1").asDouble(), 1e-3, name + " p1");
+            }
+        });
+    }
+
     @Test
     void weibullOnIntervalAndRightCensoredReadouts() {
         JsonNode c = golden("nelson_turbine_part_cracks_interval");
