@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Kaplan–Meier and Nelson–Aalen estimates of the reliability from exact failures and suspensions (left- and
- * interval-censored units need Turnbull's estimator, which is not here yet).
+ * interval-censored units need {@link Turnbull}'s estimator).
  */
 public final class Survival {
     private Survival() {}
