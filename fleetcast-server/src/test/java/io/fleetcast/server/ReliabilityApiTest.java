@@ -424,7 +424,7 @@ class ReliabilityApiTest {
         assertError(
                 get(server, "/api/reliability/compare?a=" + NEW + "&b=" + WEAK),
                 400,
-                "Weibull_2P has 2 parameters but the data have 0 failures; every unit is suspended or too few failed"
+                "comparing sku gpu-new with hdd-weak: Weibull_2P has 2 parameters but the data have 0 failures; every unit is suspended or too few failed"
                         + " to fit it");
     }
 

@@ -305,7 +305,12 @@ public final class ReliabilityViewService {
     public LikelihoodRatio compare(Segment by, String first, String second, Family family) {
         members(by, first);
         members(by, second);
-        return life.compare(by, first, second, family);
+        try {
+            return life.compare(by, first, second, family);
+        } catch (FleetcastException e) {
+            throw new FleetcastException(
+                    e.kind(), "comparing " + name(by) + " " + first + " with " + second + ": " + e.getMessage(), e);
+        }
     }
 
     private List<LifeRecord> members(Segment by, String value) {
