@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.app.FleetcastApp;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,21 @@ class ReliabilityIT {
             assertThat(rows(browser)).hasSize(2);
             assertThat(browser.find("#segment-col").getText()).isEqualTo("Site");
             browser.assertNoErrors();
+
+            // A store without assets: the page says what to do, and shows no table.
+            Path empty = Files.createDirectories(folder.resolve("empty"));
+            try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
+                    FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
+                browser.driver()
+                        .get(emptyServer.uri().resolve("reliability.html").toString());
+                browser.waitForView("");
+                browser.assertNoErrors();
+                assertThat(browser.text("#note")).startsWith("No assets are stored yet");
+                assertThat(browser.find("#fleet-view").isDisplayed()).isFalse();
+                assertThat(browser.find("#kpis [data-kpi=units]").getAttribute("data-value"))
+                        .isEqualTo("0");
+                browser.screenshot("reliability-empty.png");
+            }
         }
     }
 
