@@ -213,7 +213,7 @@ public final class ReliabilityViewService {
         return new Overview(
                 result.by(),
                 result.distribution(),
-                Optional.of(result.asOf()),
+                Optional.ofNullable(result.asOf()),
                 units,
                 failures,
                 inService,
