@@ -192,7 +192,7 @@ const PAGES = [
   { id: 'forecasts', label: 'Forecasts', href: 'forecasts.html' },
   { id: 'plan', label: 'Capacity plan' },
   { id: 'cost', label: 'Cost & Budgets' },
-  { id: 'reliability', label: 'Reliability' },
+  { id: 'reliability', label: 'Reliability', href: 'reliability.html' },
   { id: 'prognostics', label: 'Prognostics' },
 ];
 

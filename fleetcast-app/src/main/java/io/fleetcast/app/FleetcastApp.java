@@ -6,6 +6,7 @@ import io.fleetcast.app.forecast.PlanForecastService;
 import io.fleetcast.app.forecast.ReconciliationBacktest;
 import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.life.FleetLifeService;
+import io.fleetcast.app.life.ReliabilityViewService;
 import io.fleetcast.app.sql.SqlService;
 import io.fleetcast.store.Store;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
@@ -26,6 +27,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final ForecastViewService forecasts;
     private final ReconciliationBacktest reconciliationBacktest;
     private final FleetLifeService life;
+    private final ReliabilityViewService reliability;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -37,7 +39,9 @@ public final class FleetcastApp implements AutoCloseable {
         this.forecasts = new ForecastViewService(planStore, clock);
         this.reconciliationBacktest =
                 new ReconciliationBacktest(planStore, PlanForecastService.ForecasterFactory.automatic());
-        this.life = new FleetLifeService(new DuckDbLifeStore(store));
+        DuckDbLifeStore lifeStore = new DuckDbLifeStore(store);
+        this.life = new FleetLifeService(lifeStore);
+        this.reliability = new ReliabilityViewService(lifeStore, life);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -76,6 +80,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** The fleet's reliability: life fits per segment and failure forecasts ({@code fleetcast life fleet}). */
     public FleetLifeService life() {
         return life;
+    }
+
+    /** What the Reliability page shows: the segment table, fleet forecast and one segment's drill-down. */
+    public ReliabilityViewService reliability() {
+        return reliability;
     }
 
     @Override

@@ -378,6 +378,9 @@ class FleetcastServerTest {
                         "GET /api/forecast/series",
                         "GET /api/forecast/diff",
                         "GET /api/forecast/adjustments",
+                        "GET /api/reliability",
+                        "GET /api/reliability/segment",
+                        "GET /api/reliability/compare",
                         "POST /api/forecast/adjustments",
                         "DELETE /api/forecast/adjustments/{id}");
     }

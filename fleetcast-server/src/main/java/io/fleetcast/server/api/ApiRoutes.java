@@ -20,6 +20,9 @@ public final class ApiRoutes {
         routes.get(PREFIX + "/forecast/series", new ForecastSeriesHandler(app.forecasts()));
         routes.get(PREFIX + "/forecast/diff", new PlanDiffHandler(app.plans(), app.forecasts()));
         routes.get(PREFIX + "/forecast/adjustments", new AdjustmentsHandler(app.forecasts()));
+        routes.get(PREFIX + "/reliability", new ReliabilityHandler(app.reliability()));
+        routes.get(PREFIX + "/reliability/segment", new ReliabilitySegmentHandler(app.reliability()));
+        routes.get(PREFIX + "/reliability/compare", new ReliabilityCompareHandler(app.reliability()));
         // Writes: an access policy tells them apart by their method (AccessRequest.method) and may refuse them.
         routes.post(PREFIX + "/forecast/adjustments", new SaveAdjustmentHandler(app.forecasts()));
         routes.delete(PREFIX + "/forecast/adjustments/{id}", new DeleteAdjustmentHandler(app.forecasts()));
