@@ -405,8 +405,9 @@ class RankRegressionTest {
 
     @Test
     void andersonDarlingPicksTheFamilyASeededSampleWasDrawnFrom() {
-        // 400 units from a Weibull with shape 1.5, a third suspended at random times: by AD the best 2-parameter
-        // family on either axis is the Weibull, and the lognormal and the exponential are clearly worse.
+        // 400 units from a Weibull with shape 1.5, a third suspended at random times: by AD the Weibull is the best
+        // of the 2-parameter families on either axis, and the lognormal and the exponential are clearly worse. (The
+        // gamma is left out: with shape near 2 it is the Weibull's close neighbour, and 400 units do not part them.)
         SplittableRandom random = new SplittableRandom(20261202L);
         LifeData.Builder builder = LifeData.builder();
         for (int i = 0; i < 400; i++) {
@@ -427,8 +428,7 @@ class RankRegressionTest {
                     Family.EXPONENTIAL_1P,
                     Family.NORMAL_2P,
                     Family.GUMBEL_2P,
-                    Family.LOGLOGISTIC_2P,
-                    Family.GAMMA_2P)) {
+                    Family.LOGLOGISTIC_2P)) {
                 fits.add(RankRegression.fit(family, data, axis));
             }
             fits.sort(Comparator.comparingDouble(RankRegressionFit::andersonDarling));
