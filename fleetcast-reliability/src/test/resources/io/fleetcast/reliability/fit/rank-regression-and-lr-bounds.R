@@ -1,8 +1,10 @@
-# Reference numbers for RankRegressionTest, AndersonDarlingTest and LikelihoodRatioBoundsTest.
+# Reference numbers for RankRegressionTest and LikelihoodRatioBoundsTest (and the life fit tests of fleetcast-app and -cli).
 # Run: Rscript rank-regression-and-lr-bounds.R > rank-regression-and-lr-bounds.out
 # Written independently of the Java code: median ranks by Johnson's formula, least squares with lm(), the location of
 # the 3-parameter families by optimize(), gamma by optim(), the Anderson-Darling integral by integrate(), and the
-# likelihood-ratio bounds by profiling with optimize() and uniroot().
+# likelihood-ratio bounds by profiling with optimize() and uniroot(). The warnings R prints at the end ("NaNs
+# produced", "NA/Inf replaced by maximum positive value") come from the searches probing parameters out of range
+# (a negative eta, an infinite sum of squares); the results do not depend on them.
 options(digits = 15)
 
 median_ranks <- function(failures, suspensions) {
