@@ -9,6 +9,7 @@ import io.fleetcast.reliability.fit.Family;
 import io.fleetcast.reliability.fit.LifeFit;
 import io.fleetcast.reliability.fit.LikelihoodRatioBounds;
 import io.fleetcast.reliability.fit.MaximumLikelihood;
+import io.fleetcast.reliability.fit.QuotedQuantities;
 import io.fleetcast.reliability.fit.RankRegression;
 import io.fleetcast.reliability.fit.RankRegressionFit;
 import java.nio.file.Path;
@@ -332,7 +333,7 @@ public final class LifeFitService {
             @Nullable Double correlation) {
         LifeDistribution distribution = fit.distribution();
         LikelihoodRatioBounds lr = boundsMethod.equals("lr") ? LikelihoodRatioBounds.of(fit, data) : null;
-        Quoted quoted = lr != null ? new Quoted(lr) : new Quoted(fit);
+        QuotedQuantities quoted = lr != null ? lr : fit;
         ImmutableMap<String, ImmutableList<Double>> parameterBounds = fit.bounds();
         if (lr != null) {
             ImmutableMap.Builder<String, ImmutableList<Double>> builder = ImmutableMap.builder();
@@ -386,52 +387,6 @@ public final class LifeFitService {
                 mission,
                 andersonDarling,
                 correlation);
-    }
-
-    /** The quoted quantities from one source of bounds: the fit's Fisher matrix, or likelihood ratios. */
-    private static final class Quoted {
-        private final @Nullable LifeFit fisher;
-        private final @Nullable LikelihoodRatioBounds ratio;
-
-        Quoted(LifeFit fisher) {
-            this.fisher = fisher;
-            this.ratio = null;
-        }
-
-        Quoted(LikelihoodRatioBounds ratio) {
-            this.fisher = null;
-            this.ratio = ratio;
-        }
-
-        LifeFit.Bounded life(double p) {
-            return ratio != null
-                    ? ratio.life(p)
-                    : java.util.Objects.requireNonNull(fisher).life(p);
-        }
-
-        LifeFit.Bounded meanLife() {
-            return ratio != null
-                    ? ratio.meanLife()
-                    : java.util.Objects.requireNonNull(fisher).meanLife();
-        }
-
-        LifeFit.Bounded reliability(double t) {
-            return ratio != null
-                    ? ratio.reliability(t)
-                    : java.util.Objects.requireNonNull(fisher).reliability(t);
-        }
-
-        LifeFit.Bounded conditionalReliability(double mission, double age) {
-            return ratio != null
-                    ? ratio.conditionalReliability(mission, age)
-                    : java.util.Objects.requireNonNull(fisher).conditionalReliability(mission, age);
-        }
-
-        LifeFit.Bounded hazard(double t) {
-            return ratio != null
-                    ? ratio.hazard(t)
-                    : java.util.Objects.requireNonNull(fisher).hazard(t);
-        }
     }
 
     /** JSON has no infinity: an infinite or undefined statistic is reported as absent. */

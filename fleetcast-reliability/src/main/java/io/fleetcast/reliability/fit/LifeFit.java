@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param standardErrors each parameter's standard error, from the inverse of the observed Fisher information
  * @param bounds each parameter's two-sided confidence bounds at {@code confidence}: log-transformed (always positive)
  *     for positive parameters, symmetric for the others
- * @param confidence the two-sided confidence level of the bounds, e.g. 0.95
+ * @param confidence the two-sided confidence level of the bounds, e.g. 0.95; {@code NaN} for a fit without bounds
  * @param covariance the estimates' covariance matrix, rows and columns in {@link Family#parameterNames()} order; empty
  *     for a fit that has none (rank regression), whose derived quantities then have {@code NaN} bounds
  * @param iterations likelihood evaluations the fit took
@@ -34,7 +34,8 @@ public record LifeFit(
         ImmutableMap<String, ImmutableList<Double>> bounds,
         double confidence,
         ImmutableList<ImmutableList<Double>> covariance,
-        int iterations) {
+        int iterations)
+        implements QuotedQuantities {
     public LifeFit {
         requireNonNull(family, "family is null");
         requireNonNull(distribution, "distribution is null");
@@ -89,11 +90,13 @@ public record LifeFit(
      * on the log scale, so that they stay positive. Bounds are {@code NaN} for a fit without a covariance (rank
      * regression).
      */
+    @Override
     public Bounded life(double p) {
         return onLogScale(distribution.quantile(p), d -> d.quantile(p));
     }
 
     /** The reliability at {@code t}, with Fisher-matrix bounds by the delta method on the logit scale (inside (0, 1)). */
+    @Override
     public Bounded reliability(double t) {
         return onLogitScale(distribution.sf(t), d -> d.sf(t));
     }
@@ -102,17 +105,20 @@ public record LifeFit(
      * The reliability over a further {@code mission} of a unit that has survived to {@code age}, R(age + mission) /
      * R(age), with Fisher-matrix bounds by the delta method on the logit scale (inside (0, 1)).
      */
+    @Override
     public Bounded conditionalReliability(double mission, double age) {
         return onLogitScale(
                 distribution.conditionalReliability(mission, age), d -> d.conditionalReliability(mission, age));
     }
 
     /** The hazard (failure rate) h(t) = f(t) / R(t), with Fisher-matrix bounds by the delta method on the log scale. */
+    @Override
     public Bounded hazard(double t) {
         return onLogScale(distribution.hazard(t), d -> d.hazard(t));
     }
 
     /** The mean life (MTTF), with Fisher-matrix bounds by the delta method on the log scale. */
+    @Override
     public Bounded meanLife() {
         return onLogScale(distribution.mean(), LifeDistribution::mean);
     }

@@ -26,7 +26,7 @@ import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
  * the profile maximises over β. Where the likelihood never drops far enough on one side (few failures, heavy
  * censoring), that bound is the quantity's limit (0, 1 or infinity).
  */
-public final class LikelihoodRatioBounds {
+public final class LikelihoodRatioBounds implements QuotedQuantities {
     private final LifeFit fit;
     private final LifeData data;
     private final double maximum;
@@ -86,6 +86,7 @@ public final class LikelihoodRatioBounds {
     }
 
     /** The bounds of the life by which a share {@code p} has failed (B10 for 0.10); Weibull 2P only. */
+    @Override
     public LifeFit.Bounded life(double p) {
         checkArgument(p > 0 && p < 1, "the share failed must be between 0 and 1, got %s", p);
         double c = -Math.log1p(-p);
@@ -94,6 +95,7 @@ public final class LikelihoodRatioBounds {
     }
 
     /** The bounds of the reliability at {@code t}; Weibull 2P only. */
+    @Override
     public LifeFit.Bounded reliability(double t) {
         checkArgument(t > 0, "the time must be above 0, got %s", t);
         // R = exp(−(t/η)^β)
@@ -101,6 +103,7 @@ public final class LikelihoodRatioBounds {
     }
 
     /** The bounds of R(age + mission) / R(age); Weibull 2P only. */
+    @Override
     public LifeFit.Bounded conditionalReliability(double mission, double age) {
         checkArgument(mission > 0 && age >= 0, "the mission must be above 0 and the age at least 0");
         // ln R = −((age + mission)^β − age^β) / η^β
@@ -112,6 +115,7 @@ public final class LikelihoodRatioBounds {
     }
 
     /** The bounds of the hazard h(t); Weibull 2P only. */
+    @Override
     public LifeFit.Bounded hazard(double t) {
         checkArgument(t > 0, "the time must be above 0, got %s", t);
         // h = β t^(β−1) / η^β
@@ -122,6 +126,7 @@ public final class LikelihoodRatioBounds {
     }
 
     /** The bounds of the mean life (MTTF); Weibull 2P only. */
+    @Override
     public LifeFit.Bounded meanLife() {
         // MTTF = η Γ(1 + 1/β)
         return weibull(
