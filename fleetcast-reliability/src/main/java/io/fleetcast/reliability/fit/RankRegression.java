@@ -235,7 +235,9 @@ public final class RankRegression {
         double low = Math.max(0, best - upper / LOCATION_GRID);
         double high = Math.min(upper, best + upper / LOCATION_GRID);
         double found = goldenSectionMaximum(straightness, low, high);
-        return straightness.applyAsDouble(found) >= bestValue ? found : best;
+        // Only a real gain moves the location off the grid: at a grid optimum of 0 the search would otherwise return a
+        // location of 1e-13 that is rounding, not a failure-free time.
+        return straightness.applyAsDouble(found) > bestValue + 1e-12 ? found : best;
     }
 
     private static double goldenSectionMaximum(DoubleUnaryOperator f, double low, double high) {
