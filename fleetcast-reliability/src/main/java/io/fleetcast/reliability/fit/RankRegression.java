@@ -69,9 +69,15 @@ public final class RankRegression {
      * the Fisher matrix describe the maximum-likelihood estimator, not this one.
      *
      * @throws IllegalArgumentException with fewer failures than parameters or fewer than 2 distinct failure times, a
-     *     failure at time 0 under a family of positive lives, or left- or interval-censored data
+     *     failure at time 0 under a family of positive lives, left- or interval-censored data, or a family without a
+     *     probability paper (a mixture)
      */
     public static RankRegressionFit fit(Family family, LifeData data, Axis axis) {
+        Paper paper = PAPERS.get(family);
+        checkArgument(
+                paper != null,
+                "rank regression does not fit %s: it has no probability paper here; fit it by maximum likelihood",
+                family.label());
         ImmutableList<MedianRanks.Position> positions = MedianRanks.of(data);
         int n = positions.size();
         int k = family.parameterNames().size();
@@ -92,17 +98,11 @@ public final class RankRegression {
                     family.label(),
                     times[i]);
         }
-        Plot plot = switch (family) {
-            case WEIBULL_2P,
-                    WEIBULL_3P,
-                    LOGLOGISTIC_2P,
-                    LOGNORMAL_2P,
-                    LOGNORMAL_3P,
-                    NORMAL_2P,
-                    GUMBEL_2P,
-                    EXPONENTIAL_2P -> linear(family, times, ranks, axis);
-            case EXPONENTIAL_1P -> throughOrigin(times, ranks, axis, 0);
-            case GAMMA_2P -> gamma(data, times, ranks, axis);
+        Plot plot = switch (paper) {
+            case WEIBULL, LOGLOGISTIC, LOGNORMAL, NORMAL, GUMBEL -> linear(family, paper, times, ranks, axis);
+            case EXPONENTIAL ->
+                family.hasLocation() ? linear(family, paper, times, ranks, axis) : throughOrigin(times, ranks, axis, 0);
+            case GAMMA -> gamma(data, times, ranks, axis);
         };
         LifeDistribution distribution = plot.distribution();
         double logLikelihood = MaximumLikelihood.logLikelihood(distribution, data);
@@ -123,35 +123,60 @@ public final class RankRegression {
     /** A fitted distribution and the correlation coefficient of its probability plot. */
     private record Plot(LifeDistribution distribution, double correlation) {}
 
-    /** The x-axis transform of a linearisable family (before any location is taken off). */
-    private static DoubleUnaryOperator xAxis(Family family) {
-        return switch (family) {
-            case WEIBULL_2P, WEIBULL_3P, LOGLOGISTIC_2P, LOGNORMAL_2P, LOGNORMAL_3P -> Math::log;
-            case NORMAL_2P, GUMBEL_2P, EXPONENTIAL_1P, EXPONENTIAL_2P, GAMMA_2P -> t -> t;
-        };
+    /** The probability papers: how a family's plot is straightened. */
+    private enum Paper {
+        WEIBULL,
+        LOGLOGISTIC,
+        LOGNORMAL,
+        NORMAL,
+        GUMBEL,
+        EXPONENTIAL,
+        /** None straightens it: non-linear least squares. */
+        GAMMA;
+
+        /** The time axis (before any location is taken off). */
+        DoubleUnaryOperator xAxis() {
+            return switch (this) {
+                case WEIBULL, LOGLOGISTIC, LOGNORMAL -> Math::log;
+                case NORMAL, GUMBEL, EXPONENTIAL, GAMMA -> t -> t;
+            };
+        }
+
+        /** The probability axis, a function of the median rank F. */
+        DoubleUnaryOperator yAxis() {
+            Normal standard = new Normal(0, 1);
+            return switch (this) {
+                case WEIBULL, GUMBEL -> f -> Math.log(-Math.log1p(-f));
+                case LOGLOGISTIC -> f -> Math.log(f / (1 - f));
+                case LOGNORMAL, NORMAL -> standard::quantile;
+                case EXPONENTIAL, GAMMA -> f -> -Math.log1p(-f);
+            };
+        }
     }
 
-    /** The y-axis transform of the median rank F of a linearisable family. */
-    private static DoubleUnaryOperator yAxis(Family family) {
-        Normal standard = new Normal(0, 1);
-        return switch (family) {
-            case WEIBULL_2P, WEIBULL_3P, GUMBEL_2P -> f -> Math.log(-Math.log1p(-f));
-            case LOGLOGISTIC_2P -> f -> Math.log(f / (1 - f));
-            case LOGNORMAL_2P, LOGNORMAL_3P, NORMAL_2P -> standard::quantile;
-            case EXPONENTIAL_1P, EXPONENTIAL_2P, GAMMA_2P -> f -> -Math.log1p(-f);
-        };
-    }
+    /** The families rank regression fits, on their paper; any other (a mixture, say) is refused. */
+    private static final ImmutableMap<Family, Paper> PAPERS = ImmutableMap.<Family, Paper>builder()
+            .put(Family.WEIBULL_2P, Paper.WEIBULL)
+            .put(Family.WEIBULL_3P, Paper.WEIBULL)
+            .put(Family.EXPONENTIAL_1P, Paper.EXPONENTIAL)
+            .put(Family.EXPONENTIAL_2P, Paper.EXPONENTIAL)
+            .put(Family.LOGNORMAL_2P, Paper.LOGNORMAL)
+            .put(Family.LOGNORMAL_3P, Paper.LOGNORMAL)
+            .put(Family.NORMAL_2P, Paper.NORMAL)
+            .put(Family.GAMMA_2P, Paper.GAMMA)
+            .put(Family.LOGLOGISTIC_2P, Paper.LOGLOGISTIC)
+            .put(Family.GUMBEL_2P, Paper.GUMBEL)
+            .buildOrThrow();
 
-    private static Plot linear(Family family, double[] times, double[] ranks, Axis axis) {
+    private static Plot linear(Family family, Paper paper, double[] times, double[] ranks, Axis axis) {
         int n = times.length;
-        DoubleUnaryOperator xAxis = xAxis(family);
-        DoubleUnaryOperator yAxis = yAxis(family);
+        DoubleUnaryOperator xAxis = paper.xAxis();
+        DoubleUnaryOperator yAxis = paper.yAxis();
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             y[i] = yAxis.applyAsDouble(ranks[i]);
         }
-        double location =
-                family.hasLocation() && family != Family.EXPONENTIAL_2P ? straightestLocation(times, y, xAxis) : 0;
+        double location = family.hasLocation() && paper != Paper.EXPONENTIAL ? straightestLocation(times, y, xAxis) : 0;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = xAxis.applyAsDouble(times[i] - location);
@@ -162,12 +187,12 @@ public final class RankRegression {
         checkArgument(
                 b > 0, "the probability plot of %s falls with time; rank regression cannot fit it", family.label());
         double correlation = correlation(x, y);
-        LifeDistribution distribution = switch (family) {
-            case WEIBULL_2P, WEIBULL_3P -> new Weibull(Math.exp(-a / b), b, location);
-            case LOGLOGISTIC_2P -> family.create(new double[] {Math.exp(-a / b), b});
-            case LOGNORMAL_2P, LOGNORMAL_3P -> family.create(new double[] {-a / b, 1 / b, location});
-            case NORMAL_2P, GUMBEL_2P -> family.create(new double[] {-a / b, 1 / b});
-            case EXPONENTIAL_2P -> {
+        LifeDistribution distribution = switch (paper) {
+            case WEIBULL -> new Weibull(Math.exp(-a / b), b, location);
+            case LOGLOGISTIC -> family.create(new double[] {Math.exp(-a / b), b});
+            case LOGNORMAL -> family.create(new double[] {-a / b, 1 / b, location});
+            case NORMAL, GUMBEL -> family.create(new double[] {-a / b, 1 / b});
+            case EXPONENTIAL -> {
                 double first = java.util.Arrays.stream(times).min().orElseThrow();
                 double free = -a / b;
                 if (free >= 0 && free <= first) {
@@ -179,7 +204,7 @@ public final class RankRegression {
                         .rate();
                 yield family.create(new double[] {rate, bound});
             }
-            case EXPONENTIAL_1P, GAMMA_2P -> throw new IllegalStateException(family + " has no free line");
+            case GAMMA -> throw new IllegalStateException("gamma has no straight probability plot");
         };
         return new Plot(distribution, correlation);
     }
