@@ -29,11 +29,13 @@ final class LifeCommand {
             mixinStandardHelpOptions = true,
             description = {
                 "Fit a life distribution to a CSV file by maximum likelihood (with censoring) or rank regression, with"
-                        + " confidence bounds, B10 life and MTTF in the file's time unit.",
+                        + " confidence bounds, B-lives, MTTF and, for a mission, reliability and failure rate, in the"
+                        + " file's time unit.",
                 "Input: header time,state[,count] (state F failed, S suspended) or lower,upper[,count] (lower = upper:"
                         + " failed then; empty upper: suspended at lower; empty or 0 lower: failed by upper; else failed"
                         + " in between).",
-                "Example: fleetcast life fit --input drives.csv --dist best --json"
+                "Example: fleetcast life fit --input drives.csv --dist best --json; fleetcast life fit --input"
+                        + " drives.csv --bounds lr --mission 8760 --age 20000"
             })
     static final class Fit implements Callable<Integer> {
         @Spec
@@ -46,14 +48,44 @@ final class LifeCommand {
                 names = "--dist",
                 paramLabel = "NAME",
                 description = "weibull2p (default), weibull3p, exponential1p, exponential2p, lognormal2p, lognormal3p,"
-                        + " normal, gamma, loglogistic, gumbel, or best: fit each and rank them by BIC (AICc too).")
+                        + " normal, gamma, loglogistic, gumbel, weibullmixture (two subpopulations), weibullcr (two competing failure modes), or best: fit each and rank them by BIC (AICc too), or"
+                        + " by Anderson-Darling with --method rrx or rry.")
         String dist = "weibull2p";
 
         @Option(
                 names = "--method",
                 paramLabel = "M",
-                description = "mle (default), or rank regression on Weibull paper: rrx (time on rank) or rry.")
+                description = "mle (default), or rank regression on the distribution's probability paper: rrx (time on"
+                        + " rank) or rry (rank on time); rank regression gives no bounds.")
         String method = "mle";
+
+        @Option(
+                names = "--bounds",
+                paramLabel = "B",
+                description =
+                        "fisher (default: Fisher matrix, delta method) or lr (likelihood ratio; weibull2p by mle).")
+        String bounds = "fisher";
+
+        @Option(
+                names = "--b",
+                paramLabel = "P",
+                description =
+                        "A B-life to quote, in percent failed (10 for B10); repeat for more. Default: 1, 10 and 50.")
+        List<Double> bLives = new java.util.ArrayList<>();
+
+        @Option(
+                names = "--mission",
+                paramLabel = "T",
+                description = "A mission time: the reliability over it, the failure rate at it, with bounds.")
+        @org.jspecify.annotations.Nullable
+        Double mission;
+
+        @Option(
+                names = "--age",
+                paramLabel = "A",
+                description = "With --mission: the age the units have reached, for the reliability over the mission"
+                        + " given survival to it (default 0).")
+        double age;
 
         @Option(
                 names = "--confidence",
@@ -67,7 +99,17 @@ final class LifeCommand {
         @Override
         public Integer call() {
             Terminal terminal = Terminals.of(spec);
-            LifeFitService.Result result = LifeFitService.fit(input, dist, method, confidence);
+            LifeFitService.Result result = LifeFitService.fit(new LifeFitService.Request(
+                    input,
+                    dist,
+                    method,
+                    confidence,
+                    bounds,
+                    bLives.isEmpty()
+                            ? LifeFitService.DEFAULT_B_LIVES
+                            : com.google.common.collect.ImmutableList.copyOf(bLives),
+                    mission,
+                    age));
             if (json) {
                 terminal.json(result);
                 return 0;
@@ -93,33 +135,90 @@ final class LifeCommand {
                                 ? ""
                                 : String.format(
                                         Locale.ROOT,
-                                        "   %.0f%% bounds %.6g to %.6g",
-                                        100 * result.confidence(),
+                                        "   %s%% %s bounds %.6g to %.6g",
+                                        number(100 * result.confidence()),
+                                        result.boundsMethod().equals("lr") ? "likelihood-ratio" : "Fisher-matrix",
                                         bounds.get(0),
                                         bounds.get(1))));
             }
             terminal.say(String.format(
                     Locale.ROOT,
-                    "  B10 life %.6g%s, MTTF %.6g%s (in the file's time unit)",
-                    result.b10(),
-                    range(result.b10Bounds()),
-                    result.mttf(),
+                    "  MTTF %s%s (times in the file's unit)",
+                    number(result.mttf()),
                     range(result.mttfBounds())));
+            for (LifeFitService.BLife life : result.bLives()) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "  B%s life %s%s",
+                        number(life.percent()),
+                        number(life.life()),
+                        range(life.bounds())));
+            }
+            LifeFitService.Mission quoted = result.mission();
+            if (quoted != null) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "  over a mission of %s: reliability %s%s; failure rate at %s: %s%s",
+                        number(quoted.time()),
+                        number(quoted.reliability()),
+                        range(quoted.reliabilityBounds()),
+                        number(quoted.time()),
+                        number(quoted.hazard()),
+                        range(quoted.hazardBounds())));
+                if (quoted.age() > 0) {
+                    terminal.say(String.format(
+                            Locale.ROOT,
+                            "  for a unit that has reached %s: reliability over the mission %s%s",
+                            number(quoted.age()),
+                            number(quoted.conditionalReliability()),
+                            range(quoted.conditionalReliabilityBounds())));
+                }
+            }
+            if (result.correlation() != null) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "  probability plot: correlation %.6f, Anderson-Darling %s",
+                        result.correlation(),
+                        result.andersonDarling() == null
+                                ? "infinite"
+                                : String.format(Locale.ROOT, "%.4f", result.andersonDarling())));
+            }
             if (!result.ranking().isEmpty()) {
-                terminal.say("  ranking by BIC (AICc):");
+                boolean byAndersonDarling = !result.method().equals("MLE");
+                terminal.say(byAndersonDarling ? "  ranking by Anderson-Darling:" : "  ranking by BIC (AICc):");
                 result.ranking()
-                        .forEach(ranked -> terminal.say(String.format(
-                                Locale.ROOT,
-                                "    %-15s BIC %10.3f   AICc %10.3f",
-                                ranked.distribution(),
-                                ranked.bic(),
-                                ranked.aicc())));
+                        .forEach(ranked -> terminal.say(
+                                byAndersonDarling
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "    %-15s AD %s",
+                                                ranked.distribution(),
+                                                ranked.andersonDarling() == null
+                                                        ? "infinite"
+                                                        : String.format(Locale.ROOT, "%.4f", ranked.andersonDarling()))
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "    %-15s BIC %10.3f   AICc %10.3f",
+                                                ranked.distribution(),
+                                                ranked.bic(),
+                                                ranked.aicc())));
             }
             return 0;
         }
 
+        /** Six significant digits without trailing zeros: {@code 20}, {@code 0.82128}; {@code %.6g} far from 1. */
+        private static String number(double value) {
+            if (value != 0 && !(Math.abs(value) >= 1e-4 && Math.abs(value) < 1e7)) {
+                return String.format(Locale.ROOT, "%.6g", value);
+            }
+            return new java.math.BigDecimal(value)
+                    .round(new java.math.MathContext(6))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+
         private static String range(List<Double> bounds) {
-            return bounds.isEmpty() ? "" : String.format(Locale.ROOT, " (%.6g to %.6g)", bounds.get(0), bounds.get(1));
+            return bounds.isEmpty() ? "" : " (" + number(bounds.get(0)) + " to " + number(bounds.get(1)) + ")";
         }
     }
 

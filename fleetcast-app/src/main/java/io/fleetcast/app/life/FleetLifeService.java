@@ -338,6 +338,11 @@ public final class FleetLifeService {
         };
     }
 
+    /** The records as life data in days, as {@link #analyse} fits them by default. */
+    static LifeData lifeDataInDays(List<LifeRecord> records) {
+        return lifeData(records, LifeRecord::ageDays);
+    }
+
     /**
      * The records as life data; an asset that failed at age 0 (on its install day, or before its first hour) counts as
      * failed within the first unit of time.

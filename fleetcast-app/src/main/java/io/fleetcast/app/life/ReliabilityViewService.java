@@ -348,21 +348,19 @@ public final class ReliabilityViewService {
      * failures at age 0.
      */
     static LifeData lifeData(List<LifeRecord> records) {
-        return data(records, true);
+        return FleetLifeService.lifeDataInDays(records);
     }
 
     /** The records as exact failures and suspensions in days for Kaplan–Meier, which takes a failure at age 0 as is. */
     static LifeData kaplanMeierData(List<LifeRecord> records) {
-        return data(records, false);
+        return data(records);
     }
 
-    private static LifeData data(List<LifeRecord> records, boolean dayZeroLeftCensored) {
+    private static LifeData data(List<LifeRecord> records) {
         LifeData.Builder builder = LifeData.builder();
         for (LifeRecord r : records) {
             if (!r.failed()) {
                 builder.suspension((double) r.ageDays(), 1);
-            } else if (r.ageDays() == 0 && dayZeroLeftCensored) {
-                builder.failedBefore(1, 1);
             } else {
                 builder.failure((double) r.ageDays(), 1);
             }

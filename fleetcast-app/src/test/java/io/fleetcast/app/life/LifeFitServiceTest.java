@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,12 @@ class LifeFitServiceTest {
 
     @TempDir
     Path folder;
+
+    private static void bounds(List<Double> bounds, double lower, double upper, double tolerance) {
+        assertThat(bounds).hasSize(2);
+        assertThat(bounds.get(0)).as("lower").isCloseTo(lower, within(tolerance));
+        assertThat(bounds.get(1)).as("upper").isCloseTo(upper, within(tolerance));
+    }
 
     private Path write(String name, String text) throws IOException {
         Path file = folder.resolve(name);
@@ -52,7 +60,7 @@ class LifeFitServiceTest {
 
         LifeFitService.Result best = LifeFitService.fit(write("w.csv", csv.toString()), "best", "mle", 0.95);
         assertThat(best.distribution()).isEqualTo("Weibull_2P");
-        assertThat(best.ranking()).hasSize(10);
+        assertThat(best.ranking()).hasSize(12);
         assertThat(best.ranking().get(0).bic())
                 .isLessThanOrEqualTo(best.ranking().get(1).bic());
     }
@@ -75,17 +83,100 @@ class LifeFitServiceTest {
         assertThat(leftAndInterval.suspensions()).isEqualTo(4);
     }
 
+    /** The golden file's 10 failures of its median-rank case. */
+    private static final String COMPLETE_10 =
+            "time,state\n25,F\n43,F\n53,F\n65,F\n76,F\n86,F\n95,F\n115,F\n132,F\n150,F\n";
+
     @Test
-    void rankRegressionOnWeibullPaper() throws IOException {
-        Path file = write("r.csv", "time,state\n25,F\n43,F\n53,F\n65,F\n76,F\n86,F\n95,F\n115,F\n132,F\n150,F\n");
+    void rankRegressionOnEveryFamilysPaper() throws IOException {
+        Path file = write("r.csv", COMPLETE_10);
 
         LifeFitService.Result rry = LifeFitService.fit(file, "weibull2p", "rry", 0.95);
+        LifeFitService.Result gamma = LifeFitService.fit(file, "gamma", "rrx", 0.95);
 
         assertThat(rry.method()).isEqualTo("RRY");
         assertThat(rry.params().get("scale")).isCloseTo(96.37348534, within(1e-6));
         assertThat(rry.bounds()).isEmpty();
-        assertThatThrownBy(() -> LifeFitService.fit(file, "gamma", "rrx", 0.95))
-                .hasMessageContaining("rank regression (--method rrx) fits weibull2p so far");
+        assertThat(rry.boundsMethod()).isEqualTo("none");
+        assertThat(rry.bLives()).extracting(LifeFitService.BLife::percent).containsExactly(1.0, 10.0, 50.0);
+        assertThat(rry.bLives().get(1).life()).isCloseTo(rry.b10(), within(1e-12));
+        assertThat(rry.bLives().get(1).bounds()).isEmpty();
+        // rank-regression-and-lr-bounds.R (fleetcast-reliability's test resources): gamma RRX on these data.
+        assertThat(gamma.params().get("shape")).isCloseTo(3.87569449144, within(3.87569449144e-6));
+        assertThat(gamma.params().get("scale")).isCloseTo(22.1985519745, within(22.1985519745e-6));
+        assertThat(gamma.loglik()).isCloseTo(-50.4178242512, within(50.4178242512e-6));
+        assertThat(Objects.requireNonNull(gamma.andersonDarling())).isCloseTo(1.26411172852, within(1.3e-6));
+        assertThat(Objects.requireNonNull(gamma.correlation())).isCloseTo(0.993112229712, within(1e-9));
+        assertThatThrownBy(
+                        () -> LifeFitService.fit(write("i.csv", "lower,upper\n1,2\n3,4\n5,5\n"), "normal", "rrx", 0.95))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageContaining("i.csv: median ranks take exact failures and suspensions");
+    }
+
+    @Test
+    void bestByRankRegressionIsRankedByAndersonDarling() throws IOException {
+        LifeFitService.Result best = LifeFitService.fit(write("r.csv", COMPLETE_10), "best", "rrx", 0.95);
+
+        // rank-regression-and-lr-bounds.R: by RRX the Weibull has the smallest AD (1.25834790213; its 3P form puts
+        // the location at 0 and ties), then gamma 1.26411, normal 1.27843, lognormal 1.35023, ...; the exponential 2P
+        // has its location at the first failure and an infinite AD, so it comes last, without a number.
+        assertThat(best.distribution()).isEqualTo("Weibull_2P");
+        assertThat(best.method()).isEqualTo("RRX");
+        assertThat(Objects.requireNonNull(best.andersonDarling())).isCloseTo(1.25834790213, within(1.3e-6));
+        assertThat(best.ranking()).hasSize(10);
+        assertThat(best.ranking())
+                .extracting(LifeFitService.Ranked::distribution)
+                .startsWith("Weibull_2P", "Weibull_3P", "Gamma_2P", "Normal_2P")
+                .endsWith("Exponential_1P", "Exponential_2P");
+        assertThat(best.ranking().get(9).andersonDarling()).isNull();
+        assertThat(best.ranking().get(2).andersonDarling()).isCloseTo(1.26411172852, within(1.3e-6));
+    }
+
+    @Test
+    void quotesBLivesAndAMissionWithLikelihoodRatioBounds() throws IOException {
+        // ReliaSoft's 5 failures (10 to 50 hours), 90%: the likelihood-ratio bounds of rank-regression-and-lr-bounds.R.
+        Path file = write("w.csv", "time,state\n10,F\n20,F\n30,F\n40,F\n50,F\n");
+
+        LifeFitService.Result now = LifeFitService.fit(
+                new LifeFitService.Request(file, "weibull2p", "mle", 0.90, "lr", ImmutableList.of(10.0), 30.0, 0));
+        LifeFitService.Result aged = LifeFitService.fit(new LifeFitService.Request(
+                file, "weibull2p", "mle", 0.90, "lr", LifeFitService.DEFAULT_B_LIVES, 10.0, 20));
+
+        assertThat(now.boundsMethod()).isEqualTo("lr");
+        bounds(Objects.requireNonNull(now.bounds().get("shape")), 1.14203945797, 3.95206751204, 4e-6);
+        assertThat(now.bLives()).hasSize(1);
+        bounds(now.bLives().get(0).bounds(), 3.83292264998, 22.3464380072, 2e-5);
+        assertThat(now.b10Bounds()).isEqualTo(now.bLives().get(0).bounds());
+        bounds(now.mttfBounds(), 20.246671125, 44.3961590109, 4e-5);
+        LifeFitService.Mission mission = Objects.requireNonNull(now.mission());
+        assertThat(mission.reliability()).isCloseTo(0.470793756413, within(1e-6));
+        bounds(mission.reliabilityBounds(), 0.204226089678, 0.749533299651, 1e-6);
+        assertThat(mission.conditionalReliability()).isCloseTo(mission.reliability(), within(1e-12));
+        bounds(mission.hazardBounds(), 0.0239888189318, 0.112981591819, 1e-7);
+        LifeFitService.Mission agedMission = Objects.requireNonNull(aged.mission());
+        bounds(agedMission.conditionalReliabilityBounds(), 0.415111802775, 0.821280136738, 1e-6);
+        assertThat(aged.bLives()).extracting(LifeFitService.BLife::percent).containsExactly(1.0, 10.0, 50.0);
+
+        LifeFitService.Result fisher = LifeFitService.fit(new LifeFitService.Request(
+                file, "weibull2p", "mle", 0.90, "fisher", LifeFitService.DEFAULT_B_LIVES, 10.0, 20));
+        assertThat(fisher.boundsMethod()).isEqualTo("fisher");
+        assertThat(Objects.requireNonNull(fisher.mission()).conditionalReliability())
+                .isCloseTo(agedMission.conditionalReliability(), within(1e-9));
+        assertThat(Objects.requireNonNull(fisher.mission()).conditionalReliabilityBounds())
+                .isNotEqualTo(agedMission.conditionalReliabilityBounds());
+
+        assertThatThrownBy(() -> LifeFitService.fit(new LifeFitService.Request(
+                        file, "lognormal2p", "mle", 0.9, "lr", LifeFitService.DEFAULT_B_LIVES, null, 0)))
+                .hasMessageContaining("--bounds lr (likelihood ratio) is for --dist weibull2p --method mle");
+        assertThatThrownBy(() -> LifeFitService.fit(new LifeFitService.Request(
+                        file, "weibull2p", "mle", 0.9, "fisher", ImmutableList.of(0.0), null, 0)))
+                .hasMessageContaining("--b takes the percent failed, above 0 and below 100");
+        assertThatThrownBy(() -> LifeFitService.fit(new LifeFitService.Request(
+                        file, "weibull2p", "mle", 0.9, "fisher", LifeFitService.DEFAULT_B_LIVES, null, 5)))
+                .hasMessageContaining("--age needs --mission");
+        assertThatThrownBy(() -> LifeFitService.fit(new LifeFitService.Request(
+                        file, "weibull2p", "mle", 0.9, "bayes", LifeFitService.DEFAULT_B_LIVES, null, 0)))
+                .hasMessageContaining("unknown bounds \"bayes\"; use fisher or lr");
     }
 
     @Test

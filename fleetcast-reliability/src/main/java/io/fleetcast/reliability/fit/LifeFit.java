@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param standardErrors each parameter's standard error, from the inverse of the observed Fisher information
  * @param bounds each parameter's two-sided confidence bounds at {@code confidence}: log-transformed (always positive)
  *     for positive parameters, symmetric for the others
- * @param confidence the two-sided confidence level of the bounds, e.g. 0.95
- * @param covariance the estimates' covariance matrix, rows and columns in {@link Family#parameterNames()} order
+ * @param confidence the two-sided confidence level of the bounds, e.g. 0.95; {@code NaN} for a fit without bounds
+ * @param covariance the estimates' covariance matrix, rows and columns in {@link Family#parameterNames()} order; empty
+ *     for a fit that has none (rank regression), whose derived quantities then have {@code NaN} bounds
  * @param iterations likelihood evaluations the fit took
  */
 public record LifeFit(
@@ -33,7 +34,8 @@ public record LifeFit(
         ImmutableMap<String, ImmutableList<Double>> bounds,
         double confidence,
         ImmutableList<ImmutableList<Double>> covariance,
-        int iterations) {
+        int iterations)
+        implements QuotedQuantities {
     public LifeFit {
         requireNonNull(family, "family is null");
         requireNonNull(distribution, "distribution is null");
@@ -85,29 +87,63 @@ public record LifeFit(
 
     /**
      * The life by which a share {@code p} has failed (B10 life for 0.10), with Fisher-matrix bounds by the delta method
-     * on the log scale, so that they stay positive.
+     * on the log scale, so that they stay positive. Bounds are {@code NaN} for a fit without a covariance (rank
+     * regression).
      */
+    @Override
     public Bounded life(double p) {
-        double estimate = distribution.quantile(p);
-        double se = deltaStandardError(d -> d.quantile(p));
-        double spread = Math.exp(z() * se / Math.abs(estimate));
-        return new Bounded(estimate, estimate / spread, estimate * spread);
+        return onLogScale(distribution.quantile(p), d -> d.quantile(p));
     }
 
     /** The reliability at {@code t}, with Fisher-matrix bounds by the delta method on the logit scale (inside (0, 1)). */
+    @Override
     public Bounded reliability(double t) {
-        double r = distribution.sf(t);
-        double se = deltaStandardError(d -> d.sf(t));
-        double spread = Math.exp(z() * se / (r * (1 - r)));
-        return new Bounded(r, r / (r + (1 - r) * spread), r / (r + (1 - r) / spread));
+        return onLogitScale(distribution.sf(t), d -> d.sf(t));
+    }
+
+    /**
+     * The reliability over a further {@code mission} of a unit that has survived to {@code age}, R(age + mission) /
+     * R(age), with Fisher-matrix bounds by the delta method on the logit scale (inside (0, 1)).
+     */
+    @Override
+    public Bounded conditionalReliability(double mission, double age) {
+        return onLogitScale(
+                distribution.conditionalReliability(mission, age), d -> d.conditionalReliability(mission, age));
+    }
+
+    /** The hazard (failure rate) h(t) = f(t) / R(t), with Fisher-matrix bounds by the delta method on the log scale. */
+    @Override
+    public Bounded hazard(double t) {
+        return onLogScale(distribution.hazard(t), d -> d.hazard(t));
     }
 
     /** The mean life (MTTF), with Fisher-matrix bounds by the delta method on the log scale. */
+    @Override
     public Bounded meanLife() {
-        double estimate = distribution.mean();
-        double se = deltaStandardError(LifeDistribution::mean);
+        return onLogScale(distribution.mean(), LifeDistribution::mean);
+    }
+
+    /** Whether the fit has a covariance of its estimates, and so Fisher-matrix bounds (rank regression has none). */
+    public boolean hasCovariance() {
+        return !covariance.isEmpty();
+    }
+
+    private Bounded onLogScale(double estimate, java.util.function.ToDoubleFunction<LifeDistribution> quantity) {
+        if (!hasCovariance()) {
+            return new Bounded(estimate, Double.NaN, Double.NaN);
+        }
+        double se = deltaStandardError(quantity);
         double spread = Math.exp(z() * se / Math.abs(estimate));
         return new Bounded(estimate, estimate / spread, estimate * spread);
+    }
+
+    private Bounded onLogitScale(double r, java.util.function.ToDoubleFunction<LifeDistribution> quantity) {
+        if (!hasCovariance()) {
+            return new Bounded(r, Double.NaN, Double.NaN);
+        }
+        double se = deltaStandardError(quantity);
+        double spread = Math.exp(z() * se / (r * (1 - r)));
+        return new Bounded(r, r / (r + (1 - r) * spread), r / (r + (1 - r) / spread));
     }
 
     private double z() {

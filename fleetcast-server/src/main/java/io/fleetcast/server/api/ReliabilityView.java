@@ -156,7 +156,7 @@ public record ReliabilityView(
                     fit.failures(),
                     fit.inService(),
                     parametersOf(fit.params(), fit.bounds()),
-                    fitted ? BoundedView.of(fit.b10Days(), fit.b10Bounds()) : null,
+                    fitted ? BoundedView.of(fit.b10(), fit.b10Bounds()) : null,
                     fit.note());
         }
     }
