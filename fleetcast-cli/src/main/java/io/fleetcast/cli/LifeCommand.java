@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         name = "life",
         mixinStandardHelpOptions = true,
         description = "Life data analysis: fit failure and survival data.",
-        subcommands = {LifeCommand.Fit.class, LifeCommand.Fleet.class})
+        subcommands = {LifeCommand.Fit.class, LifeCommand.Fleet.class, LifePlotCommand.class})
 final class LifeCommand {
     @Command(
             name = "fit",
