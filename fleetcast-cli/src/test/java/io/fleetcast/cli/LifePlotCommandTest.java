@@ -79,65 +79,32 @@ class LifePlotCommandTest {
         }
     }
 
+    /** A run of {@code life plot} that must be refused with exit code 2; what it said on stderr. */
+    private static String refused(Path input, String kind, Path out) {
+        CliRun run = CliRun.of("life", "plot", "--input", input.toString(), "--kind", kind, "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        return run.err();
+    }
+
     @Test
     void refusesAnUnknownKindAnUnknownExtensionAnUnwritableFileAndBadDataWithExitTwo() throws IOException {
         Path input = lifeData();
 
-        CliRun kind = CliRun.of(
-                "life",
-                "plot",
-                "--input",
-                input.toString(),
-                "--kind",
-                "pie",
-                "--out",
-                folder.resolve("a.svg").toString());
-        assertThat(kind.exitCode()).isEqualTo(2);
-        assertThat(kind.err()).contains("unknown plot kind \"pie\"; use probability, km or hazard");
-
-        CliRun extension = CliRun.of(
-                "life",
-                "plot",
-                "--input",
-                input.toString(),
-                "--kind",
-                "km",
-                "--out",
-                folder.resolve("a.gif").toString());
-        assertThat(extension.exitCode()).isEqualTo(2);
-        assertThat(extension.err()).contains("a.gif").contains("name it .svg or .png");
-
+        assertThat(refused(input, "pie", folder.resolve("a.svg")))
+                .contains("unknown plot kind \"pie\"; use probability, km or hazard");
+        assertThat(refused(input, "km", folder.resolve("a.gif")))
+                .contains("a.gif")
+                .contains("name it .svg or .png");
         Path unwritable = folder.resolve("missing").resolve("a.svg");
-        CliRun folderMissing =
-                CliRun.of("life", "plot", "--input", input.toString(), "--kind", "km", "--out", unwritable.toString());
-        assertThat(folderMissing.exitCode()).isEqualTo(2);
-        assertThat(folderMissing.err()).contains("cannot write " + unwritable).contains("does not exist");
-
+        assertThat(refused(input, "km", unwritable))
+                .contains("cannot write " + unwritable)
+                .contains("does not exist");
         Files.createDirectory(folder.resolve("taken.svg"));
-        CliRun directory = CliRun.of(
-                "life",
-                "plot",
-                "--input",
-                input.toString(),
-                "--kind",
-                "km",
-                "--out",
-                folder.resolve("taken.svg").toString());
-        assertThat(directory.exitCode()).isEqualTo(2);
-        assertThat(directory.err()).contains("cannot write");
+        assertThat(refused(input, "km", folder.resolve("taken.svg"))).contains("cannot write");
 
         Files.write(input, "time,state\n1,F\n2,Q\n".getBytes(UTF_8));
-        CliRun bad = CliRun.of(
-                "life",
-                "plot",
-                "--input",
-                input.toString(),
-                "--kind",
-                "km",
-                "--out",
-                folder.resolve("b.svg").toString());
-        assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).contains("life.csv:3: column \"state\"");
+        assertThat(refused(input, "km", folder.resolve("b.svg"))).contains("life.csv:3: column \"state\"");
         assertThat(folder.resolve("b.svg")).doesNotExist();
     }
 }

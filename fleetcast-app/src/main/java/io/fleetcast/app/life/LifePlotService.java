@@ -231,9 +231,9 @@ public final class LifePlotService {
         LifePlotPaper paper = LifePlotPaper.of(fitted.family());
         // On log-time paper a location γ is taken off the times, so that the 3-parameter fit is straight (t − γ).
         double location = paper.logTime() ? fitted.location() : 0;
-        List<Note> notes = new ArrayList<>();
-        notes.add(new Note(paper.label() + " paper"));
-        notes.add(new Note(census(data)));
+        List<String> notes = new ArrayList<>();
+        notes.add(paper.label() + " paper");
+        notes.add(census(data));
         ImmutableList<MedianRanks.Position> positions = MedianRanks.of(plotted(data, notes));
         int every = (positions.size() + MAX_POINTS - 1) / MAX_POINTS;
         List<Point> points = new ArrayList<>();
@@ -246,12 +246,12 @@ public final class LifePlotService {
                 points.add(new Point(x, positions.get(i).unreliability()));
             }
         }
-        notes.add(new Note("median ranks (Benard" + (data.rightCensored().isEmpty() ? ")" : ", Johnson)")));
+        notes.add("median ranks (Benard" + (data.rightCensored().isEmpty() ? ")" : ", Johnson)"));
         if (every > 1) {
-            notes.add(new Note("1 in " + every + " of the " + positions.size() + " failures shown"));
+            notes.add("1 in " + every + " of the " + positions.size() + " failures shown");
         }
         if (offPaper > 0) {
-            notes.add(new Note(offPaper + " at or before the location not shown"));
+            notes.add(offPaper + " at or before the location not shown");
         }
         if (points.isEmpty()) {
             throw new IllegalArgumentException("no failure lies after the fitted location " + number(location));
@@ -265,7 +265,7 @@ public final class LifePlotService {
                 points.stream().mapToDouble(Point::x).max().orElseThrow(), distribution.quantile(highF) - location);
         Axis x = timeAxis(paper, lowX, highX, location > 0 ? timeLabel + " − location " + number(location) : timeLabel);
         if (fitted.family() == Family.GAMMA_2P) {
-            notes.add(new Note("gamma is curved on it"));
+            notes.add("gamma is curved on it");
         }
         Axis y = probabilityAxis(paper, lowF, highF);
 
@@ -281,7 +281,7 @@ public final class LifePlotService {
             }
             layers.add(new Layer.Line(name, BOUNDS, 1.5, true, false, ImmutableList.copyOf(lower)));
             layers.add(new Layer.Line(name, BOUNDS, 1.5, true, false, ImmutableList.copyOf(upper)));
-            notes.add(new Note(percent(fit.confidence()) + " Fisher bounds on F(t)"));
+            notes.add(percent(fit.confidence()) + " Fisher bounds on F(t)");
         });
         layers.add(new Layer.Line(
                 "fitted " + distribution.name(),
@@ -293,7 +293,7 @@ public final class LifePlotService {
         layers.add(new Layer.Markers("failures", POINTS, 4, false, ImmutableList.copyOf(points)));
         return new Chart(
                 fitted.describe(),
-                Note.join(notes),
+                String.join(" · ", notes),
                 x,
                 y,
                 Optional.empty(),
@@ -302,12 +302,11 @@ public final class LifePlotService {
     }
 
     private static Chart kaplanMeier(LifeData data, Optional<Fitted> fitted, double confidence, String timeLabel) {
-        List<Note> notes = new ArrayList<>();
-        notes.add(new Note(census(data)));
+        List<String> notes = new ArrayList<>(List.of(census(data)));
         LifeData plotted = plotted(data, notes);
         ImmutableList<SurvivalStep> steps = Survival.kaplanMeier(plotted, confidence);
         double end = lastTime(plotted);
-        Axis x = new Axis(timeLabel, Scale.linear(), 0, end * 1.04, Ticks.linear(0, end * 1.04));
+        Axis x = sinceZero(timeLabel, end);
         Axis y = new Axis("reliability R(t)", Scale.linear(), 0, 1.02, Ticks.linear(0, 1));
         List<Layer> layers = new ArrayList<>();
         String bounds = percent(confidence) + " bounds (Greenwood)";
@@ -316,7 +315,7 @@ public final class LifePlotService {
         fitted.ifPresent(fit -> {
             layers.add(new Layer.Line(
                     "fitted " + fit.distribution().name(), FIT, 2.5, false, false, curve(x, fit.distribution()::sf)));
-            notes.add(new Note(fit.describe()));
+            notes.add(fit.describe());
         });
         layers.add(stepLine("Kaplan–Meier", STEPS, false, 1, steps, SurvivalStep::survival, end));
         List<Point> suspended = new ArrayList<>();
@@ -326,7 +325,7 @@ public final class LifePlotService {
         layers.add(new Layer.Markers("suspensions", SUSPENSIONS, 3, false, ImmutableList.copyOf(suspended)));
         return new Chart(
                 "Kaplan–Meier reliability",
-                Note.join(notes),
+                String.join(" · ", notes),
                 x,
                 y,
                 Optional.empty(),
@@ -335,12 +334,11 @@ public final class LifePlotService {
     }
 
     private static Chart hazard(LifeData data, Optional<Fitted> fitted, String timeLabel, String timeUnit) {
-        List<Note> notes = new ArrayList<>();
-        notes.add(new Note(census(data)));
+        List<String> notes = new ArrayList<>(List.of(census(data)));
         LifeData plotted = plotted(data, notes);
         ImmutableList<SurvivalStep> steps = Survival.nelsonAalen(plotted);
         double end = lastTime(plotted);
-        Axis x = new Axis(timeLabel, Scale.linear(), 0, end * 1.04, Ticks.linear(0, end * 1.04));
+        Axis x = sinceZero(timeLabel, end);
         double top = steps.isEmpty() ? 0 : -Math.log(steps.get(steps.size() - 1).survival());
         if (fitted.isPresent()) {
             top = Math.max(top, fitted.get().distribution().cumulativeHazard(end * 1.04));
@@ -364,12 +362,12 @@ public final class LifePlotService {
             layers.add(new Layer.Line(
                     "fitted h(t), right axis", HAZARD_RATE, 2, true, true, curve(x, distribution::hazard)));
             layers.add(new Layer.Line("fitted H(t)", FIT, 2.5, false, false, curve(x, distribution::cumulativeHazard)));
-            notes.add(new Note(fitted.get().describe()));
+            notes.add(fitted.get().describe());
         }
         layers.add(stepLine("Nelson–Aalen", STEPS, false, 0, steps, s -> -Math.log(s.survival()), end));
         return new Chart(
                 "Cumulative hazard",
-                Note.join(notes),
+                String.join(" · ", notes),
                 x,
                 y,
                 rate,
@@ -377,19 +375,12 @@ public final class LifePlotService {
                 Chart.Corner.UPPER_LEFT);
     }
 
-    /** A note in a chart's subtitle. */
-    private record Note(String text) {
-        static String join(List<Note> notes) {
-            return String.join(" · ", notes.stream().map(Note::text).toList());
-        }
-    }
-
     /**
      * The data as a plot shows them: exact failures and suspensions as they are; a left-censored unit as failed at half
      * its inspection time and an interval-censored one at its interval's midpoint (the median-rank, Kaplan–Meier and
      * Nelson–Aalen estimators take exact times; the fit itself uses the intervals).
      */
-    private static LifeData plotted(LifeData data, List<Note> notes) {
+    private static LifeData plotted(LifeData data, List<String> notes) {
         if (data.exactFailuresOnly()) {
             return data;
         }
@@ -398,7 +389,7 @@ public final class LifePlotService {
         data.rightCensored().forEach(o -> builder.suspension(o.lower(), o.count()));
         data.leftCensored().forEach(o -> builder.failure(o.upper() / 2, o.count()));
         data.intervals().forEach(o -> builder.failure((o.lower() + o.upper()) / 2, o.count()));
-        notes.add(new Note("censored failures at their intervals' midpoints"));
+        notes.add("censored failures at their intervals' midpoints");
         return builder.build();
     }
 
@@ -427,6 +418,11 @@ public final class LifePlotService {
         double min = low >= 0 ? Math.max(0, low - margin) : low - margin;
         double max = high + margin;
         return new Axis(label, Scale.linear(), min, max, Ticks.linear(min, max));
+    }
+
+    /** A linear time axis from 0 to a little past {@code end}. */
+    private static Axis sinceZero(String label, double end) {
+        return new Axis(label, Scale.linear(), 0, end * 1.04, Ticks.linear(0, end * 1.04));
     }
 
     /** The probability axis around {@code low} to {@code high}, with a margin on the paper, inside 0.01% to 99.99%. */

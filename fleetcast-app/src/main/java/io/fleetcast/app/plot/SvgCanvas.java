@@ -65,15 +65,11 @@ final class SvgCanvas implements Canvas {
     }
 
     private void rect(double x, double y, double width, double height) {
-        svg.append("<rect x=\"")
-                .append(number(x))
-                .append("\" y=\"")
-                .append(number(y))
-                .append("\" width=\"")
-                .append(number(width))
-                .append("\" height=\"")
-                .append(number(height))
-                .append('"');
+        svg.append("<rect");
+        attribute("x", x);
+        attribute("y", y);
+        attribute("width", width);
+        attribute("height", height);
     }
 
     @Override
@@ -99,15 +95,11 @@ final class SvgCanvas implements Canvas {
 
     @Override
     public void circle(double x, double y, double radius, Rgb fill) {
-        svg.append("<circle cx=\"")
-                .append(number(x))
-                .append("\" cy=\"")
-                .append(number(y))
-                .append("\" r=\"")
-                .append(number(radius))
-                .append("\" fill=\"")
-                .append(fill.hex())
-                .append("\"/>\n");
+        svg.append("<circle");
+        attribute("cx", x);
+        attribute("cy", y);
+        attribute("r", radius);
+        svg.append(" fill=\"").append(fill.hex()).append("\"/>\n");
     }
 
     @Override
@@ -115,13 +107,11 @@ final class SvgCanvas implements Canvas {
         if (text.isEmpty()) {
             return;
         }
-        svg.append("<text x=\"")
-                .append(number(x))
-                .append("\" y=\"")
-                .append(number(y))
-                .append("\" font-size=\"")
-                .append(number(size))
-                .append("\" text-anchor=\"")
+        svg.append("<text");
+        attribute("x", x);
+        attribute("y", y);
+        attribute("font-size", size);
+        svg.append(" text-anchor=\"")
                 .append(anchor.name().toLowerCase(Locale.ROOT))
                 .append('"');
         if (bold) {
@@ -135,6 +125,10 @@ final class SvgCanvas implements Canvas {
                     .append(")\"");
         }
         svg.append('>').append(escape(text)).append("</text>\n");
+    }
+
+    private void attribute(String name, double value) {
+        svg.append(' ').append(name).append("=\"").append(number(value)).append('"');
     }
 
     /** Thousandths of a pixel: finer than any screen, and exact enough to read the data back. */

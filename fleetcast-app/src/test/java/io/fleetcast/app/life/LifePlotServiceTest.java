@@ -132,6 +132,14 @@ class LifePlotServiceTest {
         return -Math.expm1(-Math.exp(y));
     }
 
+    private static SvgReading.AxisReading logTime(SvgReading svg) {
+        return svg.axis("x-tick", Math::log, Math::exp);
+    }
+
+    private static SvgReading.AxisReading weibullProbability(SvgReading svg) {
+        return svg.axis("y-tick", LifePlotServiceTest::weibullPaper, LifePlotServiceTest::fromWeibullPaper);
+    }
+
     private static SvgReading svg(ChartRenderer.Written written) throws IOException {
         assertThat(written.format()).isEqualTo(ChartRenderer.Format.SVG);
         return SvgReading.of(Files.readString(written.file(), UTF_8));
@@ -144,9 +152,8 @@ class LifePlotServiceTest {
         SvgReading svg = svg(LifePlotService.plot(
                 request(input, LifePlotService.Kind.PROBABILITY, "weibull2p", "rry", "ranks.svg")));
 
-        SvgReading.AxisReading time = svg.axis("x-tick", Math::log, Math::exp);
-        SvgReading.AxisReading probability =
-                svg.axis("y-tick", LifePlotServiceTest::weibullPaper, LifePlotServiceTest::fromWeibullPaper);
+        SvgReading.AxisReading time = logTime(svg);
+        SvgReading.AxisReading probability = weibullProbability(svg);
         List<double[]> points = svg.circles("failures");
         assertThat(points).hasSize(TEN_FAILURES.length);
         for (int i = 0; i < points.size(); i++) {
@@ -173,9 +180,8 @@ class LifePlotServiceTest {
         SvgReading svg = svg(
                 LifePlotService.plot(request(input, LifePlotService.Kind.PROBABILITY, null, "mle", "censored.svg")));
 
-        SvgReading.AxisReading time = svg.axis("x-tick", Math::log, Math::exp);
-        SvgReading.AxisReading probability =
-                svg.axis("y-tick", LifePlotServiceTest::weibullPaper, LifePlotServiceTest::fromWeibullPaper);
+        SvgReading.AxisReading time = logTime(svg);
+        SvgReading.AxisReading probability = weibullProbability(svg);
         List<double[]> points = svg.circles("failures");
         assertThat(points).hasSize(CENSORED_FAILURES.length);
         for (int i = 0; i < points.size(); i++) {
@@ -193,9 +199,8 @@ class LifePlotServiceTest {
         SvgReading svg = svg(
                 LifePlotService.plot(request(input, LifePlotService.Kind.PROBABILITY, "weibull2p", "rry", "rry.svg")));
 
-        SvgReading.AxisReading time = svg.axis("x-tick", Math::log, Math::exp);
-        SvgReading.AxisReading probability =
-                svg.axis("y-tick", LifePlotServiceTest::weibullPaper, LifePlotServiceTest::fromWeibullPaper);
+        SvgReading.AxisReading time = logTime(svg);
+        SvgReading.AxisReading probability = weibullProbability(svg);
         List<List<double[]>> lines = svg.polylines("fitted Weibull_2P");
         assertThat(lines).hasSize(1);
         for (double t : new double[] {30, 60, 96.37, 140}) {
@@ -215,9 +220,8 @@ class LifePlotServiceTest {
         SvgReading svg = svg(LifePlotService.plot(
                 request(input, LifePlotService.Kind.PROBABILITY, "weibull2p", "mle", "bounds.svg")));
 
-        SvgReading.AxisReading time = svg.axis("x-tick", Math::log, Math::exp);
-        SvgReading.AxisReading probability =
-                svg.axis("y-tick", LifePlotServiceTest::weibullPaper, LifePlotServiceTest::fromWeibullPaper);
+        SvgReading.AxisReading time = logTime(svg);
+        SvgReading.AxisReading probability = weibullProbability(svg);
         List<double[]> line = svg.polylines("fitted Weibull_2P").get(0);
         List<List<double[]>> bounds = svg.polylines("95% bounds");
         assertThat(bounds).hasSize(2);
