@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "life",
         mixinStandardHelpOptions = true,
         description = "Life data analysis: fit failure and survival data.",
-        subcommands = {LifeCommand.Fit.class, LifeCommand.Fleet.class, LifeCommand.Growth.class})
+        subcommands = {LifeCommand.Fit.class, LifeCommand.Fleet.class, LifeCommand.Growth.class, LifePlotCommand.class})
 final class LifeCommand {
     @Command(
             name = "fit",
