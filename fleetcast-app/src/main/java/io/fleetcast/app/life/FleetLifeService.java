@@ -118,8 +118,8 @@ public final class FleetLifeService {
             @Nullable String note) {}
 
     /**
-     * Expected failures of a segment's in-service units in one month, with an interval at the analysis's confidence that holds both which units
-     * fail and the fit's own uncertainty ({@link FailureForecast}).
+     * Expected failures of a segment's in-service units in one month, with an interval at the analysis's confidence
+     * that holds both which units fail and the fit's own uncertainty ({@link FailureForecast}).
      */
     public record MonthForecast(String month, double expected, double lower, double upper) {}
 
