@@ -330,28 +330,8 @@ public final class MaximumLikelihood {
         }
         double low = Math.max(0, bestLocation - upper / LOCATION_GRID);
         double high = Math.min(upper, bestLocation + upper / LOCATION_GRID);
-        double ratio = (Math.sqrt(5) - 1) / 2;
-        double a = high - ratio * (high - low);
-        double b = low + ratio * (high - low);
-        double fa = profile.applyAsDouble(a);
-        double fb = profile.applyAsDouble(b);
-        for (int i = 0; i < 80 && high - low > 1e-10 * Math.max(1, upper); i++) {
-            if (fa >= fb) {
-                high = b;
-                b = a;
-                fb = fa;
-                a = high - ratio * (high - low);
-                fa = profile.applyAsDouble(a);
-            } else {
-                low = a;
-                a = b;
-                fa = fb;
-                b = low + ratio * (high - low);
-                fb = profile.applyAsDouble(b);
-            }
-        }
-        double location = fa >= fb ? a : b;
-        if (Math.max(fa, fb) < bestValue) {
+        double location = GoldenSection.maximum(profile, low, high, 80, 1e-10 * Math.max(1, upper));
+        if (profile.applyAsDouble(location) < bestValue) {
             location = bestLocation;
         }
         LifeFit shifted = fit(base, data.shifted(location), confidence);

@@ -259,34 +259,10 @@ public final class RankRegression {
         }
         double low = Math.max(0, best - upper / LOCATION_GRID);
         double high = Math.min(upper, best + upper / LOCATION_GRID);
-        double found = goldenSectionMaximum(straightness, low, high);
+        double found = GoldenSection.maximum(straightness, low, high, 200, 1e-14 * Math.max(1, Math.abs(high)));
         // Only a real gain moves the location off the grid: at a grid optimum of 0 the search would otherwise return a
         // location of 1e-13 that is rounding, not a failure-free time.
         return straightness.applyAsDouble(found) > bestValue + 1e-12 ? found : best;
-    }
-
-    private static double goldenSectionMaximum(DoubleUnaryOperator f, double low, double high) {
-        double ratio = (Math.sqrt(5) - 1) / 2;
-        double a = high - ratio * (high - low);
-        double b = low + ratio * (high - low);
-        double fa = f.applyAsDouble(a);
-        double fb = f.applyAsDouble(b);
-        for (int i = 0; i < 200 && high - low > 1e-14 * Math.max(1, Math.abs(high)); i++) {
-            if (fa >= fb) {
-                high = b;
-                b = a;
-                fb = fa;
-                a = high - ratio * (high - low);
-                fa = f.applyAsDouble(a);
-            } else {
-                low = a;
-                a = b;
-                fa = fb;
-                b = low + ratio * (high - low);
-                fb = f.applyAsDouble(b);
-            }
-        }
-        return fa >= fb ? a : b;
     }
 
     /**
