@@ -1,5 +1,6 @@
 package io.fleetcast.app;
 
+import io.fleetcast.app.capacity.CapacityPlanService;
 import io.fleetcast.app.fleet.FleetOverviewService;
 import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.PlanForecastService;
@@ -9,6 +10,7 @@ import io.fleetcast.app.life.FleetLifeService;
 import io.fleetcast.app.life.ReliabilityViewService;
 import io.fleetcast.app.sql.SqlService;
 import io.fleetcast.store.Store;
+import io.fleetcast.store.duckdb.DuckDbCapacityStore;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
 import io.fleetcast.store.duckdb.DuckDbLifeStore;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
@@ -28,6 +30,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final ReconciliationBacktest reconciliationBacktest;
     private final FleetLifeService life;
     private final ReliabilityViewService reliability;
+    private final CapacityPlanService capacity;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -42,6 +45,7 @@ public final class FleetcastApp implements AutoCloseable {
         DuckDbLifeStore lifeStore = new DuckDbLifeStore(store);
         this.life = new FleetLifeService(lifeStore);
         this.reliability = new ReliabilityViewService(lifeStore, life);
+        this.capacity = new CapacityPlanService(new DuckDbCapacityStore(store), planStore, lifeStore);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -85,6 +89,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** What the Reliability page shows: the segment table, fleet forecast and one segment's drill-down. */
     public ReliabilityViewService reliability() {
         return reliability;
+    }
+
+    /** The capacity plan: supply, demand, exhaustion dates, headroom and orders. */
+    public CapacityPlanService capacity() {
+        return capacity;
     }
 
     @Override

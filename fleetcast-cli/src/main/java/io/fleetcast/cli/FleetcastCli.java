@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             SqlCommand.class,
             ForecastCommand.class,
             ForecastFileCommand.class,
+            PlanCommand.class,
             LifeCommand.class,
             ServeCommand.class,
             BenchCommand.class,

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                     + " is refitted too.",
             "With --diff V1 V2, explain per series what changed between two plan versions instead.",
             "Example: fleetcast forecast --series 'checkout/*' --horizon 30;"
-                    + " fleetcast forecast --scenario daily_active_users=+20%@2027-06-01; fleetcast forecast --diff 1 2"
+                    + " fleetcast forecast --scenario daily_active_users=+20%%@2027-06-01; fleetcast forecast --diff 1 2"
         })
 final class ForecastCommand implements Callable<Integer> {
     @Spec
@@ -67,8 +67,8 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(
             names = "--scenario",
             paramLabel = "DRIVER=CHANGE%@DATE",
-            description = "A driver scenario, e.g. daily_active_users=+20%@2027-06-01: the driver's forecast ramps to"
-                    + " +20% by that day and holds; series with that driver follow it (regression model). Repeatable.")
+            description = "A driver scenario, e.g. daily_active_users=+20%%@2027-06-01: the driver's forecast ramps to"
+                    + " +20%% by that day and holds; series with that driver follow it (regression model). Repeatable.")
     List<String> scenarios = new ArrayList<>();
 
     @Option(

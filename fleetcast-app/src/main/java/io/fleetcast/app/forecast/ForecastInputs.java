@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *       scenario for it.
  * </ul>
  */
-final class ForecastInputs {
+public final class ForecastInputs {
     private static final int[] DRIVER_PERIODS = {7, 365};
 
     private final ImmutableList<StoredEvent> events;
@@ -68,10 +68,12 @@ final class ForecastInputs {
     }
 
     /**
+     * The inputs of the stored events, the clusters' regions, the stored drivers and the scenarios on them.
+     *
      * @throws FleetcastException {@code BAD_INPUT} if a scenario names no stored driver, names one twice, or its date
      *     is not after the driver's last stored day
      */
-    static ForecastInputs of(
+    public static ForecastInputs of(
             List<StoredEvent> events,
             Map<String, String> regions,
             List<DriverDay> driverDays,
@@ -116,7 +118,7 @@ final class ForecastInputs {
      * event's regressor is the share of each period it covers (1 on an event day, 2/7 for a week with two event
      * days, 1 in each hour of an event day) and a driver's is its average over each period's days.
      */
-    SeriesInputs forSeries(DemandSeries series, int horizon) {
+    public SeriesInputs forSeries(DemandSeries series, int horizon) {
         DemandGrain grain = series.grain();
         LocalDate first = day(series.first());
         int history = Math.toIntExact(grain.between(series.first(), series.last()) + 1);
@@ -262,7 +264,7 @@ final class ForecastInputs {
      * @param inputs their names, fingerprint and the scenarios used, as the run records them
      * @param followDrivers whether a scenario changes one of its drivers, so its forecast must follow the drivers
      */
-    record SeriesInputs(ImmutableList<Regressor> regressors, RunInputs inputs, boolean followDrivers) {}
+    public record SeriesInputs(ImmutableList<Regressor> regressors, RunInputs inputs, boolean followDrivers) {}
 
     private record DriverKey(String driver, @Nullable String service) {}
 

@@ -339,7 +339,7 @@ public final class FleetLifeService {
     }
 
     /** The records as life data in days, as {@link #analyse} fits them by default. */
-    static LifeData lifeDataInDays(List<LifeRecord> records) {
+    public static LifeData lifeDataInDays(List<LifeRecord> records) {
         return lifeData(records, LifeRecord::ageDays);
     }
 

@@ -1,0 +1,226 @@
+package io.fleetcast.app.capacity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.common.collect.ImmutableList;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.capacity.ClusterPlan;
+import io.fleetcast.planning.capacity.DemandForecast;
+import io.fleetcast.planning.capacity.OrderRecommendation;
+import io.fleetcast.planning.capacity.ResourcePlan;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The capacity plan as users read it ({@code fleetcast plan --json}, {@code /api/capacity}, stored plan versions):
+ * one entry per cluster and resource, dates as ISO {@code YYYY-MM-DD}, {@code null} where a cluster does not run out
+ * inside the horizon. Amounts are in each entry's {@code unit}; money in USD.
+ */
+public record CapacityPlanDocument(
+        String asOf,
+        int horizonDays,
+        double serviceLevel,
+        @Nullable Integer planVersion,
+        @Nullable Integer demandPlanVersion,
+        List<Entry> clusters,
+        List<Object> allocations,
+        List<Object> utilization,
+        Map<String, String> lifeFits,
+        List<String> whatIf,
+        List<String> notes) {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    /** One cluster and resource. */
+    public record Entry(
+            String cluster,
+            String site,
+            String region,
+            String resource,
+            String unit,
+            boolean elastic,
+            double supply,
+            double supplyAtEnd,
+            double demandP50,
+            double demandP50AtEnd,
+            double demandP90AtEnd,
+            double demandP99AtEnd,
+            @Nullable String exhaustionP50,
+            @Nullable String exhaustionP90,
+            @Nullable String exhaustionP99,
+            @Nullable String needBy,
+            double shortfall,
+            double failuresExpected,
+            double retiring,
+            double arriving,
+            String demandModel,
+            List<String> launches,
+            Headroom headroom,
+            List<Order> orders,
+            List<String> notes) {}
+
+    /** The buffer held above P50 demand, and what it is made of. */
+    public record Headroom(double total, String unit, List<Component> components) {}
+
+    /** One part of the headroom. */
+    public record Component(String name, double amount, String explanation) {}
+
+    /** A recommended order. */
+    public record Order(
+            String sku,
+            long quantity,
+            String site,
+            String cluster,
+            String orderBy,
+            String needBy,
+            int leadTimeDays,
+            boolean late,
+            double cost,
+            String currency,
+            String bindingResource,
+            List<String> why) {}
+
+    /** The document of {@code result}, with the allocation and utilization sections as given. */
+    public static CapacityPlanDocument of(CapacityPlanService.Result result, List<?> allocations, List<?> utilization) {
+        ImmutableList.Builder<Entry> entries = ImmutableList.builder();
+        for (CapacityPlanService.ClusterResult cluster : result.clusters()) {
+            ClusterPlan plan = cluster.plan();
+            for (ResourcePlan resource : plan.resources()) {
+                DemandForecast demand = cluster.demand().get(resource.resource());
+                Optional<OrderRecommendation> order =
+                        plan.order().filter(recommendation -> recommendation.binding() == resource.resource());
+                ImmutableList<String> notes = ImmutableList.<String>builder()
+                        .addAll(plan.notes())
+                        .addAll(
+                                plan.order().isPresent() && order.isEmpty() && resource.shortfall() > 0
+                                        ? List.of("covered by the order for "
+                                                + plan.order()
+                                                        .orElseThrow()
+                                                        .binding()
+                                                        .code())
+                                        : List.of())
+                        .build();
+                int last = demand == null ? 0 : demand.days() - 1;
+                entries.add(new Entry(
+                        plan.cluster(),
+                        plan.site(),
+                        plan.region(),
+                        resource.resource().code(),
+                        resource.unit(),
+                        plan.elastic(),
+                        round(resource.supply()),
+                        round(resource.supplyAtEnd()),
+                        round(resource.demandP50()),
+                        round(resource.demandP50AtEnd()),
+                        demand == null ? 0 : round(demand.quantile(0.9, last)),
+                        demand == null ? 0 : round(demand.quantile(0.99, last)),
+                        date(resource.exhaustionP50()),
+                        date(resource.exhaustionP90()),
+                        date(resource.exhaustionP99()),
+                        date(resource.needBy()),
+                        round(resource.shortfall()),
+                        round(resource.failuresExpected()),
+                        round(resource.retiring()),
+                        round(resource.arriving()),
+                        demand == null ? "none" : demand.model(),
+                        demand == null ? ImmutableList.of() : demand.launches(),
+                        new Headroom(
+                                round(resource.headroom()),
+                                resource.unit(),
+                                ImmutableList.of(new Component(
+                                        "forecast_error",
+                                        round(resource.headroom()),
+                                        "the demand forecast's error at the service level over the median lead time"))),
+                        order.map(CapacityPlanDocument::order).stream().collect(ImmutableList.toImmutableList()),
+                        notes));
+            }
+        }
+        return new CapacityPlanDocument(
+                result.asOf().toString(),
+                result.horizonDays(),
+                result.serviceLevel(),
+                result.version().orElse(null),
+                result.demandPlanVersion().orElse(null),
+                entries.build(),
+                ImmutableList.copyOf(allocations),
+                ImmutableList.copyOf(utilization),
+                result.lifeFits(),
+                result.whatIf(),
+                result.notes());
+    }
+
+    /** This document as JSON text, as stored with a plan version. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("rendering the capacity plan as JSON failed", e);
+        }
+    }
+
+    /** A stored document. */
+    static CapacityPlanDocument parse(String json) {
+        try {
+            return JSON.readValue(json, CapacityPlanDocument.class);
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("a stored capacity plan cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** This document with its stored version. */
+    public CapacityPlanDocument withVersion(int version) {
+        return new CapacityPlanDocument(
+                asOf,
+                horizonDays,
+                serviceLevel,
+                version,
+                demandPlanVersion,
+                clusters,
+                allocations,
+                utilization,
+                lifeFits,
+                whatIf,
+                notes);
+    }
+
+    private static Order order(OrderRecommendation order) {
+        return new Order(
+                order.sku(),
+                order.quantity(),
+                order.site(),
+                order.cluster(),
+                order.orderBy().toString(),
+                order.needBy().toString(),
+                order.leadTimeDays(),
+                order.late(),
+                round(order.costUsd()),
+                "USD",
+                order.binding().code(),
+                order.why());
+    }
+
+    private static @Nullable String date(Optional<LocalDate> date) {
+        return date.map(LocalDate::toString).orElse(null);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** The resource of an entry. */
+    static Resource resource(Entry entry) {
+        return Resource.parse(entry.resource()).orElseThrow();
+    }
+}

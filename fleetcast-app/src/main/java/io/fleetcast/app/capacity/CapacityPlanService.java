@@ -1,0 +1,506 @@
+package io.fleetcast.app.capacity;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.app.forecast.ForecastInputs;
+import io.fleetcast.app.life.FleetLifeService;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.capacity.CapacityPlanner;
+import io.fleetcast.planning.capacity.ClusterInputs;
+import io.fleetcast.planning.capacity.ClusterPlan;
+import io.fleetcast.planning.capacity.DemandForecast;
+import io.fleetcast.planning.capacity.OrderOption;
+import io.fleetcast.planning.supply.EmpiricalDays;
+import io.fleetcast.planning.supply.InFlightOrder;
+import io.fleetcast.planning.supply.LeadTimes;
+import io.fleetcast.planning.supply.PastOrder;
+import io.fleetcast.planning.supply.ServerCohort;
+import io.fleetcast.planning.supply.ServerShape;
+import io.fleetcast.planning.supply.SupplyForecast;
+import io.fleetcast.planning.supply.SupplyPath;
+import io.fleetcast.reliability.data.LifeData;
+import io.fleetcast.reliability.distribution.LifeDistribution;
+import io.fleetcast.reliability.distribution.StandardNormal;
+import io.fleetcast.reliability.fit.Family;
+import io.fleetcast.reliability.fit.MaximumLikelihood;
+import io.fleetcast.store.CapacityStore;
+import io.fleetcast.store.LifeStore;
+import io.fleetcast.store.PlanStore;
+import io.fleetcast.store.capacity.ClusterDay;
+import io.fleetcast.store.capacity.InventoryGroup;
+import io.fleetcast.store.capacity.PathDay;
+import io.fleetcast.store.capacity.SkuRecord;
+import io.fleetcast.store.capacity.StoredCapacityPlan;
+import io.fleetcast.store.capacity.StoredOrder;
+import io.fleetcast.store.life.LifeRecord;
+import io.fleetcast.store.plan.DemandGrain;
+import io.fleetcast.store.plan.DemandSeries;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The capacity plan of the stored fleet: supply forecast per cluster and resource (inventory less expected failures
+ * from each SKU's fitted Weibull life and planned retirements, plus open orders at learned delivery slips), demand
+ * forecast per cluster and resource ({@link ClusterDemandForecaster}), exhaustion dates, headroom and order
+ * recommendations ({@link CapacityPlanner}), optionally with a what-if.
+ */
+public final class CapacityPlanService {
+    /** The default horizon: a year of days. */
+    public static final int DEFAULT_HORIZON_DAYS = 365;
+
+    private final CapacityStore store;
+    private final PlanStore plans;
+    private final LifeStore lives;
+
+    public CapacityPlanService(CapacityStore store, PlanStore plans, LifeStore lives) {
+        this.store = requireNonNull(store, "store is null");
+        this.plans = requireNonNull(plans, "plans is null");
+        this.lives = requireNonNull(lives, "lives is null");
+    }
+
+    /**
+     * What to plan.
+     *
+     * @param horizonDays days ahead
+     * @param serviceLevel the target chance that demand stays within usable supply (and that orders arrive in time)
+     * @param whatIf changes to apply
+     * @param save whether to store the plan as a new version
+     */
+    public record Request(int horizonDays, double serviceLevel, WhatIf whatIf, boolean save) {
+        public Request {
+            if (horizonDays < 7 || horizonDays > 3 * 365) {
+                throw FleetcastException.badInput("--horizon must be between 7 and 1095 days, got " + horizonDays);
+            }
+            if (!(serviceLevel >= 0.5 && serviceLevel < 1)) {
+                throw FleetcastException.badInput(
+                        "--service-level must be at least 0.5 and below 1 (e.g. 0.99), got " + serviceLevel);
+            }
+            requireNonNull(whatIf, "whatIf is null");
+        }
+    }
+
+    /** Hears how the plan goes. */
+    public interface Progress {
+        Progress NONE = (step, done, total) -> {};
+
+        /** {@code done} of {@code total} in {@code step}. */
+        void progress(String step, int done, int total);
+    }
+
+    /**
+     * One cluster's plan with the forecasts behind it.
+     *
+     * @param demand the demand forecast per resource
+     * @param supply the supply forecast per resource
+     */
+    public record ClusterResult(
+            ClusterPlan plan,
+            ImmutableMap<Resource, DemandForecast> demand,
+            ImmutableMap<Resource, SupplyPath> supply) {}
+
+    /**
+     * The plan.
+     *
+     * @param asOf the data's last day; the plan starts the day after
+     * @param version the stored version, empty when not stored
+     * @param demandPlanVersion the newest forecast plan version at the time, if any
+     * @param clusters per cluster, by region, site and cluster
+     * @param lifeFits the life distribution used per SKU, for people
+     * @param notes caveats
+     */
+    public record Result(
+            LocalDate asOf,
+            int horizonDays,
+            double serviceLevel,
+            Optional<Integer> version,
+            Optional<Integer> demandPlanVersion,
+            ImmutableList<ClusterResult> clusters,
+            ImmutableMap<String, String> lifeFits,
+            ImmutableList<String> whatIf,
+            ImmutableList<String> notes) {}
+
+    /** Plans the stored fleet. */
+    public Result plan(Request request, Progress progress) {
+        LocalDate asOf = store.asOf();
+        int horizon = request.horizonDays();
+        List<String> notes = new ArrayList<>();
+        Map<String, SkuRecord> skus = new TreeMap<>();
+        store.skus().forEach(sku -> skus.put(sku.sku(), sku));
+        Map<String, ServerShape> shapes = new HashMap<>();
+        skus.forEach((name, sku) -> shapes.put(name, new ServerShape(sku.cores(), sku.memoryGib(), sku.storageTb())));
+
+        List<InventoryGroup> inventory = store.inventory(asOf);
+        Map<String, ClusterInfo> clusters = new TreeMap<>();
+        List<ServerCohort> cohorts = new ArrayList<>();
+        for (InventoryGroup group : inventory) {
+            SkuRecord sku = skus.get(group.sku());
+            if (sku == null) {
+                throw FleetcastException.badInput("assets of cluster " + group.cluster() + " name SKU " + group.sku()
+                        + ", which the SKU catalog does not have; load its skus file");
+            }
+            ClusterInfo info =
+                    clusters.computeIfAbsent(group.cluster(), name -> new ClusterInfo(group.region(), group.site()));
+            boolean owned = group.ownership().equals("owned");
+            info.elastic |= !owned;
+            info.owned |= owned;
+            cohorts.add(new ServerCohort(
+                    group.cluster(), group.sku(), group.count(), group.installed(), retirement(group, sku)));
+        }
+
+        WhatIf whatIf = request.whatIf();
+        List<StoredOrder> orders = store.orders();
+        Set<String> orderIds = new TreeSet<>();
+        List<PastOrder> history = new ArrayList<>();
+        List<InFlightOrder> open = new ArrayList<>();
+        for (StoredOrder order : orders) {
+            orderIds.add(order.orderId());
+            if (order.status().equals("delivered") && order.delivered() != null) {
+                history.add(new PastOrder(order.sku(), order.ordered(), order.promised(), order.delivered()));
+            } else if (order.status().equals("open")) {
+                if (order.cluster() == null) {
+                    notes.add("open order " + order.orderId() + " (" + order.quantity() + " × " + order.sku() + " for "
+                            + order.site() + ") names no cluster; it is left out of the clusters' supply");
+                    continue;
+                }
+                int delay = whatIf.delays().getOrDefault(order.orderId(), 0);
+                open.add(new InFlightOrder(
+                        order.orderId(),
+                        order.cluster(),
+                        order.sku(),
+                        order.quantity(),
+                        order.promised().plusDays(delay)));
+                clusters.computeIfAbsent(order.cluster(), name -> new ClusterInfo("", order.site()));
+            }
+        }
+        for (String id : whatIf.delays().keySet()) {
+            if (!orderIds.contains(id)) {
+                throw FleetcastException.badInput("--delay-order names order " + id + ", which is not stored");
+            }
+        }
+        LeadTimes leadTimes = LeadTimes.learn(history);
+
+        progress.progress("life fits", 0, 1);
+        Map<String, LifeDistribution> fits = new TreeMap<>();
+        Map<String, String> fitNotes = new TreeMap<>();
+        fitLives(cohorts, fits, fitNotes);
+        progress.progress("life fits", 1, 1);
+
+        Map<String, Map<Resource, SupplyPath>> supply =
+                SupplyForecast.forecast(asOf, horizon, cohorts, open, shapes, fits, leadTimes);
+        supply = withAddedSupply(supply, whatIf, asOf, clusters, skus, shapes, leadTimes);
+
+        Map<String, Map<Resource, DemandForecast>> demand = demand(asOf, horizon, whatIf, clusters, progress);
+        for (String cluster : whatIf.demandScale().keySet()) {
+            if (!cluster.equals("*") && !clusters.containsKey(cluster)) {
+                throw FleetcastException.badInput("--scale-demand names cluster " + cluster + ", which is unknown");
+            }
+        }
+
+        double z = StandardNormal.twoSided(2 * request.serviceLevel() - 1);
+        ImmutableList.Builder<ClusterResult> results = ImmutableList.builder();
+        for (Map.Entry<String, ClusterInfo> entry : clusters.entrySet()) {
+            String cluster = entry.getKey();
+            ClusterInfo info = entry.getValue();
+            Map<Resource, DemandForecast> clusterDemand = demand.getOrDefault(cluster, Map.of());
+            Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
+            Optional<OrderOption> option = info.elastic && !info.owned
+                    ? Optional.empty()
+                    : orderOption(cluster, orders, inventory, skus, shapes, leadTimes);
+            Map<Resource, Double> headroom = new EnumMap<>(Resource.class);
+            clusterDemand.forEach((resource, forecast) -> headroom.put(resource, headroom(forecast, z, option)));
+            ClusterInputs inputs = new ClusterInputs(
+                    cluster,
+                    info.site,
+                    info.region,
+                    info.elastic && !info.owned,
+                    clusterDemand,
+                    clusterSupply,
+                    headroom,
+                    option);
+            results.add(new ClusterResult(
+                    CapacityPlanner.plan(inputs, request.serviceLevel()),
+                    ImmutableMap.copyOf(clusterDemand),
+                    ImmutableMap.copyOf(clusterSupply)));
+        }
+        ImmutableMap.Builder<String, String> lifeFits = ImmutableMap.builder();
+        lifeFits.putAll(fitNotes);
+        return new Result(
+                asOf,
+                horizon,
+                request.serviceLevel(),
+                Optional.empty(),
+                plans.latestPlan().map(plan -> plan.version()),
+                results.build(),
+                lifeFits.buildOrThrow(),
+                whatIf.describe(),
+                ImmutableList.copyOf(notes));
+    }
+
+    /**
+     * Plans the stored fleet and renders the plan as users read it; stores it as the next capacity plan version when
+     * the request says so.
+     */
+    public CapacityPlanDocument run(Request request, Progress progress) {
+        Result result = plan(request, progress);
+        CapacityPlanDocument document = CapacityPlanDocument.of(result, List.of(), List.of());
+        if (!request.save()) {
+            return document;
+        }
+        String description = String.format(
+                Locale.ROOT,
+                "fleetcast plan --horizon %d --service-level %s%s",
+                request.horizonDays(),
+                request.serviceLevel(),
+                result.whatIf().isEmpty() ? "" : " with what-if: " + String.join("; ", result.whatIf()));
+        int version = store.writeCapacityPlan(
+                result.asOf().toString(),
+                description,
+                result.demandPlanVersion().orElse(null),
+                document.toJson(),
+                paths(result));
+        return document.withVersion(version);
+    }
+
+    /** The stored plan {@code version}'s document; empty when there is none. */
+    public Optional<CapacityPlanDocument> stored(int version) {
+        return store.capacityPlan(version).map(CapacityPlanService::document);
+    }
+
+    /** The newest stored plan's document; empty when no plan was stored. */
+    public Optional<CapacityPlanDocument> latest() {
+        List<StoredCapacityPlan> all = store.capacityPlans();
+        return all.isEmpty() ? Optional.empty() : Optional.of(document(all.get(all.size() - 1)));
+    }
+
+    /** Every stored plan version, oldest first. */
+    public List<StoredCapacityPlan> versions() {
+        return store.capacityPlans();
+    }
+
+    /** The daily path of one cluster and resource in plan {@code version}. */
+    public List<PathDay> path(int version, String cluster, String resource) {
+        return store.path(version, cluster, resource);
+    }
+
+    private static CapacityPlanDocument document(StoredCapacityPlan plan) {
+        return CapacityPlanDocument.parse(plan.document()).withVersion(plan.version());
+    }
+
+    private static List<PathDay> paths(Result result) {
+        List<PathDay> days = new ArrayList<>();
+        for (ClusterResult cluster : result.clusters()) {
+            cluster.demand().forEach((resource, demand) -> {
+                SupplyPath supply = cluster.supply().get(resource);
+                for (int day = 0; day < demand.days(); day++) {
+                    days.add(new PathDay(
+                            cluster.plan().cluster(),
+                            resource.code(),
+                            demand.start().plusDays(day),
+                            demand.p50(day),
+                            demand.quantile(0.9, day),
+                            demand.quantile(0.99, day),
+                            supply == null ? 0 : supply.mean(day),
+                            supply == null ? 0 : supply.standardDeviation(day)));
+                }
+            });
+        }
+        return days;
+    }
+
+    /** The buffer above P50 demand: the forecast's error at the service level over the lead time. */
+    private static double headroom(DemandForecast forecast, double z, Optional<OrderOption> option) {
+        int day = Math.min(
+                forecast.days() - 1, option.map(o -> o.leadTime().quantile(0.5)).orElse(90));
+        double sigma = (forecast.quantile(0.99, day) - forecast.p50(day)) / StandardNormal.twoSided(0.98);
+        return Math.max(0, z * sigma);
+    }
+
+    private static LocalDate retirement(InventoryGroup group, SkuRecord sku) {
+        if (group.retires() != null) {
+            return group.retires();
+        }
+        Long months = sku.lifetimeMonths();
+        if (!group.ownership().equals("owned") || months == null) {
+            return LocalDate.MAX;
+        }
+        return group.installed().plusMonths(months);
+    }
+
+    /** Fits a Weibull life per owned SKU in service; a SKU whose fit fails gets an exponential life, or none. */
+    private void fitLives(List<ServerCohort> cohorts, Map<String, LifeDistribution> fits, Map<String, String> notes) {
+        Set<String> skusInService = new TreeSet<>();
+        cohorts.forEach(cohort -> skusInService.add(cohort.sku()));
+        Map<String, List<LifeRecord>> bySku = new LinkedHashMap<>();
+        for (LifeRecord record : lives.lifeRecords()) {
+            if (skusInService.contains(record.sku())) {
+                bySku.computeIfAbsent(record.sku(), sku -> new ArrayList<>()).add(record);
+            }
+        }
+        bySku.forEach((sku, records) -> {
+            LifeData data = FleetLifeService.lifeDataInDays(records);
+            if (data.failureCount() == 0) {
+                notes.put(sku, "no failures in " + data.unitCount() + " servers: none expected");
+                return;
+            }
+            for (Family family : List.of(Family.WEIBULL_2P, Family.EXPONENTIAL_1P)) {
+                try {
+                    LifeDistribution life =
+                            MaximumLikelihood.fit(family, data, 0.95).distribution();
+                    fits.put(sku, life);
+                    notes.put(
+                            sku,
+                            family.label() + " " + life.parameters() + " days, from " + data.failureCount()
+                                    + " failures in " + data.unitCount() + " servers");
+                    return;
+                } catch (IllegalArgumentException e) {
+                    notes.put(sku, family.label() + " could not be fitted: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    private Map<String, Map<Resource, DemandForecast>> demand(
+            LocalDate asOf, int horizon, WhatIf whatIf, Map<String, ClusterInfo> clusters, Progress progress) {
+        List<ClusterDay> days = store.clusterDemand();
+        ForecastInputs inputs = ForecastInputs.of(plans.events(), plans.clusterRegions(), plans.drivers(), List.of());
+        Map<String, Set<String>> serviceClusters = new HashMap<>();
+        for (DemandSeries series : plans.demandSeries(DemandGrain.DAY)) {
+            serviceClusters
+                    .computeIfAbsent(series.service(), s -> new TreeSet<>())
+                    .add(series.cluster());
+        }
+        List<ClusterDemandForecaster.History> histories = ClusterDemandForecaster.histories(days);
+        Map<String, Map<Resource, DemandForecast>> demand = new TreeMap<>();
+        List<DemandForecast> forecasts = ClusterDemandForecaster.forecastAll(
+                histories,
+                asOf,
+                horizon,
+                inputs,
+                plans.adjustments(),
+                serviceClusters,
+                (done, total) -> progress.progress("demand forecasts", done, total));
+        for (DemandForecast forecast : forecasts) {
+            double factor = whatIf.scale(forecast.cluster());
+            clusters.computeIfAbsent(forecast.cluster(), name -> new ClusterInfo("", ""));
+            demand.computeIfAbsent(forecast.cluster(), name -> new EnumMap<>(Resource.class))
+                    .put(forecast.resource(), factor == 1 ? forecast : forecast.scaled(factor));
+        }
+        return demand;
+    }
+
+    private static Map<String, Map<Resource, SupplyPath>> withAddedSupply(
+            Map<String, Map<Resource, SupplyPath>> supply,
+            WhatIf whatIf,
+            LocalDate asOf,
+            Map<String, ClusterInfo> clusters,
+            Map<String, SkuRecord> skus,
+            Map<String, ServerShape> shapes,
+            LeadTimes leadTimes) {
+        if (whatIf.added().isEmpty()) {
+            return supply;
+        }
+        Map<String, Map<Resource, SupplyPath>> changed = new TreeMap<>(supply);
+        for (WhatIf.AddedSupply added : whatIf.added()) {
+            if (!clusters.containsKey(added.cluster()) || !changed.containsKey(added.cluster())) {
+                throw FleetcastException.badInput("--add-supply names cluster " + added.cluster()
+                        + ", which has no servers or orders; clusters are " + clusters.keySet());
+            }
+            if (!skus.containsKey(added.sku())) {
+                throw FleetcastException.badInput(
+                        "--add-supply names SKU " + added.sku() + ", which the SKU catalog does not have");
+            }
+            LocalDate date = added.date();
+            if (date == null) {
+                Optional<EmpiricalDays> lead = leadTimes.leadTime(added.sku());
+                if (lead.isEmpty()) {
+                    throw FleetcastException.badInput("--add-supply " + added.describe() + ": no lead time is known ("
+                            + "no delivered orders are stored); give the day it arrives as @YYYY-MM-DD");
+                }
+                date = asOf.plusDays(lead.orElseThrow().quantile(0.5));
+            }
+            int from = (int) ChronoUnit.DAYS.between(asOf.plusDays(1), date);
+            ServerShape shape = requireNonNull(shapes.get(added.sku()));
+            Map<Resource, SupplyPath> paths = new EnumMap<>(Resource.class);
+            requireNonNull(changed.get(added.cluster()))
+                    .forEach((resource, path) ->
+                            paths.put(resource, path.plus(from, added.quantity() * shape.capacity(resource))));
+            changed.put(added.cluster(), paths);
+        }
+        return changed;
+    }
+
+    /** What to order for {@code cluster}: the SKU of its newest delivered order, else its newest installed owned SKU. */
+    private static Optional<OrderOption> orderOption(
+            String cluster,
+            List<StoredOrder> orders,
+            List<InventoryGroup> inventory,
+            Map<String, SkuRecord> skus,
+            Map<String, ServerShape> shapes,
+            LeadTimes leadTimes) {
+        String sku = null;
+        LocalDate newest = LocalDate.MIN;
+        for (StoredOrder order : orders) {
+            if (cluster.equals(order.cluster())
+                    && !order.status().equals("cancelled")
+                    && !order.ordered().isBefore(newest)) {
+                newest = order.ordered();
+                sku = order.sku();
+            }
+        }
+        if (sku == null) {
+            for (InventoryGroup group : inventory) {
+                if (group.cluster().equals(cluster)
+                        && group.ownership().equals("owned")
+                        && !group.installed().isBefore(newest)) {
+                    newest = group.installed();
+                    sku = group.sku();
+                }
+            }
+        }
+        if (sku == null) {
+            return Optional.empty();
+        }
+        SkuRecord record = requireNonNull(skus.get(sku));
+        Optional<EmpiricalDays> lead = leadTimes.leadTime(sku);
+        if (record.priceUsd() == null || lead.isEmpty()) {
+            return Optional.empty();
+        }
+        EmpiricalDays leadTime = lead.orElseThrow();
+        String source = leadTimes.hasOwnHistory(sku)
+                ? leadTime.count() + " delivered orders of " + sku
+                : "too few orders of " + sku + "; all " + leadTime.count() + " delivered orders";
+        return Optional.of(new OrderOption(
+                sku,
+                requireNonNull(shapes.get(sku)),
+                requireNonNull(record.priceUsd()).doubleValue(),
+                leadTime,
+                source));
+    }
+
+    /** A cluster's place and kind, as the inventory tells. */
+    private static final class ClusterInfo {
+        final String region;
+        final String site;
+        boolean elastic;
+        boolean owned;
+
+        ClusterInfo(String region, String site) {
+            this.region = region;
+            this.site = site;
+        }
+    }
+}

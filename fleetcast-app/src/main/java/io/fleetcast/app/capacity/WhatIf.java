@@ -1,0 +1,136 @@
+package io.fleetcast.app.capacity;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.error.FleetcastException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A what-if on a capacity plan: demand scaled, supply added, open orders delayed.
+ *
+ * @param demandScale factor on demand per cluster; key {@code *} for every cluster
+ * @param added extra servers
+ * @param delays days each named open order slips by
+ */
+public record WhatIf(
+        ImmutableMap<String, Double> demandScale,
+        ImmutableList<AddedSupply> added,
+        ImmutableMap<String, Integer> delays) {
+
+    /** No change. */
+    public static final WhatIf NONE = new WhatIf(ImmutableMap.of(), ImmutableList.of(), ImmutableMap.of());
+
+    private static final Pattern SCALE = Pattern.compile("(?:([^=]+)=)?([0-9]*\\.?[0-9]+)");
+    private static final Pattern ADD = Pattern.compile("([^:]+):([^:]+):(-?[0-9]+)(?:@(.+))?");
+    private static final Pattern DELAY = Pattern.compile("([^:]+):(-?[0-9]+)");
+
+    /**
+     * Servers added to a cluster.
+     *
+     * @param date the first day they are usable; {@code null} for the SKU's median lead time from the plan's start
+     */
+    public record AddedSupply(
+            String cluster,
+            String sku,
+            long quantity,
+            @Nullable LocalDate date) {
+        public String describe() {
+            return "+" + quantity + " × " + sku + " in " + cluster
+                    + (date == null ? " after the median lead time" : " from " + date);
+        }
+    }
+
+    public WhatIf {
+        demandScale = ImmutableMap.copyOf(demandScale);
+        added = ImmutableList.copyOf(added);
+        delays = ImmutableMap.copyOf(delays);
+    }
+
+    /** Whether it changes anything. */
+    public boolean isEmpty() {
+        return demandScale.isEmpty() && added.isEmpty() && delays.isEmpty();
+    }
+
+    /** The factor on {@code cluster}'s demand. */
+    public double scale(String cluster) {
+        Double own = demandScale.get(cluster);
+        return own != null ? own : demandScale.getOrDefault("*", 1.0);
+    }
+
+    /** What it does, one line per change, for people. */
+    public ImmutableList<String> describe() {
+        ImmutableList.Builder<String> lines = ImmutableList.builder();
+        demandScale.forEach((cluster, factor) ->
+                lines.add("demand × " + factor + (cluster.equals("*") ? " everywhere" : " in " + cluster)));
+        added.forEach(supply -> lines.add(supply.describe()));
+        delays.forEach((order, days) -> lines.add("order " + order + " " + days + " days later"));
+        return lines.build();
+    }
+
+    /**
+     * Parses the command line's what-if options.
+     *
+     * @param scales {@code FACTOR} or {@code CLUSTER=FACTOR}, e.g. {@code 1.2}
+     * @param adds {@code CLUSTER:SKU:QUANTITY[@YYYY-MM-DD]}
+     * @param delays {@code ORDER_ID:DAYS}
+     * @throws FleetcastException {@code BAD_INPUT} naming the option that does not parse
+     */
+    public static WhatIf parse(List<String> scales, List<String> adds, List<String> delays) {
+        ImmutableMap.Builder<String, Double> scale = ImmutableMap.builder();
+        for (String text : scales) {
+            Matcher matcher = SCALE.matcher(text.trim());
+            if (!matcher.matches()) {
+                throw FleetcastException.badInput(
+                        "--scale-demand " + text + ": expected FACTOR or CLUSTER=FACTOR, e.g. 1.2 or c01=1.5");
+            }
+            double factor = Double.parseDouble(matcher.group(2));
+            if (!(factor > 0)) {
+                throw FleetcastException.badInput("--scale-demand " + text + ": the factor must be positive");
+            }
+            String cluster = matcher.group(1);
+            scale.put(cluster == null ? "*" : cluster.trim(), factor);
+        }
+        ImmutableList.Builder<AddedSupply> added = ImmutableList.builder();
+        for (String text : adds) {
+            Matcher matcher = ADD.matcher(text.trim());
+            if (!matcher.matches()) {
+                throw FleetcastException.badInput(
+                        "--add-supply " + text + ": expected CLUSTER:SKU:QUANTITY[@YYYY-MM-DD]");
+            }
+            long quantity = Long.parseLong(matcher.group(3));
+            if (quantity < 1) {
+                throw FleetcastException.badInput("--add-supply " + text
+                        + ": the quantity must be a positive number of servers, got " + quantity);
+            }
+            LocalDate date = null;
+            if (matcher.group(4) != null) {
+                try {
+                    date = LocalDate.parse(matcher.group(4));
+                } catch (DateTimeParseException e) {
+                    throw FleetcastException.badInput(
+                            "--add-supply " + text + ": " + matcher.group(4) + " is not a date (YYYY-MM-DD)");
+                }
+            }
+            added.add(new AddedSupply(matcher.group(1), matcher.group(2), quantity, date));
+        }
+        ImmutableMap.Builder<String, Integer> delay = ImmutableMap.builder();
+        for (String text : delays) {
+            Matcher matcher = DELAY.matcher(text.trim());
+            if (!matcher.matches()) {
+                throw FleetcastException.badInput("--delay-order " + text + ": expected ORDER_ID:DAYS, e.g. PO-1:30");
+            }
+            delay.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+        }
+        try {
+            return new WhatIf(scale.buildOrThrow(), added.build(), delay.buildOrThrow());
+        } catch (IllegalArgumentException duplicate) {
+            throw FleetcastException.badInput(
+                    "a what-if names the same cluster or order twice: " + duplicate.getMessage());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.fleetcast.cli;
+
+import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.capacity.CapacityPlanDocument;
+import io.fleetcast.app.capacity.CapacityPlanService;
+import io.fleetcast.app.capacity.WhatIf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Plan capacity: per cluster and resource, the demand forecast (P50/P90/P99) against usable supply (servers in"
+                    + " service less expected failures and planned retirements, plus open orders at their learned"
+                    + " delivery slips), the day each quantile runs out, the headroom to hold, and what to order: which"
+                    + " SKU, how many, for which site, by when, at what cost, explained line by line.",
+            "The plan is stored as the next capacity plan version unless it is a what-if.",
+            "Example: fleetcast plan --horizon 365 --service-level 0.99; fleetcast plan --scale-demand 1.2"
+                    + " --add-supply us-east-dc1-c01:compute-2024:40@2027-03-01 --delay-order PO-202609-00012:30"
+        })
+final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--horizon", paramLabel = "DAYS", description = "Days ahead (default 365).")
+    int horizon = CapacityPlanService.DEFAULT_HORIZON_DAYS;
+
+    @Option(
+            names = "--service-level",
+            paramLabel = "P",
+            description = "Target chance that demand stays within usable supply, and that orders arrive in time"
+                    + " (default 0.99).")
+    double serviceLevel = 0.99;
+
+    @Option(
+            names = "--scale-demand",
+            paramLabel = "[CLUSTER=]FACTOR",
+            description = "What-if: demand times FACTOR, everywhere or in one cluster. Repeatable.")
+    List<String> scales = new ArrayList<>();
+
+    @Option(
+            names = "--add-supply",
+            paramLabel = "CLUSTER:SKU:N[@DATE]",
+            description = "What-if: N more servers of SKU in CLUSTER from DATE (default: after the SKU's median lead"
+                    + " time). Repeatable.")
+    List<String> adds = new ArrayList<>();
+
+    @Option(
+            names = "--delay-order",
+            paramLabel = "ORDER:DAYS",
+            description = "What-if: an open order arrives DAYS later than promised. Repeatable.")
+    List<String> delays = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the plan as one JSON document on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Terminal terminal = Terminals.of(spec);
+        WhatIf whatIf = WhatIf.parse(scales, adds, delays);
+        CapacityPlanService.Request request =
+                new CapacityPlanService.Request(horizon, serviceLevel, whatIf, whatIf.isEmpty());
+        long started = System.nanoTime();
+        CapacityPlanDocument plan;
+        try (FleetcastApp app = FleetcastApp.open(
+                whatIf.isEmpty() ? store.config() : store.config().readOnly())) {
+            plan = app.capacity().run(request, (step, done, total) -> {
+                if (done == total || (total >= 10 && done * 4 / total != (done - 1) * 4 / total)) {
+                    terminal.say(String.format(Locale.ROOT, "%s: %d of %d", step, done, total));
+                }
+            });
+        }
+        long nanos = System.nanoTime() - started;
+        if (json) {
+            terminal.json(plan);
+            return 0;
+        }
+        report(terminal, plan);
+        terminal.say(String.format(
+                Locale.ROOT,
+                "Capacity plan%s from %s, %d days ahead at service level %s, in %s",
+                plan.planVersion() == null ? " (what-if, not stored)" : " " + plan.planVersion(),
+                plan.asOf(),
+                plan.horizonDays(),
+                plan.serviceLevel(),
+                Terminal.seconds(nanos)));
+        return 0;
+    }
+
+    private static void report(Terminal terminal, CapacityPlanDocument plan) {
+        plan.whatIf().forEach(line -> terminal.say("what-if: " + line));
+        terminal.say(String.format(
+                Locale.ROOT,
+                "%-24s %-8s %14s %14s %14s  %-10s %-10s %-10s",
+                "cluster",
+                "resource",
+                "supply",
+                "demand P50",
+                "P50 in a year",
+                "out P50",
+                "out P90",
+                "out P99"));
+        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "%-24s %-8s %14s %14s %14s  %-10s %-10s %-10s%s",
+                    entry.cluster(),
+                    entry.resource(),
+                    amount(entry.supply(), entry.unit()),
+                    amount(entry.demandP50(), entry.unit()),
+                    amount(entry.demandP50AtEnd(), entry.unit()),
+                    orNever(entry.exhaustionP50()),
+                    orNever(entry.exhaustionP90()),
+                    orNever(entry.exhaustionP99()),
+                    entry.elastic() ? "  (cloud: elastic)" : ""));
+        }
+        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
+            for (CapacityPlanDocument.Order order : entry.orders()) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "order %d × %s for %s (%s) by %s%s, %,.0f USD:",
+                        order.quantity(),
+                        order.sku(),
+                        order.cluster(),
+                        order.site(),
+                        order.orderBy(),
+                        order.late() ? " (late: order now)" : "",
+                        order.cost()));
+                order.why().forEach(line -> terminal.say("    " + line));
+            }
+        }
+        plan.notes().forEach(note -> terminal.say("note: " + note));
+    }
+
+    private static String amount(double value, String unit) {
+        return String.format(Locale.ROOT, "%,.0f %s", value, unit);
+    }
+
+    private static String orNever(@org.jspecify.annotations.Nullable String date) {
+        return date == null ? "-" : date;
+    }
+}

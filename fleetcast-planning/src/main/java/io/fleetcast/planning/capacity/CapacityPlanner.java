@@ -1,0 +1,247 @@
+package io.fleetcast.planning.capacity;
+
+import com.google.common.collect.ImmutableList;
+import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.supply.SupplyPath;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plans one cluster: per resource, where P50/P90/P99 demand crosses usable supply (the exhaustion dates), and when P50
+ * demand plus the headroom does (the need date); then one order of the cluster's SKU sized for the largest shortfall
+ * of any resource over the horizon, due the lead time's service-level quantile before the earliest need date.
+ */
+public final class CapacityPlanner {
+    private CapacityPlanner() {}
+
+    /**
+     * The plan of {@code inputs}.
+     *
+     * @param serviceLevel the chance an order must arrive in time, for the lead-time quantile (e.g. 0.99)
+     */
+    public static ClusterPlan plan(ClusterInputs inputs, double serviceLevel) {
+        if (!(serviceLevel > 0 && serviceLevel < 1)) {
+            throw new IllegalArgumentException("the service level must be between 0 and 1, got " + serviceLevel);
+        }
+        List<ResourcePlan> resources = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Resource resource : Resource.values()) {
+            DemandForecast demand = inputs.demand().get(resource);
+            SupplyPath supply = inputs.supply().get(resource);
+            if (demand == null && supply == null) {
+                continue;
+            }
+            if (demand == null || supply == null || inputs.elastic()) {
+                resources.add(partial(resource, demand, supply, inputs.elastic()));
+                continue;
+            }
+            resources.add(resource(resource, demand, supply, inputs.headroom().getOrDefault(resource, 0.0)));
+        }
+        Optional<OrderRecommendation> order = Optional.empty();
+        if (inputs.elastic()) {
+            notes.add("scales on demand (cloud): it does not run out and gets no orders");
+        } else if (resources.stream().anyMatch(plan -> plan.shortfall() > 0)) {
+            if (inputs.option().isEmpty()) {
+                notes.add("short of capacity, but no order can be recommended: no SKU with a price and a lead time is"
+                        + " known for it");
+            } else {
+                order = Optional.of(order(inputs, resources, inputs.option().orElseThrow(), serviceLevel));
+            }
+        }
+        return new ClusterPlan(
+                inputs.cluster(),
+                inputs.site(),
+                inputs.region(),
+                inputs.elastic(),
+                ImmutableList.copyOf(resources),
+                order,
+                ImmutableList.copyOf(notes));
+    }
+
+    private static ResourcePlan resource(Resource resource, DemandForecast demand, SupplyPath supply, double headroom) {
+        int days = Math.min(demand.days(), supply.days());
+        if (days == 0) {
+            throw new IllegalArgumentException("empty demand or supply path for " + resource.code());
+        }
+        LocalDate start = supply.start();
+        Optional<LocalDate> p50 = crossing(demand, 0.5, supply, days);
+        Optional<LocalDate> p90 = crossing(demand, 0.9, supply, days);
+        Optional<LocalDate> p99 = crossing(demand, 0.99, supply, days);
+        Optional<LocalDate> needBy = Optional.empty();
+        double shortfall = 0;
+        Optional<LocalDate> shortfallDay = Optional.empty();
+        for (int day = 0; day < days; day++) {
+            double gap = demand.p50(day) + headroom - supply.mean(day);
+            if (gap > 0 && needBy.isEmpty()) {
+                needBy = Optional.of(start.plusDays(day));
+            }
+            if (gap > shortfall) {
+                shortfall = gap;
+                shortfallDay = Optional.of(start.plusDays(day));
+            }
+        }
+        int last = days - 1;
+        return new ResourcePlan(
+                resource,
+                supply.mean(0),
+                supply.mean(last),
+                demand.p50(0),
+                demand.p50(last),
+                p50,
+                p90,
+                p99,
+                headroom,
+                needBy,
+                shortfall,
+                shortfallDay,
+                supply.failed(last),
+                supply.retired(last),
+                supply.arriving(last));
+    }
+
+    /** A resource planned without a crossing: an elastic cluster, or demand without supply (or the reverse). */
+    private static ResourcePlan partial(
+            Resource resource, @Nullable DemandForecast demand, @Nullable SupplyPath supply, boolean elastic) {
+        double supplyNow = supply == null ? 0 : supply.mean(0);
+        double supplyEnd = supply == null ? 0 : supply.mean(supply.days() - 1);
+        double demandNow = demand == null ? 0 : demand.p50(0);
+        double demandEnd = demand == null ? 0 : demand.p50(demand.days() - 1);
+        Optional<LocalDate> now = Optional.empty();
+        if (!elastic && supply == null && demand != null && demandNow > 0) {
+            now = Optional.of(demand.start());
+        }
+        return new ResourcePlan(
+                resource,
+                supplyNow,
+                supplyEnd,
+                demandNow,
+                demandEnd,
+                now,
+                now,
+                now,
+                0,
+                now,
+                0,
+                Optional.empty(),
+                supply == null ? 0 : supply.failed(supply.days() - 1),
+                supply == null ? 0 : supply.retired(supply.days() - 1),
+                supply == null ? 0 : supply.arriving(supply.days() - 1));
+    }
+
+    private static Optional<LocalDate> crossing(DemandForecast demand, double level, SupplyPath supply, int days) {
+        for (int day = 0; day < days; day++) {
+            if (demand.quantile(level, day) > supply.mean(day)) {
+                return Optional.of(supply.start().plusDays(day));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static OrderRecommendation order(
+            ClusterInputs inputs, List<ResourcePlan> resources, OrderOption option, double serviceLevel) {
+        List<String> why = new ArrayList<>();
+        long quantity = 0;
+        Resource binding = Resource.CPU;
+        LocalDate needBy = LocalDate.MAX;
+        for (ResourcePlan plan : resources) {
+            if (plan.shortfall() <= 0) {
+                continue;
+            }
+            double perServer = option.shape().capacity(plan.resource());
+            String unit = plan.unit();
+            LocalDate day = plan.needBy().orElseThrow();
+            if (day.isBefore(needBy)) {
+                needBy = day;
+            }
+            if (perServer <= 0) {
+                why.add(String.format(
+                        Locale.ROOT,
+                        "%s: short by %s %s, but %s holds no %s",
+                        plan.resource().code(),
+                        amount(plan.shortfall()),
+                        unit,
+                        option.sku(),
+                        plan.resource().code()));
+                continue;
+            }
+            long servers = (long) Math.ceil(plan.shortfall() / perServer - 1e-9);
+            why.add(String.format(
+                    Locale.ROOT,
+                    "%s: P50 demand + %s %s headroom first exceeds usable capacity on %s; the largest shortfall is"
+                            + " %s %s on %s; %s holds %s %s per server, so %d servers",
+                    plan.resource().code(),
+                    amount(plan.headroom()),
+                    unit,
+                    day,
+                    amount(plan.shortfall()),
+                    unit,
+                    plan.shortfallDay().orElseThrow(),
+                    option.sku(),
+                    amount(perServer),
+                    unit,
+                    servers));
+            if (servers > quantity) {
+                quantity = servers;
+                binding = plan.resource();
+            }
+        }
+        int leadTime = option.leadTime().quantile(serviceLevel);
+        LocalDate start = resources.isEmpty() ? needBy : firstDay(inputs);
+        LocalDate orderBy = needBy.minusDays(leadTime);
+        boolean late = orderBy.isBefore(start);
+        if (late) {
+            orderBy = start;
+        }
+        why.add(String.format(
+                Locale.ROOT,
+                "lead time: %d days at P%s (%s; median %d days)",
+                leadTime,
+                percent(serviceLevel),
+                option.leadTimeSource(),
+                option.leadTime().quantile(0.5)));
+        why.add(
+                late
+                        ? String.format(
+                                Locale.ROOT,
+                                "order now: even ordered today it arrives about %d days after %s is needed",
+                                ChronoUnit.DAYS.between(needBy, start.plusDays(leadTime)),
+                                binding.code())
+                        : String.format(Locale.ROOT, "order by %s to have it by %s", orderBy, needBy));
+        double cost = quantity * option.unitCostUsd();
+        why.add(String.format(
+                Locale.ROOT, "cost: %d × %s USD = %s USD", quantity, amount(option.unitCostUsd()), amount(cost)));
+        return new OrderRecommendation(
+                option.sku(),
+                quantity,
+                inputs.site(),
+                inputs.cluster(),
+                needBy,
+                orderBy,
+                leadTime,
+                late,
+                cost,
+                binding,
+                ImmutableList.copyOf(why));
+    }
+
+    private static LocalDate firstDay(ClusterInputs inputs) {
+        return inputs.supply().values().iterator().next().start();
+    }
+
+    private static String percent(double level) {
+        double value = level * 100;
+        return value == Math.rint(value) ? Long.toString(Math.round(value)) : Double.toString(value);
+    }
+
+    /** An amount for people: grouped thousands, at most one decimal. */
+    static String amount(double value) {
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.1f", value);
+    }
+}

@@ -1,0 +1,41 @@
+package io.fleetcast.planning.capacity;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.supply.SupplyPath;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a cluster's plan is made from.
+ *
+ * @param cluster the cluster
+ * @param site its site
+ * @param region its region
+ * @param elastic whether it scales on demand (a cloud cluster): it is planned for cost, never runs out, gets no orders
+ * @param demand the demand forecast per resource
+ * @param supply the supply forecast per resource (absent for a resource the cluster has none of)
+ * @param headroom the buffer per resource to hold above P50 demand, in its unit (absent means none)
+ * @param option what to order for it; empty when nothing can be ordered (no SKU or no lead time known)
+ */
+public record ClusterInputs(
+        String cluster,
+        String site,
+        String region,
+        boolean elastic,
+        Map<Resource, DemandForecast> demand,
+        Map<Resource, SupplyPath> supply,
+        Map<Resource, Double> headroom,
+        Optional<OrderOption> option) {
+    public ClusterInputs {
+        requireNonNull(cluster, "cluster is null");
+        requireNonNull(site, "site is null");
+        requireNonNull(region, "region is null");
+        demand = ImmutableMap.copyOf(demand);
+        supply = ImmutableMap.copyOf(supply);
+        headroom = ImmutableMap.copyOf(headroom);
+        requireNonNull(option, "option is null");
+    }
+}
