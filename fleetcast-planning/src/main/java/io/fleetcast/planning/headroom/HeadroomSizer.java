@@ -300,30 +300,23 @@ public final class HeadroomSizer {
         return high;
     }
 
-    /** {@code P(E + X ≤ z)}. */
+    /**
+     * {@code P(E + X ≤ z)}. The errors ascend, so {@code z − error} descends and one sweep down the losses counts those
+     * at most it for every error.
+     */
     private static double jointCumulative(double[] errors, double[] cumulative, double[] losses, double z) {
         double probability = 0;
         double previous = 0;
+        int atMost = losses.length;
         for (int i = 0; i < errors.length; i++) {
-            double weight = cumulative[i] - previous;
+            double threshold = z - errors[i];
+            while (atMost > 0 && losses[atMost - 1] > threshold) {
+                atMost--;
+            }
+            probability += (cumulative[i] - previous) * atMost / losses.length;
             previous = cumulative[i];
-            probability += weight * countAtMost(losses, z - errors[i]) / losses.length;
         }
         return probability;
-    }
-
-    private static int countAtMost(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] <= value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     /** The share of the total weight held by the {@code k} heaviest domains. */
