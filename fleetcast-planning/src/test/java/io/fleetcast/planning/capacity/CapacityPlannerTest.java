@@ -1,0 +1,111 @@
+package io.fleetcast.planning.capacity;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.supply.EmpiricalDays;
+import io.fleetcast.planning.supply.LeadTimes;
+import io.fleetcast.planning.supply.ServerCohort;
+import io.fleetcast.planning.supply.ServerShape;
+import io.fleetcast.planning.supply.SupplyForecast;
+import io.fleetcast.planning.supply.SupplyPath;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A cluster worked out by hand: 100 cores flat, P50 demand 90 + 2 cores a day, P90 5 and P99 10 cores above it. */
+class CapacityPlannerTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 10, 31);
+    private static final LocalDate START = AS_OF.plusDays(1);
+    private static final ServerShape SHAPE = new ServerShape(10, 40, 1);
+
+    @Test
+    void findsEachQuantilesCrossingAndSizesTheOrder() {
+        ClusterPlan plan = CapacityPlanner.plan(inputs(EmpiricalDays.of(1, 2)), 0.9);
+
+        ResourcePlan cpu = plan.resources().get(0);
+        assertThat(cpu.resource()).isEqualTo(Resource.CPU);
+        assertThat(cpu.supply()).isEqualTo(100);
+        assertThat(cpu.exhaustionP50()).contains(START.plusDays(6));
+        assertThat(cpu.exhaustionP90()).contains(START.plusDays(3));
+        assertThat(cpu.exhaustionP99()).contains(START.plusDays(1));
+        // P50 + 4 cores of headroom passes 100 cores on day 4; the largest gap is 90 + 18 + 4 - 100 = 12 on day 9.
+        assertThat(cpu.needBy()).contains(START.plusDays(4));
+        assertThat(cpu.shortfall()).isEqualTo(12);
+        assertThat(cpu.shortfallDay()).contains(START.plusDays(9));
+
+        OrderRecommendation order = plan.order().orElseThrow();
+        assertThat(order.sku()).isEqualTo("compute-new");
+        assertThat(order.quantity()).isEqualTo(2);
+        assertThat(order.binding()).isEqualTo(Resource.CPU);
+        // Lead time at P90 of {1, 2} days is 2 (nearest rank): order by day 2 to have it on day 4.
+        assertThat(order.leadTimeDays()).isEqualTo(2);
+        assertThat(order.orderBy()).isEqualTo(START.plusDays(2));
+        assertThat(order.late()).isFalse();
+        assertThat(order.costUsd()).isEqualTo(2 * 15_000);
+        assertThat(order.why()).anyMatch(line -> line.contains("12.0 cores") && line.contains("2 servers"));
+        assertThat(order.site()).isEqualTo("site-1");
+    }
+
+    @Test
+    void anOrderThatCannotArriveInTimeIsLate() {
+        OrderRecommendation order = CapacityPlanner.plan(inputs(EmpiricalDays.of(2, 3, 5)), 0.9)
+                .order()
+                .orElseThrow();
+        assertThat(order.leadTimeDays()).isEqualTo(5);
+        assertThat(order.late()).isTrue();
+        assertThat(order.orderBy()).isEqualTo(START);
+        assertThat(order.why()).anyMatch(line -> line.startsWith("order now"));
+    }
+
+    @Test
+    void anElasticClusterNeverRunsOutAndGetsNoOrder() {
+        ClusterInputs elastic = new ClusterInputs(
+                "cloud-1",
+                "aws",
+                "us-east",
+                true,
+                inputs(EmpiricalDays.of(1)).demand(),
+                Map.of(),
+                Map.of(),
+                Optional.empty());
+        ClusterPlan plan = CapacityPlanner.plan(elastic, 0.99);
+        assertThat(plan.order()).isEmpty();
+        assertThat(plan.resources().get(0).exhaustionP50()).isEmpty();
+        assertThat(plan.notes()).anyMatch(note -> note.contains("scales on demand"));
+    }
+
+    private static ClusterInputs inputs(EmpiricalDays leadTime) {
+        int days = 10;
+        double[] p50 = new double[days];
+        double[] p90 = new double[days];
+        double[] p99 = new double[days];
+        for (int day = 0; day < days; day++) {
+            p50[day] = 90 + 2 * day;
+            p90[day] = p50[day] + 5;
+            p99[day] = p50[day] + 10;
+        }
+        DemandForecast demand = new DemandForecast("c1", Resource.CPU, START, p50, p90, p99, 88, "by hand", List.of());
+        Map<Resource, SupplyPath> supply = SupplyForecast.forecast(
+                        AS_OF,
+                        days,
+                        List.of(new ServerCohort("c1", "compute-old", 10, LocalDate.of(2024, 1, 1), LocalDate.MAX)),
+                        List.of(),
+                        Map.of("compute-old", SHAPE),
+                        Map.of(),
+                        LeadTimes.learn(List.of()))
+                .get("c1");
+        return new ClusterInputs(
+                "c1",
+                "site-1",
+                "region-1",
+                false,
+                Map.of(Resource.CPU, demand),
+                Map.of(Resource.CPU, requireNonNull(requireNonNull(supply).get(Resource.CPU))),
+                Map.of(Resource.CPU, 4.0),
+                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, leadTime, "by hand")));
+    }
+}
