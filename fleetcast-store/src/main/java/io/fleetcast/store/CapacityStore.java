@@ -29,6 +29,14 @@ public interface CapacityStore {
     /** Every cluster's daily used and allocated demand per resource, from daily usage rows, by cluster, resource, day. */
     List<ClusterDay> clusterDemand();
 
+    /** Hears one service's daily used amount in one cluster; days come in order per series, series one after another. */
+    interface ServiceDayVisitor {
+        void day(String service, String cluster, String resource, LocalDate day, double used);
+    }
+
+    /** Streams every daily usage row (service, cluster, resource, day, used), by series then day. */
+    void serviceDemand(ServiceDayVisitor visitor);
+
     /**
      * Stores a capacity plan as the next version, with its daily paths, in one transaction.
      *

@@ -13,6 +13,7 @@ import io.fleetcast.planning.capacity.ClusterInputs;
 import io.fleetcast.planning.capacity.ClusterPlan;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.capacity.OrderOption;
+import io.fleetcast.planning.headroom.HeadroomSizing;
 import io.fleetcast.planning.supply.EmpiricalDays;
 import io.fleetcast.planning.supply.InFlightOrder;
 import io.fleetcast.planning.supply.LeadTimes;
@@ -23,21 +24,18 @@ import io.fleetcast.planning.supply.SupplyForecast;
 import io.fleetcast.planning.supply.SupplyPath;
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.LifeDistribution;
-import io.fleetcast.reliability.distribution.StandardNormal;
 import io.fleetcast.reliability.fit.Family;
 import io.fleetcast.reliability.fit.MaximumLikelihood;
 import io.fleetcast.store.CapacityStore;
 import io.fleetcast.store.LifeStore;
 import io.fleetcast.store.PlanStore;
-import io.fleetcast.store.capacity.ClusterDay;
 import io.fleetcast.store.capacity.InventoryGroup;
 import io.fleetcast.store.capacity.PathDay;
 import io.fleetcast.store.capacity.SkuRecord;
 import io.fleetcast.store.capacity.StoredCapacityPlan;
 import io.fleetcast.store.capacity.StoredOrder;
 import io.fleetcast.store.life.LifeRecord;
-import io.fleetcast.store.plan.DemandGrain;
-import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.StoredEvent;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The capacity plan of the stored fleet: supply forecast per cluster and resource (inventory less expected failures
@@ -59,8 +58,13 @@ import java.util.TreeSet;
  * recommendations ({@link CapacityPlanner}), optionally with a what-if.
  */
 public final class CapacityPlanService {
+    /** Days to add capacity where no lead time is known. */
+    static final int DEFAULT_LEAD_TIME_DAYS = 90;
+
     /** The default horizon: a year of days. */
     public static final int DEFAULT_HORIZON_DAYS = 365;
+
+    private static final Pattern YEAR_SUFFIX = Pattern.compile("\\s+(19|20)\\d\\d$");
 
     private final CapacityStore store;
     private final PlanStore plans;
@@ -79,8 +83,10 @@ public final class CapacityPlanService {
      * @param serviceLevel the target chance that demand stays within usable supply (and that orders arrive in time)
      * @param whatIf changes to apply
      * @param save whether to store the plan as a new version
+     * @param headroomPolicy maintenance, utilization ceiling, racks to survive and failover reserve
      */
-    public record Request(int horizonDays, double serviceLevel, WhatIf whatIf, boolean save) {
+    public record Request(
+            int horizonDays, double serviceLevel, WhatIf whatIf, boolean save, HeadroomPolicy headroomPolicy) {
         public Request {
             if (horizonDays < 7 || horizonDays > 3 * 365) {
                 throw FleetcastException.badInput("--horizon must be between 7 and 1095 days, got " + horizonDays);
@@ -90,6 +96,12 @@ public final class CapacityPlanService {
                         "--service-level must be at least 0.5 and below 1 (e.g. 0.99), got " + serviceLevel);
             }
             requireNonNull(whatIf, "whatIf is null");
+            requireNonNull(headroomPolicy, "headroomPolicy is null");
+        }
+
+        /** With the default headroom policy. */
+        public Request(int horizonDays, double serviceLevel, WhatIf whatIf, boolean save) {
+            this(horizonDays, serviceLevel, whatIf, save, HeadroomPolicy.DEFAULT);
         }
     }
 
@@ -106,11 +118,13 @@ public final class CapacityPlanService {
      *
      * @param demand the demand forecast per resource
      * @param supply the supply forecast per resource
+     * @param headroom the headroom sizing per resource (owned clusters with demand history)
      */
     public record ClusterResult(
             ClusterPlan plan,
             ImmutableMap<Resource, DemandForecast> demand,
-            ImmutableMap<Resource, SupplyPath> supply) {}
+            ImmutableMap<Resource, SupplyPath> supply,
+            ImmutableMap<Resource, HeadroomSizing> headroom) {}
 
     /**
      * The plan.
@@ -203,15 +217,26 @@ public final class CapacityPlanService {
                 SupplyForecast.forecast(asOf, horizon, cohorts, open, shapes, fits, leadTimes);
         supply = withAddedSupply(supply, whatIf, asOf, clusters, skus, shapes, leadTimes);
 
-        Map<String, Map<Resource, DemandForecast>> demand = demand(asOf, horizon, whatIf, clusters, progress);
+        List<ClusterDemandForecaster.History> histories = ClusterDemandForecaster.histories(store);
+        Map<String, Map<Resource, DemandForecast>> demand =
+                demand(histories, asOf, horizon, whatIf, clusters, progress);
+        Map<String, double[]> totals = ClusterDemandForecaster.totals(histories, asOf);
         for (String cluster : whatIf.demandScale().keySet()) {
             if (!cluster.equals("*") && !clusters.containsKey(cluster)) {
                 throw FleetcastException.badInput("--scale-demand names cluster " + cluster + ", which is unknown");
             }
         }
 
-        double z = StandardNormal.twoSided(2 * request.serviceLevel() - 1);
+        Map<String, List<InventoryGroup>> groupsByCluster = new TreeMap<>();
+        inventory.forEach(group -> groupsByCluster
+                .computeIfAbsent(group.cluster(), name -> new ArrayList<>())
+                .add(group));
+        Map<String, List<InFlightOrder>> openByCluster = new TreeMap<>();
+        open.forEach(order -> openByCluster
+                .computeIfAbsent(order.cluster(), name -> new ArrayList<>())
+                .add(order));
         ImmutableList.Builder<ClusterResult> results = ImmutableList.builder();
+        int clusterCount = 0;
         for (Map.Entry<String, ClusterInfo> entry : clusters.entrySet()) {
             String cluster = entry.getKey();
             ClusterInfo info = entry.getValue();
@@ -221,7 +246,31 @@ public final class CapacityPlanService {
                     ? Optional.empty()
                     : orderOption(cluster, orders, inventory, skus, shapes, leadTimes);
             Map<Resource, Double> headroom = new EnumMap<>(Resource.class);
-            clusterDemand.forEach((resource, forecast) -> headroom.put(resource, headroom(forecast, z, option)));
+            Map<Resource, HeadroomSizing> sizings = new EnumMap<>(Resource.class);
+            if (!(info.elastic && !info.owned)) {
+                ClusterHeadroom.Context context = new ClusterHeadroom.Context(
+                        asOf,
+                        groupsByCluster.getOrDefault(cluster, List.of()),
+                        openByCluster.getOrDefault(cluster, List.of()),
+                        shapes,
+                        fits,
+                        leadTimes,
+                        request.serviceLevel(),
+                        request.headroomPolicy());
+                int leadTime = option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
+                clusterDemand.forEach((resource, forecast) -> {
+                    double[] total = totals.get(cluster + "/" + resource.code());
+                    if (total == null || !clusterSupply.containsKey(resource)) {
+                        return;
+                    }
+                    ClusterHeadroom.size(resource, forecast, total, leadTime, context)
+                            .ifPresent(sizing -> {
+                                sizings.put(resource, sizing);
+                                headroom.put(resource, sizing.totalBuffer());
+                            });
+                });
+            }
+            progress.progress("headroom and orders", ++clusterCount, clusters.size());
             ClusterInputs inputs = new ClusterInputs(
                     cluster,
                     info.site,
@@ -234,7 +283,8 @@ public final class CapacityPlanService {
             results.add(new ClusterResult(
                     CapacityPlanner.plan(inputs, request.serviceLevel()),
                     ImmutableMap.copyOf(clusterDemand),
-                    ImmutableMap.copyOf(clusterSupply)));
+                    ImmutableMap.copyOf(clusterSupply),
+                    ImmutableMap.copyOf(sizings)));
         }
         ImmutableMap.Builder<String, String> lifeFits = ImmutableMap.builder();
         lifeFits.putAll(fitNotes);
@@ -321,14 +371,6 @@ public final class CapacityPlanService {
         return days;
     }
 
-    /** The buffer above P50 demand: the forecast's error at the service level over the lead time. */
-    private static double headroom(DemandForecast forecast, double z, Optional<OrderOption> option) {
-        int day = Math.min(
-                forecast.days() - 1, option.map(o -> o.leadTime().quantile(0.5)).orElse(90));
-        double sigma = (forecast.quantile(0.99, day) - forecast.p50(day)) / StandardNormal.twoSided(0.98);
-        return Math.max(0, z * sigma);
-    }
-
     private static LocalDate retirement(InventoryGroup group, SkuRecord sku) {
         if (group.retires() != null) {
             return group.retires();
@@ -374,24 +416,27 @@ public final class CapacityPlanService {
     }
 
     private Map<String, Map<Resource, DemandForecast>> demand(
-            LocalDate asOf, int horizon, WhatIf whatIf, Map<String, ClusterInfo> clusters, Progress progress) {
-        List<ClusterDay> days = store.clusterDemand();
-        ForecastInputs inputs = ForecastInputs.of(plans.events(), plans.clusterRegions(), plans.drivers(), List.of());
-        Map<String, Set<String>> serviceClusters = new HashMap<>();
-        for (DemandSeries series : plans.demandSeries(DemandGrain.DAY)) {
-            serviceClusters
-                    .computeIfAbsent(series.service(), s -> new TreeSet<>())
-                    .add(series.cluster());
-        }
-        List<ClusterDemandForecaster.History> histories = ClusterDemandForecaster.histories(days);
+            List<ClusterDemandForecaster.History> histories,
+            LocalDate asOf,
+            int horizon,
+            WhatIf whatIf,
+            Map<String, ClusterInfo> clusters,
+            Progress progress) {
+        LocalDate dataFirst = histories.stream()
+                .map(ClusterDemandForecaster.History::first)
+                .min(LocalDate::compareTo)
+                .orElse(asOf);
+        List<StoredEvent> events =
+                plans.events().stream().map(CapacityPlanService::withoutYear).toList();
+        ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), plans.drivers(), List.of());
         Map<String, Map<Resource, DemandForecast>> demand = new TreeMap<>();
-        List<DemandForecast> forecasts = ClusterDemandForecaster.forecastAll(
+        List<DemandForecast> forecasts = ClusterDemandForecaster.forecast(
                 histories,
+                dataFirst,
                 asOf,
                 horizon,
                 inputs,
                 plans.adjustments(),
-                serviceClusters,
                 (done, total) -> progress.progress("demand forecasts", done, total));
         for (DemandForecast forecast : forecasts) {
             double factor = whatIf.scale(forecast.cluster());
@@ -400,6 +445,17 @@ public final class CapacityPlanService {
                     .put(forecast.resource(), factor == 1 ? forecast : forecast.scaled(factor));
         }
         return demand;
+    }
+
+    /**
+     * A one-off event named with its year ("Global Sports Final 2027") under its name without the year, so its
+     * occurrences share one lift and a future one carries what the past ones showed.
+     */
+    static StoredEvent withoutYear(StoredEvent event) {
+        String name = YEAR_SUFFIX.matcher(event.name()).replaceFirst("");
+        return name.equals(event.name()) || name.isBlank()
+                ? event
+                : new StoredEvent(name, event.kind(), event.start(), event.end(), event.scope(), event.scopeValue());
     }
 
     private static Map<String, Map<Resource, SupplyPath>> withAddedSupply(

@@ -9,8 +9,9 @@ import io.fleetcast.forecast.regression.RegressionForecaster;
 import io.fleetcast.forecast.regression.RegressionModel;
 import io.fleetcast.forecast.regression.RegressionModel.Scale;
 import io.fleetcast.forecast.regression.RegressionModel.Season;
+import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.planning.capacity.DemandForecast;
-import io.fleetcast.store.capacity.ClusterDay;
+import io.fleetcast.store.CapacityStore;
 import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.DemandSeries;
 import io.fleetcast.store.plan.StoredAdjustment;
@@ -18,42 +19,59 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Forecasts each cluster's total used demand per resource for a capacity plan, a year or more ahead. Service-level plan
- * forecasts pick their method on short backtests and often carry no trend, which a plan reaching the next year cannot
- * afford; here the cluster's total (its services' daily used amounts summed) is fitted with the decomposable regression
- * (piecewise-linear trend with penalised changepoints, weekly and yearly Fourier terms, the cluster's events and
- * fleet-wide traffic drivers), on the log scale for positive series.
+ * Forecasts each cluster's used demand per resource for a capacity plan, a year or more ahead, as the sum of its
+ * services' forecasts. Service-level plan forecasts pick their method on short backtests and often carry no trend,
+ * which a plan reaching the next year cannot afford; here each service's daily used series is fitted with the
+ * decomposable regression (log-linear trend with penalised changepoints, weekly and, with two years of data, yearly
+ * Fourier terms, its events and traffic drivers) over its last {@value #TRAINING_DAYS} days, leaving out the first
+ * {@value #RAMP_DAYS} days of a service that arrived in the cluster during the data (its ramp-up is not its growth).
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
- * from: they are taken out of the history before the fit and added to the forecast on their days. Quantiles come from
- * the fit's upper 95% interval: P90 and P99 are the normal quantiles of the upper half-width over 1.96.
+ * from: they are taken out of the history before the fit and added to the forecast on their days. One-off events that
+ * differ only in a trailing year ("Global Sports Final 2026", "... 2027") share one lift, so a future occurrence
+ * carries the lift its past ones showed. P90 and P99 of a service come from its fit's upper 95% interval (normal
+ * quantiles of the upper half-width over 1.96); a cluster's P90 and P99 add its services' quantiles, as if their
+ * errors moved together: an upper bound on the cluster's own quantiles.
  */
 final class ClusterDemandForecaster {
+    static final int TRAINING_DAYS = 730;
+    static final int RAMP_DAYS = 90;
+    private static final int MIN_TRAINING_DAYS = 56;
     private static final double Z90 = 1.2815515655446004;
     private static final double Z99 = 2.3263478740408408;
-    private static final int MIN_HISTORY_DAYS = 56;
 
     private ClusterDemandForecaster() {}
 
-    /** One cluster and resource's observed daily totals, oldest first, without gaps. */
+    /** One service's observed daily used amounts in one cluster, oldest first, without gaps. */
     static final class History {
+        private final String service;
         private final String cluster;
         private final Resource resource;
         private final LocalDate first;
         private final double[] used;
 
-        History(String cluster, Resource resource, LocalDate first, double[] used) {
+        History(String service, String cluster, Resource resource, LocalDate first, double[] used) {
+            this.service = service;
             this.cluster = cluster;
             this.resource = resource;
             this.first = first;
             this.used = used;
+        }
+
+        String service() {
+            return service;
         }
 
         String cluster() {
@@ -68,180 +86,303 @@ final class ClusterDemandForecaster {
             return first;
         }
 
-        double[] used() {
-            return used;
+        LocalDate last() {
+            return first.plusDays(used.length - 1);
         }
     }
 
-    /** Groups the daily totals into gap-free histories (a missing day repeats the day before). */
-    static List<History> histories(List<ClusterDay> days) {
-        Map<String, List<ClusterDay>> grouped = new LinkedHashMap<>();
-        for (ClusterDay day : days) {
-            grouped.computeIfAbsent(day.cluster() + "/" + day.resource(), key -> new ArrayList<>())
-                    .add(day);
-        }
+    /** Reads every service series; a missing day repeats the day before. Rows of unknown resources are skipped. */
+    static List<History> histories(CapacityStore store) {
         List<History> histories = new ArrayList<>();
-        for (List<ClusterDay> series : grouped.values()) {
-            ClusterDay first = series.get(0);
-            Resource resource = Resource.parse(first.resource()).orElse(null);
-            if (resource == null) {
-                continue;
-            }
-            LocalDate start = first.day();
-            int length = (int) ChronoUnit.DAYS.between(
-                            start, series.get(series.size() - 1).day())
-                    + 1;
-            double[] used = new double[length];
-            int filled = -1;
-            for (ClusterDay day : series) {
-                int index = (int) ChronoUnit.DAYS.between(start, day.day());
-                for (int i = filled + 1; i < index; i++) {
-                    used[i] = filled >= 0 ? used[filled] : day.used();
-                }
-                used[index] = day.used();
-                filled = index;
-            }
-            histories.add(new History(first.cluster(), resource, start, used));
-        }
+        Reader reader = new Reader(histories);
+        store.serviceDemand(reader);
+        reader.flush();
         return histories;
     }
 
     /**
-     * The demand of {@code history} for {@code horizon} days after {@code asOf}.
-     *
-     * @param serviceClusters each service's clusters, to place adjustments that name no cluster
+     * Each cluster's daily total of each resource (its services summed), key {@code cluster/resource}, from the
+     * earliest day of any of its services to {@code asOf}; a service's days outside its own data count 0.
      */
-    static DemandForecast forecast(
-            History history,
+    static Map<String, double[]> totals(List<History> histories, LocalDate asOf) {
+        Map<String, LocalDate> firsts = new TreeMap<>();
+        for (History history : histories) {
+            firsts.merge(key(history), history.first, (a, b) -> a.isBefore(b) ? a : b);
+        }
+        Map<String, double[]> totals = new TreeMap<>();
+        for (History history : histories) {
+            String key = key(history);
+            LocalDate first = firsts.get(key);
+            double[] total = totals.computeIfAbsent(
+                    key, k -> new double[(int) Math.max(0, ChronoUnit.DAYS.between(first, asOf) + 1)]);
+            int offset = (int) ChronoUnit.DAYS.between(first, history.first);
+            for (int t = 0; t < history.used.length && offset + t < total.length; t++) {
+                total[offset + t] += history.used[t];
+            }
+        }
+        return totals;
+    }
+
+    private static String key(History history) {
+        return history.cluster() + "/" + history.resource().code();
+    }
+
+    /** One service's forecast: per day from the plan's start, the P50, P90 and P99. */
+    private record ServiceForecast(History history, DemandForecast forecast) {}
+
+    /**
+     * The clusters' demand, one forecast per cluster and resource, summed over their services, reporting progress as
+     * (services done, services).
+     *
+     * @param dataFirst the first day of the fleet's data: a service starting later arrived during it
+     */
+    static List<DemandForecast> forecast(
+            List<History> histories,
+            LocalDate dataFirst,
             LocalDate asOf,
             int horizon,
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
-            Map<String, Set<String>> serviceClusters) {
-        int observed = history.used().length;
-        LocalDate lastDay = history.first().plusDays(observed - 1);
-        // Days between the history's end and the plan's start (a cluster whose data stopped early) are forecast too.
-        int gap = (int) Math.max(0, ChronoUnit.DAYS.between(lastDay, asOf));
+            BiConsumer<Integer, Integer> progress) {
+        Map<String, List<ServiceForecast>> byCluster = new TreeMap<>();
+        int done = 0;
+        for (History history : histories) {
+            ServiceForecast forecast = forecast(history, dataFirst, asOf, horizon, inputs, adjustments);
+            byCluster
+                    .computeIfAbsent(
+                            history.cluster() + "/" + history.resource().code(), key -> new ArrayList<>())
+                    .add(forecast);
+            progress.accept(++done, histories.size());
+        }
+        List<DemandForecast> clusters = new ArrayList<>();
+        for (List<ServiceForecast> services : byCluster.values()) {
+            double[] p50 = new double[horizon];
+            double[] p90 = new double[horizon];
+            double[] p99 = new double[horizon];
+            double lastWeek = 0;
+            Set<String> models = new LinkedHashSet<>();
+            List<String> launches = new ArrayList<>();
+            for (ServiceForecast service : services) {
+                DemandForecast forecast = service.forecast();
+                for (int day = 0; day < horizon; day++) {
+                    p50[day] += forecast.p50(day);
+                    p90[day] += forecast.quantile(0.9, day);
+                    p99[day] += forecast.quantile(0.99, day);
+                }
+                lastWeek += forecast.lastObserved();
+                models.add(forecast.model());
+                launches.addAll(forecast.launches());
+            }
+            History first = services.get(0).history();
+            clusters.add(new DemandForecast(
+                    first.cluster(),
+                    first.resource(),
+                    asOf.plusDays(1),
+                    p50,
+                    p90,
+                    p99,
+                    lastWeek,
+                    services.size() + " services: " + String.join(", ", models),
+                    launches));
+        }
+        return clusters;
+    }
+
+    private static ServiceForecast forecast(
+            History history,
+            LocalDate dataFirst,
+            LocalDate asOf,
+            int horizon,
+            ForecastInputs inputs,
+            List<StoredAdjustment> adjustments) {
+        int observed = history.used.length;
+        // Days between the series' end and the plan's start (a service that left, or data that stopped) count too.
+        int gap = (int) Math.max(0, ChronoUnit.DAYS.between(history.last(), asOf));
         int steps = gap + horizon;
         double[] known = new double[observed + steps];
         List<String> launches = new ArrayList<>();
         for (StoredAdjustment adjustment : adjustments) {
-            if (!applies(adjustment, history, serviceClusters)) {
+            if (!adjustment.appliesTo(
+                            history.service(),
+                            history.cluster(),
+                            history.resource().code())
+                    || !(adjustment.kind().equals("step") || adjustment.kind().equals("add"))) {
                 continue;
             }
-            double value = history.resource()
-                            .toCanonical(
-                                    adjustment.unit() == null
-                                            ? history.resource().canonicalUnit()
-                                            : adjustment.unit())
-                            .orElse(1)
-                    * adjustment.value();
-            int from = (int) ChronoUnit.DAYS.between(history.first(), adjustment.start());
-            int to = adjustment.kind().equals("step") || adjustment.end() == null
+            String unit = adjustment.unit();
+            double value = adjustment.value()
+                    * (unit == null ? 1 : history.resource().toCanonical(unit).orElse(1));
+            int from = (int) ChronoUnit.DAYS.between(history.first, adjustment.start());
+            LocalDate end = adjustment.end();
+            int to = adjustment.kind().equals("step") || end == null
                     ? known.length
-                    : (int) ChronoUnit.DAYS.between(history.first(), adjustment.end()) + 1;
+                    : (int) ChronoUnit.DAYS.between(history.first, end) + 1;
             for (int t = Math.max(0, from); t < Math.min(to, known.length); t++) {
                 known[t] += value;
             }
-            if (to > observed) {
-                launches.add(adjustment.id() + " " + adjustment.service() + " " + (value >= 0 ? "+" : "")
-                        + Math.round(value) + " " + history.resource().canonicalUnit() + " from "
-                        + adjustment.start());
+            if (to > observed + gap) {
+                launches.add(String.format(
+                        Locale.ROOT,
+                        "%s: %s %+,.0f %s from %s",
+                        adjustment.id(),
+                        history.service(),
+                        value,
+                        history.resource().canonicalUnit(),
+                        adjustment.start()));
             }
         }
-        double[] learned = new double[observed];
+        int start = 0;
+        if (history.first.isAfter(dataFirst) && observed - RAMP_DAYS >= MIN_TRAINING_DAYS) {
+            start = RAMP_DAYS;
+        }
+        start = Math.max(start, observed - TRAINING_DAYS);
+        int length = observed - start;
+        double[] learned = new double[length];
         boolean positive = true;
-        for (int t = 0; t < observed; t++) {
-            learned[t] = history.used()[t] - known[t];
+        for (int t = 0; t < length; t++) {
+            learned[t] = history.used[start + t] - known[start + t];
             positive &= learned[t] > 0;
         }
-        double lastWeek = 0;
-        for (int t = Math.max(0, observed - 7); t < observed; t++) {
-            lastWeek += history.used()[t];
-        }
-        lastWeek /= Math.min(7, observed);
         double[] p50 = new double[horizon];
         double[] p90 = new double[horizon];
         double[] p99 = new double[horizon];
         String model;
-        if (observed < MIN_HISTORY_DAYS) {
-            // Too short to learn a trend and a year: hold the last week's mean, no uncertainty to speak of.
+        Optional<Forecast> fitted =
+                length >= MIN_TRAINING_DAYS ? fit(history, start, learned, positive, steps, inputs) : Optional.empty();
+        if (fitted.isEmpty()) {
+            // Too short (or unfit) to learn a trend: hold the last week's mean.
             model = "LastWeekMean";
+            double level = 0;
+            int from = Math.max(0, length - 7);
+            for (int t = from; t < length; t++) {
+                level += learned[t];
+            }
+            level = length == 0 ? 0 : level / (length - from);
             for (int i = 0; i < horizon; i++) {
-                p50[i] = p90[i] = p99[i] = lastWeek + known[observed + gap + i];
+                p50[i] = p90[i] = p99[i] = Math.max(0, level + known[observed + gap + i]);
             }
         } else {
-            List<Season> seasons = new ArrayList<>();
-            seasons.add(new Season(7, 3));
-            if (observed >= 2 * 365) {
-                seasons.add(new Season(365.25, 10));
-            }
-            RegressionModel regression = RegressionModel.of(
-                    positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, seasons.toArray(Season[]::new));
-            DemandSeries series = new DemandSeries(
-                    "*",
-                    history.cluster(),
-                    history.resource().code(),
-                    DemandGrain.DAY,
-                    history.first().atStartOfDay().toInstant(ZoneOffset.UTC),
-                    lastDay.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    observed);
-            ForecastInputs.SeriesInputs regressors = inputs.forSeries(series, steps);
-            Forecast forecast = new RegressionForecaster(regression, regressors.regressors())
-                    .forecast(Series.of(learned, 7), steps);
-            model = "Regression[" + (positive ? "log, " : "")
-                    + regressors.regressors().size() + " regressors]";
+            Forecast forecast = fitted.orElseThrow();
+            model = "Regression" + (positive ? "[log]" : "");
             for (int i = 0; i < horizon; i++) {
                 int step = gap + i;
                 double mean = forecast.mean(step);
                 double upper = Math.max(0, (forecast.upper95()[step] - mean) / Forecast.Z95);
                 double add = known[observed + step];
-                p50[i] = Math.max(0, mean) + add;
-                p90[i] = Math.max(0, mean + Z90 * upper) + add;
-                p99[i] = Math.max(0, mean + Z99 * upper) + add;
+                p50[i] = Math.max(0, mean + add);
+                p90[i] = Math.max(0, mean + Z90 * upper + add);
+                p99[i] = Math.max(0, mean + Z99 * upper + add);
             }
         }
-        return new DemandForecast(
+        return new ServiceForecast(
+                history,
+                new DemandForecast(
+                        history.cluster(),
+                        history.resource(),
+                        asOf.plusDays(1),
+                        p50,
+                        p90,
+                        p99,
+                        lastWeekMean(history),
+                        model,
+                        launches));
+    }
+
+    private static Optional<Forecast> fit(
+            History history, int start, double[] learned, boolean positive, int steps, ForecastInputs inputs) {
+        List<Season> seasons = new ArrayList<>();
+        seasons.add(new Season(7, 3));
+        if (learned.length >= 2 * 365) {
+            seasons.add(new Season(365.25, 10));
+        }
+        RegressionModel regression =
+                RegressionModel.of(positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, seasons.toArray(Season[]::new));
+        LocalDate first = history.first.plusDays(start);
+        DemandSeries series = new DemandSeries(
+                history.service(),
                 history.cluster(),
-                history.resource(),
-                asOf.plusDays(1),
-                p50,
-                p90,
-                p99,
-                lastWeek,
-                model,
-                ImmutableList.copyOf(launches));
+                history.resource().code(),
+                DemandGrain.DAY,
+                first.atStartOfDay().toInstant(ZoneOffset.UTC),
+                history.last().atStartOfDay().toInstant(ZoneOffset.UTC),
+                learned.length);
+        // Events only: a driver's own forecast (MSTL-ETS) often carries no trend a year out, and a service tied to it
+        // would inherit that; the service's trend term carries its growth instead.
+        ImmutableList<Regressor> regressors = inputs.forSeries(series, steps).regressors().stream()
+                .filter(regressor -> regressor.kind() == Regressor.Kind.EVENT)
+                .collect(ImmutableList.toImmutableList());
+        try {
+            return Optional.of(new RegressionForecaster(regression, regressors).forecast(Series.of(learned, 7), steps));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return Optional.empty();
+        }
     }
 
-    private static boolean applies(
-            StoredAdjustment adjustment, History history, Map<String, Set<String>> serviceClusters) {
-        if (!adjustment.resource().equals(history.resource().code())) {
-            return false;
+    private static double lastWeekMean(History history) {
+        int from = Math.max(0, history.used.length - 7);
+        double sum = 0;
+        for (int t = from; t < history.used.length; t++) {
+            sum += history.used[t];
         }
-        if (!adjustment.kind().equals("step") && !adjustment.kind().equals("add")) {
-            return false;
-        }
-        String cluster = adjustment.cluster();
-        if (cluster != null) {
-            return cluster.equals(history.cluster());
-        }
-        return serviceClusters.getOrDefault(adjustment.service(), Set.of()).contains(history.cluster());
+        return history.used.length == 0 ? 0 : sum / (history.used.length - from);
     }
 
-    /** Forecasts every history, reporting progress as (done, total). */
-    static List<DemandForecast> forecastAll(
-            List<History> histories,
-            LocalDate asOf,
-            int horizon,
-            ForecastInputs inputs,
-            List<StoredAdjustment> adjustments,
-            Map<String, Set<String>> serviceClusters,
-            BiConsumer<Integer, Integer> progress) {
-        List<DemandForecast> demands = new ArrayList<>();
-        for (History history : histories) {
-            demands.add(forecast(history, asOf, horizon, inputs, adjustments, serviceClusters));
-            progress.accept(demands.size(), histories.size());
+    /** Collects the streamed rows into gap-free histories. */
+    private static final class Reader implements CapacityStore.ServiceDayVisitor {
+        private final List<History> histories;
+        private @Nullable String key;
+        private @Nullable Resource resource;
+        private String service = "";
+        private String cluster = "";
+        private @Nullable LocalDate first;
+        private @Nullable LocalDate last;
+        private double[] values = new double[1024];
+
+        Reader(List<History> histories) {
+            this.histories = histories;
         }
-        return demands;
+
+        @Override
+        public void day(String service, String cluster, String resource, LocalDate day, double used) {
+            String next = service + "/" + cluster + "/" + resource;
+            if (!next.equals(key)) {
+                flush();
+                key = next;
+                this.service = service;
+                this.cluster = cluster;
+                this.resource = Resource.parse(resource).orElse(null);
+                first = day;
+                last = null;
+            }
+            LocalDate origin = first;
+            if (origin == null || this.resource == null) {
+                return;
+            }
+            int index = (int) ChronoUnit.DAYS.between(origin, day);
+            if (index >= values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, index + 1));
+            }
+            LocalDate previous = last;
+            if (previous != null) {
+                int before = (int) ChronoUnit.DAYS.between(origin, previous);
+                for (int i = before + 1; i < index; i++) {
+                    values[i] = values[before];
+                }
+            }
+            values[index] = used;
+            last = day;
+        }
+
+        void flush() {
+            LocalDate origin = first;
+            LocalDate end = last;
+            Resource kind = resource;
+            if (origin != null && end != null && kind != null) {
+                int length = (int) ChronoUnit.DAYS.between(origin, end) + 1;
+                histories.add(new History(service, cluster, kind, origin, Arrays.copyOf(values, length)));
+            }
+            first = null;
+            last = null;
+        }
     }
 }

@@ -6,11 +6,12 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Servers in service on the data's last day that share a cluster, SKU, install day and retirement day.
+ * Servers in service on the data's last day that share a cluster, rack, SKU, install day and retirement day.
  *
  * @param region the cluster's region
  * @param site the cluster's site
  * @param cluster the cluster
+ * @param rack the rack, or {@code null} when not recorded
  * @param sku the SKU
  * @param ownership {@code owned}, {@code reserved} or {@code on_demand}
  * @param installed the install day
@@ -21,6 +22,7 @@ public record InventoryGroup(
         String region,
         String site,
         String cluster,
+        @Nullable String rack,
         String sku,
         String ownership,
         LocalDate installed,

@@ -45,10 +45,10 @@ public final class DuckDbCapacityStore implements CapacityStore {
 
     @Override
     public List<InventoryGroup> inventory(LocalDate day) {
-        String sql = "SELECT region, site, cluster, sku, ownership, install_date, retire_date, count(*)::INTEGER"
+        String sql = "SELECT region, site, cluster, rack, sku, ownership, install_date, retire_date, count(*)::INTEGER"
                 + " FROM assets WHERE install_date <= ? AND (failure_date IS NULL OR failure_date > ?)"
                 + " AND (retire_date IS NULL OR retire_date > ?)"
-                + " GROUP BY ALL ORDER BY cluster, sku, install_date, retire_date NULLS LAST, ownership";
+                + " GROUP BY ALL ORDER BY cluster, rack NULLS LAST, sku, install_date, retire_date NULLS LAST, ownership";
         return read(
                 "the inventory",
                 sql,
@@ -66,9 +66,10 @@ public final class DuckDbCapacityStore implements CapacityStore {
                                 rs.getString(3),
                                 rs.getString(4),
                                 rs.getString(5),
-                                rs.getObject(6, LocalDate.class),
+                                rs.getString(6),
                                 rs.getObject(7, LocalDate.class),
-                                rs.getInt(8)));
+                                rs.getObject(8, LocalDate.class),
+                                rs.getInt(9)));
                     }
                     return groups.build();
                 });
@@ -136,6 +137,23 @@ public final class DuckDbCapacityStore implements CapacityStore {
                         rs.getDouble(5)));
             }
             return days.build();
+        });
+    }
+
+    @Override
+    public void serviceDemand(ServiceDayVisitor visitor) {
+        String sql = "SELECT service, cluster, resource, (ts AT TIME ZONE 'UTC')::DATE AS day, used FROM usage"
+                + " WHERE grain = 'day' ORDER BY service, cluster, resource, day";
+        read("the services' daily demand", sql, rs -> {
+            while (rs.next()) {
+                visitor.day(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getDouble(5));
+            }
+            return Boolean.TRUE;
         });
     }
 
