@@ -25,7 +25,8 @@ final class Migrations {
             "V2__topology_and_life_records.sql",
             "V3__forecast_inputs_and_adjustments.sql",
             "V4__plan_grain.sql",
-            "V5__reconciled_plans.sql");
+            "V5__reconciled_plans.sql",
+            "V6__allocation_requests.sql");
 
     private Migrations() {}
 
