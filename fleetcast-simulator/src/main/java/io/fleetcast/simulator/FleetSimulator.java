@@ -118,7 +118,8 @@ public final class FleetSimulator {
                                 Budgets.write(requireCosts(costs), timeline, RandomStream.of(seed, "budgets"), writer);
                     case TELEMETRY -> TelemetryFile.write(timeline, supply, RandomStream.of(seed, "telemetry"), writer);
                     case REQUESTS ->
-                        RequestsFile.write(timeline, topology, demand, RandomStream.of(seed, "requests"), writer);
+                        RequestsFile.write(
+                                timeline, topology, demand, supply, RandomStream.of(seed, "requests"), writer);
                 }
                 writer.finish();
                 rows.put(kind, writer.rows());

@@ -6,6 +6,9 @@ import io.fleetcast.simulator.internal.demand.DemandModel;
 import io.fleetcast.simulator.internal.demand.Placement;
 import io.fleetcast.simulator.internal.organization.Service;
 import io.fleetcast.simulator.internal.sampling.RandomStream;
+import io.fleetcast.simulator.internal.supply.Asset;
+import io.fleetcast.simulator.internal.supply.PurchaseOrder;
+import io.fleetcast.simulator.internal.supply.Supply;
 import io.fleetcast.simulator.internal.timeline.Timeline;
 import io.fleetcast.simulator.internal.topology.Cluster;
 import io.fleetcast.simulator.internal.topology.Topology;
@@ -15,9 +18,10 @@ import java.util.Locale;
 
 /**
  * Writes requests.csv: 3-8 requests for capacity per owned cluster, from teams whose services run there. A pool's
- * requests add up to 5-20% of the cluster's expected use of the resource at the end of the history, or 25-50% in a
- * cluster built to run out, so those pools are oversubscribed whatever else they hold. Draws only from its own
- * stream, so the other files do not change.
+ * requests add up to 5-20% of the cluster's expected use of the resource at the end of the history; in a cluster built
+ * to run out, to 25-50% of it or 1.2-1.6 times the pool's spare capacity at the end (servers in service and open
+ * orders, less the expected use), whichever is more, so those pools are oversubscribed even before their demand grows.
+ * Draws only from its own stream, so the other files do not change.
  */
 public final class RequestsFile {
     private static final List<String> PRIORITIES = List.of("P0", "P1", "P2", "P3");
@@ -38,7 +42,12 @@ public final class RequestsFile {
     private record Draft(Service service, boolean teamOnly, Resource resource, double share, int neededDay) {}
 
     public static void write(
-            Timeline timeline, Topology topology, DemandModel demand, RandomStream random, CsvTableWriter writer) {
+            Timeline timeline,
+            Topology topology,
+            DemandModel demand,
+            Supply supply,
+            RandomStream random,
+            CsvTableWriter writer) {
         int id = writer.column("request_id");
         int team = writer.column("team");
         int service = writer.column("service");
@@ -74,13 +83,19 @@ public final class RequestsFile {
                         end + draws.integer(14, 300)));
             }
             double asked = owned.designedToExhaust() ? draws.uniform(0.25, 0.5) : draws.uniform(0.05, 0.2);
+            double overSpare = draws.uniform(1.2, 1.6);
             for (Draft draft : drafts) {
                 double poolShares = drafts.stream()
                         .filter(other -> other.resource() == draft.resource())
                         .mapToDouble(Draft::share)
                         .sum();
                 double expected = demand.clusterExpected(owned.index(), draft.resource(), end);
-                double amount = twoSignificantDigits(expected * asked * draft.share() / poolShares);
+                double total = expected * asked;
+                if (owned.designedToExhaust()) {
+                    double spare = Math.max(0, capacityAtEnd(supply, owned, draft.resource(), end) - expected);
+                    total = Math.max(total, spare * overSpare);
+                }
+                double amount = twoSignificantDigits(total * draft.share() / poolShares);
                 String priorityCode = PRIORITIES.get(draws.weightedIndex(PRIORITY_WEIGHTS));
                 sequence++;
                 writer.text(id, String.format(Locale.ROOT, "REQ-%04d", sequence))
@@ -106,6 +121,22 @@ public final class RequestsFile {
                 writer.endRow();
             }
         }
+    }
+
+    /** Capacity of the servers in service on {@code end} and of the orders still open then. */
+    private static double capacityAtEnd(Supply supply, Cluster cluster, Resource resource, int end) {
+        double capacity = 0;
+        for (Asset asset : supply.owned()) {
+            if (asset.cluster().index() == cluster.index() && asset.inServiceOn(end)) {
+                capacity += asset.sku().capacity(resource);
+            }
+        }
+        for (PurchaseOrder order : supply.orders()) {
+            if (order.cluster().index() == cluster.index() && order.status(end).equals("open")) {
+                capacity += order.quantity() * order.sku().capacity(resource);
+            }
+        }
+        return capacity;
     }
 
     /** Mostly the cluster family's main resource. */
