@@ -58,20 +58,6 @@ public record AllocationRequest(
                 weight);
     }
 
-    /** A request with the {@linkplain #DEFAULT_WEIGHT default weight}. */
-    public AllocationRequest(
-            String id,
-            String team,
-            @Nullable String service,
-            String cluster,
-            Resource resource,
-            double quantity,
-            LocalDate neededDate,
-            Priority priority,
-            String justification) {
-        this(id, team, service, cluster, resource, quantity, neededDate, priority, DEFAULT_WEIGHT, justification);
-    }
-
     /** The pool it draws from. */
     public Pool pool() {
         return new Pool(cluster, resource);

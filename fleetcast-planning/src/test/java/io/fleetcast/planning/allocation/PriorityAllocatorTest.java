@@ -15,6 +15,18 @@ import org.junit.jupiter.api.Test;
 class PriorityAllocatorTest {
     private static final Pool CPU = new Pool("ash-c1", Resource.CPU);
     private static final LocalDate NEEDED = LocalDate.of(2027, 1, 15);
+    /**
+     * Hand-computed: 100 cores free. P0 takes its 30; P1 asks 120 for the 70 left: C (10, weight 1) is below the level,
+     * the level of the rest is (70 - 10) / (1 + 2) = 20, so D (60, weight 2) gets 40 and B (50, weight 1) 20; P2 gets
+     * nothing. With 60 more cores P1 is served in full and P2 gets the last 10.
+     */
+    private static final List<AllocationRequest> HAND_CASE = List.of(
+            request("E", Priority.P2, 20, 1),
+            request("B", Priority.P1, 50, 1),
+            request("A", Priority.P0, 30, 1),
+            request("D", Priority.P1, 60, 2),
+            request("C", Priority.P1, 10, 1));
+
     private final PriorityAllocator allocator = new PriorityAllocator();
 
     static AllocationRequest request(String id, Priority priority, double quantity, double weight) {
@@ -77,21 +89,10 @@ class PriorityAllocatorTest {
                 .isCloseTo(12.0, within(1e-12));
     }
 
-    /**
-     * Hand-computed: 100 cores free. P0 takes its 30; P1 asks 120 for the 70 left: C (10, weight 1) is below the level,
-     * the level of the rest is (70 - 10) / (1 + 2) = 20, so D (60, weight 2) gets 40 and B (50, weight 1) 20; P2 gets
-     * nothing.
-     */
+    /** {@link #HAND_CASE}. */
     @Test
     void servesPrioritiesInOrderAndSharesTheShortOneByWeight() {
-        List<AllocationRequest> requests = List.of(
-                request("E", Priority.P2, 20, 1),
-                request("B", Priority.P1, 50, 1),
-                request("A", Priority.P0, 30, 1),
-                request("D", Priority.P1, 60, 2),
-                request("C", Priority.P1, 10, 1));
-
-        Allocation allocation = allocator.allocate(requests, Map.of(CPU, 100.0));
+        Allocation allocation = allocator.allocate(HAND_CASE, Map.of(CPU, 100.0));
 
         assertThat(allocation.grants())
                 .extracting(Grant::requestId, Grant::granted, Grant::unmet, Grant::outcome)
@@ -123,14 +124,7 @@ class PriorityAllocatorTest {
 
     @Test
     void explainsEachGrantWithUnits() {
-        List<AllocationRequest> requests = List.of(
-                request("A", Priority.P0, 30, 1),
-                request("B", Priority.P1, 50, 1),
-                request("C", Priority.P1, 10, 1),
-                request("D", Priority.P1, 60, 2),
-                request("E", Priority.P2, 20, 1));
-
-        Allocation allocation = allocator.allocate(requests, Map.of(CPU, 100.0));
+        Allocation allocation = allocator.allocate(HAND_CASE, Map.of(CPU, 100.0));
 
         assertThat(allocation.grant("A").orElseThrow().explanation())
                 .isEqualTo("Granted all 30 cores. ash-c1 cpu has 100 cores free; P0 asked 30 cores in all and was"
@@ -139,8 +133,14 @@ class PriorityAllocatorTest {
                 .isEqualTo("Granted 40 of 60 cores, 20 cores unmet. ash-c1 cpu has 100 cores free; higher priorities"
                         + " took 30 cores; P1 asked 120 cores for the 70 cores left, shared max-min fairly at a fair"
                         + " level of 20 cores per unit of weight; its share (weight 2) is 40 cores.");
+        assertThat(allocation.grant("B").orElseThrow().explanation())
+                .isEqualTo("Granted 20 of 50 cores, 30 cores unmet. ash-c1 cpu has 100 cores free; higher priorities"
+                        + " took 30 cores; P1 asked 120 cores for the 70 cores left, shared max-min fairly at a fair"
+                        + " level of 20 cores per unit of weight; its share (weight 1) is 20 cores.");
         assertThat(allocation.grant("C").orElseThrow().explanation())
-                .endsWith("its ask (weight 1) is within its share of 20 cores.");
+                .isEqualTo("Granted all 10 cores. ash-c1 cpu has 100 cores free; higher priorities took 30 cores; P1"
+                        + " asked 120 cores for the 70 cores left, shared max-min fairly at a fair level of 20 cores per"
+                        + " unit of weight; its ask (weight 1) is within its share of 20 cores.");
         assertThat(allocation.grant("E").orElseThrow().explanation())
                 .isEqualTo("Granted 0 of 20 cores, 20 cores unmet. ash-c1 cpu has 100 cores free; P1 above it was not"
                         + " served in full (asked 120 cores for 70 cores left), so P2 gets nothing.");
@@ -193,14 +193,7 @@ class PriorityAllocatorTest {
 
     @Test
     void whatIfReportsTheRequestsThatGainFromExtraSupply() {
-        List<AllocationRequest> requests = List.of(
-                request("A", Priority.P0, 30, 1),
-                request("B", Priority.P1, 50, 1),
-                request("C", Priority.P1, 10, 1),
-                request("D", Priority.P1, 60, 2),
-                request("E", Priority.P2, 20, 1));
-
-        WhatIf whatIf = allocator.whatIf(requests, Map.of(CPU, 100.0), Map.of(CPU, 60.0));
+        WhatIf whatIf = allocator.whatIf(HAND_CASE, Map.of(CPU, 100.0), Map.of(CPU, 60.0));
 
         // 160 cores: P0 30, P1 120 in full, P2 gets the last 10.
         assertThat(whatIf.changes())
