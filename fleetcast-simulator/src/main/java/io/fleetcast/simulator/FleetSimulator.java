@@ -16,6 +16,7 @@ import io.fleetcast.simulator.internal.demand.DemandFiles;
 import io.fleetcast.simulator.internal.demand.DemandModel;
 import io.fleetcast.simulator.internal.organization.Organization;
 import io.fleetcast.simulator.internal.organization.ServicesFile;
+import io.fleetcast.simulator.internal.request.RequestsFile;
 import io.fleetcast.simulator.internal.sampling.RandomStream;
 import io.fleetcast.simulator.internal.supply.Supply;
 import io.fleetcast.simulator.internal.supply.SupplyFiles;
@@ -116,6 +117,9 @@ public final class FleetSimulator {
                         overruns =
                                 Budgets.write(requireCosts(costs), timeline, RandomStream.of(seed, "budgets"), writer);
                     case TELEMETRY -> TelemetryFile.write(timeline, supply, RandomStream.of(seed, "telemetry"), writer);
+                    case REQUESTS ->
+                        RequestsFile.write(
+                                timeline, topology, demand, supply, RandomStream.of(seed, "requests"), writer);
                 }
                 writer.finish();
                 rows.put(kind, writer.rows());

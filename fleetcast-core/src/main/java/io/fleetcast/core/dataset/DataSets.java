@@ -44,7 +44,8 @@ final class DataSets {
                 usage(),
                 costs(),
                 budgets(),
-                telemetry())) {
+                telemetry(),
+                requests())) {
             schemas.put(schema.kind(), schema);
         }
         for (Kind kind : Kind.values()) {
@@ -415,5 +416,37 @@ final class DataSets {
                 List.of("asset_id", "signal", "ts"),
                 KeyScope.ROW,
                 List.of());
+    }
+
+    private static Schema requests() {
+        return new Schema(
+                Kind.REQUESTS,
+                "Requests for capacity: which team wants how much of a resource in a cluster, by when, at which"
+                        + " priority and why. When supply is short they are served by priority (P0 first), then by a"
+                        + " weighted max-min fair share within a priority (docs/capacity-allocation.md).",
+                List.of(
+                        Column.of("request_id", TEXT, "identifier, unique").required(),
+                        Column.of("team", TEXT, "requesting team").required().references(Kind.SERVICES, "team"),
+                        Column.of("service", TEXT, "the service it is for, if one")
+                                .references(Kind.SERVICES, "service"),
+                        Column.of("cluster", TEXT, "cluster the capacity is wanted in")
+                                .required()
+                                .references(Kind.ASSETS, "cluster"),
+                        Column.choice("resource", RESOURCES_CPU_MEMORY_STORAGE, "cpu", "memory", "storage")
+                                .required(),
+                        Column.of("quantity", NUMBER, "how much; stored in cores, GiB or TB")
+                                .required()
+                                .atLeast(0),
+                        Column.of("unit", TEXT, "unit of quantity; the resource's unit (cores, GiB, TB) when empty"),
+                        Column.of("needed_date", DATE, "the day it is needed by")
+                                .required(),
+                        Column.choice("priority", "P0 is served first, P3 last", "P0", "P1", "P2", "P3")
+                                .required(),
+                        Column.of("weight", NUMBER, "share within its priority relative to the others'; 1 when empty")
+                                .greaterThan(0),
+                        Column.of("justification", TEXT, "why it is needed").required()),
+                List.of("request_id"),
+                KeyScope.ROW,
+                List.of(new Rule.UnitOf("unit", "resource", List.of("quantity"))));
     }
 }

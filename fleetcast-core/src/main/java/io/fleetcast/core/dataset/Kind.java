@@ -21,7 +21,8 @@ public enum Kind {
     USAGE,
     COSTS,
     BUDGETS,
-    TELEMETRY;
+    TELEMETRY,
+    REQUESTS;
 
     /** The table (and file base name): {@code usage}, {@code skus}, ... */
     public String tableName() {

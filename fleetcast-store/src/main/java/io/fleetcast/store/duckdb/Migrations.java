@@ -26,7 +26,8 @@ final class Migrations {
             "V3__forecast_inputs_and_adjustments.sql",
             "V4__plan_grain.sql",
             "V5__reconciled_plans.sql",
-            "V6__capacity_plans.sql");
+            "V6__capacity_plans.sql",
+            "V7__allocation_requests.sql");
 
     private Migrations() {}
 
