@@ -1,6 +1,8 @@
 package io.fleetcast.app;
 
+import io.fleetcast.app.capacity.AllocationService;
 import io.fleetcast.app.capacity.CapacityPlanService;
+import io.fleetcast.app.capacity.UtilizationService;
 import io.fleetcast.app.fleet.FleetOverviewService;
 import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.PlanForecastService;
@@ -14,7 +16,9 @@ import io.fleetcast.store.duckdb.DuckDbCapacityStore;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
 import io.fleetcast.store.duckdb.DuckDbLifeStore;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
+import io.fleetcast.store.duckdb.DuckDbRequestStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
+import io.fleetcast.store.duckdb.DuckDbUtilizationQueries;
 import java.time.Clock;
 
 /**
@@ -31,6 +35,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final FleetLifeService life;
     private final ReliabilityViewService reliability;
     private final CapacityPlanService capacity;
+    private final UtilizationService utilization;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -45,7 +50,13 @@ public final class FleetcastApp implements AutoCloseable {
         DuckDbLifeStore lifeStore = new DuckDbLifeStore(store);
         this.life = new FleetLifeService(lifeStore);
         this.reliability = new ReliabilityViewService(lifeStore, life);
-        this.capacity = new CapacityPlanService(new DuckDbCapacityStore(store), planStore, lifeStore);
+        this.utilization = new UtilizationService(new DuckDbUtilizationQueries(store));
+        this.capacity = new CapacityPlanService(
+                new DuckDbCapacityStore(store),
+                planStore,
+                lifeStore,
+                new AllocationService(new DuckDbRequestStore(store)),
+                utilization);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -91,7 +102,12 @@ public final class FleetcastApp implements AutoCloseable {
         return reliability;
     }
 
-    /** The capacity plan: supply, demand, exhaustion dates, headroom and orders. */
+    /** Used against allocated against supply, stranded capacity and rightsizing. */
+    public UtilizationService utilization() {
+        return utilization;
+    }
+
+    /** The capacity plan: supply, demand, exhaustion dates, headroom, orders and allocations. */
     public CapacityPlanService capacity() {
         return capacity;
     }

@@ -3,6 +3,7 @@ package io.fleetcast.cli;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanService;
+import io.fleetcast.app.capacity.HeadroomPolicy;
 import io.fleetcast.app.capacity.WhatIf;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,30 @@ final class PlanCommand implements Callable<Integer> {
     double serviceLevel = 0.99;
 
     @Option(
+            names = "--maintenance",
+            paramLabel = "F",
+            description = "Headroom: fraction of capacity out for maintenance at any time (default 0.02).")
+    double maintenance = HeadroomPolicy.DEFAULT.maintenanceFraction();
+
+    @Option(
+            names = "--utilization-ceiling",
+            paramLabel = "U",
+            description = "Headroom: the largest fraction of capacity that may be used (default 0.9).")
+    double ceiling = HeadroomPolicy.DEFAULT.utilizationCeiling();
+
+    @Option(
+            names = "--survive-racks",
+            paramLabel = "K",
+            description = "Headroom: demand must fit after losing a cluster's K largest racks (default 1).")
+    int surviveRacks = HeadroomPolicy.DEFAULT.surviveRacks();
+
+    @Option(
+            names = "--dr-reserve",
+            paramLabel = "F",
+            description = "Headroom: capacity held for another site's failover, as a fraction of demand (default 0).")
+    double drReserve = HeadroomPolicy.DEFAULT.disasterRecoveryFraction();
+
+    @Option(
             names = "--scale-demand",
             paramLabel = "[CLUSTER=]FACTOR",
             description = "What-if: demand times FACTOR, everywhere or in one cluster. Repeatable.")
@@ -69,8 +94,12 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
         WhatIf whatIf = WhatIf.parse(scales, adds, delays);
-        CapacityPlanService.Request request =
-                new CapacityPlanService.Request(horizon, serviceLevel, whatIf, whatIf.isEmpty());
+        CapacityPlanService.Request request = new CapacityPlanService.Request(
+                horizon,
+                serviceLevel,
+                whatIf,
+                whatIf.isEmpty(),
+                new HeadroomPolicy(maintenance, ceiling, surviveRacks, drReserve));
         long started = System.nanoTime();
         CapacityPlanDocument plan;
         try (FleetcastApp app = FleetcastApp.open(

@@ -13,6 +13,7 @@ import io.fleetcast.planning.capacity.ClusterPlan;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.capacity.OrderRecommendation;
 import io.fleetcast.planning.capacity.ResourcePlan;
+import io.fleetcast.planning.headroom.HeadroomSizing;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ public record CapacityPlanDocument(
         @Nullable Integer planVersion,
         @Nullable Integer demandPlanVersion,
         List<Entry> clusters,
-        List<Object> allocations,
-        List<Object> utilization,
+        List<AllocationService.RequestAllocation> allocations,
+        List<AllocationService.PoolSummary> allocationPools,
+        List<UtilizationReport.ServiceRow> utilization,
+        List<UtilizationReport.StrandedRow> stranded,
+        List<UtilizationReport.RightsizingRow> rightsizing,
         Map<String, String> lifeFits,
         List<String> whatIf,
         List<String> notes) {
@@ -71,11 +75,28 @@ public record CapacityPlanDocument(
             List<Order> orders,
             List<String> notes) {}
 
-    /** The buffer held above P50 demand, and what it is made of. */
-    public record Headroom(double total, String unit, List<Component> components) {}
+    /**
+     * The buffer held above P50 demand, and what it is made of ({@link io.fleetcast.planning.headroom.HeadroomSizer}).
+     *
+     * @param total the buffer: the sum of the counted components
+     * @param leadTimeDays the lead time it was sized over
+     * @param supplyNeeded the capacity needed at the end of the lead time: P50 demand there plus the buffer
+     * @param flatRule the same buffer by a flat percentage of P50 demand, for comparison
+     */
+    public record Headroom(
+            double total,
+            String unit,
+            int leadTimeDays,
+            double supplyNeeded,
+            List<Component> components,
+            @Nullable FlatRule flatRule,
+            List<String> notes) {}
 
-    /** One part of the headroom. */
-    public record Component(String name, double amount, String explanation) {}
+    /** One part of the headroom; {@code counted} false for the stand-alone statistical amounts shown for reference. */
+    public record Component(String name, double amount, boolean counted, String explanation) {}
+
+    /** A flat-percentage buffer and how it compares with the sized one. */
+    public record FlatRule(double fraction, double buffer, double difference, String larger) {}
 
     /** A recommended order. */
     public record Order(
@@ -93,7 +114,10 @@ public record CapacityPlanDocument(
             List<String> why) {}
 
     /** The document of {@code result}, with the allocation and utilization sections as given. */
-    public static CapacityPlanDocument of(CapacityPlanService.Result result, List<?> allocations, List<?> utilization) {
+    public static CapacityPlanDocument of(
+            CapacityPlanService.Result result,
+            AllocationService.Result allocation,
+            @Nullable UtilizationReport utilization) {
         ImmutableList.Builder<Entry> entries = ImmutableList.builder();
         for (CapacityPlanService.ClusterResult cluster : result.clusters()) {
             ClusterPlan plan = cluster.plan();
@@ -136,13 +160,7 @@ public record CapacityPlanDocument(
                         round(resource.arriving()),
                         demand == null ? "none" : demand.model(),
                         demand == null ? ImmutableList.of() : demand.launches(),
-                        new Headroom(
-                                round(resource.headroom()),
-                                resource.unit(),
-                                ImmutableList.of(new Component(
-                                        "forecast_error",
-                                        round(resource.headroom()),
-                                        "the demand forecast's error at the service level over the median lead time"))),
+                        headroom(resource, cluster.headroom().get(resource.resource())),
                         order.map(CapacityPlanDocument::order).stream().collect(ImmutableList.toImmutableList()),
                         notes));
             }
@@ -154,8 +172,11 @@ public record CapacityPlanDocument(
                 result.version().orElse(null),
                 result.demandPlanVersion().orElse(null),
                 entries.build(),
-                ImmutableList.copyOf(allocations),
-                ImmutableList.copyOf(utilization),
+                allocation.allocations(),
+                allocation.pools(),
+                utilization == null ? List.of() : utilization.utilization(),
+                utilization == null ? List.of() : utilization.stranded(),
+                utilization == null ? List.of() : utilization.rightsizing(),
                 result.lifeFits(),
                 result.whatIf(),
                 result.notes());
@@ -189,10 +210,41 @@ public record CapacityPlanDocument(
                 demandPlanVersion,
                 clusters,
                 allocations,
+                allocationPools,
                 utilization,
+                stranded,
+                rightsizing,
                 lifeFits,
                 whatIf,
                 notes);
+    }
+
+    private static Headroom headroom(ResourcePlan resource, @Nullable HeadroomSizing sizing) {
+        if (sizing == null) {
+            return new Headroom(
+                    round(resource.headroom()),
+                    resource.unit(),
+                    0,
+                    0,
+                    List.of(),
+                    null,
+                    List.of("not sized: a cloud cluster, or no demand history to backtest"));
+        }
+        return new Headroom(
+                round(sizing.totalBuffer()),
+                sizing.unit(),
+                sizing.leadTimeDays(),
+                round(sizing.supplyNeeded()),
+                sizing.components().stream()
+                        .map(part ->
+                                new Component(part.name(), round(part.amount()), part.counted(), part.explanation()))
+                        .collect(ImmutableList.toImmutableList()),
+                new FlatRule(
+                        sizing.flatRule().fraction(),
+                        round(sizing.flatRule().buffer()),
+                        round(sizing.flatRule().difference()),
+                        sizing.flatRule().larger()),
+                sizing.notes());
     }
 
     private static Order order(OrderRecommendation order) {

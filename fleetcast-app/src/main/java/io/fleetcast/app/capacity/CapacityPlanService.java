@@ -4,15 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.fleetcast.app.fleet.UnknownScopeException;
 import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.app.life.FleetLifeService;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.allocation.Pool;
 import io.fleetcast.planning.capacity.CapacityPlanner;
 import io.fleetcast.planning.capacity.ClusterInputs;
 import io.fleetcast.planning.capacity.ClusterPlan;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.capacity.OrderOption;
+import io.fleetcast.planning.capacity.ResourcePlan;
 import io.fleetcast.planning.headroom.HeadroomSizing;
 import io.fleetcast.planning.supply.EmpiricalDays;
 import io.fleetcast.planning.supply.InFlightOrder;
@@ -69,11 +72,20 @@ public final class CapacityPlanService {
     private final CapacityStore store;
     private final PlanStore plans;
     private final LifeStore lives;
+    private final AllocationService allocations;
+    private final UtilizationService utilization;
 
-    public CapacityPlanService(CapacityStore store, PlanStore plans, LifeStore lives) {
+    public CapacityPlanService(
+            CapacityStore store,
+            PlanStore plans,
+            LifeStore lives,
+            AllocationService allocations,
+            UtilizationService utilization) {
         this.store = requireNonNull(store, "store is null");
         this.plans = requireNonNull(plans, "plans is null");
         this.lives = requireNonNull(lives, "lives is null");
+        this.allocations = requireNonNull(allocations, "allocations is null");
+        this.utilization = requireNonNull(utilization, "utilization is null");
     }
 
     /**
@@ -306,7 +318,14 @@ public final class CapacityPlanService {
      */
     public CapacityPlanDocument run(Request request, Progress progress) {
         Result result = plan(request, progress);
-        CapacityPlanDocument document = CapacityPlanDocument.of(result, List.of(), List.of());
+        AllocationService.Result allocation = allocations.allocate(freeSupply(result));
+        UtilizationReport usage = null;
+        try {
+            usage = utilization.analyse(UtilizationRequest.defaults());
+        } catch (UnknownScopeException noUsage) {
+            // No daily usage: the plan has no utilization section.
+        }
+        CapacityPlanDocument document = CapacityPlanDocument.of(result, allocation, usage);
         if (!request.save()) {
             return document;
         }
@@ -323,6 +342,29 @@ public final class CapacityPlanService {
                 document.toJson(),
                 paths(result));
         return document.withVersion(version);
+    }
+
+    /**
+     * What each cluster can promise to requests: for each resource, the least over the horizon of usable supply less
+     * P50 demand less headroom (never below 0), so a grant holds through the horizon without eating the buffer.
+     */
+    static Map<Pool, Double> freeSupply(Result result) {
+        Map<Pool, Double> free = new TreeMap<>();
+        for (ClusterResult cluster : result.clusters()) {
+            for (ResourcePlan plan : cluster.plan().resources()) {
+                DemandForecast demand = cluster.demand().get(plan.resource());
+                SupplyPath supply = cluster.supply().get(plan.resource());
+                if (demand == null || supply == null || cluster.plan().elastic()) {
+                    continue;
+                }
+                double least = Double.POSITIVE_INFINITY;
+                for (int day = 0; day < Math.min(demand.days(), supply.days()); day++) {
+                    least = Math.min(least, supply.mean(day) - demand.p50(day) - plan.headroom());
+                }
+                free.put(new Pool(cluster.plan().cluster(), plan.resource()), Math.max(0, least));
+            }
+        }
+        return free;
     }
 
     /** The stored plan {@code version}'s document; empty when there is none. */

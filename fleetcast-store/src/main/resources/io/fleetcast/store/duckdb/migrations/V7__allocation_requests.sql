@@ -1,4 +1,4 @@
--- Fleetcast schema version 6: requests for capacity, allocated by priority when supply is short.
+-- Fleetcast schema version 7: requests for capacity, allocated by priority when supply is short.
 -- Quantities are in canonical units (cores, GiB, TB); unit is then the canonical unit, or NULL when the file gave none.
 -- weight is NULL when the file gave none (a weight of 1).
 
