@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The capacity plan as users read it ({@code fleetcast plan --json}, {@code /api/capacity}, stored plan versions):
  * one entry per cluster and resource, dates as ISO {@code YYYY-MM-DD}, {@code null} where a cluster does not run out
- * inside the horizon. Amounts are in each entry's {@code unit}; money in USD.
+ * inside the horizon. Amounts are in each entry's {@code unit}; money in USD. The allocation ({@link
+ * AllocationService}) and utilization ({@link UtilizationService}) sections hold those services' rows; they are kept
+ * as plain objects so a stored plan reads back as the same JSON.
  */
 public record CapacityPlanDocument(
         String asOf,
@@ -32,11 +34,11 @@ public record CapacityPlanDocument(
         @Nullable Integer planVersion,
         @Nullable Integer demandPlanVersion,
         List<Entry> clusters,
-        List<AllocationService.RequestAllocation> allocations,
-        List<AllocationService.PoolSummary> allocationPools,
-        List<UtilizationReport.ServiceRow> utilization,
-        List<UtilizationReport.StrandedRow> stranded,
-        List<UtilizationReport.RightsizingRow> rightsizing,
+        List<Object> allocations,
+        List<Object> allocationPools,
+        List<Object> utilization,
+        List<Object> stranded,
+        List<Object> rightsizing,
         Map<String, String> lifeFits,
         List<String> whatIf,
         List<String> notes) {
@@ -172,11 +174,11 @@ public record CapacityPlanDocument(
                 result.version().orElse(null),
                 result.demandPlanVersion().orElse(null),
                 entries.build(),
-                allocation.allocations(),
-                allocation.pools(),
-                utilization == null ? List.of() : utilization.utilization(),
-                utilization == null ? List.of() : utilization.stranded(),
-                utilization == null ? List.of() : utilization.rightsizing(),
+                ImmutableList.copyOf(allocation.allocations()),
+                ImmutableList.copyOf(allocation.pools()),
+                utilization == null ? List.of() : ImmutableList.copyOf(utilization.utilization()),
+                utilization == null ? List.of() : ImmutableList.copyOf(utilization.stranded()),
+                utilization == null ? List.of() : ImmutableList.copyOf(utilization.rightsizing()),
                 result.lifeFits(),
                 result.whatIf(),
                 result.notes());

@@ -230,8 +230,11 @@ public final class CapacityPlanService {
         supply = withAddedSupply(supply, whatIf, asOf, clusters, skus, shapes, leadTimes);
 
         List<ClusterDemandForecaster.History> histories = ClusterDemandForecaster.histories(store);
+        List<StoredEvent> events =
+                plans.events().stream().map(CapacityPlanService::withoutYear).toList();
+        ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), plans.drivers(), List.of());
         Map<String, Map<Resource, DemandForecast>> demand =
-                demand(histories, asOf, horizon, whatIf, clusters, progress);
+                demand(histories, inputs, asOf, horizon, whatIf, clusters, progress);
         Map<String, double[]> totals = ClusterDemandForecaster.totals(histories, asOf);
         for (String cluster : whatIf.demandScale().keySet()) {
             if (!cluster.equals("*") && !clusters.containsKey(cluster)) {
@@ -268,7 +271,8 @@ public final class CapacityPlanService {
                         fits,
                         leadTimes,
                         request.serviceLevel(),
-                        request.headroomPolicy());
+                        request.headroomPolicy(),
+                        inputs);
                 int leadTime = option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
                 clusterDemand.forEach((resource, forecast) -> {
                     double[] total = totals.get(cluster + "/" + resource.code());
@@ -283,7 +287,7 @@ public final class CapacityPlanService {
                 });
             }
             progress.progress("headroom and orders", ++clusterCount, clusters.size());
-            ClusterInputs inputs = new ClusterInputs(
+            ClusterInputs planInputs = new ClusterInputs(
                     cluster,
                     info.site,
                     info.region,
@@ -293,7 +297,7 @@ public final class CapacityPlanService {
                     headroom,
                     option);
             results.add(new ClusterResult(
-                    CapacityPlanner.plan(inputs, request.serviceLevel()),
+                    CapacityPlanner.plan(planInputs, request.serviceLevel()),
                     ImmutableMap.copyOf(clusterDemand),
                     ImmutableMap.copyOf(clusterSupply),
                     ImmutableMap.copyOf(sizings)));
@@ -459,6 +463,7 @@ public final class CapacityPlanService {
 
     private Map<String, Map<Resource, DemandForecast>> demand(
             List<ClusterDemandForecaster.History> histories,
+            ForecastInputs inputs,
             LocalDate asOf,
             int horizon,
             WhatIf whatIf,
@@ -468,9 +473,6 @@ public final class CapacityPlanService {
                 .map(ClusterDemandForecaster.History::first)
                 .min(LocalDate::compareTo)
                 .orElse(asOf);
-        List<StoredEvent> events =
-                plans.events().stream().map(CapacityPlanService::withoutYear).toList();
-        ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), plans.drivers(), List.of());
         Map<String, Map<Resource, DemandForecast>> demand = new TreeMap<>();
         List<DemandForecast> forecasts = ClusterDemandForecaster.forecast(
                 histories,

@@ -2,12 +2,14 @@ package io.fleetcast.app.capacity;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.forecast.Series;
 import io.fleetcast.forecast.regression.RegressionForecaster;
 import io.fleetcast.forecast.regression.RegressionModel;
 import io.fleetcast.forecast.regression.RegressionModel.Scale;
 import io.fleetcast.forecast.regression.RegressionModel.Season;
+import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.headroom.DisasterRecoveryReserve;
 import io.fleetcast.planning.headroom.FailureDomain;
@@ -23,7 +25,10 @@ import io.fleetcast.planning.supply.LeadTimes;
 import io.fleetcast.planning.supply.ServerShape;
 import io.fleetcast.reliability.distribution.LifeDistribution;
 import io.fleetcast.store.capacity.InventoryGroup;
+import io.fleetcast.store.plan.DemandGrain;
+import io.fleetcast.store.plan.DemandSeries;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +57,8 @@ final class ClusterHeadroom {
             Map<String, LifeDistribution> lives,
             LeadTimes leadTimes,
             double serviceLevel,
-            HeadroomPolicy policy) {}
+            HeadroomPolicy policy,
+            ForecastInputs inputs) {}
 
     /**
      * The sizing, or empty when the cluster has no demand history to backtest.
@@ -69,7 +75,7 @@ final class ClusterHeadroom {
         }
         HeadroomRequest.Builder request = HeadroomRequest.builder(
                         resource.canonicalUnit(), context.serviceLevel(), days)
-                .demand(p50, errors(resource, demand, history, days))
+                .demand(p50, errors(resource, demand, history, days, context))
                 .seed(demand.cluster().hashCode() * 31L + resource.code().hashCode())
                 .maintenanceFraction(context.policy().maintenanceFraction())
                 .utilizationCeiling(context.policy().utilizationCeiling())
@@ -128,7 +134,8 @@ final class ClusterHeadroom {
     }
 
     /** Relative backtest errors {@code days} ahead of the cluster's regression, or the forecast's own spread. */
-    private static ForecastErrors errors(Resource resource, DemandForecast demand, double[] history, int days) {
+    private static ForecastErrors errors(
+            Resource resource, DemandForecast demand, double[] history, int days, Context context) {
         boolean positive = history.length > 0;
         for (double value : history) {
             positive &= value > 0;
@@ -139,8 +146,21 @@ final class ClusterHeadroom {
             if (history.length >= 2 * 365 + days + ORIGINS * ORIGIN_STEP) {
                 seasons.add(new Season(365.25, 10));
             }
+            LocalDate first = context.asOf().minusDays(history.length - 1L);
+            DemandSeries total = new DemandSeries(
+                    "*",
+                    demand.cluster(),
+                    resource.code(),
+                    DemandGrain.DAY,
+                    first.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    context.asOf().atStartOfDay().toInstant(ZoneOffset.UTC),
+                    history.length);
+            // The cluster's events, as the plan's forecasts have them, so a holiday is not taken for an error.
+            List<Regressor> events = context.inputs().forSeries(total, days).regressors().stream()
+                    .filter(regressor -> regressor.kind() == Regressor.Kind.EVENT)
+                    .toList();
             RegressionForecaster forecaster = new RegressionForecaster(
-                    RegressionModel.of(Scale.MULTIPLICATIVE, seasons.toArray(Season[]::new)), List.of());
+                    RegressionModel.of(Scale.MULTIPLICATIVE, seasons.toArray(Season[]::new)), events);
             try {
                 return ForecastErrors.backtest(
                         forecaster, Series.of(history, 7), days, ORIGINS, ORIGIN_STEP, ForecastErrors.Form.RELATIVE);

@@ -1,0 +1,211 @@
+package io.fleetcast.app.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetcast.app.AppConfig;
+import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.ingest.IngestProgress;
+import io.fleetcast.app.simulate.SimulationService;
+import io.fleetcast.core.dataset.Kind;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.simulator.FleetSimulator;
+import io.fleetcast.simulator.SimulationConfig;
+import io.fleetcast.simulator.SimulationListener;
+import io.fleetcast.store.StoreConfig;
+import io.fleetcast.store.capacity.PathDay;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The capacity plan on the simulator's fleet (the demo's: 2,000 servers, 3 years, seed 42), whose clusters built to run
+ * out of capacity are in {@code truth.json}: each is flagged with a P50 exhaustion date within 14 days of the designed
+ * date, at most one other cluster is flagged, and the plan is stored as a version with its daily paths.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CapacityPlanServiceTest {
+    private static final List<Kind> PLANNED = List.of(
+            Kind.SKUS,
+            Kind.ASSETS,
+            Kind.SERVICES,
+            Kind.ORDERS,
+            Kind.EVENTS,
+            Kind.DRIVERS,
+            Kind.ADJUSTMENTS,
+            Kind.USAGE,
+            Kind.REQUESTS);
+
+    private Path folder;
+    private FleetcastApp app;
+    private JsonNode truth;
+    private CapacityPlanDocument plan;
+
+    @BeforeAll
+    void planTheSimulatedFleet() throws IOException {
+        folder = Files.createTempDirectory("capacity-plan");
+        Path data = folder.resolve("data");
+        new SimulationService()
+                .simulate(
+                        new SimulationConfig(2000, 1095, 42, LocalDate.of(2026, 10, 31)),
+                        data,
+                        SimulationListener.NONE);
+        truth = new ObjectMapper()
+                .readTree(data.resolve(FleetSimulator.TRUTH_FILE_NAME).toFile());
+        app = FleetcastApp.open(new AppConfig(
+                StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(2),
+                Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)));
+        for (Kind kind : PLANNED) {
+            app.ingest().ingest(kind, List.of(data.resolve(FleetSimulator.fileName(kind))), false, IngestProgress.NONE);
+        }
+        plan = app.capacity()
+                .run(new CapacityPlanService.Request(365, 0.99, WhatIf.NONE, true), CapacityPlanService.Progress.NONE);
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        app.close();
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void flagsTheClustersBuiltToRunOutOnTime() {
+        Map<String, LocalDate> designed = new TreeMap<>();
+        for (JsonNode exhaustion : truth.path("exhaustion")) {
+            if (exhaustion.path("designed").asBoolean()) {
+                designed.merge(
+                        exhaustion.path("cluster").asText(),
+                        LocalDate.parse(exhaustion.path("date").asText()),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        Map<String, LocalDate> flagged = new TreeMap<>();
+        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
+            if (entry.exhaustionP50() != null) {
+                flagged.merge(entry.cluster(), LocalDate.parse(entry.exhaustionP50()), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        assertThat(designed).as("clusters truth.json says run out").isNotEmpty();
+        designed.forEach((cluster, date) -> {
+            assertThat(flagged).as("clusters flagged").containsKey(cluster);
+            assertThat(Math.abs(ChronoUnit.DAYS.between(date, flagged.get(cluster))))
+                    .as("%s: P50 exhaustion %s against the designed %s", cluster, flagged.get(cluster), date)
+                    .isLessThanOrEqualTo(14);
+        });
+        assertThat(flagged.keySet().stream().filter(cluster -> !designed.containsKey(cluster)))
+                .as("clusters flagged that were not built to run out")
+                .hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void theDocumentHasTheContractsFields() {
+        assertThat(plan.asOf()).isEqualTo("2026-10-31");
+        assertThat(plan.planVersion()).isEqualTo(1);
+        CapacityPlanDocument.Entry entry = plan.clusters().stream()
+                .filter(e ->
+                        e.cluster().equals("us-east-dc1-c01") && e.resource().equals("cpu"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(entry.unit()).isEqualTo("cores");
+        // The usable capacity the day after the end, as the simulator computes it (truth.json).
+        double usable = 0;
+        for (JsonNode exhaustion : truth.path("exhaustion")) {
+            if (exhaustion.path("cluster").asText().equals("us-east-dc1-c01")
+                    && exhaustion.path("resource").asText().equals("cpu")) {
+                usable = exhaustion.path("usable_capacity_after_end").asDouble();
+            }
+        }
+        assertThat(entry.supply()).isCloseTo(usable, org.assertj.core.api.Assertions.within(usable * 0.01));
+        assertThat(entry.headroom().components())
+                .extracting(CapacityPlanDocument.Component::name)
+                .contains("forecast_error", "supply_variance", "failure_domains", "maintenance", "utilization_ceiling");
+        assertThat(entry.headroom().flatRule()).isNotNull();
+        // Every order names its SKU, site, order-by date and cost, and explains itself.
+        List<CapacityPlanDocument.Order> orders =
+                plan.clusters().stream().flatMap(e -> e.orders().stream()).toList();
+        assertThat(orders).isNotEmpty().allSatisfy(order -> {
+            assertThat(order.quantity()).isPositive();
+            assertThat(order.cost()).isPositive();
+            assertThat(LocalDate.parse(order.orderBy())).isAfterOrEqualTo(LocalDate.of(2026, 11, 1));
+            assertThat(order.why()).isNotEmpty();
+        });
+        // The requests are allocated, never beyond a pool's free supply.
+        assertThat(plan.allocations()).isNotEmpty();
+        assertThat(plan.allocationPools()).isNotEmpty().allSatisfy(item -> {
+            AllocationService.PoolSummary pool = (AllocationService.PoolSummary) item;
+            assertThat(pool.granted()).isLessThanOrEqualTo(pool.supply() * (1 + 1e-9));
+        });
+        assertThat(plan.utilization()).isNotEmpty();
+    }
+
+    @Test
+    void thePlanIsStoredWithItsDailyPaths() {
+        assertThat(app.capacity().latest().orElseThrow().clusters()).hasSameSizeAs(plan.clusters());
+        List<PathDay> path = app.capacity().path(1, "us-east-dc1-c01", "cpu");
+        assertThat(path).hasSize(365);
+        assertThat(path.get(0).day()).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(path).allSatisfy(day -> assertThat(day.demandP99()).isGreaterThanOrEqualTo(day.demandP50()));
+    }
+
+    @Test
+    void aWhatIfWithMoreSupplyRunsOutLaterAndIsNotStored() {
+        CapacityPlanDocument more = app.capacity()
+                .run(
+                        new CapacityPlanService.Request(
+                                365,
+                                0.99,
+                                WhatIf.parse(
+                                        List.of(), List.of("us-east-dc1-c01:compute-2026:200@2026-11-15"), List.of()),
+                                false),
+                        CapacityPlanService.Progress.NONE);
+        assertThat(more.planVersion()).isNull();
+        assertThat(more.whatIf()).containsExactly("+200 × compute-2026 in us-east-dc1-c01 from 2026-11-15");
+        CapacityPlanDocument.Entry cpu = more.clusters().stream()
+                .filter(e ->
+                        e.cluster().equals("us-east-dc1-c01") && e.resource().equals("cpu"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cpu.exhaustionP50()).isNull();
+    }
+
+    @Test
+    void badWhatIfsAreNamed() {
+        assertThatThrownBy(() -> run(WhatIf.parse(List.of("nowhere-c9=1.5"), List.of(), List.of())))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageContaining("nowhere-c9");
+        assertThatThrownBy(() -> WhatIf.parse(List.of(), List.of("us-east-dc1-c01:compute-2026:-5"), List.of()))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageContaining("-5");
+        assertThatThrownBy(() -> run(WhatIf.parse(List.of(), List.of("us-east-dc1-c01:ghost-sku:5"), List.of())))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageContaining("ghost-sku");
+        assertThatThrownBy(() -> run(WhatIf.parse(List.of(), List.of(), List.of("PO-404:30"))))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageContaining("PO-404");
+        assertThatThrownBy(() -> new CapacityPlanService.Request(365, 1.5, WhatIf.NONE, false))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageContaining("--service-level");
+    }
+
+    private CapacityPlanDocument run(WhatIf whatIf) {
+        return app.capacity()
+                .run(new CapacityPlanService.Request(30, 0.99, whatIf, false), CapacityPlanService.Progress.NONE);
+    }
+}
