@@ -190,7 +190,7 @@ export function hideError() {
 const PAGES = [
   { id: 'overview', label: 'Fleet overview', href: './' },
   { id: 'forecasts', label: 'Forecasts', href: 'forecasts.html' },
-  { id: 'plan', label: 'Capacity plan' },
+  { id: 'capacity', label: 'Capacity', href: 'capacity.html' },
   { id: 'cost', label: 'Cost & Budgets' },
   { id: 'reliability', label: 'Reliability', href: 'reliability.html' },
   { id: 'prognostics', label: 'Prognostics' },

@@ -381,6 +381,9 @@ class FleetcastServerTest {
                         "GET /api/reliability",
                         "GET /api/reliability/segment",
                         "GET /api/reliability/compare",
+                        "GET /api/capacity",
+                        "GET /api/capacity/versions",
+                        "GET /api/capacity/path",
                         "POST /api/forecast/adjustments",
                         "DELETE /api/forecast/adjustments/{id}");
     }

@@ -23,6 +23,9 @@ public final class ApiRoutes {
         routes.get(PREFIX + "/reliability", new ReliabilityHandler(app.reliability()));
         routes.get(PREFIX + "/reliability/segment", new ReliabilitySegmentHandler(app.reliability()));
         routes.get(PREFIX + "/reliability/compare", new ReliabilityCompareHandler(app.reliability()));
+        routes.get(PREFIX + "/capacity", new CapacityHandler(app.capacity()));
+        routes.get(PREFIX + "/capacity/versions", new CapacityVersionsHandler(app.capacity()));
+        routes.get(PREFIX + "/capacity/path", new CapacityPathHandler(app.capacity()));
         // Writes: an access policy tells them apart by their method (AccessRequest.method) and may refuse them.
         routes.post(PREFIX + "/forecast/adjustments", new SaveAdjustmentHandler(app.forecasts()));
         routes.delete(PREFIX + "/forecast/adjustments/{id}", new DeleteAdjustmentHandler(app.forecasts()));

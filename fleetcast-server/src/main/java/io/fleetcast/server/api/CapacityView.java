@@ -1,0 +1,69 @@
+package io.fleetcast.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.app.capacity.CapacityPlanDocument;
+import io.fleetcast.app.capacity.CapacityPlanDocument.Entry;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code GET /api/capacity}: a stored capacity plan, as {@code fleetcast plan --json} prints it, narrowed to a region,
+ * site or cluster. Amounts are in each entry's {@code unit} (cores, GiB or TB), money in USD, dates ISO.
+ *
+ * @param planVersion the stored version shown
+ * @param asOf the data's last day; the plan starts the day after
+ * @param horizonDays the days planned
+ * @param serviceLevel the target chance that demand stays within usable supply
+ * @param demandPlanVersion the newest forecast plan version when the plan was made, or {@code null}
+ * @param scope the part of the plan shown
+ * @param clusters one entry per cluster and resource in the scope, in the plan's order (by cluster, then resource)
+ * @param allocations the plan's allocation section, whole
+ * @param utilization the plan's utilization section, whole
+ * @param lifeFits the life distribution the supply forecast used per SKU
+ * @param whatIf the what-if changes the plan was made with; empty for a plain plan
+ * @param notes the plan's caveats
+ */
+public record CapacityView(
+        int planVersion,
+        String asOf,
+        int horizonDays,
+        double serviceLevel,
+        @Nullable Integer demandPlanVersion,
+        CapacityScope scope,
+        List<Entry> clusters,
+        List<Object> allocations,
+        List<Object> utilization,
+        Map<String, String> lifeFits,
+        List<String> whatIf,
+        List<String> notes) {
+    public CapacityView {
+        requireNonNull(asOf, "asOf is null");
+        requireNonNull(scope, "scope is null");
+        clusters = ImmutableList.copyOf(clusters);
+        allocations = List.copyOf(allocations);
+        utilization = List.copyOf(utilization);
+        lifeFits = ImmutableMap.copyOf(lifeFits);
+        whatIf = ImmutableList.copyOf(whatIf);
+        notes = ImmutableList.copyOf(notes);
+    }
+
+    static CapacityView of(CapacityPlanDocument plan, CapacityScope scope) {
+        return new CapacityView(
+                CapacityPlans.version(plan),
+                plan.asOf(),
+                plan.horizonDays(),
+                plan.serviceLevel(),
+                plan.demandPlanVersion(),
+                scope,
+                plan.clusters().stream().filter(scope::contains).toList(),
+                plan.allocations(),
+                plan.utilization(),
+                plan.lifeFits(),
+                plan.whatIf(),
+                plan.notes());
+    }
+}

@@ -1,0 +1,284 @@
+package io.fleetcast.server;
+
+import static io.fleetcast.server.FleetcastServerTest.get;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetcast.app.FleetcastApp;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The Capacity page in real headless Chromium against the real server on a free port, over {@link TestCapacityData}'s
+ * simulated fleet and its two stored plans. One walk through the page (ranking, drill-down region → site → cluster,
+ * the chosen cluster's chart, headroom and order, another plan version, back), so the browser starts once; every
+ * figure checked is the one the API returns. Screenshots are kept in {@code target/ui-artifacts/}.
+ */
+class CapacityIT {
+    @TempDir
+    static Path folder;
+
+    private static FleetcastApp app;
+    private static FleetcastServer server;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        TestBrowser.requireChromium();
+        app = TestCapacityData.plannedApp(folder);
+        server = FleetcastServer.start(ServerConfig.local(0), app);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static JsonNode api(String pathAndQuery) {
+        FleetcastServerTest.Response response = get(server, pathAndQuery);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, UTF_8);
+    }
+
+    /** The API's date, or the page's "—" when there is none. */
+    private static String dateText(JsonNode date) {
+        return date.isNull() ? "—" : date.asText();
+    }
+
+    /** The page's ranking: by exhaustion P50, P90, P99, then need-by (none last), then cluster and resource. */
+    private static final Comparator<JsonNode> URGENCY = Comparator.<JsonNode, String>comparing(
+                    entry -> dateKey(entry, "exhaustion_p50"))
+            .thenComparing(entry -> dateKey(entry, "exhaustion_p90"))
+            .thenComparing(entry -> dateKey(entry, "exhaustion_p99"))
+            .thenComparing(entry -> dateKey(entry, "need_by"))
+            .thenComparing(entry -> entry.get("cluster").asText())
+            .thenComparing(entry -> entry.get("resource").asText());
+
+    private static String dateKey(JsonNode entry, String field) {
+        return entry.get(field).isNull() ? "9999-12-31" : entry.get(field).asText();
+    }
+
+    private static List<JsonNode> ranked(JsonNode entries) {
+        List<JsonNode> list = new ArrayList<>();
+        entries.forEach(list::add);
+        list.sort(URGENCY);
+        return list;
+    }
+
+    @Test
+    void theRankingDrillsDownToAClustersPathHeadroomAndOrder() throws IOException {
+        JsonNode plan = api("/api/capacity");
+        List<JsonNode> ranking = ranked(plan.get("clusters"));
+        // The cluster to walk to: the most urgent one that has an order (the simulated fleet has two).
+        JsonNode chosen = ranking.stream()
+                .filter(entry -> entry.get("orders").size() > 0)
+                .findFirst()
+                .orElseThrow();
+        String region = chosen.get("region").asText();
+        String site = chosen.get("site").asText();
+        String cluster = chosen.get("cluster").asText();
+        String resource = chosen.get("resource").asText();
+
+        try (TestBrowser browser = TestBrowser.start(folder, "capacity")) {
+            browser.driver().get(server.uri().resolve("capacity.html").toString());
+            browser.waitForView("");
+            browser.assertNoErrors();
+            assertThat(browser.find("#app-nav-list a[aria-current=page]").getText())
+                    .isEqualTo("Capacity");
+
+            // The plan: regions by their first exhaustion, and every cluster and resource ranked by urgency.
+            Set<String> regions = new TreeSet<>();
+            plan.get("clusters")
+                    .forEach(entry -> regions.add(entry.get("region").asText()));
+            assertThat(groupRows(browser)).hasSize(regions.size());
+            List<WebElement> rows = rankingRows(browser);
+            assertThat(rows.stream().map(row -> row.getAttribute("data-key")).toList())
+                    .isEqualTo(ranking.stream()
+                            .map(entry -> entry.get("cluster").asText() + "/"
+                                    + entry.get("resource").asText())
+                            .toList());
+            JsonNode first = ranking.get(0);
+            WebElement firstRow = rows.get(0);
+            assertThat(firstRow.findElement(By.cssSelector("td[data-date=p50]")).getText())
+                    .isEqualTo(dateText(first.get("exhaustion_p50")));
+            assertThat(firstRow.findElement(By.cssSelector("td[data-date=p90]")).getText())
+                    .isEqualTo(dateText(first.get("exhaustion_p90")));
+            assertThat(firstRow.findElement(By.cssSelector("td[data-date=p99]")).getText())
+                    .isEqualTo(dateText(first.get("exhaustion_p99")));
+            assertThat(firstRow.getText()).contains(first.get("unit").asText());
+            assertThat(browser.find("#kpis [data-kpi=orders]").getAttribute("data-value"))
+                    .isEqualTo(String.valueOf(ranking.stream()
+                            .mapToInt(entry -> entry.get("orders").size())
+                            .sum()));
+            browser.screenshot("capacity-plan.png");
+
+            // Drill down: region, then site; each level lists the next one and only its own clusters.
+            browser.find("#groups-table tr[data-key='" + region + "'] th a").click();
+            browser.waitForView("?region=" + region);
+            browser.assertNoErrors();
+            assertThat(browser.text("#page-title")).isEqualTo("Region " + region);
+            assertThat(rankingRows(browser))
+                    .hasSize(api("/api/capacity?region=" + encode(region))
+                            .get("clusters")
+                            .size());
+            browser.find("#groups-table tr[data-key='" + site + "'] th a").click();
+            browser.waitForView("?region=" + region + "&site=" + site);
+            assertThat(browser.text("#groups-title")).isEqualTo("Clusters in " + site);
+            assertThat(rankingRows(browser))
+                    .hasSize(api("/api/capacity?site=" + encode(site))
+                            .get("clusters")
+                            .size());
+
+            // Choose the cluster's row: its chart, headroom and order; the URL names cluster and resource.
+            browser.find("#ranking-table tr[data-key='" + cluster + "/" + resource + "'] th a")
+                    .click();
+            String view = "?region=" + region + "&site=" + site + "&cluster=" + cluster + "&resource=" + resource;
+            browser.waitForView(view);
+            browser.assertNoErrors();
+            assertThat(browser.driver().getCurrentUrl()).endsWith("capacity.html" + view);
+            assertThat(browser.text("#breadcrumb li[data-level=cluster]")).isEqualTo("Cluster " + cluster);
+            assertThat(browser.find("#ranking-table tr[aria-selected=true]").getAttribute("data-key"))
+                    .isEqualTo(cluster + "/" + resource);
+
+            JsonNode path = api("/api/capacity/path?cluster=" + encode(cluster) + "&resource=" + resource);
+            Map<String, Map<String, Object>> chart = browser.chartSeries("path-chart");
+            assertThat(chart.keySet())
+                    .containsExactlyInAnyOrder(
+                            "demand-band-base",
+                            "demand-band",
+                            "demand-p90",
+                            "demand-p50",
+                            "supply-band-base",
+                            "supply-band",
+                            "supply");
+            assertThat(points(chart, "demand-p50")).isEqualTo((long) TestCapacityData.HORIZON_DAYS);
+            assertThat(points(chart, "supply"))
+                    .isEqualTo((long) path.get("days").size());
+            Object firstSupply = browser.script("return echarts.getInstanceByDom(document.getElementById('path-chart'))"
+                    + ".getOption().series.find(s => s.id === 'supply').data[0][1];");
+            assertThat(((Number) requireNonNull(firstSupply)).doubleValue())
+                    .isEqualTo(path.get("days").get(0).get("supply").asDouble());
+            assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('path-chart'))"
+                            + ".getOption().yAxis[0].name;"))
+                    .isEqualTo(chosen.get("unit").asText());
+            // The exhaustion dates and the need-by day are marked.
+            Set<String> marked = new TreeSet<>();
+            for (String field : List.of("exhaustion_p50", "exhaustion_p90", "exhaustion_p99", "need_by")) {
+                if (!chosen.get(field).isNull()) {
+                    marked.add(chosen.get(field).asText());
+                }
+            }
+            assertThat(marked).isNotEmpty();
+            Object marks = browser.script("return echarts.getInstanceByDom(document.getElementById('path-chart'))"
+                    + ".getOption().series.find(s => s.id === 'demand-p50').markLine.data.map(m => m.xAxis);");
+            assertThat(new TreeSet<>((List<?>) requireNonNull(marks))).isEqualTo(marked);
+
+            // Headroom: each component with its amount and why, and the total.
+            JsonNode headroom = chosen.get("headroom");
+            for (JsonNode component : headroom.get("components")) {
+                WebElement row = browser.find("#headroom-table tr[data-component='"
+                        + component.get("name").asText() + "']");
+                assertThat(Double.parseDouble(
+                                row.findElement(By.cssSelector("td.num")).getAttribute("data-amount")))
+                        .isEqualTo(component.get("amount").asDouble());
+                assertThat(row.findElement(By.cssSelector("td.num")).getText())
+                        .endsWith(" " + headroom.get("unit").asText());
+                assertThat(row.getText()).contains(component.get("explanation").asText());
+            }
+
+            // The order: what, how many, by when, what it costs, and why, line by line.
+            JsonNode order = chosen.get("orders").get(0);
+            String orderLine =
+                    browser.text("#order [data-order='" + order.get("sku").asText() + "'] .order-line");
+            assertThat(orderLine)
+                    .contains(String.format(
+                            Locale.ROOT,
+                            "Order %,d × %s for cluster %s",
+                            order.get("quantity").asLong(),
+                            order.get("sku").asText(),
+                            cluster))
+                    .contains("by " + order.get("order_by").asText())
+                    .contains("need by " + order.get("need_by").asText())
+                    .contains(String.format(
+                            Locale.ROOT, "%,d USD", Math.round(order.get("cost").asDouble())));
+            List<String> why = new ArrayList<>();
+            order.get("why").forEach(line -> why.add(line.asText()));
+            assertThat(browser.driver().findElements(By.cssSelector("#order .order-why li")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .isEqualTo(why);
+            browser.screenshot("capacity-cluster.png");
+
+            // Another plan version: the URL keeps the cluster; the chart spans that plan's horizon.
+            new Select(browser.find("#plan-version")).selectByValue("1");
+            browser.waitForView(
+                    "?version=1&region=" + region + "&site=" + site + "&cluster=" + cluster + "&resource=" + resource);
+            browser.assertNoErrors();
+            assertThat(points(browser.chartSeries("path-chart"), "demand-p50"))
+                    .isEqualTo((long) TestCapacityData.FIRST_HORIZON_DAYS);
+            assertThat(browser.text("#kpis [data-kpi=clusters]")).contains("plan v1");
+
+            // Back: the latest plan again; then up through the breadcrumb to the whole plan.
+            browser.driver().navigate().back();
+            browser.waitForView(view);
+            assertThat(points(browser.chartSeries("path-chart"), "demand-p50"))
+                    .isEqualTo((long) TestCapacityData.HORIZON_DAYS);
+            browser.find("#breadcrumb li[data-level=fleet] a").click();
+            browser.waitForView("");
+            assertThat(rankingRows(browser)).hasSize(ranking.size());
+            assertThat(browser.find("#detail-view").isDisplayed()).isFalse();
+            browser.assertNoErrors();
+
+            // A store without plans: the page says what to do.
+            Path empty = Files.createDirectories(folder.resolve("empty"));
+            try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
+                    FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
+                browser.driver().get(emptyServer.uri().resolve("capacity.html").toString());
+                browser.waitForView("");
+                browser.assertNoErrors();
+                assertThat(browser.text("#note")).startsWith("No capacity plan is stored yet");
+                assertThat(browser.find("#plan-view").isDisplayed()).isFalse();
+                browser.screenshot("capacity-empty.png");
+            }
+        }
+    }
+
+    private static List<WebElement> groupRows(TestBrowser browser) {
+        return browser.driver().findElements(By.cssSelector("#groups-table tbody tr[data-key]"));
+    }
+
+    private static List<WebElement> rankingRows(TestBrowser browser) {
+        return browser.driver().findElements(By.cssSelector("#ranking-table tbody tr[data-key]"));
+    }
+
+    private static Object points(Map<String, Map<String, Object>> chart, String id) {
+        Map<String, Object> series = requireNonNull(chart.get(id), "no series " + id + " in the chart");
+        return requireNonNull(series.get("points"), "no points in " + id);
+    }
+}
