@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param scope the part of the plan shown
  * @param clusters one entry per cluster and resource in the scope, in the plan's order (by cluster, then resource)
  * @param allocations the plan's allocation section, whole
+ * @param allocationPools the allocation per cluster and resource, whole
  * @param utilization the plan's utilization section, whole
+ * @param stranded capacity stranded beside an exhausted resource, whole
+ * @param rightsizing allocations to shrink, with their savings, whole
  * @param lifeFits the life distribution the supply forecast used per SKU
  * @param whatIf the what-if changes the plan was made with; empty for a plain plan
  * @param notes the plan's caveats
@@ -36,7 +39,10 @@ public record CapacityView(
         CapacityScope scope,
         List<Entry> clusters,
         List<Object> allocations,
+        List<Object> allocationPools,
         List<Object> utilization,
+        List<Object> stranded,
+        List<Object> rightsizing,
         Map<String, String> lifeFits,
         List<String> whatIf,
         List<String> notes) {
@@ -45,7 +51,10 @@ public record CapacityView(
         requireNonNull(scope, "scope is null");
         clusters = ImmutableList.copyOf(clusters);
         allocations = List.copyOf(allocations);
+        allocationPools = List.copyOf(allocationPools);
         utilization = List.copyOf(utilization);
+        stranded = List.copyOf(stranded);
+        rightsizing = List.copyOf(rightsizing);
         lifeFits = ImmutableMap.copyOf(lifeFits);
         whatIf = ImmutableList.copyOf(whatIf);
         notes = ImmutableList.copyOf(notes);
@@ -61,7 +70,10 @@ public record CapacityView(
                 scope,
                 plan.clusters().stream().filter(scope::contains).toList(),
                 plan.allocations(),
+                plan.allocationPools(),
                 plan.utilization(),
+                plan.stranded(),
+                plan.rightsizing(),
                 plan.lifeFits(),
                 plan.whatIf(),
                 plan.notes());
