@@ -2,6 +2,7 @@ package io.fleetcast.cli;
 
 import io.fleetcast.app.AppConfig;
 import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.demo.DemoService;
 import io.fleetcast.app.fleet.FleetOverview;
 import io.fleetcast.store.fleet.BreakdownRow;
@@ -10,6 +11,8 @@ import io.fleetcast.store.ingest.IngestReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,6 +112,39 @@ final class DemoCommand implements Callable<Integer> {
                     row.servers() == null ? "-" : Terminal.count(row.servers()),
                     utilisation(row.used(), row.capacity(), cpu.unit())));
         }
+        CapacityPlanDocument plan = summary.plan();
+        Map<String, String> runsOut = new TreeMap<>();
+        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
+            String date = entry.exhaustionP50();
+            if (date != null) {
+                // "date resource" so the earliest date wins.
+                runsOut.merge(entry.cluster(), date + " " + entry.resource(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        long orders = plan.clusters().stream()
+                .mapToLong(entry -> entry.orders().size())
+                .sum();
+        double cost = plan.clusters().stream()
+                .flatMap(entry -> entry.orders().stream())
+                .mapToDouble(CapacityPlanDocument.Order::cost)
+                .sum();
+        terminal.say(String.format(
+                Locale.ROOT,
+                "Capacity plan %s: %d clusters run out within %d days at P50 demand%s; %d orders recommended, %,.0f USD"
+                        + " (fleetcast plan --db %s shows them with their reasons).",
+                plan.planVersion(),
+                runsOut.size(),
+                plan.horizonDays(),
+                runsOut.isEmpty()
+                        ? ""
+                        : " ("
+                                + runsOut.entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ")",
+                orders,
+                cost,
+                folder.database()));
         DemoService.Truth truth = summary.truth();
         terminal.say(String.format(
                 Locale.ROOT,

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.capacity.CapacityPlanDocument;
+import io.fleetcast.app.capacity.CapacityPlanService;
+import io.fleetcast.app.capacity.WhatIf;
 import io.fleetcast.app.fleet.FleetOverview;
 import io.fleetcast.app.fleet.FleetOverviewRequest;
 import io.fleetcast.app.ingest.IngestProgress;
@@ -69,7 +72,8 @@ public final class DemoService {
     }
 
     /** The fleet as the analyses see it, and what the simulator built in. */
-    public record Summary(List<FleetOverview> overviews, Truth truth, long storedRows, LocalDate asOf) {
+    public record Summary(
+            List<FleetOverview> overviews, Truth truth, long storedRows, LocalDate asOf, CapacityPlanDocument plan) {
         public Summary {
             overviews = ImmutableList.copyOf(overviews);
         }
@@ -87,7 +91,10 @@ public final class DemoService {
             int futureFailures,
             Path file) {}
 
-    /** Summarises the loaded fleet: the overview of the last year for each resource, and the truth built in. */
+    /**
+     * Summarises the loaded fleet: the overview of the last year for each resource, the capacity plan (the newest
+     * stored one, or a new one when none is stored), and the truth built in.
+     */
     public Summary summarise(FleetcastApp app, DemoFolder demo) {
         List<FleetOverview> overviews = new ArrayList<>();
         for (Resource resource : Resource.values()) {
@@ -98,7 +105,14 @@ public final class DemoService {
         long rows = app.fleet().status().rowCounts().values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
-        return new Summary(overviews, truth(demo.data()), rows, overviews.get(0).to());
+        CapacityPlanDocument plan = app.capacity()
+                .latest()
+                .orElseGet(() -> app.capacity()
+                        .run(
+                                new CapacityPlanService.Request(
+                                        CapacityPlanService.DEFAULT_HORIZON_DAYS, 0.99, WhatIf.NONE, true),
+                                CapacityPlanService.Progress.NONE));
+        return new Summary(overviews, truth(demo.data()), rows, overviews.get(0).to(), plan);
     }
 
     private static Truth truth(Path data) {
