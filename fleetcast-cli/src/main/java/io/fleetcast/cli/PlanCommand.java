@@ -1,6 +1,7 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.capacity.CapacityPlanDiff;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanService;
 import io.fleetcast.app.capacity.HeadroomPolicy;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
                     + " service less expected failures and planned retirements, plus open orders at their learned"
                     + " delivery slips), the day each quantile runs out, the headroom to hold, and what to order: which"
                     + " SKU, how many, for which site, by when, at what cost, explained line by line.",
-            "The plan is stored as the next capacity plan version unless it is a what-if.",
+            "The plan is stored as the next capacity plan version unless it is a what-if; --diff V1 V2 says what changed"
+                    + " between two stored plans.",
             "Example: fleetcast plan --horizon 365 --service-level 0.99; fleetcast plan --scale-demand 1.2"
                     + " --add-supply us-east-dc1-c01:compute-2024:40@2027-03-01 --delay-order PO-202609-00012:30"
         })
@@ -87,12 +89,52 @@ final class PlanCommand implements Callable<Integer> {
             description = "What-if: an open order arrives DAYS later than promised. Repeatable.")
     List<String> delays = new ArrayList<>();
 
+    @Option(
+            names = "--diff",
+            arity = "2",
+            paramLabel = "V",
+            description = "Compare stored capacity plans V1 and V2 instead of planning.")
+    @org.jspecify.annotations.Nullable
+    List<Integer> diff;
+
     @Option(names = "--json", description = "Print the plan as one JSON document on stdout.")
     boolean json;
 
     @Override
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
+        List<Integer> versions = diff;
+        if (versions != null) {
+            CapacityPlanDiff result;
+            try (FleetcastApp app = FleetcastApp.open(store.config().readOnly())) {
+                result = app.capacity().diff(versions.get(0), versions.get(1));
+            }
+            if (json) {
+                terminal.json(result);
+                return 0;
+            }
+            int changed = 0;
+            for (CapacityPlanDiff.Change change : result.changes()) {
+                if (!change.status().equals("unchanged")) {
+                    changed++;
+                    terminal.say(String.format(
+                            Locale.ROOT,
+                            "%-9s %s/%s: %s",
+                            change.status(),
+                            change.cluster(),
+                            change.resource(),
+                            String.join("; ", change.lines())));
+                }
+            }
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "Capacity plan %d -> %d: %d of %d cluster resources changed",
+                    result.fromVersion(),
+                    result.toVersion(),
+                    changed,
+                    result.changes().size()));
+            return 0;
+        }
         WhatIf whatIf = WhatIf.parse(scales, adds, delays);
         CapacityPlanService.Request request = new CapacityPlanService.Request(
                 horizon,

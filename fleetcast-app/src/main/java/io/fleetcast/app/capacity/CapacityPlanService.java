@@ -382,6 +382,24 @@ public final class CapacityPlanService {
         return all.isEmpty() ? Optional.empty() : Optional.of(document(all.get(all.size() - 1)));
     }
 
+    /**
+     * What changed between stored plans {@code from} and {@code to}.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} naming a version that is not stored
+     */
+    public CapacityPlanDiff diff(int from, int to) {
+        return CapacityPlanDiff.of(storedOrFail(from), storedOrFail(to));
+    }
+
+    private CapacityPlanDocument storedOrFail(int version) {
+        return stored(version)
+                .orElseThrow(() ->
+                        FleetcastException.badInput("capacity plan " + version + " is not stored; versions" + " are "
+                                + store.capacityPlans().stream()
+                                        .map(plan -> plan.version())
+                                        .toList()));
+    }
+
     /** Every stored plan version, oldest first. */
     public List<StoredCapacityPlan> versions() {
         return store.capacityPlans();

@@ -186,6 +186,27 @@ class CapacityPlanServiceTest {
     }
 
     @Test
+    void aLaterPlanIsComparedWithAnEarlierOne() {
+        CapacityPlanDocument looser = app.capacity()
+                .run(new CapacityPlanService.Request(365, 0.9, WhatIf.NONE, true), CapacityPlanService.Progress.NONE);
+        int version = java.util.Objects.requireNonNull(looser.planVersion());
+        CapacityPlanDiff diff = app.capacity().diff(1, version);
+        assertThat(diff.changes()).hasSameSizeAs(plan.clusters());
+        // The same data: P50 exhaustion does not move; a lower service level holds less headroom.
+        assertThat(diff.changes()).allSatisfy(change -> {
+            assertThat(change.exhaustionP50After()).isEqualTo(change.exhaustionP50Before());
+            assertThat(change.lines()).noneMatch(line -> line.startsWith("runs out"));
+        });
+        assertThat(diff.changes())
+                .filteredOn(change -> change.status().equals("changed"))
+                .isNotEmpty()
+                .allSatisfy(change -> assertThat(change.lines()).anyMatch(line -> line.startsWith("headroom")));
+        assertThatThrownBy(() -> app.capacity().diff(1, 99))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageContaining("capacity plan 99 is not stored");
+    }
+
+    @Test
     void badWhatIfsAreNamed() {
         assertThatThrownBy(() -> run(WhatIf.parse(List.of("nowhere-c9=1.5"), List.of(), List.of())))
                 .isInstanceOf(FleetcastException.class)
