@@ -1,6 +1,5 @@
 package io.fleetcast.store;
 
-import io.fleetcast.store.capacity.ClusterDay;
 import io.fleetcast.store.capacity.InventoryGroup;
 import io.fleetcast.store.capacity.PathDay;
 import io.fleetcast.store.capacity.SkuRecord;
@@ -26,15 +25,12 @@ public interface CapacityStore {
     /** The SKU catalog, by SKU. */
     List<SkuRecord> skus();
 
-    /** Every cluster's daily used and allocated demand per resource, from daily usage rows, by cluster, resource, day. */
-    List<ClusterDay> clusterDemand();
-
-    /** Hears one service's daily used amount in one cluster; days come in order per series, series one after another. */
+    /** Hears one service's daily used amount in one cluster. */
     interface ServiceDayVisitor {
         void day(String service, String cluster, String resource, LocalDate day, double used);
     }
 
-    /** Streams every daily usage row (service, cluster, resource, day, used), by series then day. */
+    /** Streams every daily usage row (service, cluster, resource, day, used), in no particular order. */
     void serviceDemand(ServiceDayVisitor visitor);
 
     /**

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Forecasts each cluster's used demand per resource for a capacity plan, a year or more ahead, as the sum of its
@@ -220,7 +220,8 @@ final class ClusterDemandForecaster {
             for (int t = Math.max(0, from); t < Math.min(to, known.length); t++) {
                 known[t] += value;
             }
-            if (to > observed + gap) {
+            // Listed when it changes the forecast's days, i.e. it has not started yet.
+            if (to > observed + gap && from >= observed + gap) {
                 launches.add(String.format(
                         Locale.ROOT,
                         "%s: %s %+,.0f %s from %s",
@@ -327,16 +328,13 @@ final class ClusterDemandForecaster {
         return history.used.length == 0 ? 0 : sum / (history.used.length - from);
     }
 
-    /** Collects the streamed rows into gap-free histories. */
+    /**
+     * Collects the streamed rows into gap-free histories. Rows may come in any order (the store's result is not relied
+     * on to keep one series together): each series' days are gathered, then sorted.
+     */
     private static final class Reader implements CapacityStore.ServiceDayVisitor {
         private final List<History> histories;
-        private @Nullable String key;
-        private @Nullable Resource resource;
-        private String service = "";
-        private String cluster = "";
-        private @Nullable LocalDate first;
-        private @Nullable LocalDate last;
-        private double[] values = new double[1024];
+        private final Map<String, Buffer> series = new LinkedHashMap<>();
 
         Reader(List<History> histories) {
             this.histories = histories;
@@ -344,45 +342,67 @@ final class ClusterDemandForecaster {
 
         @Override
         public void day(String service, String cluster, String resource, LocalDate day, double used) {
-            String next = service + "/" + cluster + "/" + resource;
-            if (!next.equals(key)) {
-                flush();
-                key = next;
-                this.service = service;
-                this.cluster = cluster;
-                this.resource = Resource.parse(resource).orElse(null);
-                first = day;
-                last = null;
-            }
-            LocalDate origin = first;
-            if (origin == null || this.resource == null) {
-                return;
-            }
-            int index = (int) ChronoUnit.DAYS.between(origin, day);
-            if (index >= values.length) {
-                values = Arrays.copyOf(values, Math.max(values.length * 2, index + 1));
-            }
-            LocalDate previous = last;
-            if (previous != null) {
-                int before = (int) ChronoUnit.DAYS.between(origin, previous);
-                for (int i = before + 1; i < index; i++) {
-                    values[i] = values[before];
-                }
-            }
-            values[index] = used;
-            last = day;
+            series.computeIfAbsent(
+                            service + "/" + cluster + "/" + resource, key -> new Buffer(service, cluster, resource))
+                    .add(day.toEpochDay(), used);
         }
 
         void flush() {
-            LocalDate origin = first;
-            LocalDate end = last;
-            Resource kind = resource;
-            if (origin != null && end != null && kind != null) {
-                int length = (int) ChronoUnit.DAYS.between(origin, end) + 1;
-                histories.add(new History(service, cluster, kind, origin, Arrays.copyOf(values, length)));
+            for (Buffer buffer : series.values()) {
+                Resource kind = Resource.parse(buffer.resource).orElse(null);
+                if (kind != null && buffer.size > 0) {
+                    histories.add(buffer.history(kind));
+                }
             }
-            first = null;
-            last = null;
+            series.clear();
+        }
+    }
+
+    /** One series' days as they came. */
+    private static final class Buffer {
+        final String service;
+        final String cluster;
+        final String resource;
+        long[] days = new long[64];
+        double[] values = new double[64];
+        int size;
+
+        Buffer(String service, String cluster, String resource) {
+            this.service = service;
+            this.cluster = cluster;
+            this.resource = resource;
+        }
+
+        void add(long day, double value) {
+            if (size == days.length) {
+                days = Arrays.copyOf(days, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            days[size] = day;
+            values[size] = value;
+            size++;
+        }
+
+        /** Sorted by day; a missing day repeats the day before; a repeated day keeps the last value. */
+        History history(Resource kind) {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(days[a], days[b]));
+            long first = days[order[0]];
+            int length = (int) (days[order[size - 1]] - first) + 1;
+            double[] used = new double[length];
+            int filled = -1;
+            for (int k = 0; k < size; k++) {
+                int index = (int) (days[order[k]] - first);
+                for (int t = filled + 1; t < index; t++) {
+                    used[t] = filled >= 0 ? used[filled] : values[order[k]];
+                }
+                used[index] = values[order[k]];
+                filled = index;
+            }
+            return new History(service, cluster, kind, LocalDate.ofEpochDay(first), used);
         }
     }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.CapacityStore;
-import io.fleetcast.store.capacity.ClusterDay;
 import io.fleetcast.store.capacity.InventoryGroup;
 import io.fleetcast.store.capacity.PathDay;
 import io.fleetcast.store.capacity.SkuRecord;
@@ -123,27 +122,9 @@ public final class DuckDbCapacityStore implements CapacityStore {
     }
 
     @Override
-    public List<ClusterDay> clusterDemand() {
-        String sql = "SELECT cluster, resource, (ts AT TIME ZONE 'UTC')::DATE AS day, sum(used),"
-                + " coalesce(sum(allocated), 0) FROM usage WHERE grain = 'day' GROUP BY ALL ORDER BY ALL";
-        return read("the clusters' daily demand", sql, rs -> {
-            ImmutableList.Builder<ClusterDay> days = ImmutableList.builder();
-            while (rs.next()) {
-                days.add(new ClusterDay(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getDouble(4),
-                        rs.getDouble(5)));
-            }
-            return days.build();
-        });
-    }
-
-    @Override
     public void serviceDemand(ServiceDayVisitor visitor) {
         String sql = "SELECT service, cluster, resource, (ts AT TIME ZONE 'UTC')::DATE AS day, used FROM usage"
-                + " WHERE grain = 'day' ORDER BY service, cluster, resource, day";
+                + " WHERE grain = 'day'";
         read("the services' daily demand", sql, rs -> {
             while (rs.next()) {
                 visitor.day(
