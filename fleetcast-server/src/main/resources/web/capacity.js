@@ -9,6 +9,7 @@
 import {
   ApiError,
   MISSING,
+  apiQuery,
   dailyChartOptions,
   element,
   formatNumber,
@@ -16,10 +17,10 @@ import {
   getJson,
   hideError,
   loadStatus,
-  opensElsewhere,
   renderNavigation,
   showError,
   urlState,
+  viewNavigation,
 } from './common.js';
 
 const SCOPE_LEVELS = ['region', 'site', 'cluster'];
@@ -34,37 +35,7 @@ const COLORS = { demand: '#1d4f91', supply: '#178a7b', mark: '#b23b3b' };
 
 const { read: readState, queryOf, urlOf } = urlState(['version', ...SCOPE_LEVELS, 'resource']);
 
-function navigate(state) {
-  const url = urlOf(state);
-  if (url !== `${window.location.pathname}${window.location.search}`) {
-    window.history.pushState(null, '', url);
-  }
-  load();
-}
-
-/** A real link to the view {@code target} (it opens in a new tab too), followed in the page. */
-function viewLink(target, ...children) {
-  const link = element('a', { href: urlOf(target) }, ...children);
-  link.addEventListener('click', (event) => {
-    if (opensElsewhere(event)) {
-      return;
-    }
-    event.preventDefault();
-    navigate(target);
-  });
-  return link;
-}
-
-/** A table row that drills to {@code target} when clicked anywhere (its link does the same). */
-function drillRow(target, attributes, ...cells) {
-  const row = element('tr', { className: 'drillable', ...attributes }, ...cells);
-  row.addEventListener('click', (event) => {
-    if (event.target.closest('a') === null) {
-      navigate(target);
-    }
-  });
-  return row;
-}
+const { navigate, viewLink, drillRow } = viewNavigation(urlOf, () => load());
 
 /** The view of {@code scope} down to {@code level}, in plan {@code version}. */
 function scopedState(scope, level, version) {
@@ -87,17 +58,6 @@ function entryState(entry, version) {
     cluster: entry.cluster,
     resource: entry.resource,
   };
-}
-
-function apiQuery(params) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value) {
-      query.set(key, value);
-    }
-  }
-  const text = query.toString();
-  return text ? `?${text}` : '';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -92,6 +92,54 @@ export function urlState(keys) {
   return { read, queryOf, urlOf };
 }
 
+/**
+ * Moving between a page's views: {@code navigate} pushes the view's URL and reloads the page's data with
+ * {@code load}; {@code viewLink} is a real link to a view (it opens in a new tab too), followed in the page;
+ * {@code drillRow} is a table row that goes to its view when clicked anywhere (its link does the same).
+ */
+export function viewNavigation(urlOf, load) {
+  const navigate = (state) => {
+    const url = urlOf(state);
+    if (url !== `${window.location.pathname}${window.location.search}`) {
+      window.history.pushState(null, '', url);
+    }
+    load();
+  };
+  const viewLink = (target, ...children) => {
+    const link = element('a', { href: urlOf(target) }, ...children);
+    link.addEventListener('click', (event) => {
+      if (opensElsewhere(event)) {
+        return;
+      }
+      event.preventDefault();
+      navigate(target);
+    });
+    return link;
+  };
+  const drillRow = (target, attributes, ...cells) => {
+    const row = element('tr', { className: 'drillable', ...attributes }, ...cells);
+    row.addEventListener('click', (event) => {
+      if (event.target.closest('a') === null) {
+        navigate(target);
+      }
+    });
+    return row;
+  };
+  return { navigate, viewLink, drillRow };
+}
+
+/** A query string of the non-empty {@code params}: "?cluster=c1&resource=cpu", or "" when all are empty. */
+export function apiQuery(params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value) {
+      query.set(key, value);
+    }
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // API
 
@@ -191,6 +239,7 @@ const PAGES = [
   { id: 'overview', label: 'Fleet overview', href: './' },
   { id: 'forecasts', label: 'Forecasts', href: 'forecasts.html' },
   { id: 'capacity', label: 'Capacity', href: 'capacity.html' },
+  { id: 'utilization', label: 'Utilization', href: 'utilization.html' },
   { id: 'cost', label: 'Cost & Budgets' },
   { id: 'reliability', label: 'Reliability', href: 'reliability.html' },
   { id: 'prognostics', label: 'Prognostics' },

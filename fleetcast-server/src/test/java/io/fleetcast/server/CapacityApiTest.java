@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -116,7 +120,10 @@ class CapacityApiTest {
                         "scope",
                         "clusters",
                         "allocations",
+                        "allocation_pools",
                         "utilization",
+                        "stranded",
+                        "rightsizing",
                         "life_fits",
                         "what_if",
                         "notes");
@@ -158,7 +165,9 @@ class CapacityApiTest {
                         "headroom",
                         "orders",
                         "notes");
-        assertThat(fieldNames(entry.get("headroom"))).containsExactly("total", "unit", "components");
+        assertThat(fieldNames(entry.get("headroom")))
+                .containsExactly(
+                        "total", "unit", "lead_time_days", "supply_needed", "components", "flat_rule", "notes");
 
         // The simulated fleet is short somewhere within 120 days at 99%: at least one order, with its reasons.
         List<JsonNode> orders = new ArrayList<>();
@@ -251,6 +260,91 @@ class CapacityApiTest {
         assertThat(total).isEqualTo(latest().clusters().size());
         assertThat(bySite.get("clusters").size())
                 .isLessThanOrEqualTo(byRegion.get("clusters").size());
+    }
+
+    /** The sections narrowed with the plan's clusters, besides {@code clusters} itself. */
+    private static final List<String> SECTIONS =
+            List.of("allocations", "allocation_pools", "utilization", "stranded", "rightsizing");
+
+    @Test
+    void theFiltersNarrowTheAllocationAndUtilizationSectionsByTheirClustersPlace() {
+        JsonNode whole = json("/api/capacity");
+        JsonNode stored = tree(latest());
+        for (String section : SECTIONS) {
+            assertThat(whole.get(section)).as(section).isEqualTo(stored.get(section));
+        }
+        // The fixture loads the simulator's requests and usage (stranded capacity and rightsizing may be empty).
+        for (String section : List.of("allocations", "allocation_pools", "utilization")) {
+            assertThat(whole.get(section).size()).as(section).isGreaterThan(0);
+        }
+        // Where the plan places each cluster; utilization rows carry their own site and region, which must agree.
+        Map<String, CapacityPlanDocument.Entry> places = new HashMap<>();
+        latest().clusters().forEach(entry -> places.putIfAbsent(entry.cluster(), entry));
+        whole.get("utilization").forEach(row -> {
+            CapacityPlanDocument.Entry place = places.get(row.get("cluster").asText());
+            if (place != null) {
+                assertThat(row.get("site").asText()).isEqualTo(place.site());
+                assertThat(row.get("region").asText()).isEqualTo(place.region());
+            }
+        });
+        String cluster = whole.get("allocations").get(0).get("cluster").asText();
+        CapacityPlanDocument.Entry place =
+                Objects.requireNonNull(places.get(cluster), "the plan does not place cluster " + cluster);
+
+        Map<String, Predicate<JsonNode>> scopes = new LinkedHashMap<>();
+        scopes.put(
+                "?region=" + encode(place.region()),
+                row -> placeOf(row, places, "region").equals(place.region()));
+        scopes.put(
+                "?site=" + encode(place.site()),
+                row -> placeOf(row, places, "site").equals(place.site()));
+        scopes.put(
+                "?cluster=" + encode(cluster),
+                row -> row.get("cluster").asText().equals(cluster));
+        for (Map.Entry<String, Predicate<JsonNode>> scope : scopes.entrySet()) {
+            JsonNode narrowed = json("/api/capacity" + scope.getKey());
+            for (String section : SECTIONS) {
+                List<JsonNode> expected = new ArrayList<>();
+                whole.get(section).forEach(row -> {
+                    if (scope.getValue().test(row)) {
+                        expected.add(row);
+                    }
+                });
+                assertThat(narrowed.get(section))
+                        .as(scope.getKey() + " " + section)
+                        .containsExactlyElementsOf(expected);
+            }
+            assertThat(narrowed.get("allocations").size()).as(scope.getKey()).isGreaterThan(0);
+        }
+        JsonNode byCluster = json("/api/capacity?cluster=" + encode(cluster));
+        assertThat(byCluster.get("allocations").size())
+                .isLessThan(whole.get("allocations").size());
+
+        // The regions split every section of the whole plan.
+        Set<String> regions = new TreeSet<>();
+        places.values().forEach(entry -> regions.add(entry.region()));
+        regions.remove("");
+        for (String section : SECTIONS) {
+            int total = 0;
+            for (String region : regions) {
+                total += json("/api/capacity?region=" + encode(region))
+                        .get(section)
+                        .size();
+            }
+            assertThat(total).as(section).isEqualTo(whole.get(section).size());
+        }
+    }
+
+    /** A section row's site or region: its own, or where the plan places its cluster. */
+    private static String placeOf(JsonNode row, Map<String, CapacityPlanDocument.Entry> places, String level) {
+        if (row.has(level)) {
+            return row.get(level).asText();
+        }
+        CapacityPlanDocument.Entry place = places.get(row.get("cluster").asText());
+        if (place == null) {
+            return "";
+        }
+        return level.equals("site") ? place.site() : place.region();
     }
 
     @Test

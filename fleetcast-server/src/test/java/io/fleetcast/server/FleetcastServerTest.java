@@ -361,6 +361,12 @@ class FleetcastServerTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
 
+        Response utilization = get("/utilization.html");
+        assertThat(utilization.status()).isEqualTo(200);
+        assertThat(utilization.body()).contains("<title>Utilization · Fleetcast</title>");
+        assertThat(get("/utilization.js").body()).contains("renderNavigation('utilization')");
+        assertThat(get("/common.js").body()).contains("href: 'utilization.html'");
+
         Response charts = get("/vendor/echarts/echarts.min.js");
         assertThat(charts.status()).isEqualTo(200);
         assertThat(charts.body()).contains("Licensed to the Apache Software Foundation");

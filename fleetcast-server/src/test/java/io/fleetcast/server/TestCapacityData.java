@@ -22,7 +22,8 @@ import java.util.List;
  * {@value #DAYS} days of history ending {@link #END} (seed {@value #SEED}: two regions, three sites, five clusters, one
  * of them cloud; two clusters short within the horizon), planned {@value #FIRST_HORIZON_DAYS} days ahead at service
  * level {@value #FIRST_SERVICE_LEVEL} (version 1), then {@value #HORIZON_DAYS} days ahead at {@value #SERVICE_LEVEL}
- * (version 2, the latest). Only what the plan reads is loaded (no costs, budgets or telemetry), to stay quick.
+ * (version 2, the latest). Only what the plan reads is loaded (no costs, budgets or telemetry), to stay quick; the requests for capacity are
+ * loaded, so the plans have allocations.
  */
 final class TestCapacityData {
     static final int SERVERS = 1200;
@@ -44,7 +45,8 @@ final class TestCapacityData {
             Kind.EVENTS,
             Kind.DRIVERS,
             Kind.ADJUSTMENTS,
-            Kind.USAGE);
+            Kind.USAGE,
+            Kind.REQUESTS);
 
     private TestCapacityData() {}
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * {@code GET /api/capacity?version=&region=&site=&cluster=}: a stored capacity plan (the latest by default), narrowed
- * to a region, site or cluster.
+ * to a region, site or cluster: its cluster entries and its allocation and utilization sections alike.
  */
 final class CapacityHandler implements Handler {
     private final CapacityPlanService capacity;

@@ -3,6 +3,7 @@ package io.fleetcast.server.api;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanDocument.Entry;
 import io.fleetcast.app.fleet.UnknownScopeException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,37 @@ public record CapacityScope(
         return (region == null || region.equals(entry.region()))
                 && (site == null || site.equals(entry.site()))
                 && (cluster == null || cluster.equals(entry.cluster()));
+    }
+
+    /**
+     * Whether a row of the plan's allocation or utilization sections is inside this scope: by its {@code cluster},
+     * and by its own {@code site} and {@code region} where it has them, else by where {@code places} (cluster to its
+     * plan entry, from {@link #places}) puts its cluster. A row whose cluster the plan does not place is inside only
+     * the whole plan or a scope naming that cluster.
+     */
+    boolean containsRow(Map<?, ?> row, Map<String, Entry> places) {
+        if (level.equals("fleet")) {
+            return true;
+        }
+        String rowCluster = String.valueOf(row.get("cluster"));
+        @Nullable Entry place = places.get(rowCluster);
+        String rowSite = text(row, "site", place == null ? "" : place.site());
+        String rowRegion = text(row, "region", place == null ? "" : place.region());
+        return (region == null || region.equals(rowRegion))
+                && (site == null || site.equals(rowSite))
+                && (cluster == null || cluster.equals(rowCluster));
+    }
+
+    /** Each cluster of {@code plan} to its first entry (every entry of a cluster has the same place). */
+    static Map<String, Entry> places(CapacityPlanDocument plan) {
+        Map<String, Entry> places = new HashMap<>();
+        plan.clusters().forEach(entry -> places.putIfAbsent(entry.cluster(), entry));
+        return places;
+    }
+
+    private static String text(Map<?, ?> row, String key, String otherwise) {
+        Object value = row.get(key);
+        return value == null ? otherwise : value.toString();
     }
 
     private static @Nullable String named(Map<String, String> parameters, String name) {

@@ -8,6 +8,7 @@ import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanDocument.Entry;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param demandPlanVersion the newest forecast plan version when the plan was made, or {@code null}
  * @param scope the part of the plan shown
  * @param clusters one entry per cluster and resource in the scope, in the plan's order (by cluster, then resource)
- * @param allocations the plan's allocation section, whole
- * @param allocationPools the allocation per cluster and resource, whole
- * @param utilization the plan's utilization section, whole
- * @param stranded capacity stranded beside an exhausted resource, whole
- * @param rightsizing allocations to shrink, with their savings, whole
+ * @param allocations the plan's allocation section: one row per request in the scope
+ * @param allocationPools the allocation per cluster and resource in the scope
+ * @param utilization the plan's utilization section: one row per service, cluster and resource in the scope
+ * @param stranded capacity stranded beside an exhausted resource, per cluster in the scope
+ * @param rightsizing allocations to shrink in the scope, with their savings
  * @param lifeFits the life distribution the supply forecast used per SKU
  * @param whatIf the what-if changes the plan was made with; empty for a plain plan
  * @param notes the plan's caveats
@@ -61,6 +62,10 @@ public record CapacityView(
     }
 
     static CapacityView of(CapacityPlanDocument plan, CapacityScope scope) {
+        Map<String, Entry> places = CapacityScope.places(plan);
+        Function<List<Object>, List<Object>> narrow = rows -> rows.stream()
+                .filter(row -> scope.containsRow(fields(row), places))
+                .toList();
         return new CapacityView(
                 CapacityPlans.version(plan),
                 plan.asOf(),
@@ -69,13 +74,18 @@ public record CapacityView(
                 plan.demandPlanVersion(),
                 scope,
                 plan.clusters().stream().filter(scope::contains).toList(),
-                plan.allocations(),
-                plan.allocationPools(),
-                plan.utilization(),
-                plan.stranded(),
-                plan.rightsizing(),
+                narrow.apply(plan.allocations()),
+                narrow.apply(plan.allocationPools()),
+                narrow.apply(plan.utilization()),
+                narrow.apply(plan.stranded()),
+                narrow.apply(plan.rightsizing()),
                 plan.lifeFits(),
                 plan.whatIf(),
                 plan.notes());
+    }
+
+    /** A section row's fields: a stored plan's rows are maps already; a fresh plan's are records. */
+    private static Map<?, ?> fields(Object row) {
+        return row instanceof Map<?, ?> map ? map : JsonMapping.mapper().convertValue(row, Map.class);
     }
 }
