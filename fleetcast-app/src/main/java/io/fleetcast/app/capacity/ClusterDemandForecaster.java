@@ -33,10 +33,12 @@ import java.util.function.BiConsumer;
 /**
  * Forecasts each cluster's used demand per resource for a capacity plan, a year or more ahead, as the sum of its
  * services' forecasts. Service-level plan forecasts pick their method on short backtests and often carry no trend,
- * which a plan reaching the next year cannot afford; here each service's daily used series is fitted with the
- * decomposable regression (log-linear trend with penalised changepoints, weekly and, with two years of data, yearly
- * Fourier terms, its events and traffic drivers) over its last {@value #TRAINING_DAYS} days, leaving out the first
- * {@value #RAMP_DAYS} days of a service that arrived in the cluster during the data (its ramp-up is not its growth).
+ * which a plan reaching the next year cannot afford. Here each service's daily used series is fitted with the
+ * decomposable regression over its last {@value #TRAINING_DAYS} days: one log-linear trend (no changepoints, whose last
+ * slope ran ahead of real growth on simulated fleets), weekly and, with two years of data, yearly Fourier terms, and its
+ * events (not its traffic drivers, whose own forecasts carry no trend a year out). A service that arrived in the
+ * cluster during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived
+ * too recently for that holds its last week.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit and added to the forecast on their days. One-off events that
@@ -233,8 +235,10 @@ final class ClusterDemandForecaster {
             }
         }
         int start = 0;
-        if (history.first.isAfter(dataFirst) && observed - RAMP_DAYS >= MIN_TRAINING_DAYS) {
-            start = RAMP_DAYS;
+        boolean arrived = history.first.isAfter(dataFirst);
+        if (arrived) {
+            // A service still ramping up (or just done) has no growth to learn yet: it holds its last week.
+            start = observed - RAMP_DAYS >= MIN_TRAINING_DAYS ? RAMP_DAYS : observed;
         }
         start = Math.max(start, observed - TRAINING_DAYS);
         int length = observed - start;
@@ -254,11 +258,11 @@ final class ClusterDemandForecaster {
             // Too short (or unfit) to learn a trend: hold the last week's mean.
             model = "LastWeekMean";
             double level = 0;
-            int from = Math.max(0, length - 7);
-            for (int t = from; t < length; t++) {
-                level += learned[t];
+            int from = Math.max(0, observed - 7);
+            for (int t = from; t < observed; t++) {
+                level += history.used[t] - known[t];
             }
-            level = length == 0 ? 0 : level / (length - from);
+            level = observed == 0 ? 0 : level / (observed - from);
             for (int i = 0; i < horizon; i++) {
                 p50[i] = p90[i] = p99[i] = Math.max(0, level + known[observed + gap + i]);
             }
@@ -296,8 +300,8 @@ final class ClusterDemandForecaster {
         if (learned.length >= 2 * 365) {
             seasons.add(new Season(365.25, 10));
         }
-        RegressionModel regression =
-                RegressionModel.of(positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, seasons.toArray(Season[]::new));
+        RegressionModel regression = new RegressionModel(
+                positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, 0, 0, 0.8, ImmutableList.copyOf(seasons));
         LocalDate first = history.first.plusDays(start);
         DemandSeries series = new DemandSeries(
                 history.service(),
