@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             BenchSimulateCommand.class,
             BenchForecastCommand.class,
             BenchReconcileCommand.class,
-            BenchLifeCommand.class
+            BenchLifeCommand.class,
+            BenchPlanCommand.class
         })
 final class BenchCommand {}
