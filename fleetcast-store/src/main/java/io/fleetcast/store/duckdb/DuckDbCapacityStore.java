@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
 /** {@link CapacityStore} over the embedded DuckDB store. */
@@ -170,21 +172,24 @@ public final class DuckDbCapacityStore implements CapacityStore {
                     insert.setString(6, document);
                     insert.executeUpdate();
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO capacity_plan_paths VALUES" + " (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                // The appender: a plan has a row per cluster, resource and day (hundreds of thousands at fleet scale),
+                // which batched INSERTs would write one at a time.
+                DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+                try (DuckDBAppender appender =
+                        duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "capacity_plan_paths")) {
                     for (PathDay day : paths) {
-                        insert.setInt(1, version);
-                        insert.setString(2, day.cluster());
-                        insert.setString(3, day.resource());
-                        insert.setObject(4, day.day());
-                        insert.setDouble(5, day.demandP50());
-                        insert.setDouble(6, day.demandP90());
-                        insert.setDouble(7, day.demandP99());
-                        insert.setDouble(8, day.supply());
-                        insert.setDouble(9, day.supplySd());
-                        insert.addBatch();
+                        appender.beginRow();
+                        appender.append(version);
+                        appender.append(day.cluster());
+                        appender.append(day.resource());
+                        appender.append(day.day());
+                        appender.append(day.demandP50());
+                        appender.append(day.demandP90());
+                        appender.append(day.demandP99());
+                        appender.append(day.supply());
+                        appender.append(day.supplySd());
+                        appender.endRow();
                     }
-                    insert.executeBatch();
                 }
                 connection.commit();
                 return version;
