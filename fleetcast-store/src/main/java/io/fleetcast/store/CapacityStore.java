@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
 /** What the capacity plan reads and writes. Safe for use from several threads. */
 public interface CapacityStore {
 
-    /** The data's last day: the latest usage, install, failure or retirement day. */
-    LocalDate asOf();
-
     /** The servers in service on {@code day} (installed on or before it, neither failed nor retired by it), grouped. */
     List<InventoryGroup> inventory(LocalDate day);
 

@@ -171,7 +171,7 @@ public record CapacityPlanDocument(
                 result.asOf().toString(),
                 result.horizonDays(),
                 result.serviceLevel(),
-                result.version().orElse(null),
+                null,
                 result.demandPlanVersion().orElse(null),
                 entries.build(),
                 ImmutableList.copyOf(allocation.allocations()),

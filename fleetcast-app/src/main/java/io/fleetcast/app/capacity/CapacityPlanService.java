@@ -142,7 +142,6 @@ public final class CapacityPlanService {
      * The plan.
      *
      * @param asOf the data's last day; the plan starts the day after
-     * @param version the stored version, empty when not stored
      * @param demandPlanVersion the newest forecast plan version at the time, if any
      * @param clusters per cluster, by region, site and cluster
      * @param lifeFits the life distribution used per SKU, for people
@@ -152,7 +151,6 @@ public final class CapacityPlanService {
             LocalDate asOf,
             int horizonDays,
             double serviceLevel,
-            Optional<Integer> version,
             Optional<Integer> demandPlanVersion,
             ImmutableList<ClusterResult> clusters,
             ImmutableMap<String, String> lifeFits,
@@ -161,7 +159,7 @@ public final class CapacityPlanService {
 
     /** Plans the stored fleet. */
     public Result plan(Request request, Progress progress) {
-        LocalDate asOf = store.asOf();
+        LocalDate asOf = lives.asOf();
         int horizon = request.horizonDays();
         List<String> notes = new ArrayList<>();
         Map<String, SkuRecord> skus = new TreeMap<>();
@@ -308,7 +306,6 @@ public final class CapacityPlanService {
                 asOf,
                 horizon,
                 request.serviceLevel(),
-                Optional.empty(),
                 plans.latestPlan().map(plan -> plan.version()),
                 results.build(),
                 lifeFits.buildOrThrow(),

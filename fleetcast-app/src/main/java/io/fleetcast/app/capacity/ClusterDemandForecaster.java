@@ -161,7 +161,6 @@ final class ClusterDemandForecaster {
             double[] p50 = new double[horizon];
             double[] p90 = new double[horizon];
             double[] p99 = new double[horizon];
-            double lastWeek = 0;
             Set<String> models = new LinkedHashSet<>();
             List<String> launches = new ArrayList<>();
             for (ServiceForecast service : services) {
@@ -171,7 +170,6 @@ final class ClusterDemandForecaster {
                     p90[day] += forecast.quantile(0.9, day);
                     p99[day] += forecast.quantile(0.99, day);
                 }
-                lastWeek += forecast.lastObserved();
                 models.add(forecast.model());
                 launches.addAll(forecast.launches());
             }
@@ -183,7 +181,6 @@ final class ClusterDemandForecaster {
                     p50,
                     p90,
                     p99,
-                    lastWeek,
                     services.size() + " services: " + String.join(", ", models),
                     launches));
         }
@@ -282,15 +279,7 @@ final class ClusterDemandForecaster {
         return new ServiceForecast(
                 history,
                 new DemandForecast(
-                        history.cluster(),
-                        history.resource(),
-                        asOf.plusDays(1),
-                        p50,
-                        p90,
-                        p99,
-                        lastWeekMean(history),
-                        model,
-                        launches));
+                        history.cluster(), history.resource(), asOf.plusDays(1), p50, p90, p99, model, launches));
     }
 
     private static Optional<Forecast> fit(
@@ -321,15 +310,6 @@ final class ClusterDemandForecaster {
         } catch (IllegalArgumentException | ArithmeticException e) {
             return Optional.empty();
         }
-    }
-
-    private static double lastWeekMean(History history) {
-        int from = Math.max(0, history.used.length - 7);
-        double sum = 0;
-        for (int t = from; t < history.used.length; t++) {
-            sum += history.used[t];
-        }
-        return history.used.length == 0 ? 0 : sum / (history.used.length - from);
     }
 
     /**

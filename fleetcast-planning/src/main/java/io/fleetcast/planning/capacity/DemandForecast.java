@@ -18,14 +18,12 @@ public final class DemandForecast {
     private final double[] p50;
     private final double[] p90;
     private final double[] p99;
-    private final double lastObserved;
     private final String model;
     private final ImmutableList<String> launches;
 
     /**
      * A forecast from its quantile paths (one value per day from {@code start}).
      *
-     * @param lastObserved the mean of the last 7 observed days
      * @param model the method that made it, for people
      * @param launches the planned launches it includes, for people
      */
@@ -36,7 +34,6 @@ public final class DemandForecast {
             double[] p50,
             double[] p90,
             double[] p99,
-            double lastObserved,
             String model,
             List<String> launches) {
         this.cluster = requireNonNull(cluster, "cluster is null");
@@ -45,7 +42,6 @@ public final class DemandForecast {
         this.p50 = p50;
         this.p90 = p90;
         this.p99 = p99;
-        this.lastObserved = lastObserved;
         this.model = requireNonNull(model, "model is null");
         this.launches = ImmutableList.copyOf(launches);
         if (p90.length != p50.length || p99.length != p50.length) {
@@ -87,11 +83,6 @@ public final class DemandForecast {
         return p50[day];
     }
 
-    /** The mean of the last 7 observed days. */
-    public double lastObserved() {
-        return lastObserved;
-    }
-
     /** The method that forecast it. */
     public String model() {
         return model;
@@ -105,15 +96,7 @@ public final class DemandForecast {
     /** This demand times {@code factor} (a what-if). */
     public DemandForecast scaled(double factor) {
         return new DemandForecast(
-                cluster,
-                resource,
-                start,
-                times(p50, factor),
-                times(p90, factor),
-                times(p99, factor),
-                lastObserved,
-                model,
-                launches);
+                cluster, resource, start, times(p50, factor), times(p90, factor), times(p99, factor), model, launches);
     }
 
     private static double[] times(double[] values, double factor) {

@@ -88,7 +88,7 @@ class CapacityPlannerTest {
             p90[day] = p50[day] + 5;
             p99[day] = p50[day] + 10;
         }
-        DemandForecast demand = new DemandForecast("c1", Resource.CPU, START, p50, p90, p99, 88, "by hand", List.of());
+        DemandForecast demand = new DemandForecast("c1", Resource.CPU, START, p50, p90, p99, "by hand", List.of());
         Map<Resource, SupplyPath> supply = SupplyForecast.forecast(
                         AS_OF,
                         days,

@@ -37,14 +37,6 @@ public final class DuckDbCapacityStore implements CapacityStore {
     }
 
     @Override
-    public LocalDate asOf() {
-        return read("the data's last day", "SELECT as_of FROM fleet_as_of", rs -> {
-            rs.next();
-            return rs.getObject(1, LocalDate.class);
-        });
-    }
-
-    @Override
     public List<InventoryGroup> inventory(LocalDate day) {
         String sql = "SELECT region, site, cluster, rack, sku, ownership, install_date, retire_date, count(*)::INTEGER"
                 + " FROM assets WHERE install_date <= ? AND (failure_date IS NULL OR failure_date > ?)"
