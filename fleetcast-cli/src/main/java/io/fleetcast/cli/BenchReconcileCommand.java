@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {
             "How much each reconciliation method helps on the stored demand: holds out the last H periods of every"
                     + " series, forecasts every series and aggregate (org, team, service, region, site, cluster, total)"
-                    + " from the rest, reconciles with every method, and reports MASE and 95% coverage per level."
+                    + " from the rest, reconciles with every method, and reports MASE and 95%% coverage per level."
                     + " Example: fleetcast bench reconcile --db fleetcast-demo/fleetcast.duckdb --grain week --horizon 13"
         })
 final class BenchReconcileCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Forecast one series from a CSV file with the header ts,value (ISO dates or date-times, one row per step)."
-                    + " Prints the forecast with its 80% and 95% prediction intervals, in the file's unit.",
+                    + " Prints the forecast with its 80%% and 95%% prediction intervals, in the file's unit.",
             "Example: fleetcast forecast-file --input demand.csv --horizon 48 --season 24 --season 168"
         })
 final class ForecastFileCommand implements Callable<Integer> {

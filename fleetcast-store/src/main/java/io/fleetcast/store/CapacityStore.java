@@ -22,13 +22,23 @@ public interface CapacityStore {
     /** The SKU catalog, by SKU. */
     List<SkuRecord> skus();
 
-    /** Hears one service's daily used amount in one cluster. */
-    interface ServiceDayVisitor {
-        void day(String service, String cluster, String resource, LocalDate day, double used);
+    /** Hears one service's daily used amounts in one cluster. */
+    interface ServiceSeriesVisitor {
+        /**
+         * One series.
+         *
+         * @param epochDays its days (days since 1970-01-01), ascending; a day may repeat and days may be missing
+         * @param used the used amount on each of those days
+         */
+        void series(String service, String cluster, String resource, int[] epochDays, double[] used);
     }
 
-    /** Streams every daily usage row (service, cluster, resource, day, used), in no particular order. */
-    void serviceDemand(ServiceDayVisitor visitor);
+    /**
+     * Streams every daily usage series (service, cluster, resource), one call each, in no particular order. The store
+     * gathers each series itself: at fleet scale that is tens of millions of rows, which would be slow to pass one by
+     * one.
+     */
+    void serviceDemand(ServiceSeriesVisitor visitor);
 
     /**
      * Stores a capacity plan as the next version, with its daily paths, in one transaction.

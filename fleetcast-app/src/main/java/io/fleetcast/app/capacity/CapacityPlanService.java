@@ -52,7 +52,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The capacity plan of the stored fleet: supply forecast per cluster and resource (inventory less expected failures
@@ -223,14 +225,20 @@ public final class CapacityPlanService {
         fitLives(cohorts, fits, fitNotes);
         progress.progress("life fits", 1, 1);
 
-        Map<String, Map<Resource, SupplyPath>> supply =
-                SupplyForecast.forecast(asOf, horizon, cohorts, open, shapes, fits, leadTimes);
-        supply = withAddedSupply(supply, whatIf, asOf, clusters, skus, shapes, leadTimes);
+        Map<String, Map<Resource, SupplyPath>> supply = withAddedSupply(
+                SupplyForecast.forecast(asOf, horizon, cohorts, open, shapes, fits, leadTimes),
+                whatIf,
+                asOf,
+                clusters,
+                skus,
+                shapes,
+                leadTimes);
 
         List<ClusterDemandForecaster.History> histories = ClusterDemandForecaster.histories(store);
         List<StoredEvent> events =
                 plans.events().stream().map(CapacityPlanService::withoutYear).toList();
-        ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), plans.drivers(), List.of());
+        // Events only: the capacity forecasts leave traffic drivers out (see ClusterDemandForecaster).
+        ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), List.of(), List.of());
         Map<String, Map<Resource, DemandForecast>> demand =
                 demand(histories, inputs, asOf, horizon, whatIf, clusters, progress);
         Map<String, double[]> totals = ClusterDemandForecaster.totals(histories, asOf);
@@ -248,11 +256,13 @@ public final class CapacityPlanService {
         open.forEach(order -> openByCluster
                 .computeIfAbsent(order.cluster(), name -> new ArrayList<>())
                 .add(order));
-        ImmutableList.Builder<ClusterResult> results = ImmutableList.builder();
-        int clusterCount = 0;
-        for (Map.Entry<String, ClusterInfo> entry : clusters.entrySet()) {
-            String cluster = entry.getKey();
-            ClusterInfo info = entry.getValue();
+        // Clusters are sized and planned on their own (the headroom backtests are most of the work): on every core.
+        List<Map.Entry<String, ClusterInfo>> entries = new ArrayList<>(clusters.entrySet());
+        ClusterResult[] results = new ClusterResult[entries.size()];
+        AtomicInteger clustersDone = new AtomicInteger();
+        IntStream.range(0, entries.size()).parallel().forEach(index -> {
+            String cluster = entries.get(index).getKey();
+            ClusterInfo info = entries.get(index).getValue();
             Map<Resource, DemandForecast> clusterDemand = demand.getOrDefault(cluster, Map.of());
             Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
             Optional<OrderOption> option = info.elastic && !info.owned
@@ -284,7 +294,6 @@ public final class CapacityPlanService {
                             });
                 });
             }
-            progress.progress("headroom and orders", ++clusterCount, clusters.size());
             ClusterInputs planInputs = new ClusterInputs(
                     cluster,
                     info.site,
@@ -294,12 +303,15 @@ public final class CapacityPlanService {
                     clusterSupply,
                     headroom,
                     option);
-            results.add(new ClusterResult(
+            results[index] = new ClusterResult(
                     CapacityPlanner.plan(planInputs, request.serviceLevel()),
                     ImmutableMap.copyOf(clusterDemand),
                     ImmutableMap.copyOf(clusterSupply),
-                    ImmutableMap.copyOf(sizings)));
-        }
+                    ImmutableMap.copyOf(sizings));
+            synchronized (clustersDone) {
+                progress.progress("headroom and orders", clustersDone.incrementAndGet(), entries.size());
+            }
+        });
         ImmutableMap.Builder<String, String> lifeFits = ImmutableMap.builder();
         lifeFits.putAll(fitNotes);
         return new Result(
@@ -307,7 +319,7 @@ public final class CapacityPlanService {
                 horizon,
                 request.serviceLevel(),
                 plans.latestPlan().map(plan -> plan.version()),
-                results.build(),
+                ImmutableList.copyOf(results),
                 lifeFits.buildOrThrow(),
                 whatIf.describe(),
                 ImmutableList.copyOf(notes));

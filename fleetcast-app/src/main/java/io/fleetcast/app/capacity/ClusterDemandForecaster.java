@@ -19,8 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Forecasts each cluster's used demand per resource for a capacity plan, a year or more ahead, as the sum of its
@@ -96,9 +97,11 @@ final class ClusterDemandForecaster {
     /** Reads every service series; a missing day repeats the day before. Rows of unknown resources are skipped. */
     static List<History> histories(CapacityStore store) {
         List<History> histories = new ArrayList<>();
-        Reader reader = new Reader(histories);
-        store.serviceDemand(reader);
-        reader.flush();
+        store.serviceDemand(new Reader(histories));
+        // The store's order is arbitrary; sums over services must not depend on it.
+        histories.sort(Comparator.comparing(History::cluster)
+                .thenComparing(History::resource)
+                .thenComparing(History::service));
         return histories;
     }
 
@@ -146,15 +149,22 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             BiConsumer<Integer, Integer> progress) {
+        // Each service is fitted on its own, so they run on every core; the sums below keep the histories' order.
+        ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, histories.size()).parallel().forEach(i -> {
+            forecasts[i] = forecast(histories.get(i), dataFirst, asOf, horizon, inputs, adjustments);
+            synchronized (done) {
+                progress.accept(done.incrementAndGet(), histories.size());
+            }
+        });
         Map<String, List<ServiceForecast>> byCluster = new TreeMap<>();
-        int done = 0;
-        for (History history : histories) {
-            ServiceForecast forecast = forecast(history, dataFirst, asOf, horizon, inputs, adjustments);
+        for (ServiceForecast forecast : forecasts) {
+            History history = forecast.history();
             byCluster
                     .computeIfAbsent(
                             history.cluster() + "/" + history.resource().code(), key -> new ArrayList<>())
                     .add(forecast);
-            progress.accept(++done, histories.size());
         }
         List<DemandForecast> clusters = new ArrayList<>();
         for (List<ServiceForecast> services : byCluster.values()) {
@@ -302,9 +312,7 @@ final class ClusterDemandForecaster {
                 learned.length);
         // Events only: a driver's own forecast (MSTL-ETS) often carries no trend a year out, and a service tied to it
         // would inherit that; the service's trend term carries its growth instead.
-        ImmutableList<Regressor> regressors = inputs.forSeries(series, steps).regressors().stream()
-                .filter(regressor -> regressor.kind() == Regressor.Kind.EVENT)
-                .collect(ImmutableList.toImmutableList());
+        ImmutableList<Regressor> regressors = inputs.events(series, steps);
         try {
             return Optional.of(new RegressionForecaster(regression, regressors).forecast(Series.of(learned, 7), steps));
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -312,81 +320,33 @@ final class ClusterDemandForecaster {
         }
     }
 
-    /**
-     * Collects the streamed rows into gap-free histories. Rows may come in any order (the store's result is not relied
-     * on to keep one series together): each series' days are gathered, then sorted.
-     */
-    private static final class Reader implements CapacityStore.ServiceDayVisitor {
+    /** Turns each stored series into a gap-free history. */
+    private static final class Reader implements CapacityStore.ServiceSeriesVisitor {
         private final List<History> histories;
-        private final Map<String, Buffer> series = new LinkedHashMap<>();
 
         Reader(List<History> histories) {
             this.histories = histories;
         }
 
+        /** A missing day repeats the day before; a repeated day keeps the last value. */
         @Override
-        public void day(String service, String cluster, String resource, LocalDate day, double used) {
-            series.computeIfAbsent(
-                            service + "/" + cluster + "/" + resource, key -> new Buffer(service, cluster, resource))
-                    .add(day.toEpochDay(), used);
-        }
-
-        void flush() {
-            for (Buffer buffer : series.values()) {
-                Resource kind = Resource.parse(buffer.resource).orElse(null);
-                if (kind != null && buffer.size > 0) {
-                    histories.add(buffer.history(kind));
-                }
+        public void series(String service, String cluster, String resource, int[] epochDays, double[] values) {
+            Resource kind = Resource.parse(resource).orElse(null);
+            if (kind == null || epochDays.length == 0) {
+                return;
             }
-            series.clear();
-        }
-    }
-
-    /** One series' days as they came. */
-    private static final class Buffer {
-        final String service;
-        final String cluster;
-        final String resource;
-        long[] days = new long[64];
-        double[] values = new double[64];
-        int size;
-
-        Buffer(String service, String cluster, String resource) {
-            this.service = service;
-            this.cluster = cluster;
-            this.resource = resource;
-        }
-
-        void add(long day, double value) {
-            if (size == days.length) {
-                days = Arrays.copyOf(days, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            days[size] = day;
-            values[size] = value;
-            size++;
-        }
-
-        /** Sorted by day; a missing day repeats the day before; a repeated day keeps the last value. */
-        History history(Resource kind) {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Long.compare(days[a], days[b]));
-            long first = days[order[0]];
-            int length = (int) (days[order[size - 1]] - first) + 1;
-            double[] used = new double[length];
+            int first = epochDays[0];
+            double[] used = new double[epochDays[epochDays.length - 1] - first + 1];
             int filled = -1;
-            for (int k = 0; k < size; k++) {
-                int index = (int) (days[order[k]] - first);
+            for (int k = 0; k < epochDays.length; k++) {
+                int index = epochDays[k] - first;
                 for (int t = filled + 1; t < index; t++) {
-                    used[t] = filled >= 0 ? used[filled] : values[order[k]];
+                    used[t] = filled >= 0 ? used[filled] : values[k];
                 }
-                used[index] = values[order[k]];
+                used[index] = values[k];
                 filled = index;
             }
-            return new History(service, cluster, kind, LocalDate.ofEpochDay(first), used);
+            histories.add(new History(service, cluster, kind, LocalDate.ofEpochDay(first), used));
         }
     }
 }

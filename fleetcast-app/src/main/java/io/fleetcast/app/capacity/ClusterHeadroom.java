@@ -156,11 +156,12 @@ final class ClusterHeadroom {
                     context.asOf().atStartOfDay().toInstant(ZoneOffset.UTC),
                     history.length);
             // The cluster's events, as the plan's forecasts have them, so a holiday is not taken for an error.
-            List<Regressor> events = context.inputs().forSeries(total, days).regressors().stream()
-                    .filter(regressor -> regressor.kind() == Regressor.Kind.EVENT)
-                    .toList();
+            List<Regressor> events = context.inputs().events(total, days);
+            // One straight log-linear trend, as the plan's service forecasts have.
             RegressionForecaster forecaster = new RegressionForecaster(
-                    RegressionModel.of(Scale.MULTIPLICATIVE, seasons.toArray(Season[]::new)), events);
+                    RegressionModel.of(Scale.MULTIPLICATIVE, seasons.toArray(Season[]::new))
+                            .withChangepoints(0),
+                    events);
             try {
                 return ForecastErrors.backtest(
                         forecaster, Series.of(history, 7), days, ORIGINS, ORIGIN_STEP, ForecastErrors.Form.RELATIVE);

@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The special events and traffic drivers a stored series' forecast uses as regressors, and the driver scenarios
- * applied to them. Built once per plan from what the store holds; not thread-safe (used by the planning thread).
+ * applied to them. Built once per plan from what the store holds; {@link #forSeries} is not thread-safe (it caches driver
+ * forecasts), {@link #events} is.
  *
  * <ul>
  *   <li>Events: one indicator per event name (a recurring holiday's occurrences share one, so its lift is estimated
@@ -123,42 +124,11 @@ public final class ForecastInputs {
         LocalDate first = day(series.first());
         int history = Math.toIntExact(grain.between(series.first(), series.last()) + 1);
         int length = history + horizon;
-        Instant[] starts = new Instant[length + 1];
-        starts[0] = series.first();
-        for (int t = 0; t < length; t++) {
-            starts[t + 1] = grain.next(starts[t]);
-        }
-        List<Regressor> regressors = new ArrayList<>();
+        Instant[] starts = starts(series, length);
+        List<Regressor> regressors = new ArrayList<>(events(series, starts, history));
         List<String> names = new ArrayList<>();
+        regressors.forEach(regressor -> names.add(regressor.name()));
         List<String> usedScenarios = new ArrayList<>();
-
-        Map<String, double[]> indicators = new TreeMap<>();
-        String region = regions.get(series.cluster());
-        for (StoredEvent event : events) {
-            if (!event.appliesTo(series.service(), region)) {
-                continue;
-            }
-            Instant from = midnight(event.start());
-            Instant to = midnight(event.end().plusDays(1));
-            if (!to.isAfter(starts[0]) || !from.isBefore(starts[length])) {
-                continue;
-            }
-            double[] indicator = indicators.computeIfAbsent(event.name(), name -> new double[length]);
-            for (int t = 0; t < length; t++) {
-                indicator[t] = Math.min(1, indicator[t] + share(starts[t], starts[t + 1], from, to));
-            }
-        }
-        indicators.forEach((name, indicator) -> {
-            double past = 0;
-            for (int t = 0; t < history; t++) {
-                past += indicator[t];
-            }
-            // An event never seen in the history has no estimable effect; one covering all of it neither.
-            if (past > 0 && past < history) {
-                regressors.add(Regressor.event("event:" + name, indicator));
-                names.add("event:" + name);
-            }
-        });
 
         boolean followDrivers = false;
         for (DriverKey key : applicableDrivers(series.service())) {
@@ -199,6 +169,58 @@ public final class ForecastInputs {
                         ImmutableList.copyOf(names),
                         ImmutableList.copyOf(usedScenarios));
         return new SeriesInputs(ImmutableList.copyOf(regressors), inputs, followDrivers);
+    }
+
+    /**
+     * The event regressors of {@code series} over its periods and {@code horizon} more, as {@link #forSeries} has them,
+     * without its drivers. Reads only what was built at construction, so it is safe from several threads at once.
+     */
+    public ImmutableList<Regressor> events(DemandSeries series, int horizon) {
+        int history = Math.toIntExact(series.grain().between(series.first(), series.last()) + 1);
+        return events(series, starts(series, history + horizon), history);
+    }
+
+    /** The start of each of the series' first {@code length} periods, and the end of the last. */
+    private static Instant[] starts(DemandSeries series, int length) {
+        Instant[] starts = new Instant[length + 1];
+        starts[0] = series.first();
+        for (int t = 0; t < length; t++) {
+            starts[t + 1] = series.grain().next(starts[t]);
+        }
+        return starts;
+    }
+
+    /** One indicator per event name that covers some but not all of the history's periods. */
+    private ImmutableList<Regressor> events(DemandSeries series, Instant[] starts, int history) {
+        int length = starts.length - 1;
+        Map<String, double[]> indicators = new TreeMap<>();
+        String region = regions.get(series.cluster());
+        for (StoredEvent event : events) {
+            if (!event.appliesTo(series.service(), region)) {
+                continue;
+            }
+            Instant from = midnight(event.start());
+            Instant to = midnight(event.end().plusDays(1));
+            if (!to.isAfter(starts[0]) || !from.isBefore(starts[length])) {
+                continue;
+            }
+            double[] indicator = indicators.computeIfAbsent(event.name(), name -> new double[length]);
+            for (int t = 0; t < length; t++) {
+                indicator[t] = Math.min(1, indicator[t] + share(starts[t], starts[t + 1], from, to));
+            }
+        }
+        ImmutableList.Builder<Regressor> regressors = ImmutableList.builder();
+        indicators.forEach((name, indicator) -> {
+            double past = 0;
+            for (int t = 0; t < history; t++) {
+                past += indicator[t];
+            }
+            // An event never seen in the history has no estimable effect; one covering all of it neither.
+            if (past > 0 && past < history) {
+                regressors.add(Regressor.event("event:" + name, indicator));
+            }
+        });
+        return regressors.build();
     }
 
     /** The drivers stored for {@code service}, else the fleet-wide ones. */

@@ -116,17 +116,22 @@ public final class DuckDbCapacityStore implements CapacityStore {
     }
 
     @Override
-    public void serviceDemand(ServiceDayVisitor visitor) {
-        String sql = "SELECT service, cluster, resource, (ts AT TIME ZONE 'UTC')::DATE AS day, used FROM usage"
-                + " WHERE grain = 'day'";
+    public void serviceDemand(ServiceSeriesVisitor visitor) {
+        // One row per series with its days and amounts as lists, sorted by DuckDB on all cores.
+        String sql = "SELECT service, cluster, resource, list(day ORDER BY day), list(used ORDER BY day) FROM ("
+                + "SELECT service, cluster, resource, ((ts AT TIME ZONE 'UTC')::DATE - DATE '1970-01-01')::INTEGER"
+                + " AS day, used FROM usage WHERE grain = 'day') GROUP BY service, cluster, resource";
         read("the services' daily demand", sql, rs -> {
             while (rs.next()) {
-                visitor.day(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4, LocalDate.class),
-                        rs.getDouble(5));
+                Object[] days = (Object[]) rs.getArray(4).getArray();
+                Object[] used = (Object[]) rs.getArray(5).getArray();
+                int[] epochDays = new int[days.length];
+                double[] values = new double[used.length];
+                for (int i = 0; i < days.length; i++) {
+                    epochDays[i] = ((Number) days[i]).intValue();
+                    values[i] = ((Number) used[i]).doubleValue();
+                }
+                visitor.series(rs.getString(1), rs.getString(2), rs.getString(3), epochDays, values);
             }
             return Boolean.TRUE;
         });
