@@ -1,5 +1,6 @@
 package io.fleetcast.store.duckdb;
 
+import static io.fleetcast.store.duckdb.UsageRollup.exact;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -36,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * retires; a running sum over the range's days gives the capacity of each day. The cost grows with assets plus days,
  * not assets times days.
  *
- * <p>Sums are taken over decimals (see {@link #exact}) and returned as doubles.
+ * <p>Sums are taken over decimals (see {@link UsageRollup#exact}) and returned as doubles. Usage above the service
+ * level is read from the clusters' daily rollup ({@link UsageRollup}), which holds the same sums in far fewer rows.
  *
  * <p>Dates and resource codes are written into the SQL as literals: they come from typed values ({@link LocalDate},
  * {@link Resource}), never from users' text. Names (regions, sites, clusters, services) are always bound parameters.
@@ -266,20 +268,33 @@ public final class DuckDbFleetQueries implements FleetQueries {
                 || level == FleetLevel.SITE
                 || scope.region() != null
                 || scope.site() != null;
+        // Above the service, the clusters' daily rollup holds the same sums as the rows, in a fraction of the rows.
+        boolean rollup = level != FleetLevel.SERVICE && scope.service() == null;
         Sql sql = new Sql("SELECT ");
         if (level != null) {
             sql.append(usageColumn(level)).append(" AS key, ");
         }
-        sql.append("CAST(u.ts AS DATE) AS day, sum(" + exact("u.used") + ") AS used, sum(" + exact("u.allocated")
-                        + ") AS allocated FROM usage u")
-                .append(placed ? " JOIN clusters c ON c.cluster = u.cluster" : "")
-                .append(" WHERE u.grain = 'day' AND u.resource = '")
-                .append(query.resource().code())
-                .append("' AND u.ts >= CAST(")
-                .append(dateLiteral(query.from()))
-                .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
-                .append(dateLiteral(query.to().plusDays(1)))
-                .append(" AS TIMESTAMPTZ)");
+        if (rollup) {
+            sql.append("u.day AS day, sum(u.used) AS used, sum(u.allocated) AS allocated FROM usage_cluster_day u")
+                    .append(placed ? " JOIN clusters c ON c.cluster = u.cluster" : "")
+                    .append(" WHERE u.resource = '")
+                    .append(query.resource().code())
+                    .append("' AND u.day >= ")
+                    .append(dateLiteral(query.from()))
+                    .append(" AND u.day <= ")
+                    .append(dateLiteral(query.to()));
+        } else {
+            sql.append("CAST(u.ts AS DATE) AS day, sum(" + exact("u.used") + ") AS used, sum(" + exact("u.allocated")
+                            + ") AS allocated FROM usage u")
+                    .append(placed ? " JOIN clusters c ON c.cluster = u.cluster" : "")
+                    .append(" WHERE u.grain = 'day' AND u.resource = '")
+                    .append(query.resource().code())
+                    .append("' AND u.ts >= CAST(")
+                    .append(dateLiteral(query.from()))
+                    .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
+                    .append(dateLiteral(query.to().plusDays(1)))
+                    .append(" AS TIMESTAMPTZ)");
+        }
         sql.bindIf(" AND c.region = ?", scope.region())
                 .bindIf(" AND c.site = ?", scope.site())
                 .bindIf(" AND u.cluster = ?", scope.cluster())
@@ -328,15 +343,6 @@ public final class DuckDbFleetQueries implements FleetQueries {
             case MEMORY -> exact("s.memory_gib");
             case STORAGE -> exact("s.storage_tb");
         };
-    }
-
-    /**
-     * {@code expression} as a decimal, so that sums are exact and do not depend on the order parallel aggregation adds
-     * in: the same data gives the same bytes on every run. Nine decimals keep far more precision than any capacity or
-     * usage figure carries.
-     */
-    private static String exact(String expression) {
-        return "CAST(" + expression + " AS DECIMAL(38, 9))";
     }
 
     private static String dateLiteral(LocalDate day) {

@@ -152,6 +152,9 @@ final class DuckDbLoader {
             if (!postLoadRejects.isEmpty()) {
                 deleteLines(connection, table, ingestId, postLoadRejects.keySet());
             }
+            if (request.kind() == Kind.USAGE && store.schemaVersion() >= Migrations.versionOf(UsageRollup.MIGRATION)) {
+                UsageRollup.rebuild(connection);
+            }
             List<ErrorCollector.Reject> rejects =
                     withRawText(connection, table, ingestId, request, errors.rejects(), postLoadRejects.keySet());
             writeRejects(connection, ingestId, fileName, rejects);

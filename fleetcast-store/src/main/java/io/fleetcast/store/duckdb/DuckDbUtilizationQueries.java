@@ -1,5 +1,6 @@
 package io.fleetcast.store.duckdb;
 
+import static io.fleetcast.store.duckdb.UsageRollup.exact;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -28,10 +29,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link UtilizationQueries} on the DuckDB store.
  *
- * <p>The usage rows of the window are read once: one statement filters them (grain, window, scope) into a
- * materialized table, aggregates each service's rows directly (they are already one per day), sums the rows per cluster
- * and day before taking the cluster's percentiles, and joins the few resulting rows with the clusters' supply, which is
- * grouped per cluster before the join. Nothing is joined row by row with the usage table.
+ * <p>One statement: it filters the usage rows of the window (grain, window, scope) and aggregates each service's rows
+ * directly (they are already one per day); takes each cluster's percentiles from the clusters' daily rollup
+ * ({@code usage_cluster_day}, see {@link UsageRollup}) rather than summing the rows again; and joins the few resulting
+ * rows with the clusters' supply, which is grouped per cluster before the join. Nothing is joined row by row with the
+ * usage table.
  *
  * <p>Sums are taken over decimals, so the same data gives the same bytes whatever order parallel aggregation adds in.
  * Dates are written into the SQL as literals from {@link LocalDate} values; names are always bound parameters.
@@ -45,7 +47,8 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
 
     @Override
     public Optional<LocalDate> lastUsageDay() {
-        String sql = "SELECT CAST(max(ts) AS DATE) FROM usage WHERE grain = 'day'";
+        // The rollup holds a row for every day with daily usage, in a fraction of the rows.
+        String sql = "SELECT max(day) FROM usage_cluster_day";
         try (Connection connection = store.newConnection();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rs = statement.executeQuery()) {
@@ -84,24 +87,22 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
             throws SQLException {
         FleetScope scope = query.scope();
         List<String> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH window_rows AS MATERIALIZED (SELECT u.service, u.cluster,"
+        StringBuilder sql = new StringBuilder("WITH window_rows AS (SELECT u.service, u.cluster,"
                         + " u.resource, CAST(u.ts AS DATE) AS day, u.used, u.allocated FROM usage u"
                         + " WHERE u.grain = 'day' AND u.ts >= CAST(")
                 .append(dateLiteral(query.from()))
                 .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
                 .append(dateLiteral(query.to().plusDays(1)))
                 .append(" AS TIMESTAMPTZ)");
-        if (scope.region() != null || scope.site() != null || scope.cluster() != null) {
-            sql.append(" AND u.cluster IN (SELECT cluster FROM clusters WHERE TRUE")
-                    .append(placementFilter(scope, "", parameters))
-                    .append(")");
-        }
-        sql.append("), cluster_days AS (SELECT cluster, resource, day, CAST(sum(")
-                .append(exact("used"))
-                .append(") AS DOUBLE) AS used, CAST(sum(")
-                .append(exact("allocated"))
-                .append(") AS DOUBLE) AS allocated FROM window_rows GROUP BY cluster, resource, day),"
-                        + " cluster_usage AS (SELECT cluster, resource, count(*) AS days,"
+        sql.append(clustersInScope("u.cluster", scope, parameters));
+        // A cluster's days come from the clusters' daily rollup: the same sums as the rows, without reading them.
+        sql.append("), cluster_days AS (SELECT cluster, resource, day, CAST(used AS DOUBLE) AS used,"
+                        + " CAST(allocated AS DOUBLE) AS allocated FROM usage_cluster_day WHERE day >= ")
+                .append(dateLiteral(query.from()))
+                .append(" AND day <= ")
+                .append(dateLiteral(query.to()));
+        sql.append(clustersInScope("cluster", scope, parameters));
+        sql.append("), cluster_usage AS (SELECT cluster, resource, count(*) AS days,"
                         + " quantile_cont(used, [0.5, 0.95]) AS used_q, max(used) AS used_max,"
                         + " quantile_cont(allocated, [0.5, 0.95]) AS allocated_q, max(allocated) AS allocated_max"
                         + " FROM cluster_days GROUP BY cluster, resource),"
@@ -233,6 +234,15 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
         return sql.toString();
     }
 
+    /** The condition that keeps {@code column}'s clusters inside {@code scope}'s region, site and cluster. */
+    private static String clustersInScope(String column, FleetScope scope, List<String> parameters) {
+        if (scope.region() == null && scope.site() == null && scope.cluster() == null) {
+            return "";
+        }
+        return " AND " + column + " IN (SELECT cluster FROM clusters WHERE TRUE"
+                + placementFilter(scope, "", parameters) + ")";
+    }
+
     /** Appends {@code condition} (with one {@code ?}) and binds it to {@code value}, when there is a value. */
     private static void bindIf(StringBuilder sql, String condition, @Nullable String value, List<String> parameters) {
         if (value != null) {
@@ -280,11 +290,6 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
             throw new SQLException("unknown resource \"" + code + "\" in the usage table");
         }
         return resource.orElseThrow();
-    }
-
-    /** {@code expression} as a decimal, so that sums are exact and independent of the order they are added in. */
-    private static String exact(String expression) {
-        return "CAST(" + expression + " AS DECIMAL(38, 9))";
     }
 
     private static String dateLiteral(LocalDate day) {

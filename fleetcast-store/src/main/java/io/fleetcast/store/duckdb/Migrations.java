@@ -27,13 +27,23 @@ final class Migrations {
             "V4__plan_grain.sql",
             "V5__reconciled_plans.sql",
             "V6__capacity_plans.sql",
-            "V7__allocation_requests.sql");
+            "V7__allocation_requests.sql",
+            UsageRollup.MIGRATION);
 
     private Migrations() {}
 
     /** The newest schema version this build knows. */
     static int latestVersion() {
         return SCRIPTS.size();
+    }
+
+    /** The version that {@code script} brings a database to. */
+    static int versionOf(String script) {
+        int index = SCRIPTS.indexOf(script);
+        if (index < 0) {
+            throw new IllegalArgumentException("no migration " + script);
+        }
+        return index + 1;
     }
 
     /** The version of the schema in {@code connection}'s database; 0 for an empty database. */
@@ -79,6 +89,10 @@ final class Migrations {
                 String script = SCRIPTS.get(version - 1);
                 try {
                     execute(connection, read(script));
+                    if (script.equals(UsageRollup.MIGRATION)) {
+                        // The rollup of the usage stored before it existed; the loader keeps it from now on.
+                        UsageRollup.rebuild(connection);
+                    }
                     try (var insert = connection.prepareStatement(
                             "INSERT INTO schema_version VALUES (?, ?, current_timestamp)")) {
                         insert.setInt(1, version);
