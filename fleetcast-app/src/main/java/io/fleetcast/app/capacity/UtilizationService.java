@@ -50,8 +50,8 @@ import org.jspecify.annotations.Nullable;
  * judges them; {@link UnitPricing} prices them. Immutable and safe for use from several threads.
  */
 public final class UtilizationService {
-    /** The default window: the last 90 days of daily usage. */
-    public static final int DEFAULT_WINDOW_DAYS = 90;
+    /** The default window: the last 90 days of daily usage, which the store keeps statistics of at each load. */
+    public static final int DEFAULT_WINDOW_DAYS = UtilizationQueries.RECENT_WINDOW_DAYS;
 
     /** The longest window: about ten years. */
     public static final int MAX_WINDOW_DAYS = 3660;

@@ -152,8 +152,8 @@ final class DuckDbLoader {
             if (!postLoadRejects.isEmpty()) {
                 deleteLines(connection, table, ingestId, postLoadRejects.keySet());
             }
-            if (request.kind() == Kind.USAGE && store.schemaVersion() >= Migrations.versionOf(UsageRollup.MIGRATION)) {
-                UsageRollup.rebuild(connection);
+            if (request.kind() == Kind.USAGE) {
+                UsageRollup.rebuild(connection, store.schemaVersion());
             }
             List<ErrorCollector.Reject> rejects =
                     withRawText(connection, table, ingestId, request, errors.rejects(), postLoadRejects.keySet());

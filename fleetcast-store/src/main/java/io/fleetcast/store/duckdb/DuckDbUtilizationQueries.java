@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link UtilizationQueries} on the DuckDB store.
  *
- * <p>One statement: it filters the usage rows of the window (grain, window, scope) and aggregates each service's rows
- * directly (they are already one per day); takes each cluster's percentiles from the clusters' daily rollup
+ * <p>One statement: it takes each service's statistics from {@code usage_service_recent} when the window is the recent
+ * one kept at each load, else filters the usage rows of the window (grain, window, scope) and aggregates each
+ * service's rows directly (they are already one per day); takes each cluster's percentiles from the clusters' daily rollup
  * ({@code usage_cluster_day}, see {@link UsageRollup}) rather than summing the rows again; and joins the few resulting
  * rows with the clusters' supply, which is grouped per cluster before the join. Nothing is joined row by row with the
  * usage table.
@@ -87,14 +88,24 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
             throws SQLException {
         FleetScope scope = query.scope();
         List<String> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("WITH window_rows AS (SELECT u.service, u.cluster,"
-                        + " u.resource, CAST(u.ts AS DATE) AS day, u.used, u.allocated FROM usage u"
-                        + " WHERE u.grain = 'day' AND u.ts >= CAST(")
-                .append(dateLiteral(query.from()))
-                .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
-                .append(dateLiteral(query.to().plusDays(1)))
-                .append(" AS TIMESTAMPTZ)");
-        sql.append(clustersInScope("u.cluster", scope, parameters));
+        StringBuilder sql = new StringBuilder("WITH service_stats AS (");
+        if (isRecentWindow(connection, query)) {
+            // The statistics of the recent window, kept at each load.
+            sql.append("SELECT service, cluster, resource, days, used_q, used_max, allocated_q, allocated_max,"
+                    + " allocated_last FROM usage_service_recent WHERE TRUE");
+            sql.append(clustersInScope("cluster", scope, parameters));
+        } else {
+            sql.append("SELECT w.service, w.cluster, w.resource, ")
+                    .append(UsageRollup.SERVICE_STATISTICS)
+                    .append(" FROM (SELECT u.service, u.cluster, u.resource, CAST(u.ts AS DATE) AS day, u.used,"
+                            + " u.allocated FROM usage u WHERE u.grain = 'day' AND u.ts >= CAST(")
+                    .append(dateLiteral(query.from()))
+                    .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
+                    .append(dateLiteral(query.to().plusDays(1)))
+                    .append(" AS TIMESTAMPTZ)");
+            sql.append(clustersInScope("u.cluster", scope, parameters));
+            sql.append(") w GROUP BY w.service, w.cluster, w.resource");
+        }
         // A cluster's days come from the clusters' daily rollup: the same sums as the rows, without reading them.
         sql.append("), cluster_days AS (SELECT cluster, resource, day, CAST(used AS DOUBLE) AS used,"
                         + " CAST(allocated AS DOUBLE) AS allocated FROM usage_cluster_day WHERE day >= ")
@@ -116,15 +127,11 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
                 .append(" GROUP BY a.cluster),"
                         + " kept AS (SELECT cluster FROM supply UNION SELECT cluster FROM cluster_usage),"
                         + " resources AS (SELECT * FROM (VALUES ('cpu'), ('memory'), ('storage')) AS r(resource))"
-                        // Service rows: a service's usage rows are one per day already, so no grouping by day.
                         + " SELECT 0 AS part, w.service, w.cluster, NULL AS site, NULL AS region, w.resource,"
-                        + " NULL AS supply, count(*) AS days, quantile_cont(w.used, [0.5, 0.95]) AS used_q,"
-                        + " max(w.used) AS used_max, quantile_cont(w.allocated, [0.5, 0.95]) AS allocated_q,"
-                        + " max(w.allocated) AS allocated_max, arg_max(w.allocated, w.day) AS allocated_last"
-                        + " FROM window_rows w WHERE TRUE");
+                        + " NULL AS supply, w.days, w.used_q, w.used_max, w.allocated_q, w.allocated_max,"
+                        + " w.allocated_last FROM service_stats w WHERE TRUE");
         bindIf(sql, " AND w.service = ?", scope.service(), parameters);
-        sql.append(" GROUP BY w.service, w.cluster, w.resource"
-                + " UNION ALL SELECT 1, NULL, c.cluster, c.site, c.region, r.resource,"
+        sql.append(" UNION ALL SELECT 1, NULL, c.cluster, c.site, c.region, r.resource,"
                 + " coalesce(CASE r.resource WHEN 'cpu' THEN s.cpu WHEN 'memory' THEN s.memory ELSE s.storage END, 0),"
                 + " coalesce(u.days, 0), u.used_q, u.used_max, u.allocated_q, u.allocated_max, NULL"
                 + " FROM kept k JOIN clusters c ON c.cluster = k.cluster CROSS JOIN resources r"
@@ -132,7 +139,7 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
                 + " LEFT JOIN cluster_usage u ON u.cluster = k.cluster AND u.resource = r.resource WHERE TRUE");
         bindIf(
                 sql,
-                " AND k.cluster IN (SELECT cluster FROM window_rows WHERE service = ?)",
+                " AND k.cluster IN (SELECT cluster FROM service_stats WHERE service = ?)",
                 scope.service(),
                 parameters);
         sql.append(" ORDER BY part, region, site, cluster, service, resource");
@@ -164,6 +171,17 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
                             allocated));
                 }
             }
+        }
+    }
+
+    /** Whether {@code query}'s window is the recent one whose service statistics are kept at each load. */
+    private static boolean isRecentWindow(Connection connection, UtilizationQuery query) throws SQLException {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT window_from, window_to FROM usage_service_recent LIMIT 1");
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next()
+                    && query.from().equals(rs.getObject(1, LocalDate.class))
+                    && query.to().equals(rs.getObject(2, LocalDate.class));
         }
     }
 

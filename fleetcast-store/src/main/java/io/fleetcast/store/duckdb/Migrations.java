@@ -28,7 +28,8 @@ final class Migrations {
             "V5__reconciled_plans.sql",
             "V6__capacity_plans.sql",
             "V7__allocation_requests.sql",
-            UsageRollup.MIGRATION);
+            UsageRollup.CLUSTER_DAYS,
+            UsageRollup.RECENT_SERVICES);
 
     private Migrations() {}
 
@@ -89,10 +90,8 @@ final class Migrations {
                 String script = SCRIPTS.get(version - 1);
                 try {
                     execute(connection, read(script));
-                    if (script.equals(UsageRollup.MIGRATION)) {
-                        // The rollup of the usage stored before it existed; the loader keeps it from now on.
-                        UsageRollup.rebuild(connection);
-                    }
+                    // A rollup of the usage stored before it existed; the loader keeps it from now on.
+                    UsageRollup.afterMigration(connection, script);
                     try (var insert = connection.prepareStatement(
                             "INSERT INTO schema_version VALUES (?, ?, current_timestamp)")) {
                         insert.setInt(1, version);

@@ -9,8 +9,14 @@ import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.store.QueryResult;
 import io.fleetcast.store.StoreConfig;
 import io.fleetcast.store.TestFleet;
+import io.fleetcast.store.fleet.FleetScope;
+import io.fleetcast.store.utilization.UtilizationFigures;
+import io.fleetcast.store.utilization.UtilizationQuery;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +24,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The clusters' daily usage rollup holds exactly the sums of the stored rows, through every kind of load. */
+/** The usage rollups hold exactly what the stored rows give, through every kind of load and after an upgrade. */
 class UsageRollupTest {
     private static final String HEADER = "ts,grain,service,cluster,resource,unit,used,allocated";
 
@@ -95,6 +101,60 @@ class UsageRollupTest {
     }
 
     @Test
+    void theRecentWindowsFiguresAreThoseOfItsRowsInEveryScope() throws SQLException {
+        try (DuckDbStore store = DuckDbStore.open(config(), TestFleet.CLOCK)) {
+            TestFleet.loadTopology(store, folder);
+            List<String> usage = new ArrayList<>(List.of(HEADER));
+            Random random = new Random(5);
+            LocalDate first = LocalDate.of(2025, 1, 1);
+            for (int day = 0; day < 120; day++) {
+                String date = first.plusDays(day).toString();
+                for (String cluster : List.of("ash-c1", "ash-c2", "euw-c1")) {
+                    for (String service : List.of("checkout", "search")) {
+                        if (service.equals("search") && cluster.equals("ash-c2") && day < 100) {
+                            continue; // arrives inside the window
+                        }
+                        usage.add(date + ",day," + service + "," + cluster + ",cpu,cores," + random.nextInt(1000) / 10.0
+                                + "," + (random.nextInt(4) == 0 ? "" : "120"));
+                        usage.add(date + ",day," + service + "," + cluster + ",memory,GiB," + random.nextInt(400)
+                                + ",512");
+                    }
+                }
+            }
+            ingest(store, Kind.USAGE, write(folder, "usage.csv", usage));
+            DuckDbUtilizationQueries queries = new DuckDbUtilizationQueries(store);
+            LocalDate last = queries.lastUsageDay().orElseThrow();
+            assertThat(last).isEqualTo(first.plusDays(119));
+            assertThat(TestFleet.value(
+                            store,
+                            "SELECT count(*) FROM usage_service_recent WHERE window_from = DATE '" + last.minusDays(89)
+                                    + "' AND window_to = DATE '" + last + "'"))
+                    .isEqualTo(12L);
+            List<FleetScope> scopes = List.of(
+                    FleetScope.FLEET,
+                    new FleetScope("us-east", null, null, null),
+                    new FleetScope(null, null, "ash-c2", null),
+                    new FleetScope(null, null, null, "search"));
+            List<UtilizationFigures> kept = new ArrayList<>();
+            for (FleetScope scope : scopes) {
+                kept.add(queries.utilization(new UtilizationQuery(scope, last.minusDays(89), last)));
+            }
+            assertThat(kept.get(0).services()).hasSize(12);
+
+            // Without the kept statistics the same query aggregates the rows: the figures must not change.
+            try (Connection connection = store.newConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM usage_service_recent");
+            }
+            for (int i = 0; i < scopes.size(); i++) {
+                assertThat(queries.utilization(new UtilizationQuery(scopes.get(i), last.minusDays(89), last)))
+                        .as("%s", scopes.get(i))
+                        .isEqualTo(kept.get(i));
+            }
+        }
+    }
+
+    @Test
     void upgradingADatabaseBuildsTheRollupOfTheUsageAlreadyStored() {
         try (DuckDbStore old = DuckDbStore.open(config(), TestFleet.CLOCK, 7)) {
             TestFleet.loadTopology(old, folder);
@@ -112,6 +172,8 @@ class UsageRollupTest {
         }
         try (DuckDbStore upgraded = DuckDbStore.open(config(), TestFleet.CLOCK)) {
             assertThat(TestFleet.value(upgraded, MISMATCHES)).isEqualTo(0L);
+            assertThat(TestFleet.value(upgraded, "SELECT count(*) FROM usage_service_recent"))
+                    .isEqualTo(3L);
             assertThat(TestFleet.value(
                             upgraded,
                             "SELECT used FROM usage_cluster_day WHERE cluster = 'ash-c1' AND resource = 'cpu'"))
