@@ -71,7 +71,7 @@ public final class PlanBenchmark {
     private static final ImmutableMap<String, String> PLAN_GAPS = ImmutableMap.of(
             "life fits", "read inventory, orders; lead times",
             "demand forecasts", "supply forecast; read demand history",
-            "headroom and orders", "sum cluster demand; cluster totals");
+            "headroom and orders", "sum cluster demand");
 
     private static final String AFTER_PLAN = "allocation, utilization, document, save";
 

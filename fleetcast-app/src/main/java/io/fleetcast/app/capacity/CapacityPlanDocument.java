@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.capacity.CloudCapacity;
 import io.fleetcast.planning.capacity.ClusterPlan;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.capacity.OrderRecommendation;
@@ -49,7 +50,10 @@ public record CapacityPlanDocument(
             .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    /** One cluster and resource. */
+    /**
+     * One cluster and resource. {@code reserved} and {@code onDemand} split a cloud cluster's supply by how it is
+     * bought; they are null for owned clusters.
+     */
     public record Entry(
             String cluster,
             String site,
@@ -58,6 +62,8 @@ public record CapacityPlanDocument(
             String unit,
             boolean elastic,
             double supply,
+            @Nullable Double reserved,
+            @Nullable Double onDemand,
             double supplyAtEnd,
             double demandP50,
             double demandP50AtEnd,
@@ -139,6 +145,7 @@ public record CapacityPlanDocument(
                                         : List.of())
                         .build();
                 int last = demand == null ? 0 : demand.days() - 1;
+                CloudCapacity cloud = cluster.cloud().get(resource.resource());
                 entries.add(new Entry(
                         plan.cluster(),
                         plan.site(),
@@ -147,6 +154,8 @@ public record CapacityPlanDocument(
                         resource.unit(),
                         plan.elastic(),
                         round(resource.supply()),
+                        cloud == null ? null : round(cloud.reserved()),
+                        cloud == null ? null : round(cloud.onDemand()),
                         round(resource.supplyAtEnd()),
                         round(resource.demandP50()),
                         round(resource.demandP50AtEnd()),

@@ -11,6 +11,7 @@ import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.allocation.Pool;
 import io.fleetcast.planning.capacity.CapacityPlanner;
+import io.fleetcast.planning.capacity.CloudCapacity;
 import io.fleetcast.planning.capacity.ClusterInputs;
 import io.fleetcast.planning.capacity.ClusterPlan;
 import io.fleetcast.planning.capacity.DemandForecast;
@@ -38,6 +39,7 @@ import io.fleetcast.store.capacity.SkuRecord;
 import io.fleetcast.store.capacity.StoredCapacityPlan;
 import io.fleetcast.store.capacity.StoredOrder;
 import io.fleetcast.store.life.LifeRecord;
+import io.fleetcast.store.plan.StoredAdjustment;
 import io.fleetcast.store.plan.StoredEvent;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -133,12 +135,14 @@ public final class CapacityPlanService {
      * @param demand the demand forecast per resource
      * @param supply the supply forecast per resource
      * @param headroom the headroom sizing per resource (owned clusters with demand history)
+     * @param cloud a cloud cluster's capacity per resource by how it is bought (empty for owned clusters)
      */
     public record ClusterResult(
             ClusterPlan plan,
             ImmutableMap<Resource, DemandForecast> demand,
             ImmutableMap<Resource, SupplyPath> supply,
-            ImmutableMap<Resource, HeadroomSizing> headroom) {}
+            ImmutableMap<Resource, HeadroomSizing> headroom,
+            ImmutableMap<Resource, CloudCapacity> cloud) {}
 
     /**
      * The plan.
@@ -183,6 +187,14 @@ public final class CapacityPlanService {
             boolean owned = group.ownership().equals("owned");
             info.elastic |= !owned;
             info.owned |= owned;
+            if (!owned) {
+                ServerShape shape = requireNonNull(shapes.get(group.sku()));
+                boolean reserved = group.ownership().equals("reserved");
+                for (Resource resource : Resource.values()) {
+                    double[] held = info.cloud.computeIfAbsent(resource, r -> new double[2]);
+                    held[reserved ? 0 : 1] += group.count() * shape.capacity(resource);
+                }
+            }
             cohorts.add(new ServerCohort(
                     group.cluster(), group.sku(), group.count(), group.installed(), retirement(group, sku)));
         }
@@ -239,9 +251,17 @@ public final class CapacityPlanService {
                 plans.events().stream().map(CapacityPlanService::withoutYear).toList();
         // Events only: the capacity forecasts leave traffic drivers out (see ClusterDemandForecaster).
         ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), List.of(), List.of());
+        LocalDate dataFirst = histories.stream()
+                .map(ClusterDemandForecaster.History::first)
+                .min(LocalDate::compareTo)
+                .orElse(asOf);
+        List<StoredAdjustment> adjustments = plans.adjustments();
         Map<String, Map<Resource, DemandForecast>> demand =
-                demand(histories, inputs, asOf, horizon, whatIf, clusters, progress);
-        Map<String, double[]> totals = ClusterDemandForecaster.totals(histories, asOf);
+                demand(histories, dataFirst, inputs, adjustments, asOf, horizon, whatIf, clusters, progress);
+        Map<String, List<ClusterDemandForecaster.History>> servicesByKey = new HashMap<>();
+        histories.forEach(service -> servicesByKey
+                .computeIfAbsent(service.cluster() + "/" + service.resource().code(), key -> new ArrayList<>())
+                .add(service));
         for (String cluster : whatIf.demandScale().keySet()) {
             if (!cluster.equals("*") && !clusters.containsKey(cluster)) {
                 throw FleetcastException.badInput("--scale-demand names cluster " + cluster + ", which is unknown");
@@ -280,18 +300,19 @@ public final class CapacityPlanService {
                         leadTimes,
                         request.serviceLevel(),
                         request.headroomPolicy(),
-                        inputs);
+                        inputs,
+                        servicesByKey,
+                        dataFirst,
+                        adjustments);
                 int leadTime = option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
                 clusterDemand.forEach((resource, forecast) -> {
-                    double[] total = totals.get(cluster + "/" + resource.code());
-                    if (total == null || !clusterSupply.containsKey(resource)) {
+                    if (!clusterSupply.containsKey(resource)) {
                         return;
                     }
-                    ClusterHeadroom.size(resource, forecast, total, leadTime, context)
-                            .ifPresent(sizing -> {
-                                sizings.put(resource, sizing);
-                                headroom.put(resource, sizing.totalBuffer());
-                            });
+                    ClusterHeadroom.size(resource, forecast, leadTime, context).ifPresent(sizing -> {
+                        sizings.put(resource, sizing);
+                        headroom.put(resource, sizing.totalBuffer());
+                    });
                 });
             }
             ClusterInputs planInputs = new ClusterInputs(
@@ -302,12 +323,14 @@ public final class CapacityPlanService {
                     clusterDemand,
                     clusterSupply,
                     headroom,
-                    option);
+                    option,
+                    info.cloudCapacity());
             results[index] = new ClusterResult(
                     CapacityPlanner.plan(planInputs, request.serviceLevel()),
                     ImmutableMap.copyOf(clusterDemand),
                     ImmutableMap.copyOf(clusterSupply),
-                    ImmutableMap.copyOf(sizings));
+                    ImmutableMap.copyOf(sizings),
+                    ImmutableMap.copyOf(planInputs.cloud()));
             synchronized (clustersDone) {
                 progress.progress("headroom and orders", clustersDone.incrementAndGet(), entries.size());
             }
@@ -488,18 +511,16 @@ public final class CapacityPlanService {
         });
     }
 
-    private Map<String, Map<Resource, DemandForecast>> demand(
+    private static Map<String, Map<Resource, DemandForecast>> demand(
             List<ClusterDemandForecaster.History> histories,
+            LocalDate dataFirst,
             ForecastInputs inputs,
+            List<StoredAdjustment> adjustments,
             LocalDate asOf,
             int horizon,
             WhatIf whatIf,
             Map<String, ClusterInfo> clusters,
             Progress progress) {
-        LocalDate dataFirst = histories.stream()
-                .map(ClusterDemandForecaster.History::first)
-                .min(LocalDate::compareTo)
-                .orElse(asOf);
         Map<String, Map<Resource, DemandForecast>> demand = new TreeMap<>();
         List<DemandForecast> forecasts = ClusterDemandForecaster.forecast(
                 histories,
@@ -507,7 +528,7 @@ public final class CapacityPlanService {
                 asOf,
                 horizon,
                 inputs,
-                plans.adjustments(),
+                adjustments,
                 (done, total) -> progress.progress("demand forecasts", done, total));
         for (DemandForecast forecast : forecasts) {
             double factor = whatIf.scale(forecast.cluster());
@@ -624,10 +645,18 @@ public final class CapacityPlanService {
         final String site;
         boolean elastic;
         boolean owned;
+        /** Cloud capacity per resource: reserved, on demand. */
+        final Map<Resource, double[]> cloud = new EnumMap<>(Resource.class);
 
         ClusterInfo(String region, String site) {
             this.region = region;
             this.site = site;
+        }
+
+        Map<Resource, CloudCapacity> cloudCapacity() {
+            Map<Resource, CloudCapacity> capacity = new EnumMap<>(Resource.class);
+            cloud.forEach((resource, held) -> capacity.put(resource, new CloudCapacity(held[0], held[1])));
+            return capacity;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetcast.app.capacity;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.core.unit.Resource;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +42,8 @@ import java.util.stream.IntStream;
  * slope ran ahead of real growth on simulated fleets), weekly and, with two years of data, yearly Fourier terms, and its
  * events (not its traffic drivers, whose own forecasts carry no trend a year out). A service that arrived in the
  * cluster during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived
- * too recently for that holds its last week.
+ * too recently for that holds its last week. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its
+ * cluster's has left it and uses nothing.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit and added to the forecast on their days. One-off events that
@@ -51,6 +55,7 @@ import java.util.stream.IntStream;
 final class ClusterDemandForecaster {
     static final int TRAINING_DAYS = 730;
     static final int RAMP_DAYS = 90;
+    static final int LEFT_AFTER_DAYS = 28;
     private static final int MIN_TRAINING_DAYS = 56;
     private static final double Z90 = 1.2815515655446004;
     private static final double Z99 = 2.3263478740408408;
@@ -92,6 +97,23 @@ final class ClusterDemandForecaster {
         LocalDate last() {
             return first.plusDays(used.length - 1);
         }
+
+        /** The used amount on {@code day}; 0 outside its days (before it arrived, after it left). */
+        double on(LocalDate day) {
+            long index = ChronoUnit.DAYS.between(first, day);
+            return index >= 0 && index < used.length ? used[(int) index] : 0;
+        }
+
+        /** Its days up to {@code day}, inclusive: what was known then. It must start on or before {@code day}. */
+        History until(LocalDate day) {
+            int days = (int) ChronoUnit.DAYS.between(first, day) + 1;
+            if (days < 1) {
+                throw new IllegalArgumentException(service + " in " + cluster + " starts after " + day);
+            }
+            return days >= used.length
+                    ? this
+                    : new History(service, cluster, resource, first, Arrays.copyOf(used, days));
+        }
     }
 
     /** Reads every service series; a missing day repeats the day before. Rows of unknown resources are skipped. */
@@ -105,31 +127,8 @@ final class ClusterDemandForecaster {
         return histories;
     }
 
-    /**
-     * Each cluster's daily total of each resource (its services summed), key {@code cluster/resource}, from the
-     * earliest day of any of its services to {@code asOf}; a service's days outside its own data count 0.
-     */
-    static Map<String, double[]> totals(List<History> histories, LocalDate asOf) {
-        Map<String, LocalDate> firsts = new TreeMap<>();
-        for (History history : histories) {
-            firsts.merge(key(history), history.first, (a, b) -> a.isBefore(b) ? a : b);
-        }
-        Map<String, double[]> totals = new TreeMap<>();
-        for (History history : histories) {
-            String key = key(history);
-            LocalDate first = firsts.get(key);
-            double[] total = totals.computeIfAbsent(
-                    key, k -> new double[(int) Math.max(0, ChronoUnit.DAYS.between(first, asOf) + 1)]);
-            int offset = (int) ChronoUnit.DAYS.between(first, history.first);
-            for (int t = 0; t < history.used.length && offset + t < total.length; t++) {
-                total[offset + t] += history.used[t];
-            }
-        }
-        return totals;
-    }
-
-    private static String key(History history) {
-        return history.cluster() + "/" + history.resource().code();
+    static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** One service's forecast: per day from the plan's start, the P50, P90 and P99. */
@@ -150,10 +149,16 @@ final class ClusterDemandForecaster {
             List<StoredAdjustment> adjustments,
             BiConsumer<Integer, Integer> progress) {
         // Each service is fitted on its own, so they run on every core; the sums below keep the histories' order.
+        Map<String, LocalDate> clusterLast = new TreeMap<>();
+        histories.forEach(
+                history -> clusterLast.merge(history.cluster(), history.last(), ClusterDemandForecaster::later));
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
-            forecasts[i] = forecast(histories.get(i), dataFirst, asOf, horizon, inputs, adjustments);
+            History history = histories.get(i);
+            LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
+            forecasts[i] = new ServiceForecast(
+                    history, forecast(history, last, dataFirst, asOf, horizon, inputs, adjustments));
             synchronized (done) {
                 progress.accept(done.incrementAndGet(), histories.size());
             }
@@ -197,15 +202,43 @@ final class ClusterDemandForecaster {
         return clusters;
     }
 
-    private static ServiceForecast forecast(
+    /**
+     * Whether the service has growth to learn: it was there when the data starts, or arrived during it and has
+     * {@value #MIN_TRAINING_DAYS} days after its first {@value #RAMP_DAYS}. An unsettled one holds its last week.
+     */
+    static boolean settled(History history, LocalDate dataFirst) {
+        return !history.first.isAfter(dataFirst) || history.used.length - RAMP_DAYS >= MIN_TRAINING_DAYS;
+    }
+
+    /**
+     * One service's forecast for the {@code horizon} days after {@code asOf}, by the method described above.
+     *
+     * @param clusterLast the last day of its cluster's data: a service whose data ended more than {@value
+     *     #LEFT_AFTER_DAYS} days before it has left the cluster, and is forecast to use nothing
+     * @param dataFirst the first day of the fleet's data: a service starting later arrived during it
+     */
+    static DemandForecast forecast(
             History history,
+            LocalDate clusterLast,
             LocalDate dataFirst,
             LocalDate asOf,
             int horizon,
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments) {
+        if (ChronoUnit.DAYS.between(history.last(), clusterLast) > LEFT_AFTER_DAYS) {
+            double[] none = new double[horizon];
+            return new DemandForecast(
+                    history.cluster(),
+                    history.resource(),
+                    asOf.plusDays(1),
+                    none,
+                    none,
+                    none,
+                    "Left(" + history.last() + ")",
+                    List.of());
+        }
         int observed = history.used.length;
-        // Days between the series' end and the plan's start (a service that left, or data that stopped) count too.
+        // Days between the series' end and the plan's start (data that stopped for the whole cluster) count too.
         int gap = (int) Math.max(0, ChronoUnit.DAYS.between(history.last(), asOf));
         int steps = gap + horizon;
         double[] known = new double[observed + steps];
@@ -242,10 +275,9 @@ final class ClusterDemandForecaster {
             }
         }
         int start = 0;
-        boolean arrived = history.first.isAfter(dataFirst);
-        if (arrived) {
+        if (history.first.isAfter(dataFirst)) {
             // A service still ramping up (or just done) has no growth to learn yet: it holds its last week.
-            start = observed - RAMP_DAYS >= MIN_TRAINING_DAYS ? RAMP_DAYS : observed;
+            start = settled(history, dataFirst) ? RAMP_DAYS : observed;
         }
         start = Math.max(start, observed - TRAINING_DAYS);
         int length = observed - start;
@@ -286,10 +318,8 @@ final class ClusterDemandForecaster {
                 p99[i] = Math.max(0, mean + Z99 * upper + add);
             }
         }
-        return new ServiceForecast(
-                history,
-                new DemandForecast(
-                        history.cluster(), history.resource(), asOf.plusDays(1), p50, p90, p99, model, launches));
+        return new DemandForecast(
+                history.cluster(), history.resource(), asOf.plusDays(1), p50, p90, p99, model, launches);
     }
 
     private static Optional<Forecast> fit(

@@ -4,12 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.core.unit.Resource;
-import io.fleetcast.forecast.Series;
-import io.fleetcast.forecast.regression.RegressionForecaster;
-import io.fleetcast.forecast.regression.RegressionModel;
-import io.fleetcast.forecast.regression.RegressionModel.Scale;
-import io.fleetcast.forecast.regression.RegressionModel.Season;
-import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.headroom.DisasterRecoveryReserve;
 import io.fleetcast.planning.headroom.FailureDomain;
@@ -25,10 +19,8 @@ import io.fleetcast.planning.supply.LeadTimes;
 import io.fleetcast.planning.supply.ServerShape;
 import io.fleetcast.reliability.distribution.LifeDistribution;
 import io.fleetcast.store.capacity.InventoryGroup;
-import io.fleetcast.store.plan.DemandGrain;
-import io.fleetcast.store.plan.DemandSeries;
+import io.fleetcast.store.plan.StoredAdjustment;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +30,17 @@ import java.util.TreeMap;
 
 /**
  * Sizes one cluster and resource's headroom ({@link HeadroomSizer}) from the stored fleet: the demand forecast's
- * relative errors {@code L} days ahead from a rolling-origin backtest of the cluster's total demand (the regression
- * the plan forecasts with, weekly origins), each SKU's chance of failing within {@code L} from its fitted life, the
+ * relative errors {@code L} days ahead from a rolling-origin backtest of the plan's own method on the cluster's total
+ * demand ({@value #ORIGINS} origins {@value #ORIGIN_STEP} days apart), each SKU's chance of failing within {@code L} from its fitted life, the
  * open orders due within {@code L} with their learned slips, the cluster's racks as failure domains, and the policy.
  */
 final class ClusterHeadroom {
-    private static final int ORIGINS = 30;
-    private static final int ORIGIN_STEP = 7;
+    /** Origins of the backtest: each refits every service of the cluster, so they are few and a fortnight apart. */
+    private static final int ORIGINS = 12;
+
+    private static final int ORIGIN_STEP = 14;
+
+    private static final String METHOD = "the plan's per-service forecasts, summed";
 
     private ClusterHeadroom() {}
 
@@ -58,16 +54,17 @@ final class ClusterHeadroom {
             LeadTimes leadTimes,
             double serviceLevel,
             HeadroomPolicy policy,
-            ForecastInputs inputs) {}
+            ForecastInputs inputs,
+            Map<String, List<ClusterDemandForecaster.History>> services,
+            LocalDate dataFirst,
+            List<StoredAdjustment> adjustments) {}
 
     /**
-     * The sizing, or empty when the cluster has no demand history to backtest.
+     * The sizing, or empty when the forecast demand {@code leadTime} days ahead is not positive.
      *
-     * @param history the cluster's daily total demand of the resource, oldest first, ending on the data's last day
      * @param leadTime days it takes to add capacity
      */
-    static Optional<HeadroomSizing> size(
-            Resource resource, DemandForecast demand, double[] history, int leadTime, Context context) {
+    static Optional<HeadroomSizing> size(Resource resource, DemandForecast demand, int leadTime, Context context) {
         int days = Math.max(1, Math.min(leadTime, demand.days()));
         double p50 = demand.p50(days - 1);
         if (!(p50 > 0)) {
@@ -75,7 +72,7 @@ final class ClusterHeadroom {
         }
         HeadroomRequest.Builder request = HeadroomRequest.builder(
                         resource.canonicalUnit(), context.serviceLevel(), days)
-                .demand(p50, errors(resource, demand, history, days, context))
+                .demand(p50, errors(resource, demand, days, context))
                 .seed(demand.cluster().hashCode() * 31L + resource.code().hashCode())
                 .maintenanceFraction(context.policy().maintenanceFraction())
                 .utilizationCeiling(context.policy().utilizationCeiling())
@@ -133,41 +130,56 @@ final class ClusterHeadroom {
         return Optional.of(HeadroomSizer.size(request.build()));
     }
 
-    /** Relative backtest errors {@code days} ahead of the cluster's regression, or the forecast's own spread. */
-    private static ForecastErrors errors(
-            Resource resource, DemandForecast demand, double[] history, int days, Context context) {
-        boolean positive = history.length > 0;
-        for (double value : history) {
-            positive &= value > 0;
+    /**
+     * Relative errors {@code days} ahead of the plan's own method, from a rolling-origin backtest: at each origin (the
+     * last {@code days} before the data's end, then every {@value #ORIGIN_STEP} days earlier) each service of the cluster
+     * settled then (see {@link ClusterDemandForecaster#settled}) is forecast from its days up to the origin, and the
+     * sum is compared with what those same services used {@code days} later. Services arriving or still ramping up at
+     * the origin are left out: their growth is new demand, which reaches a plan as a request or a launch, not an error
+     * of the trend. A service that left counts as using nothing. Without one usable origin, the forecast's own spread
+     * is used.
+     */
+    private static ForecastErrors errors(Resource resource, DemandForecast demand, int days, Context context) {
+        List<ClusterDemandForecaster.History> services =
+                context.services().getOrDefault(demand.cluster() + "/" + resource.code(), List.of());
+        List<Double> errors = new ArrayList<>();
+        for (int k = 0; k < ORIGINS; k++) {
+            LocalDate origin = context.asOf().minusDays(days + (long) k * ORIGIN_STEP);
+            LocalDate target = origin.plusDays(days);
+            double forecast = 0;
+            double actual = 0;
+            LocalDate clusterLast = LocalDate.MIN;
+            for (ClusterDemandForecaster.History service : services) {
+                if (!service.first().isAfter(origin)) {
+                    clusterLast = ClusterDemandForecaster.later(
+                            clusterLast, service.until(origin).last());
+                }
+            }
+            for (ClusterDemandForecaster.History service : services) {
+                if (service.first().isAfter(origin)) {
+                    continue;
+                }
+                ClusterDemandForecaster.History known = service.until(origin);
+                if (!ClusterDemandForecaster.settled(known, context.dataFirst())) {
+                    continue;
+                }
+                forecast += ClusterDemandForecaster.forecast(
+                                known,
+                                clusterLast,
+                                context.dataFirst(),
+                                origin,
+                                days,
+                                context.inputs(),
+                                context.adjustments())
+                        .p50(days - 1);
+                actual += service.on(target);
+            }
+            if (forecast > 0) {
+                errors.add((actual - forecast) / forecast);
+            }
         }
-        if (positive) {
-            List<Season> seasons = new ArrayList<>();
-            seasons.add(new Season(7, 3));
-            if (history.length >= 2 * 365 + days + ORIGINS * ORIGIN_STEP) {
-                seasons.add(new Season(365.25, 10));
-            }
-            LocalDate first = context.asOf().minusDays(history.length - 1L);
-            DemandSeries total = new DemandSeries(
-                    "*",
-                    demand.cluster(),
-                    resource.code(),
-                    DemandGrain.DAY,
-                    first.atStartOfDay().toInstant(ZoneOffset.UTC),
-                    context.asOf().atStartOfDay().toInstant(ZoneOffset.UTC),
-                    history.length);
-            // The cluster's events, as the plan's forecasts have them, so a holiday is not taken for an error.
-            List<Regressor> events = context.inputs().events(total, days);
-            // One straight log-linear trend, as the plan's service forecasts have.
-            RegressionForecaster forecaster = new RegressionForecaster(
-                    RegressionModel.of(Scale.MULTIPLICATIVE, seasons.toArray(Season[]::new))
-                            .withChangepoints(0),
-                    events);
-            try {
-                return ForecastErrors.backtest(
-                        forecaster, Series.of(history, 7), days, ORIGINS, ORIGIN_STEP, ForecastErrors.Form.RELATIVE);
-            } catch (IllegalArgumentException tooShort) {
-                // Fall through to the forecast's own spread.
-            }
+        if (!errors.isEmpty()) {
+            return ForecastErrors.of(METHOD, ForecastErrors.Form.RELATIVE, days, errors);
         }
         int last = days - 1;
         double spread = (demand.quantile(0.99, last) - demand.p50(last)) / Math.max(demand.p50(last), 1e-9);

@@ -156,6 +156,42 @@ class CapacityPlanServiceTest {
     }
 
     @Test
+    void aCloudClustersSupplyIsSplitIntoReservedAndOnDemandAsItsInstancesAre() throws IOException {
+        // The simulated instances in service at the end, by cluster and purchase option, in cores.
+        Map<String, Double> cores = new TreeMap<>();
+        try (var lines = Files.lines(folder.resolve("data").resolve("skus.csv"))) {
+            lines.skip(1).forEach(line -> {
+                String[] fields = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+                cores.put(fields[0], Double.parseDouble(fields[3]));
+            });
+        }
+        Map<String, Double> expected = new TreeMap<>();
+        try (var lines = Files.lines(folder.resolve("data").resolve("assets.csv"))) {
+            lines.skip(1).map(line -> line.split(",", -1)).forEach(asset -> {
+                LocalDate end = LocalDate.of(2026, 10, 31);
+                boolean gone = (!asset[10].isEmpty()
+                                && !LocalDate.parse(asset[10]).isAfter(end))
+                        || (!asset[11].isEmpty() && !LocalDate.parse(asset[11]).isAfter(end));
+                if (!asset[8].equals("owned")
+                        && !gone
+                        && !LocalDate.parse(asset[9]).isAfter(end)) {
+                    expected.merge(asset[5] + "/" + asset[8], cores.get(asset[1]), Double::sum);
+                }
+            });
+        }
+        List<CapacityPlanDocument.Entry> cloud = plan.clusters().stream()
+                .filter(entry -> entry.elastic() && entry.resource().equals("cpu"))
+                .toList();
+        assertThat(cloud).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.reserved()).isEqualTo(expected.getOrDefault(entry.cluster() + "/reserved", 0.0));
+            assertThat(entry.onDemand()).isEqualTo(expected.getOrDefault(entry.cluster() + "/on_demand", 0.0));
+            assertThat(entry.notes()).anyMatch(note -> note.startsWith("cpu: ") && note.contains(" reserved and "));
+        });
+        assertThat(plan.clusters().stream().filter(entry -> !entry.elastic()))
+                .allSatisfy(entry -> assertThat(entry.reserved()).isNull());
+    }
+
+    @Test
     void thePlanIsStoredWithItsDailyPaths() {
         assertThat(app.capacity().latest().orElseThrow().clusters()).hasSameSizeAs(plan.clusters());
         List<PathDay> path = app.capacity().path(1, "us-east-dc1-c01", "cpu");

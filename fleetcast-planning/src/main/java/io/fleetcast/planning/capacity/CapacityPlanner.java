@@ -45,6 +45,12 @@ public final class CapacityPlanner {
         Optional<OrderRecommendation> order = Optional.empty();
         if (inputs.elastic()) {
             notes.add("scales on demand (cloud): it does not run out and gets no orders");
+            inputs.cloud().forEach((resource, capacity) -> {
+                DemandForecast demand = inputs.demand().get(resource);
+                if (demand != null && demand.days() > 0) {
+                    notes.add(capacity.assess(resource, demand));
+                }
+            });
         } else if (resources.stream().anyMatch(plan -> plan.shortfall() > 0)) {
             if (inputs.option().isEmpty()) {
                 notes.add("short of capacity, but no order can be recommended: no SKU with a price and a lead time is"

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param supply the supply forecast per resource (absent for a resource the cluster has none of)
  * @param headroom the buffer per resource to hold above P50 demand, in its unit (absent means none)
  * @param option what to order for it; empty when nothing can be ordered (no SKU or no lead time known)
+ * @param cloud for a cloud cluster, its capacity per resource by how it is bought (absent for owned clusters)
  */
 public record ClusterInputs(
         String cluster,
@@ -28,7 +29,8 @@ public record ClusterInputs(
         Map<Resource, DemandForecast> demand,
         Map<Resource, SupplyPath> supply,
         Map<Resource, Double> headroom,
-        Optional<OrderOption> option) {
+        Optional<OrderOption> option,
+        Map<Resource, CloudCapacity> cloud) {
     public ClusterInputs {
         requireNonNull(cluster, "cluster is null");
         requireNonNull(site, "site is null");
@@ -37,5 +39,6 @@ public record ClusterInputs(
         supply = ImmutableMap.copyOf(supply);
         headroom = ImmutableMap.copyOf(headroom);
         requireNonNull(option, "option is null");
+        cloud = ImmutableMap.copyOf(cloud);
     }
 }

@@ -63,19 +63,37 @@ class CapacityPlannerTest {
 
     @Test
     void anElasticClusterNeverRunsOutAndGetsNoOrder() {
-        ClusterInputs elastic = new ClusterInputs(
-                "cloud-1",
-                "aws",
-                "us-east",
-                true,
-                inputs(EmpiricalDays.of(1)).demand(),
-                Map.of(),
-                Map.of(),
-                Optional.empty());
-        ClusterPlan plan = CapacityPlanner.plan(elastic, 0.99);
+        ClusterPlan plan = cloudPlan(Map.of());
         assertThat(plan.order()).isEmpty();
         assertThat(plan.resources().get(0).exhaustionP50()).isEmpty();
         assertThat(plan.notes()).anyMatch(note -> note.contains("scales on demand"));
+    }
+
+    @Test
+    void aCloudClustersReservationIsWeighedAgainstItsLowestAndHighestP50Demand() {
+        // P50 demand is 90 + 2 x day over ten days: 90 to 108 cores.
+        assertThat(cloudPlan(Map.of(Resource.CPU, new CloudCapacity(60, 40))).notes())
+                .contains("cpu: 60 cores reserved and 40 on demand now; P50 demand 90 to 108 cores over the horizon,"
+                        + " so the reservation is always in use and 30 to 48 cores run on demand; up to 30 cores more"
+                        + " could be reserved and stay in use");
+        assertThat(cloudPlan(Map.of(Resource.CPU, new CloudCapacity(100, 16))).notes())
+                .contains("cpu: 100 cores reserved and 16 on demand now; P50 demand 90 to 108 cores over the horizon,"
+                        + " so on its lowest day 10 cores of the reservation would sit idle");
+    }
+
+    private static ClusterPlan cloudPlan(Map<Resource, CloudCapacity> cloud) {
+        return CapacityPlanner.plan(
+                new ClusterInputs(
+                        "cloud-1",
+                        "aws",
+                        "us-east",
+                        true,
+                        inputs(EmpiricalDays.of(1)).demand(),
+                        Map.of(),
+                        Map.of(),
+                        Optional.empty(),
+                        cloud),
+                0.99);
     }
 
     private static ClusterInputs inputs(EmpiricalDays leadTime) {
@@ -106,6 +124,7 @@ class CapacityPlannerTest {
                 Map.of(Resource.CPU, demand),
                 Map.of(Resource.CPU, requireNonNull(requireNonNull(supply).get(Resource.CPU))),
                 Map.of(Resource.CPU, 4.0),
-                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, leadTime, "by hand")));
+                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, leadTime, "by hand")),
+                Map.of());
     }
 }
