@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +45,8 @@ import java.util.stream.IntStream;
  * cluster's has left it and uses nothing.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
- * from: they are taken out of the history before the fit and added to the forecast on their days. One-off events that
+ * from: they are taken out of the history before the fit. Every adjustment (step, add, multiply, override) then applies
+ * to the forecast days it covers, in the order they were made. One-off events that
  * differ only in a trailing year ("Global Sports Final 2026", "... 2027") share one lift, so a future occurrence
  * carries the lift its past ones showed. P90 and P99 of a service come from its fit's upper 95% interval (normal
  * quantiles of the upper half-width over 1.96); a cluster's P90 and P99 add its services' quantiles, as if their
@@ -241,37 +241,22 @@ final class ClusterDemandForecaster {
         // Days between the series' end and the plan's start (data that stopped for the whole cluster) count too.
         int gap = (int) Math.max(0, ChronoUnit.DAYS.between(history.last(), asOf));
         int steps = gap + horizon;
-        double[] known = new double[observed + steps];
-        List<String> launches = new ArrayList<>();
-        for (StoredAdjustment adjustment : adjustments) {
-            if (!adjustment.appliesTo(
-                            history.service(),
-                            history.cluster(),
-                            history.resource().code())
-                    || !(adjustment.kind().equals("step") || adjustment.kind().equals("add"))) {
-                continue;
-            }
-            String unit = adjustment.unit();
-            double value = adjustment.value()
-                    * (unit == null ? 1 : history.resource().toCanonical(unit).orElse(1));
-            int from = (int) ChronoUnit.DAYS.between(history.first, adjustment.start());
-            LocalDate end = adjustment.end();
-            int to = adjustment.kind().equals("step") || end == null
-                    ? known.length
-                    : (int) ChronoUnit.DAYS.between(history.first, end) + 1;
-            for (int t = Math.max(0, from); t < Math.min(to, known.length); t++) {
-                known[t] += value;
-            }
-            // Listed when it changes the forecast's days, i.e. it has not started yet.
-            if (to > observed + gap && from >= observed + gap) {
-                launches.add(String.format(
-                        Locale.ROOT,
-                        "%s: %s %+,.0f %s from %s",
-                        adjustment.id(),
-                        history.service(),
-                        value,
-                        history.resource().canonicalUnit(),
-                        adjustment.start()));
+        List<StoredAdjustment> applicable = adjustments.stream()
+                .filter(adjustment -> adjustment.appliesTo(
+                        history.service(), history.cluster(), history.resource().code()))
+                .toList();
+        // Known changes (launches, additions) in the history are not demand to learn from: they come off it.
+        double[] known = new double[observed];
+        for (StoredAdjustment adjustment : applicable) {
+            if (adjustment.kind().equals("step") || adjustment.kind().equals("add")) {
+                int from = (int) Math.max(0, ChronoUnit.DAYS.between(history.first, adjustment.start()));
+                LocalDate end = adjustment.end();
+                int to = adjustment.kind().equals("step") || end == null
+                        ? observed
+                        : (int) Math.min(observed, ChronoUnit.DAYS.between(history.first, end) + 1);
+                for (int t = from; t < to; t++) {
+                    known[t] += adjustment.value();
+                }
             }
         }
         int start = 0;
@@ -302,9 +287,9 @@ final class ClusterDemandForecaster {
                 level += history.used[t] - known[t];
             }
             level = observed == 0 ? 0 : level / (observed - from);
-            for (int i = 0; i < horizon; i++) {
-                p50[i] = p90[i] = p99[i] = Math.max(0, level + known[observed + gap + i]);
-            }
+            Arrays.fill(p50, level);
+            Arrays.fill(p90, level);
+            Arrays.fill(p99, level);
         } else {
             Forecast forecast = fitted.orElseThrow();
             model = "Regression" + (positive ? "[log]" : "");
@@ -312,14 +297,65 @@ final class ClusterDemandForecaster {
                 int step = gap + i;
                 double mean = forecast.mean(step);
                 double upper = Math.max(0, (forecast.upper95()[step] - mean) / Forecast.Z95);
-                double add = known[observed + step];
-                p50[i] = Math.max(0, mean + add);
-                p90[i] = Math.max(0, mean + Z90 * upper + add);
-                p99[i] = Math.max(0, mean + Z99 * upper + add);
+                p50[i] = mean;
+                p90[i] = mean + Z90 * upper;
+                p99[i] = mean + Z99 * upper;
             }
         }
+        List<String> launches = adjust(history, applicable, asOf.plusDays(1), p50, p90, p99);
         return new DemandForecast(
                 history.cluster(), history.resource(), asOf.plusDays(1), p50, p90, p99, model, launches);
+    }
+
+    /**
+     * Applies the manual adjustments to the forecast days from {@code first}, in the order they were made, as the
+     * forecast plans do: a step from its day on and an add over its days move the three quantiles by its value, a
+     * multiply scales them, an override sets P50 to its value and moves P90 and P99 with it. Quantiles stay at or
+     * above 0.
+     *
+     * @return for people, each adjustment that changed a forecast day
+     */
+    private static List<String> adjust(
+            History history,
+            List<StoredAdjustment> adjustments,
+            LocalDate first,
+            double[] p50,
+            double[] p90,
+            double[] p99) {
+        List<String> applied = new ArrayList<>();
+        for (StoredAdjustment adjustment : adjustments) {
+            LocalDate end = adjustment.end();
+            int from = (int) Math.max(0, ChronoUnit.DAYS.between(first, adjustment.start()));
+            int to = adjustment.kind().equals("step") || end == null
+                    ? p50.length
+                    : (int) Math.min(p50.length, ChronoUnit.DAYS.between(first, end) + 1);
+            if (from >= to) {
+                continue;
+            }
+            for (int day = from; day < to; day++) {
+                if (adjustment.kind().equals("multiply")) {
+                    p50[day] *= adjustment.value();
+                    p90[day] *= adjustment.value();
+                    p99[day] *= adjustment.value();
+                } else {
+                    double shift =
+                            adjustment.kind().equals("override") ? adjustment.value() - p50[day] : adjustment.value();
+                    p50[day] += shift;
+                    p90[day] += shift;
+                    p99[day] += shift;
+                }
+            }
+            // A launch that started in the history is already in the data's level; it is not news to list.
+            if (!(adjustment.kind().equals("step") && !adjustment.start().isAfter(history.last()))) {
+                applied.add(history.service() + ": " + adjustment.describe());
+            }
+        }
+        for (int day = 0; day < p50.length; day++) {
+            p50[day] = Math.max(0, p50[day]);
+            p90[day] = Math.max(0, p90[day]);
+            p99[day] = Math.max(0, p99[day]);
+        }
+        return applied;
     }
 
     private static Optional<Forecast> fit(

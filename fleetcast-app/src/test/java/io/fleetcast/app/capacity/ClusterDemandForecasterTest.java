@@ -1,0 +1,89 @@
+package io.fleetcast.app.capacity;
+
+import static io.fleetcast.app.capacity.ExactCluster.AS_OF;
+import static io.fleetcast.app.capacity.ExactCluster.DATA_FIRST;
+import static io.fleetcast.app.capacity.ExactCluster.NO_EVENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.fleetcast.planning.capacity.DemandForecast;
+import io.fleetcast.store.plan.StoredAdjustment;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** The capacity plan's demand forecast on {@link ExactCluster}, whose answers are exact. */
+class ClusterDemandForecasterTest {
+    @Test
+    void settledServicesCarryOnAndOneThatLeftUsesNothing() {
+        List<DemandForecast> forecasts = ClusterDemandForecaster.forecast(
+                ExactCluster.services(), DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), (done, total) -> {});
+
+        assertThat(forecasts).hasSize(1);
+        DemandForecast cluster = forecasts.get(0);
+        assertThat(cluster.model()).contains("Left(" + AS_OF.minusDays(300) + ")");
+        for (int day = 0; day < 365; day += 13) {
+            LocalDate date = AS_OF.plusDays(day + 1);
+            double expected = ExactCluster.a(date) + ExactCluster.b(date);
+            assertThat(cluster.p50(day)).as("P50 on %s", date).isCloseTo(expected, within(expected * 1e-6));
+        }
+    }
+
+    @Test
+    void adjustmentsApplyToTheForecastDaysInTheOrderTheyWereMade() {
+        LocalDate launched = AS_OF.minusDays(200);
+        List<StoredAdjustment> adjustments = List.of(
+                adjustment("S0", "step", 5, launched, null, 0),
+                adjustment("M1", "multiply", 1.5, AS_OF.plusDays(11), AS_OF.plusDays(20), 1),
+                adjustment("O1", "override", 300, AS_OF.plusDays(31), AS_OF.plusDays(40), 2),
+                adjustment("A1", "add", 20, AS_OF.plusDays(36), AS_OF.plusDays(45), 3),
+                adjustment("S1", "step", 7, AS_OF.plusDays(101), null, 4));
+
+        // The history holds S0's launch: it is taken off before the fit, so the growth stays exactly log-linear.
+        DemandForecast forecast = ClusterDemandForecaster.forecast(
+                ExactCluster.a(5, launched), AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, adjustments);
+
+        for (int day = 0; day < 365; day++) {
+            LocalDate date = AS_OF.plusDays(day + 1);
+            int offset = day + 1;
+            double expected = ExactCluster.a(date) + 5;
+            if (offset >= 11 && offset <= 20) {
+                expected *= 1.5;
+            }
+            if (offset >= 31 && offset <= 40) {
+                expected = 300;
+            }
+            if (offset >= 36 && offset <= 45) {
+                expected += 20;
+            }
+            if (offset >= 101) {
+                expected += 7;
+            }
+            assertThat(forecast.p50(day)).as("P50 on %s", date).isCloseTo(expected, within(expected * 1e-6));
+            // The fit is exact, so the upper quantiles sit on P50.
+            assertThat(forecast.quantile(0.99, day)).isCloseTo(expected, within(expected * 1e-6));
+        }
+        assertThat(forecast.launches())
+                .extracting(line -> line.substring(0, line.indexOf(':', 3)))
+                .containsExactly("a: M1", "a: O1", "a: A1", "a: S1");
+    }
+
+    private static StoredAdjustment adjustment(
+            String id, String kind, double value, LocalDate start, @Nullable LocalDate end, int order) {
+        return new StoredAdjustment(
+                id,
+                "a",
+                "c1",
+                "cpu",
+                kind,
+                value,
+                kind.equals("multiply") ? null : "cores",
+                start,
+                end,
+                "planner",
+                "test",
+                Instant.parse("2026-10-01T00:00:00Z").plusSeconds(order));
+    }
+}
