@@ -194,7 +194,7 @@ final class PlanCommand implements Callable<Integer> {
                     orNever(entry.exhaustionP50()),
                     orNever(entry.exhaustionP90()),
                     orNever(entry.exhaustionP99()),
-                    entry.elastic() ? "  (cloud: elastic)" : ""));
+                    entry.elastic() ? "  (cloud: " + cloud(entry) + ")" : ""));
         }
         for (CapacityPlanDocument.Entry entry : plan.clusters()) {
             for (CapacityPlanDocument.Order order : entry.orders()) {
@@ -216,6 +216,15 @@ final class PlanCommand implements Callable<Integer> {
 
     private static String amount(double value, String unit) {
         return String.format(Locale.ROOT, "%,.0f %s", value, unit);
+    }
+
+    /** A cloud entry's supply by how it is bought. */
+    private static String cloud(CapacityPlanDocument.Entry entry) {
+        Double reserved = entry.reserved();
+        Double onDemand = entry.onDemand();
+        return reserved == null || onDemand == null
+                ? "elastic"
+                : amount(reserved, entry.unit()) + " reserved, " + amount(onDemand, entry.unit()) + " on demand";
     }
 
     private static String orNever(@org.jspecify.annotations.Nullable String date) {

@@ -147,6 +147,8 @@ class CapacityApiTest {
                         "unit",
                         "elastic",
                         "supply",
+                        "reserved",
+                        "on_demand",
                         "supply_at_end",
                         "demand_p50",
                         "demand_p50_at_end",

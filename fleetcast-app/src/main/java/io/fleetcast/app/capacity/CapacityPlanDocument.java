@@ -131,17 +131,18 @@ public record CapacityPlanDocument(
             ClusterPlan plan = cluster.plan();
             for (ResourcePlan resource : plan.resources()) {
                 DemandForecast demand = cluster.demand().get(resource.resource());
-                Optional<OrderRecommendation> order =
-                        plan.order().filter(recommendation -> recommendation.binding() == resource.resource());
+                List<OrderRecommendation> orders = plan.orders().stream()
+                        .filter(recommendation -> recommendation.binding() == resource.resource())
+                        .toList();
+                List<String> covering = plan.orders().stream()
+                        .map(recommendation -> recommendation.binding().code())
+                        .distinct()
+                        .toList();
                 ImmutableList<String> notes = ImmutableList.<String>builder()
                         .addAll(plan.notes())
                         .addAll(
-                                plan.order().isPresent() && order.isEmpty() && resource.shortfall() > 0
-                                        ? List.of("covered by the order for "
-                                                + plan.order()
-                                                        .orElseThrow()
-                                                        .binding()
-                                                        .code())
+                                !plan.orders().isEmpty() && orders.isEmpty() && resource.shortfall() > 0
+                                        ? List.of("covered by the orders for " + String.join(" and ", covering))
                                         : List.of())
                         .build();
                 int last = demand == null ? 0 : demand.days() - 1;
@@ -172,7 +173,7 @@ public record CapacityPlanDocument(
                         demand == null ? "none" : demand.model(),
                         demand == null ? ImmutableList.of() : demand.launches(),
                         headroom(resource, cluster.headroom().get(resource.resource())),
-                        order.map(CapacityPlanDocument::order).stream().collect(ImmutableList.toImmutableList()),
+                        orders.stream().map(CapacityPlanDocument::order).collect(ImmutableList.toImmutableList()),
                         notes));
             }
         }

@@ -1,5 +1,7 @@
 package io.fleetcast.planning.capacity;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.supply.SupplyPath;
@@ -13,10 +15,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plans one cluster: per resource, where P50/P90/P99 demand crosses usable supply (the exhaustion dates), and when P50
- * demand plus the headroom does (the need date); then one order of the cluster's SKU sized for the largest shortfall
- * of any resource over the horizon, due the lead time's service-level quantile before the earliest need date.
+ * demand plus the headroom does (the need date); then orders of the cluster's SKU in tranches: each covers the
+ * largest shortfall of any resource from its need date to {@link #TRANCHE_DAYS} days later (beyond what the earlier
+ * tranches bring), and is due the lead time's service-level quantile before its need date. Buying a year's growth at
+ * the first need would tie up capital for months; a tranche per quarter is how capacity is usually ordered.
  */
 public final class CapacityPlanner {
+    /** Days of need one order covers: a quarter. */
+    public static final int TRANCHE_DAYS = 91;
+
     private CapacityPlanner() {}
 
     /**
@@ -42,7 +49,7 @@ public final class CapacityPlanner {
             }
             resources.add(resource(resource, demand, supply, inputs.headroom().getOrDefault(resource, 0.0)));
         }
-        Optional<OrderRecommendation> order = Optional.empty();
+        List<OrderRecommendation> orders = new ArrayList<>();
         if (inputs.elastic()) {
             notes.add("scales on demand (cloud): it does not run out and gets no orders");
             inputs.cloud().forEach((resource, capacity) -> {
@@ -56,7 +63,7 @@ public final class CapacityPlanner {
                 notes.add("short of capacity, but no order can be recommended: no SKU with a price and a lead time is"
                         + " known for it");
             } else {
-                order = Optional.of(order(inputs, resources, inputs.option().orElseThrow(), serviceLevel));
+                orders.addAll(orders(inputs, resources, inputs.option().orElseThrow(), serviceLevel));
             }
         }
         return new ClusterPlan(
@@ -65,7 +72,7 @@ public final class CapacityPlanner {
                 inputs.region(),
                 inputs.elastic(),
                 ImmutableList.copyOf(resources),
-                order,
+                ImmutableList.copyOf(orders),
                 ImmutableList.copyOf(notes));
     }
 
@@ -148,56 +155,120 @@ public final class CapacityPlanner {
         return Optional.empty();
     }
 
-    private static OrderRecommendation order(
+    /** The tranches: each from the first day the earlier ones leave short, covering {@link #TRANCHE_DAYS} days. */
+    private static List<OrderRecommendation> orders(
             ClusterInputs inputs, List<ResourcePlan> resources, OrderOption option, double serviceLevel) {
-        List<String> why = new ArrayList<>();
-        long quantity = 0;
-        Resource binding = Resource.CPU;
-        LocalDate needBy = LocalDate.MAX;
+        List<String> unheld = new ArrayList<>();
+        List<Gap> gaps = new ArrayList<>();
         for (ResourcePlan plan : resources) {
             if (plan.shortfall() <= 0) {
                 continue;
             }
             double perServer = option.shape().capacity(plan.resource());
-            String unit = plan.unit();
-            LocalDate day = plan.needBy().orElseThrow();
-            if (day.isBefore(needBy)) {
-                needBy = day;
-            }
             if (perServer <= 0) {
-                why.add(String.format(
+                unheld.add(String.format(
                         Locale.ROOT,
                         "%s: short by %s %s, but %s holds no %s",
                         plan.resource().code(),
                         amount(plan.shortfall()),
-                        unit,
+                        plan.unit(),
                         option.sku(),
                         plan.resource().code()));
                 continue;
             }
-            long servers = (long) Math.ceil(plan.shortfall() / perServer - 1e-9);
-            why.add(String.format(
-                    Locale.ROOT,
-                    "%s: P50 demand + %s %s headroom first exceeds usable capacity on %s; the largest shortfall is"
-                            + " %s %s on %s; %s holds %s %s per server, so %d servers",
-                    plan.resource().code(),
-                    amount(plan.headroom()),
-                    unit,
-                    day,
-                    amount(plan.shortfall()),
-                    unit,
-                    plan.shortfallDay().orElseThrow(),
-                    option.sku(),
-                    amount(perServer),
-                    unit,
-                    servers));
-            if (servers > quantity) {
-                quantity = servers;
-                binding = plan.resource();
+            DemandForecast demand = requireNonNull(inputs.demand().get(plan.resource()));
+            SupplyPath supply = requireNonNull(inputs.supply().get(plan.resource()));
+            double[] gap = new double[Math.min(demand.days(), supply.days())];
+            for (int day = 0; day < gap.length; day++) {
+                gap[day] = demand.p50(day) + plan.headroom() - supply.mean(day);
             }
+            gaps.add(new Gap(plan, perServer, gap));
         }
+        List<OrderRecommendation> orders = new ArrayList<>();
+        LocalDate start = firstDay(inputs);
+        long ordered = 0;
+        int from = 0;
+        while (true) {
+            // The first day the servers ordered so far leave any resource short.
+            int need = Integer.MAX_VALUE;
+            for (Gap gap : gaps) {
+                for (int day = from; day < gap.gap.length && day < need; day++) {
+                    if (gap.gap[day] > ordered * gap.perServer + 1e-9) {
+                        need = day;
+                    }
+                }
+            }
+            if (need == Integer.MAX_VALUE) {
+                break;
+            }
+            int until = need + TRANCHE_DAYS;
+            List<String> why = new ArrayList<>(orders.isEmpty() ? unheld : List.of());
+            long servers = ordered;
+            Resource binding = gaps.get(0).plan.resource();
+            for (Gap gap : gaps) {
+                int worst = -1;
+                for (int day = need; day < Math.min(until, gap.gap.length); day++) {
+                    if (worst < 0 || gap.gap[day] > gap.gap[worst]) {
+                        worst = day;
+                    }
+                }
+                if (worst < 0 || gap.gap[worst] <= ordered * gap.perServer + 1e-9) {
+                    continue;
+                }
+                long needed = (long) Math.ceil(gap.gap[worst] / gap.perServer - 1e-9);
+                why.add(String.format(
+                        Locale.ROOT,
+                        "%s: P50 demand + %s %s headroom first exceeds usable capacity%s on %s; the largest shortfall"
+                                + " before %s is %s %s on %s; %s holds %s %s per server, so %d servers%s",
+                        gap.plan.resource().code(),
+                        amount(gap.plan.headroom()),
+                        gap.plan.unit(),
+                        ordered > 0 ? " with the earlier orders" : "",
+                        start.plusDays(need),
+                        start.plusDays(until),
+                        amount(gap.gap[worst]),
+                        gap.plan.unit(),
+                        start.plusDays(worst),
+                        option.sku(),
+                        amount(gap.perServer),
+                        gap.plan.unit(),
+                        needed,
+                        ordered > 0 ? " in all, " + (needed - ordered) + " more than already ordered" : ""));
+                if (needed > servers) {
+                    servers = needed;
+                    binding = gap.plan.resource();
+                }
+            }
+            orders.add(order(inputs, option, serviceLevel, start.plusDays(need), servers - ordered, binding, why));
+            ordered = servers;
+            from = until;
+        }
+        return orders;
+    }
+
+    /** A resource's daily shortfall (P50 demand + headroom − usable supply) and what one server of the SKU holds. */
+    private static final class Gap {
+        final ResourcePlan plan;
+        final double perServer;
+        final double[] gap;
+
+        Gap(ResourcePlan plan, double perServer, double[] gap) {
+            this.plan = plan;
+            this.perServer = perServer;
+            this.gap = gap;
+        }
+    }
+
+    private static OrderRecommendation order(
+            ClusterInputs inputs,
+            OrderOption option,
+            double serviceLevel,
+            LocalDate needBy,
+            long quantity,
+            Resource binding,
+            List<String> why) {
         int leadTime = option.leadTime().quantile(serviceLevel);
-        LocalDate start = resources.isEmpty() ? needBy : firstDay(inputs);
+        LocalDate start = firstDay(inputs);
         LocalDate orderBy = needBy.minusDays(leadTime);
         boolean late = orderBy.isBefore(start);
         if (late) {

@@ -1,13 +1,12 @@
 package io.fleetcast.planning.capacity;
 
 import com.google.common.collect.ImmutableList;
-import java.util.Optional;
 
 /**
  * One cluster's capacity plan.
  *
  * @param resources the plan per resource the cluster has demand or supply of
- * @param order the order to place, if any
+ * @param orders the orders to place, in need order: tranches of {@link CapacityPlanner#TRANCHE_DAYS} days of need
  * @param notes why no order could be recommended, or other caveats, for people
  */
 public record ClusterPlan(
@@ -16,5 +15,5 @@ public record ClusterPlan(
         String region,
         boolean elastic,
         ImmutableList<ResourcePlan> resources,
-        Optional<OrderRecommendation> order,
+        ImmutableList<OrderRecommendation> orders,
         ImmutableList<String> notes) {}

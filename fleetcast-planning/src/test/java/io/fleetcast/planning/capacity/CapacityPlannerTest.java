@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** A cluster worked out by hand: 100 cores flat, P50 demand 90 + 2 cores a day, P90 5 and P99 10 cores above it. */
@@ -37,7 +38,8 @@ class CapacityPlannerTest {
         assertThat(cpu.shortfall()).isEqualTo(12);
         assertThat(cpu.shortfallDay()).contains(START.plusDays(9));
 
-        OrderRecommendation order = plan.order().orElseThrow();
+        assertThat(plan.orders()).hasSize(1);
+        OrderRecommendation order = plan.orders().get(0);
         assertThat(order.sku()).isEqualTo("compute-new");
         assertThat(order.quantity()).isEqualTo(2);
         assertThat(order.binding()).isEqualTo(Resource.CPU);
@@ -53,8 +55,8 @@ class CapacityPlannerTest {
     @Test
     void anOrderThatCannotArriveInTimeIsLate() {
         OrderRecommendation order = CapacityPlanner.plan(inputs(EmpiricalDays.of(2, 3, 5)), 0.9)
-                .order()
-                .orElseThrow();
+                .orders()
+                .get(0);
         assertThat(order.leadTimeDays()).isEqualTo(5);
         assertThat(order.late()).isTrue();
         assertThat(order.orderBy()).isEqualTo(START);
@@ -64,7 +66,7 @@ class CapacityPlannerTest {
     @Test
     void anElasticClusterNeverRunsOutAndGetsNoOrder() {
         ClusterPlan plan = cloudPlan(Map.of());
-        assertThat(plan.order()).isEmpty();
+        assertThat(plan.orders()).isEmpty();
         assertThat(plan.resources().get(0).exhaustionP50()).isEmpty();
         assertThat(plan.notes()).anyMatch(note -> note.contains("scales on demand"));
     }
@@ -96,13 +98,36 @@ class CapacityPlannerTest {
                 0.99);
     }
 
+    @Test
+    void growthOverTheHorizonIsOrderedInQuarterlyTranches() {
+        // 100 cores of supply, 4 of headroom, P50 demand 90 + 0.1 x day for 300 days: short from day 61 (0.1 cores).
+        // Day 61's tranche covers days 61-151, whose largest gap is 9.1 cores on day 151: one 10-core server. The next
+        // shortfall beyond those 10 cores is on day 161 (10.1); its tranche's largest gap is 19.1 on day 251: two
+        // servers in all, one more. Then day 261 (20.1) to the horizon's end, 23.9 on day 299: three in all.
+        ClusterPlan plan = CapacityPlanner.plan(inputs(EmpiricalDays.of(20), 300, 0.1), 0.9);
+
+        assertThat(plan.orders())
+                .extracting(OrderRecommendation::needBy, OrderRecommendation::quantity, OrderRecommendation::orderBy)
+                .containsExactly(
+                        Tuple.tuple(START.plusDays(61), 1L, START.plusDays(41)),
+                        Tuple.tuple(START.plusDays(161), 1L, START.plusDays(141)),
+                        Tuple.tuple(START.plusDays(261), 1L, START.plusDays(241)));
+        assertThat(plan.orders().get(1).why())
+                .anyMatch(line -> line.contains("with the earlier orders on " + START.plusDays(161))
+                        && line.contains("19.1 cores on " + START.plusDays(251))
+                        && line.endsWith("so 2 servers in all, 1 more than already ordered"));
+    }
+
     private static ClusterInputs inputs(EmpiricalDays leadTime) {
-        int days = 10;
+        return inputs(leadTime, 10, 2);
+    }
+
+    private static ClusterInputs inputs(EmpiricalDays leadTime, int days, double slope) {
         double[] p50 = new double[days];
         double[] p90 = new double[days];
         double[] p99 = new double[days];
         for (int day = 0; day < days; day++) {
-            p50[day] = 90 + 2 * day;
+            p50[day] = 90 + slope * day;
             p90[day] = p50[day] + 5;
             p99[day] = p50[day] + 10;
         }
