@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
                     + " unless --skip-bad, and each file is one transaction. Loading the same file again changes"
                     + " nothing; rows of a newer file replace stored rows with the same natural key.",
             "",
-            "KIND is one of: skus assets services orders events drivers adjustments usage costs budgets telemetry requests,"
-                    + " or 'all' followed by a folder whose files are named after their kinds (as 'fleetcast"
+            "KIND is one of: skus assets services orders events drivers adjustments usage costs budgets telemetry"
+                    + " requests, or 'all' followed by a folder whose files are named after their kinds (as 'fleetcast"
                     + " simulate' writes them), loaded in dependency order.",
             "Formats: CSV with a header, Parquet, JSON Lines; .csv.gz and .jsonl.gz are read compressed."
         })

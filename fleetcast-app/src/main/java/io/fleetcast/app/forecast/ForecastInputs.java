@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The special events and traffic drivers a stored series' forecast uses as regressors, and the driver scenarios
- * applied to them. Built once per plan from what the store holds; {@link #forSeries} is not thread-safe (it caches driver
- * forecasts), {@link #events} is.
+ * applied to them. Built once per plan from what the store holds; {@link #forSeries} is not thread-safe (it caches
+ * driver forecasts), {@link #events} is.
  *
  * <ul>
  *   <li>Events: one indicator per event name (a recurring holiday's occurrences share one, so its lift is estimated

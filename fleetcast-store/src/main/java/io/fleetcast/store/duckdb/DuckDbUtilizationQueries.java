@@ -29,12 +29,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link UtilizationQueries} on the DuckDB store.
  *
- * <p>One statement: it takes each service's statistics from {@code usage_service_recent} when the window is the recent
- * one kept at each load, else filters the usage rows of the window (grain, window, scope) and aggregates each
- * service's rows directly (they are already one per day); takes each cluster's percentiles from the clusters' daily rollup
- * ({@code usage_cluster_day}, see {@link UsageRollup}) rather than summing the rows again; and joins the few resulting
- * rows with the clusters' supply, which is grouped per cluster before the join. Nothing is joined row by row with the
- * usage table.
+ * <p>One statement: it takes each service's statistics from {@code usage_service_recent} when the window is the
+ * recent one kept at each load, else filters the usage rows of the window (grain, window, scope) and aggregates each
+ * service's rows directly (they are already one per day); takes each cluster's percentiles from the clusters' daily
+ * rollup ({@code usage_cluster_day}, see {@link UsageRollup}) rather than summing the rows again; and joins the few
+ * resulting rows with the clusters' supply, which is grouped per cluster before the join. Nothing is joined row by
+ * row with the usage table.
  *
  * <p>Sums are taken over decimals, so the same data gives the same bytes whatever order parallel aggregation adds in.
  * Dates are written into the SQL as literals from {@link LocalDate} values; names are always bound parameters.
