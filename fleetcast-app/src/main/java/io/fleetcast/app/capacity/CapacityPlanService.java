@@ -258,6 +258,7 @@ public final class CapacityPlanService {
         List<StoredAdjustment> adjustments = plans.adjustments();
         Map<String, Map<Resource, DemandForecast>> demand =
                 demand(histories, dataFirst, inputs, adjustments, asOf, horizon, whatIf, clusters, progress);
+        YearlyProfiles profiles = YearlyProfiles.of(histories);
         Map<String, List<ClusterDemandForecaster.History>> servicesByKey = new HashMap<>();
         histories.forEach(service -> servicesByKey
                 .computeIfAbsent(service.cluster() + "/" + service.resource().code(), key -> new ArrayList<>())
@@ -303,7 +304,8 @@ public final class CapacityPlanService {
                         inputs,
                         servicesByKey,
                         dataFirst,
-                        adjustments);
+                        adjustments,
+                        profiles);
                 int leadTime = option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
                 clusterDemand.forEach((resource, forecast) -> {
                     if (!clusterSupply.containsKey(resource)) {

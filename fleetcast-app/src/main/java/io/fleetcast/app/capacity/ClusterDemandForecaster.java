@@ -41,7 +41,8 @@ import java.util.stream.IntStream;
  * slope ran ahead of real growth on simulated fleets), weekly and, with two years of data, yearly Fourier terms, and its
  * events (not its traffic drivers, whose own forecasts carry no trend a year out). A service that arrived in the
  * cluster during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived
- * too recently for that holds its last week. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its
+ * too recently for that holds its last week. One with less than two years to learn from here borrows its service's
+ * yearly shape from a cluster where it has two ({@link YearlyProfiles}). One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its
  * cluster's has left it and uses nothing.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
@@ -56,6 +57,7 @@ final class ClusterDemandForecaster {
     static final int TRAINING_DAYS = 730;
     static final int RAMP_DAYS = 90;
     static final int LEFT_AFTER_DAYS = 28;
+    private static final String YEARLY_PROFILE = "yearly profile";
     private static final int MIN_TRAINING_DAYS = 56;
     private static final double Z90 = 1.2815515655446004;
     private static final double Z99 = 2.3263478740408408;
@@ -96,6 +98,25 @@ final class ClusterDemandForecaster {
 
         LocalDate last() {
             return first.plusDays(used.length - 1);
+        }
+
+        int days() {
+            return used.length;
+        }
+
+        /** Whether every amount is above 0. */
+        boolean positive() {
+            for (double value : used) {
+                if (!(value > 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Its amounts, oldest first; not to be changed. */
+        double[] values() {
+            return used;
         }
 
         /** The used amount on {@code day}; 0 outside its days (before it arrived, after it left). */
@@ -152,13 +173,14 @@ final class ClusterDemandForecaster {
         Map<String, LocalDate> clusterLast = new TreeMap<>();
         histories.forEach(
                 history -> clusterLast.merge(history.cluster(), history.last(), ClusterDemandForecaster::later));
+        YearlyProfiles profiles = YearlyProfiles.of(histories);
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
             History history = histories.get(i);
             LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
             forecasts[i] = new ServiceForecast(
-                    history, forecast(history, last, dataFirst, asOf, horizon, inputs, adjustments));
+                    history, forecast(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles));
             synchronized (done) {
                 progress.accept(done.incrementAndGet(), histories.size());
             }
@@ -224,7 +246,8 @@ final class ClusterDemandForecaster {
             LocalDate asOf,
             int horizon,
             ForecastInputs inputs,
-            List<StoredAdjustment> adjustments) {
+            List<StoredAdjustment> adjustments,
+            YearlyProfiles profiles) {
         if (ChronoUnit.DAYS.between(history.last(), clusterLast) > LEFT_AFTER_DAYS) {
             double[] none = new double[horizon];
             return new DemandForecast(
@@ -276,8 +299,9 @@ final class ClusterDemandForecaster {
         double[] p90 = new double[horizon];
         double[] p99 = new double[horizon];
         String model;
-        Optional<Forecast> fitted =
-                length >= MIN_TRAINING_DAYS ? fit(history, start, learned, positive, steps, inputs) : Optional.empty();
+        Optional<Forecast> fitted = length >= MIN_TRAINING_DAYS
+                ? fit(history, start, learned, positive, steps, inputs, profiles)
+                : Optional.empty();
         if (fitted.isEmpty()) {
             // Too short (or unfit) to learn a trend: hold the last week's mean.
             model = "LastWeekMean";
@@ -292,7 +316,8 @@ final class ClusterDemandForecaster {
             Arrays.fill(p99, level);
         } else {
             Forecast forecast = fitted.orElseThrow();
-            model = "Regression" + (positive ? "[log]" : "");
+            model = "Regression" + (positive ? "[log]" : "")
+                    + (forecast.provenance().parameters().containsKey(YEARLY_PROFILE) ? "+borrowed yearly" : "");
             for (int i = 0; i < horizon; i++) {
                 int step = gap + i;
                 double mean = forecast.mean(step);
@@ -359,15 +384,26 @@ final class ClusterDemandForecaster {
     }
 
     private static Optional<Forecast> fit(
-            History history, int start, double[] learned, boolean positive, int steps, ForecastInputs inputs) {
+            History history,
+            int start,
+            double[] learned,
+            boolean positive,
+            int steps,
+            ForecastInputs inputs,
+            YearlyProfiles profiles) {
         List<Season> seasons = new ArrayList<>();
         seasons.add(new Season(7, 3));
+        LocalDate first = history.first.plusDays(start);
+        List<Regressor> regressors = new ArrayList<>();
         if (learned.length >= 2 * 365) {
             seasons.add(new Season(365.25, 10));
+        } else {
+            // Too young here to show its own year: the shape its service shows elsewhere, with a fitted strength.
+            profiles.values(history.service(), history.resource(), first, learned.length + steps)
+                    .ifPresent(values -> regressors.add(Regressor.driver(YEARLY_PROFILE, values)));
         }
         RegressionModel regression = new RegressionModel(
                 positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, 0, 0, 0.8, ImmutableList.copyOf(seasons));
-        LocalDate first = history.first.plusDays(start);
         DemandSeries series = new DemandSeries(
                 history.service(),
                 history.cluster(),
@@ -378,7 +414,7 @@ final class ClusterDemandForecaster {
                 learned.length);
         // Events only: a driver's own forecast (MSTL-ETS) often carries no trend a year out, and a service tied to it
         // would inherit that; the service's trend term carries its growth instead.
-        ImmutableList<Regressor> regressors = inputs.events(series, steps);
+        regressors.addAll(inputs.events(series, steps));
         try {
             return Optional.of(new RegressionForecaster(regression, regressors).forecast(Series.of(learned, 7), steps));
         } catch (IllegalArgumentException | ArithmeticException e) {

@@ -30,9 +30,10 @@ import java.util.TreeMap;
 
 /**
  * Sizes one cluster and resource's headroom ({@link HeadroomSizer}) from the stored fleet: the demand forecast's
- * relative errors {@code L} days ahead from a rolling-origin backtest of the plan's own method on the cluster's total
- * demand ({@value #ORIGINS} origins {@value #ORIGIN_STEP} days apart), each SKU's chance of failing within {@code L} from its fitted life, the
- * open orders due within {@code L} with their learned slips, the cluster's racks as failure domains, and the policy.
+ * relative errors {@code L} days ahead from a rolling-origin backtest of the plan's own method on the cluster's
+ * services ({@value #ORIGINS} origins {@value #ORIGIN_STEP} days apart), each SKU's chance of failing within {@code L}
+ * from its fitted life, the open orders due within {@code L} with their learned slips, the cluster's racks as failure
+ * domains, and the policy.
  */
 final class ClusterHeadroom {
     /** Origins of the backtest: each refits every service of the cluster, so they are few and a fortnight apart. */
@@ -57,7 +58,8 @@ final class ClusterHeadroom {
             ForecastInputs inputs,
             Map<String, List<ClusterDemandForecaster.History>> services,
             LocalDate dataFirst,
-            List<StoredAdjustment> adjustments) {}
+            List<StoredAdjustment> adjustments,
+            YearlyProfiles profiles) {}
 
     /**
      * The sizing, or empty when the forecast demand {@code leadTime} days ahead is not positive.
@@ -132,12 +134,12 @@ final class ClusterHeadroom {
 
     /**
      * Relative errors {@code days} ahead of the plan's own method, from a rolling-origin backtest: at each origin (the
-     * last {@code days} before the data's end, then every {@value #ORIGIN_STEP} days earlier) each service of the cluster
-     * settled then (see {@link ClusterDemandForecaster#settled}) is forecast from its days up to the origin, and the
-     * sum is compared with what those same services used {@code days} later. Services arriving or still ramping up at
-     * the origin are left out: their growth is new demand, which reaches a plan as a request or a launch, not an error
-     * of the trend. A service that left counts as using nothing. Without one usable origin, the forecast's own spread
-     * is used.
+     * last {@code days} before the data's end, then every {@value #ORIGIN_STEP} days earlier) each service of the
+     * cluster settled then (see {@link ClusterDemandForecaster#settled}) is forecast from its days up to the origin,
+     * and the sum is compared with what those same services used {@code days} later. Services arriving or still
+     * ramping up at the origin are left out: their growth is new demand, which reaches a plan as a request or a launch,
+     * not an error of the trend. A service that left counts as using nothing. Without one usable origin, the
+     * forecast's own spread is used.
      */
     private static ForecastErrors errors(Resource resource, DemandForecast demand, int days, Context context) {
         List<ClusterDemandForecaster.History> services =
@@ -170,7 +172,8 @@ final class ClusterHeadroom {
                                 origin,
                                 days,
                                 context.inputs(),
-                                context.adjustments())
+                                context.adjustments(),
+                                context.profiles())
                         .p50(days - 1);
                 actual += service.on(target);
             }

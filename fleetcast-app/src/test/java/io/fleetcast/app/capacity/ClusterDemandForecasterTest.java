@@ -6,6 +6,7 @@ import static io.fleetcast.app.capacity.ExactCluster.NO_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.store.plan.StoredAdjustment;
 import java.time.Instant;
@@ -43,7 +44,14 @@ class ClusterDemandForecasterTest {
 
         // The history holds S0's launch: it is taken off before the fit, so the growth stays exactly log-linear.
         DemandForecast forecast = ClusterDemandForecaster.forecast(
-                ExactCluster.a(5, launched), AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, adjustments);
+                ExactCluster.a(5, launched),
+                AS_OF,
+                DATA_FIRST,
+                AS_OF,
+                365,
+                NO_EVENTS,
+                adjustments,
+                YearlyProfiles.NONE);
 
         for (int day = 0; day < 365; day++) {
             LocalDate date = AS_OF.plusDays(day + 1);
@@ -68,6 +76,54 @@ class ClusterDemandForecasterTest {
         assertThat(forecast.launches())
                 .extracting(line -> line.substring(0, line.indexOf(':', 3)))
                 .containsExactly("a: M1", "a: O1", "a: A1", "a: S1");
+    }
+
+    @Test
+    void aPlacementTooYoungForItsOwnYearBorrowsItsServicesYearlyShape() {
+        // "cache" swings 5% around its growth with a peak on day 340 of the year, in every cluster. It has three years
+        // in c-old and 400 days in c-new, of which the plan learns from the last 310 (it arrived during the data):
+        // too few for a yearly term of its own.
+        LocalDate newFirst = AS_OF.minusDays(399);
+        ClusterDemandForecaster.History old = seasonal("c-old", DATA_FIRST, 1095);
+        ClusterDemandForecaster.History young = seasonal("c-new", newFirst, 400);
+        YearlyProfiles profiles = YearlyProfiles.of(List.of(old, young));
+
+        double borrowed = worstError(young, profiles);
+        double without = worstError(young, YearlyProfiles.NONE);
+
+        assertThat(borrowed)
+                .as("worst relative error over a year, with the borrowed shape")
+                .isLessThan(0.01);
+        assertThat(without).as("the same without it").isGreaterThan(0.03);
+        assertThat(ClusterDemandForecaster.forecast(
+                                young, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
+                        .model())
+                .isEqualTo("Regression[log]+borrowed yearly");
+    }
+
+    private static double worstError(ClusterDemandForecaster.History history, YearlyProfiles profiles) {
+        DemandForecast forecast = ClusterDemandForecaster.forecast(
+                history, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles);
+        double worst = 0;
+        for (int day = 0; day < 365; day++) {
+            double expected = seasonal(AS_OF.plusDays(day + 1));
+            worst = Math.max(worst, Math.abs(forecast.p50(day) / expected - 1));
+        }
+        return worst;
+    }
+
+    private static ClusterDemandForecaster.History seasonal(String cluster, LocalDate first, int days) {
+        double[] used = new double[days];
+        for (int t = 0; t < days; t++) {
+            used[t] = seasonal(first.plusDays(t));
+        }
+        return new ClusterDemandForecaster.History("cache", cluster, Resource.CPU, first, used);
+    }
+
+    /** 200 cores growing 30% a year from the data's first day, times 1 + 0.05 cos(2π (day of year − 340) / 365.25). */
+    private static double seasonal(LocalDate day) {
+        double years = (day.toEpochDay() - DATA_FIRST.toEpochDay()) / 365.25;
+        return 200 * Math.exp(0.3 * years) * (1 + 0.05 * Math.cos(2 * Math.PI * (day.getDayOfYear() - 340) / 365.25));
     }
 
     private static StoredAdjustment adjustment(

@@ -38,7 +38,8 @@ class ClusterHeadroomTest {
                 NO_EVENTS,
                 Map.of("c1/cpu", ExactCluster.services()),
                 DATA_FIRST,
-                List.of());
+                List.of(),
+                YearlyProfiles.NONE);
 
         HeadroomSizing sizing =
                 ClusterHeadroom.size(Resource.CPU, demand, 101, context).orElseThrow();
