@@ -13,6 +13,7 @@ import io.fleetcast.forecast.regression.RegressionModel.Scale;
 import io.fleetcast.forecast.regression.RegressionModel.Season;
 import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.planning.capacity.DemandForecast;
+import io.fleetcast.planning.capacity.ServiceCorrelation;
 import io.fleetcast.store.CapacityStore;
 import io.fleetcast.store.plan.DemandGrain;
 import io.fleetcast.store.plan.DemandSeries;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +52,8 @@ import java.util.stream.IntStream;
  * to the forecast days it covers, in the order they were made. One-off events that
  * differ only in a trailing year ("Global Sports Final 2026", "... 2027") share one lift, so a future occurrence
  * carries the lift its past ones showed. P90 and P99 of a service come from its fit's upper 95% interval (normal
- * quantiles of the upper half-width over 1.96); a cluster's P90 and P99 add its services' quantiles, as if their
- * errors moved together: an upper bound on the cluster's own quantiles.
+ * quantiles of the upper half-width over 1.96); a cluster's P90 and P99 combine its services' spreads above P50 with
+ * the correlation their week-over-week changes showed over the last year ({@link ServiceCorrelation}).
  */
 final class ClusterDemandForecaster {
     static final int TRAINING_DAYS = 730;
@@ -196,19 +198,26 @@ final class ClusterDemandForecaster {
         List<DemandForecast> clusters = new ArrayList<>();
         for (List<ServiceForecast> services : byCluster.values()) {
             double[] p50 = new double[horizon];
-            double[] p90 = new double[horizon];
-            double[] p99 = new double[horizon];
+            double[][] above90 = new double[horizon][services.size()];
+            double[][] above99 = new double[horizon][services.size()];
             Set<String> models = new LinkedHashSet<>();
             List<String> launches = new ArrayList<>();
-            for (ServiceForecast service : services) {
-                DemandForecast forecast = service.forecast();
+            for (int i = 0; i < services.size(); i++) {
+                DemandForecast forecast = services.get(i).forecast();
                 for (int day = 0; day < horizon; day++) {
                     p50[day] += forecast.p50(day);
-                    p90[day] += forecast.quantile(0.9, day);
-                    p99[day] += forecast.quantile(0.99, day);
+                    above90[day][i] = Math.max(0, forecast.quantile(0.9, day) - forecast.p50(day));
+                    above99[day][i] = Math.max(0, forecast.quantile(0.99, day) - forecast.p50(day));
                 }
                 models.add(forecast.model());
                 launches.addAll(forecast.launches());
+            }
+            double rho = correlation(services);
+            double[] p90 = new double[horizon];
+            double[] p99 = new double[horizon];
+            for (int day = 0; day < horizon; day++) {
+                p90[day] = p50[day] + ServiceCorrelation.combine(above90[day], rho);
+                p99[day] = p50[day] + ServiceCorrelation.combine(above99[day], rho);
             }
             History first = services.get(0).history();
             clusters.add(new DemandForecast(
@@ -218,10 +227,35 @@ final class ClusterDemandForecaster {
                     p50,
                     p90,
                     p99,
-                    services.size() + " services: " + String.join(", ", models),
+                    String.format(
+                            Locale.ROOT,
+                            "%d services (correlation %.2f): %s",
+                            services.size(),
+                            rho,
+                            String.join(", ", models)),
                     launches));
         }
         return clusters;
+    }
+
+    /**
+     * How much the cluster's services move together ({@link ServiceCorrelation}), measured on those whose data runs
+     * to the cluster's last day.
+     */
+    private static double correlation(List<ServiceForecast> services) {
+        LocalDate last = LocalDate.MIN;
+        for (ServiceForecast service : services) {
+            last = later(last, service.history().last());
+        }
+        List<double[]> recent = new ArrayList<>();
+        int days = ServiceCorrelation.WINDOW_DAYS + 7;
+        for (ServiceForecast service : services) {
+            double[] used = service.history().used;
+            if (service.history().last().equals(last) && used.length >= days) {
+                recent.add(Arrays.copyOfRange(used, used.length - days, used.length));
+            }
+        }
+        return ServiceCorrelation.of(recent);
     }
 
     /**
