@@ -5,7 +5,6 @@
 // resource), so a view can be shared and reloaded, and the browser's back and forward buttons move between views.
 
 import {
-  ApiError,
   MISSING,
   dailyChartOptions,
   daysBefore,
@@ -18,8 +17,8 @@ import {
   loadStatus,
   opensElsewhere,
   renderNavigation,
-  showError,
   urlState,
+  viewLoader,
 } from './common.js';
 
 const SCOPE_LEVELS = ['region', 'site', 'cluster', 'service'];
@@ -58,49 +57,27 @@ function scopedState(scope, level, state) {
 // ---------------------------------------------------------------------------------------------------------------
 // Page
 
-const main = document.getElementById('main');
-let generation = 0;
-let inFlight = null;
 let lastOverview = null;
 
-async function load() {
-  const state = readState();
-  syncControls(state);
-  generation += 1;
-  const mine = generation;
-  inFlight?.abort();
-  inFlight = new AbortController();
-  main.dataset.state = 'loading';
-  main.setAttribute('aria-busy', 'true');
-  try {
-    const overview = await getJson(`api/fleet/overview${queryOf(state)}`, inFlight.signal);
-    if (mine !== generation) {
-      return;
+const load = viewLoader({
+  readState,
+  urlOf,
+  queryOf,
+  show: async (state, signal, stale) => {
+    syncControls(state);
+    const overview = await getJson(`api/fleet/overview${queryOf(state)}`, signal);
+    if (stale()) {
+      return state;
     }
     lastOverview = overview;
+    // The API fills in the parents of what the URL names (a cluster's site and region): keep the URL complete.
     const canonical = canonicalState(state, overview);
-    if (urlOf(canonical) !== urlOf(state)) {
-      // The API fills in the parents of what the URL names (a cluster's site and region): keep the URL complete.
-      window.history.replaceState(null, '', urlOf(canonical));
-    }
     hideError();
     render(overview, canonical);
-    main.dataset.view = queryOf(canonical);
-    main.dataset.state = 'ready';
-  } catch (error) {
-    if (error.name === 'AbortError' || mine !== generation) {
-      return;
-    }
-    showError(error instanceof ApiError ? error.message : `The server could not be reached: ${error.message}`);
-    renderBreadcrumb(scopeFromState(state), state);
-    main.dataset.view = queryOf(state);
-    main.dataset.state = 'error';
-  } finally {
-    if (mine === generation) {
-      main.setAttribute('aria-busy', 'false');
-    }
-  }
-}
+    return canonical;
+  },
+  failed: (state) => renderBreadcrumb(scopeFromState(state), state),
+});
 
 function canonicalState(state, overview) {
   const canonical = { ...state };

@@ -7,7 +7,6 @@
 // in the query string (version, region, site, cluster, resource), so back and forward move between views.
 
 import {
-  ApiError,
   MISSING,
   apiQuery,
   dailyChartOptions,
@@ -18,8 +17,8 @@ import {
   hideError,
   loadStatus,
   renderNavigation,
-  showError,
   urlState,
+  viewLoader,
   viewNavigation,
 } from './common.js';
 
@@ -103,68 +102,43 @@ function orderCost(orders) {
 // ---------------------------------------------------------------------------------------------------------------
 // Page
 
-const main = document.getElementById('main');
-let generation = 0;
-let inFlight = null;
-
-async function load() {
-  const state = readState();
-  generation += 1;
-  const mine = generation;
-  inFlight?.abort();
-  inFlight = new AbortController();
-  const signal = inFlight.signal;
-  main.dataset.state = 'loading';
-  main.setAttribute('aria-busy', 'true');
-  try {
+const load = viewLoader({
+  readState,
+  urlOf,
+  queryOf,
+  show: async (state, signal, stale) => {
     const { versions } = await getJson('api/capacity/versions', signal);
-    if (mine !== generation) {
-      return;
+    if (stale()) {
+      return state;
     }
-    let canonical = state;
     if (versions.length === 0) {
       showNoPlan();
-    } else {
-      const plan = await getJson(
-        `api/capacity${apiQuery({ version: state.version, region: state.region, site: state.site, cluster: state.cluster })}`,
+      return state;
+    }
+    const plan = await getJson(
+      `api/capacity${apiQuery({ version: state.version, region: state.region, site: state.site, cluster: state.cluster })}`,
+      signal,
+    );
+    // The page fills in what the URL left to it (a cluster's site and region, its most urgent resource).
+    const canonical = { ...scopedState(plan.scope, plan.scope.level, state.version) };
+    const selected = selectedEntry(plan, state);
+    let path = null;
+    if (selected) {
+      canonical.resource = selected.resource;
+      path = await getJson(
+        `api/capacity/path${apiQuery({ cluster: selected.cluster, resource: selected.resource, version: state.version })}`,
         signal,
       );
-      canonical = { ...scopedState(plan.scope, plan.scope.level, state.version) };
-      const selected = selectedEntry(plan, state);
-      let path = null;
-      if (selected) {
-        canonical.resource = selected.resource;
-        path = await getJson(
-          `api/capacity/path${apiQuery({ cluster: selected.cluster, resource: selected.resource, version: state.version })}`,
-          signal,
-        );
-      }
-      if (mine !== generation) {
-        return;
-      }
-      hideError();
-      render(plan, versions, canonical, state, selected, path);
     }
-    if (urlOf(canonical) !== urlOf(state)) {
-      // The page fills in what the URL left to it (a cluster's site and region, its most urgent resource).
-      window.history.replaceState(null, '', urlOf(canonical));
+    if (stale()) {
+      return canonical;
     }
-    main.dataset.view = queryOf(canonical);
-    main.dataset.state = 'ready';
-  } catch (error) {
-    if (error.name === 'AbortError' || mine !== generation) {
-      return;
-    }
-    showError(error instanceof ApiError ? error.message : `The server could not be reached: ${error.message}`);
-    renderBreadcrumb({ level: scopeLevel(state), ...state }, state.version);
-    main.dataset.view = queryOf(state);
-    main.dataset.state = 'error';
-  } finally {
-    if (mine === generation) {
-      main.setAttribute('aria-busy', 'false');
-    }
-  }
-}
+    hideError();
+    render(plan, versions, canonical, state, selected, path);
+    return canonical;
+  },
+  failed: (state) => renderBreadcrumb({ level: scopeLevel(state), ...state }, state.version),
+});
 
 function scopeLevel(state) {
   return [...SCOPE_LEVELS].reverse().find((level) => state[level]) ?? 'fleet';

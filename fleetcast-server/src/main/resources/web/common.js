@@ -128,6 +128,54 @@ export function viewNavigation(urlOf, load) {
   return { navigate, viewLink, drillRow };
 }
 
+/**
+ * A page's loads, one at a time: each aborts the one in flight, and only the newest may render, fix the URL and set
+ * the page's state (`main`'s data-state and data-view, which the UI tests wait on). `show(state, signal, stale)`
+ * fetches and renders the view of `state` and returns the state the page settled on; the URL is replaced with it when
+ * the page filled in what the URL left out (a cluster's site and region, the first series). It returns early when
+ * `stale()` says a newer load has started. After a failure the error is shown and `failed(state)` draws what the page
+ * still can (a breadcrumb).
+ */
+export function viewLoader({ readState, urlOf, queryOf, show, failed = () => {} }) {
+  const main = document.getElementById('main');
+  let generation = 0;
+  let inFlight = null;
+  return async function load() {
+    const state = readState();
+    generation += 1;
+    const mine = generation;
+    const stale = () => mine !== generation;
+    inFlight?.abort();
+    inFlight = new AbortController();
+    const signal = inFlight.signal;
+    main.dataset.state = 'loading';
+    main.setAttribute('aria-busy', 'true');
+    try {
+      const canonical = await show(state, signal, stale);
+      if (stale()) {
+        return;
+      }
+      if (urlOf(canonical) !== urlOf(state)) {
+        window.history.replaceState(null, '', urlOf(canonical));
+      }
+      main.dataset.view = queryOf(canonical);
+      main.dataset.state = 'ready';
+    } catch (error) {
+      if (error.name === 'AbortError' || stale()) {
+        return;
+      }
+      showError(error instanceof ApiError ? error.message : `The server could not be reached: ${error.message}`);
+      failed(state);
+      main.dataset.view = queryOf(state);
+      main.dataset.state = 'error';
+    } finally {
+      if (!stale()) {
+        main.setAttribute('aria-busy', 'false');
+      }
+    }
+  };
+}
+
 /** A query string of the non-empty {@code params}: "?cluster=c1&resource=cpu", or "" when all are empty. */
 export function apiQuery(params) {
   const query = new URLSearchParams();

@@ -21,6 +21,7 @@ import {
   requestJson,
   showError,
   urlState,
+  viewLoader,
 } from './common.js';
 
 const STATE_KEYS = ['view', 'version', 'series', 'history', 'from', 'to'];
@@ -72,53 +73,26 @@ function escapeHtml(text) {
 // ---------------------------------------------------------------------------------------------------------------
 // Loading a view
 
-const main = document.getElementById('main');
-let generation = 0;
-let inFlight = null;
 let current = null; // what the page shows: { state, plans, plan, series } for the series view
 
-async function load() {
-  const state = readState();
-  generation += 1;
-  const mine = generation;
-  inFlight?.abort();
-  inFlight = new AbortController();
-  const signal = inFlight.signal;
-  main.dataset.state = 'loading';
-  main.setAttribute('aria-busy', 'true');
-  try {
+const load = viewLoader({
+  readState,
+  urlOf,
+  queryOf,
+  show: async (state, signal, stale) => {
     const { plans } = await requestJson('api/forecast/plans', { signal });
-    if (mine !== generation) {
-      return;
+    if (stale()) {
+      return state;
     }
     hideError();
-    const canonical = plans.length === 0
-      ? await showNoPlans(state)
+    // The page fills in what the URL left to it (the first series, the versions compared).
+    return plans.length === 0
+      ? showNoPlans(state)
       : state.view === 'diff'
-        ? await loadDiff(state, plans, signal)
-        : await loadSeries(state, plans, signal);
-    if (mine !== generation) {
-      return;
-    }
-    if (urlOf(canonical) !== urlOf(state)) {
-      // The page fills in what the URL left to it (the first series, the versions compared): keep the URL complete.
-      window.history.replaceState(null, '', urlOf(canonical));
-    }
-    main.dataset.view = queryOf(canonical);
-    main.dataset.state = 'ready';
-  } catch (error) {
-    if (error.name === 'AbortError' || mine !== generation) {
-      return;
-    }
-    showError(error instanceof ApiError ? error.message : `The server could not be reached: ${error.message}`);
-    main.dataset.view = queryOf(state);
-    main.dataset.state = 'error';
-  } finally {
-    if (mine === generation) {
-      main.setAttribute('aria-busy', 'false');
-    }
-  }
-}
+        ? loadDiff(state, plans, signal)
+        : loadSeries(state, plans, signal);
+  },
+});
 
 function showView(view) {
   document.getElementById('series-view').hidden = view !== 'series';

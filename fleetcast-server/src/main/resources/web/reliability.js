@@ -7,7 +7,6 @@
 // value), so back and forward move between views.
 
 import {
-  ApiError,
   MISSING,
   element,
   formatNumber,
@@ -16,8 +15,8 @@ import {
   loadStatus,
   opensElsewhere,
   renderNavigation,
-  showError,
   urlState,
+  viewLoader,
 } from './common.js';
 
 const DEFAULT_BY = 'sku';
@@ -72,51 +71,29 @@ function viewLink(target, ...children) {
 // ---------------------------------------------------------------------------------------------------------------
 // Page
 
-const main = document.getElementById('main');
-let generation = 0;
-let inFlight = null;
-
-async function load() {
-  const state = readState();
-  syncControls(state);
-  generation += 1;
-  const mine = generation;
-  inFlight?.abort();
-  inFlight = new AbortController();
-  main.dataset.state = 'loading';
-  main.setAttribute('aria-busy', 'true');
-  try {
+const load = viewLoader({
+  readState,
+  urlOf,
+  queryOf,
+  show: async (state, signal, stale) => {
+    syncControls(state);
     if (state.value) {
-      const detail = await getJson(`api/reliability/segment${apiQuery(state, true)}`, inFlight.signal);
-      if (mine !== generation) {
-        return;
+      const detail = await getJson(`api/reliability/segment${apiQuery(state, true)}`, signal);
+      if (!stale()) {
+        hideError();
+        renderSegment(detail, state);
       }
-      hideError();
-      renderSegment(detail, state);
     } else {
-      const overview = await getJson(`api/reliability${apiQuery(state, false)}`, inFlight.signal);
-      if (mine !== generation) {
-        return;
+      const overview = await getJson(`api/reliability${apiQuery(state, false)}`, signal);
+      if (!stale()) {
+        hideError();
+        renderFleet(overview, state);
       }
-      hideError();
-      renderFleet(overview, state);
     }
-    main.dataset.view = queryOf(state);
-    main.dataset.state = 'ready';
-  } catch (error) {
-    if (error.name === 'AbortError' || mine !== generation) {
-      return;
-    }
-    showError(error instanceof ApiError ? error.message : `The server could not be reached: ${error.message}`);
-    renderBreadcrumb(state);
-    main.dataset.view = queryOf(state);
-    main.dataset.state = 'error';
-  } finally {
-    if (mine === generation) {
-      main.setAttribute('aria-busy', 'false');
-    }
-  }
-}
+    return state;
+  },
+  failed: (state) => renderBreadcrumb(state),
+});
 
 function showView(segment) {
   document.getElementById('fleet-view').hidden = segment;

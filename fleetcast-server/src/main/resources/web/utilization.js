@@ -9,7 +9,6 @@
 // (version, region, site, cluster, service, tab, pool), so back and forward move between views.
 
 import {
-  ApiError,
   MISSING,
   apiQuery,
   element,
@@ -20,8 +19,8 @@ import {
   hideError,
   loadStatus,
   renderNavigation,
-  showError,
   urlState,
+  viewLoader,
   viewNavigation,
 } from './common.js';
 
@@ -126,60 +125,34 @@ function bySaving(amountKey) {
 // ---------------------------------------------------------------------------------------------------------------
 // Page
 
-const main = document.getElementById('main');
-let generation = 0;
-let inFlight = null;
-
-async function load() {
-  const state = readState();
-  generation += 1;
-  const mine = generation;
-  inFlight?.abort();
-  inFlight = new AbortController();
-  const signal = inFlight.signal;
-  main.dataset.state = 'loading';
-  main.setAttribute('aria-busy', 'true');
-  try {
+const load = viewLoader({
+  readState,
+  urlOf,
+  queryOf,
+  show: async (state, signal, stale) => {
     const { versions } = await getJson('api/capacity/versions', signal);
-    if (mine !== generation) {
-      return;
+    if (stale()) {
+      return state;
     }
-    let canonical = state;
     if (versions.length === 0) {
       showNoPlan();
-    } else {
-      const plan = await getJson(
-        `api/capacity${apiQuery({ version: state.version, region: state.region, site: state.site, cluster: state.cluster })}`,
-        signal,
-      );
-      if (mine !== generation) {
-        return;
-      }
-      const view = viewOf(plan, state);
-      canonical = view.state;
-      hideError();
-      render(plan, versions, view);
+      return state;
     }
-    if (urlOf(canonical) !== urlOf(state)) {
-      // The page fills in what the URL left to it (a cluster's site and region, the pool shown).
-      window.history.replaceState(null, '', urlOf(canonical));
+    const plan = await getJson(
+      `api/capacity${apiQuery({ version: state.version, region: state.region, site: state.site, cluster: state.cluster })}`,
+      signal,
+    );
+    if (stale()) {
+      return state;
     }
-    main.dataset.view = queryOf(canonical);
-    main.dataset.state = 'ready';
-  } catch (error) {
-    if (error.name === 'AbortError' || mine !== generation) {
-      return;
-    }
-    showError(error instanceof ApiError ? error.message : `The server could not be reached: ${error.message}`);
-    renderBreadcrumb({ ...state }, scopeLevel(state), state);
-    main.dataset.view = queryOf(state);
-    main.dataset.state = 'error';
-  } finally {
-    if (mine === generation) {
-      main.setAttribute('aria-busy', 'false');
-    }
-  }
-}
+    // The page fills in what the URL left to it (a cluster's site and region, the pool shown).
+    const view = viewOf(plan, state);
+    hideError();
+    render(plan, versions, view);
+    return view.state;
+  },
+  failed: (state) => renderBreadcrumb({ ...state }, scopeLevel(state), state),
+});
 
 function scopeLevel(state) {
   if (state.cluster && state.service) {
