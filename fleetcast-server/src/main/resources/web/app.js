@@ -16,6 +16,7 @@ import {
   hideError,
   loadStatus,
   opensElsewhere,
+  renderCrumbs,
   renderNavigation,
   urlState,
   viewLoader,
@@ -127,10 +128,6 @@ function drillLink(target, ...children) {
   return link;
 }
 
-function crumbLabel(level, name) {
-  return level === 'fleet' ? ['Fleet'] : [element('span', { className: 'crumb-level' }, LEVEL_LABELS[level]), ` ${name}`];
-}
-
 function renderBreadcrumb(scope, state) {
   const path = [{ level: 'fleet', name: 'Fleet' }];
   for (const level of SCOPE_LEVELS) {
@@ -138,15 +135,7 @@ function renderBreadcrumb(scope, state) {
       path.push({ level, name: scope[level] });
     }
   }
-  document.getElementById('breadcrumb').replaceChildren(
-    ...path.map((crumb, index) => {
-      const label = crumbLabel(crumb.level, crumb.name);
-      const content = index === path.length - 1
-        ? element('span', { 'aria-current': 'page' }, ...label)
-        : drillLink(scopedState(scope, crumb.level, state), ...label);
-      return element('li', { dataset: { level: crumb.level } }, content);
-    }),
-  );
+  renderCrumbs(path, LEVEL_LABELS, (crumb, ...label) => drillLink(scopedState(scope, crumb.level, state), ...label));
 }
 
 function renderNote(overview) {

@@ -16,7 +16,11 @@ import {
   getJson,
   hideError,
   loadStatus,
+  numberValue,
+  renderCrumbs,
   renderNavigation,
+  renderPlanVersions,
+  tile,
   urlState,
   viewLoader,
   viewNavigation,
@@ -175,7 +179,7 @@ function render(plan, versions, state, requested, selected, path) {
   document.getElementById('page-title').textContent = name;
   document.title = `${name} · Capacity · Fleetcast`;
   renderBreadcrumb(scope, state.version);
-  renderVersions(versions, state.version);
+  renderPlanVersions(versions, state.version);
   const notes = [];
   if (plan.what_if.length > 0) {
     notes.push(`What-if plan: ${plan.what_if.join('; ')}.`);
@@ -198,51 +202,12 @@ function renderBreadcrumb(scope, version) {
       path.push({ level, name: scope[level] });
     }
   }
-  document.getElementById('breadcrumb').replaceChildren(
-    ...path.map((crumb, index) => {
-      const label = crumb.level === 'fleet'
-        ? [crumb.name]
-        : [element('span', { className: 'crumb-level' }, LEVEL_LABELS[crumb.level]), ` ${crumb.name}`];
-      const content = index === path.length - 1
-        ? element('span', { 'aria-current': 'page' }, ...label)
-        : viewLink(scopedState(scope, crumb.level, version), ...label);
-      return element('li', { dataset: { level: crumb.level } }, content);
-    }),
-  );
-}
-
-function renderVersions(versions, selected) {
-  const select = document.getElementById('plan-version');
-  const options = versions.map((version) => element(
-    'option',
-    { value: String(version.version), title: version.description },
-    `v${version.version} · as of ${version.as_of} · made ${version.created_at.slice(0, 16).replace('T', ' ')} UTC`,
-  ));
-  options.unshift(element('option', { value: '' }, `Latest (v${versions[0].version})`));
-  select.replaceChildren(...options);
-  select.value = selected ?? '';
-}
-
-function tile(id, label, value, sub) {
-  return element(
-    'li',
-    { className: 'kpi', dataset: { kpi: id, value: value.raw ?? '' } },
-    element('span', { className: 'kpi-label' }, label),
-    element('span', { className: 'kpi-value' }, ...value.parts),
-    element('span', { className: 'kpi-sub' }, sub),
-  );
+  renderCrumbs(path, LEVEL_LABELS, (crumb, ...label) => viewLink(scopedState(scope, crumb.level, version), ...label));
 }
 
 /** A count with its noun, singular for one: "1 cluster", "5 orders". */
 function countValue(count, noun) {
-  return {
-    raw: String(count),
-    parts: [
-      element('span', { className: 'kpi-number' }, formatNumber(count)),
-      ' ',
-      element('span', { className: 'kpi-unit' }, count === 1 ? noun : `${noun}s`),
-    ],
-  };
+  return numberValue(count, count === 1 ? noun : `${noun}s`);
 }
 
 function renderKpis(plan) {

@@ -129,6 +129,64 @@ export function viewNavigation(urlOf, load) {
 }
 
 /**
+ * A KPI tile: its label, its value (`{raw, parts}`: the exact value for tests and tools, and what people read) and a
+ * line under it.
+ */
+export function tile(id, label, value, sub) {
+  return element(
+    'li',
+    { className: 'kpi', dataset: { kpi: id, value: value.raw ?? '' } },
+    element('span', { className: 'kpi-label' }, label),
+    element('span', { className: 'kpi-value' }, ...value.parts),
+    element('span', { className: 'kpi-sub' }, sub),
+  );
+}
+
+/** A tile's value: a number and its unit ("3 services", "12,400 USD/month"), keeping the exact number. */
+export function numberValue(number, unit) {
+  return {
+    raw: String(number),
+    parts: [
+      element('span', { className: 'kpi-number' }, formatNumber(number)),
+      ' ',
+      element('span', { className: 'kpi-unit' }, unit),
+    ],
+  };
+}
+
+/**
+ * Fills the page's breadcrumb from `path` ({level, name}, the fleet first): every crumb but the last links to its
+ * view through `linkTo(crumb, ...label)`; the fleet shows its name, the others their level's label (`labels`) and
+ * their name.
+ */
+export function renderCrumbs(path, labels, linkTo) {
+  document.getElementById('breadcrumb').replaceChildren(
+    ...path.map((crumb, index) => {
+      const label = crumb.level === 'fleet'
+        ? [crumb.name]
+        : [element('span', { className: 'crumb-level' }, labels[crumb.level]), ` ${crumb.name}`];
+      const content = index === path.length - 1
+        ? element('span', { 'aria-current': 'page' }, ...label)
+        : linkTo(crumb, ...label);
+      return element('li', { dataset: { level: crumb.level } }, content);
+    }),
+  );
+}
+
+/** Fills the capacity plan version picker (`#plan-version`): "Latest", then each stored version, newest first. */
+export function renderPlanVersions(versions, selected) {
+  const select = document.getElementById('plan-version');
+  const options = versions.map((version) => element(
+    'option',
+    { value: String(version.version), title: version.description },
+    `v${version.version} · as of ${version.as_of} · made ${version.created_at.slice(0, 16).replace('T', ' ')} UTC`,
+  ));
+  options.unshift(element('option', { value: '' }, `Latest (v${versions[0].version})`));
+  select.replaceChildren(...options);
+  select.value = selected ?? '';
+}
+
+/**
  * A page's loads, one at a time: each aborts the one in flight, and only the newest may render, fix the URL and set
  * the page's state (`main`'s data-state and data-view, which the UI tests wait on). `show(state, signal, stale)`
  * fetches and renders the view of `state` and returns the state the page settled on; the URL is replaced with it when

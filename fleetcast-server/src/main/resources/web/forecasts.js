@@ -15,13 +15,13 @@ import {
   formatQuantity,
   hideError,
   loadStatus,
-  opensElsewhere,
   parseDay,
   renderNavigation,
   requestJson,
   showError,
   urlState,
   viewLoader,
+  viewNavigation,
 } from './common.js';
 
 const STATE_KEYS = ['view', 'version', 'series', 'history', 'from', 'to'];
@@ -39,26 +39,7 @@ const STATUS_LABELS = { added: 'Added', removed: 'Removed', changed: 'Changed', 
 
 const { read: readState, queryOf, urlOf } = urlState(STATE_KEYS);
 
-function navigate(state) {
-  const url = urlOf(state);
-  if (url !== `${window.location.pathname}${window.location.search}`) {
-    window.history.pushState(null, '', url);
-  }
-  load();
-}
-
-/** A link to the view {@code target}: a real link (it can be opened in a new tab), followed without reloading. */
-function viewLink(target, ...children) {
-  const link = element('a', { href: urlOf(target) }, ...children);
-  link.addEventListener('click', (event) => {
-    if (opensElsewhere(event)) {
-      return;
-    }
-    event.preventDefault();
-    navigate(target);
-  });
-  return link;
-}
+const { navigate, viewLink } = viewNavigation(urlOf, () => load());
 
 function dayAfter(text) {
   const date = parseDay(text);

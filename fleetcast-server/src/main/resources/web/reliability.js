@@ -13,10 +13,10 @@ import {
   getJson,
   hideError,
   loadStatus,
-  opensElsewhere,
   renderNavigation,
   urlState,
   viewLoader,
+  viewNavigation,
 } from './common.js';
 
 const DEFAULT_BY = 'sku';
@@ -40,7 +40,8 @@ function apiQuery(state, withValue) {
   return `?${params}`;
 }
 
-function navigate(state) {
+/** The URL of {@code state} without the parameters that say the defaults. */
+function cleanUrlOf(state) {
   const clean = { ...state };
   if (clean.by === DEFAULT_BY) {
     delete clean.by;
@@ -48,25 +49,10 @@ function navigate(state) {
   if (clean.dist === DEFAULT_DIST) {
     delete clean.dist;
   }
-  const url = urlOf(clean);
-  if (url !== `${window.location.pathname}${window.location.search}`) {
-    window.history.pushState(null, '', url);
-  }
-  load();
+  return urlOf(clean);
 }
 
-/** A real link to the view {@code target} (it opens in a new tab too), followed in the page. */
-function viewLink(target, ...children) {
-  const link = element('a', { href: urlOf(target) }, ...children);
-  link.addEventListener('click', (event) => {
-    if (opensElsewhere(event)) {
-      return;
-    }
-    event.preventDefault();
-    navigate(target);
-  });
-  return link;
-}
+const { navigate, viewLink } = viewNavigation(cleanUrlOf, () => load());
 
 // ---------------------------------------------------------------------------------------------------------------
 // Page

@@ -18,7 +18,11 @@ import {
   getJson,
   hideError,
   loadStatus,
+  numberValue,
+  renderCrumbs,
   renderNavigation,
+  renderPlanVersions,
+  tile,
   urlState,
   viewLoader,
   viewNavigation,
@@ -225,7 +229,7 @@ function render(plan, versions, view) {
   document.getElementById('page-title').textContent = name;
   document.title = `${name} · Utilization · Fleetcast`;
   renderBreadcrumb(scope, scope.level, state);
-  renderVersions(versions, state.version);
+  renderPlanVersions(versions, state.version);
   renderTabs(state);
   renderNote(view.note);
   renderKpis(plan, view);
@@ -251,29 +255,7 @@ function renderBreadcrumb(scope, level, state) {
       path.push({ level: each, name: scope[each] });
     }
   }
-  document.getElementById('breadcrumb').replaceChildren(
-    ...path.map((crumb, index) => {
-      const label = crumb.level === 'fleet'
-        ? [crumb.name]
-        : [element('span', { className: 'crumb-level' }, LEVEL_LABELS[crumb.level]), ` ${crumb.name}`];
-      const content = index === path.length - 1
-        ? element('span', { 'aria-current': 'page' }, ...label)
-        : viewLink(scopedState(scope, crumb.level, state), ...label);
-      return element('li', { dataset: { level: crumb.level } }, content);
-    }),
-  );
-}
-
-function renderVersions(versions, selected) {
-  const select = document.getElementById('plan-version');
-  const options = versions.map((version) => element(
-    'option',
-    { value: String(version.version), title: version.description },
-    `v${version.version} · as of ${version.as_of} · made ${version.created_at.slice(0, 16).replace('T', ' ')} UTC`,
-  ));
-  options.unshift(element('option', { value: '' }, `Latest (v${versions[0].version})`));
-  select.replaceChildren(...options);
-  select.value = selected ?? '';
+  renderCrumbs(path, LEVEL_LABELS, (crumb, ...label) => viewLink(scopedState(scope, crumb.level, state), ...label));
 }
 
 function renderTabs(state) {
@@ -295,28 +277,6 @@ function renderTabs(state) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Totals
-
-function tile(id, label, value, sub) {
-  return element(
-    'li',
-    { className: 'kpi', dataset: { kpi: id, value: value.raw ?? '' } },
-    element('span', { className: 'kpi-label' }, label),
-    element('span', { className: 'kpi-value' }, ...value.parts),
-    element('span', { className: 'kpi-sub' }, sub),
-  );
-}
-
-/** A number and its unit ("3 services", "12,400 USD/month"), keeping the exact number for tests and tools. */
-function numberValue(number, unit) {
-  return {
-    raw: String(number),
-    parts: [
-      element('span', { className: 'kpi-number' }, formatNumber(number)),
-      ' ',
-      element('span', { className: 'kpi-unit' }, unit),
-    ],
-  };
-}
 
 function plural(count, noun) {
   return count === 1 ? noun : `${noun}s`;
