@@ -558,9 +558,10 @@ function orderSentence(order) {
 
 function renderOrder(plan, entry) {
   const clusterEntries = plan.clusters.filter((candidate) => candidate.cluster === entry.cluster);
-  const orders = ordersOf(clusterEntries);
-  document.getElementById('order-sub').textContent = 'One order per cluster, sized for the largest shortfall of any '
-    + 'resource over the horizon and due the lead time before the earliest need-by day; every line says why.';
+  const orders = ordersOf(clusterEntries).sort((a, b) => a.need_by.localeCompare(b.need_by));
+  document.getElementById('order-sub').textContent = 'Orders in quarterly tranches: each brings the cluster to the '
+    + 'largest shortfall of any resource in the 91 days from its need-by day and is due the lead time before it; '
+    + 'every line says why.';
   const container = document.getElementById('order');
   if (orders.length === 0) {
     const reason = entry.elastic
@@ -574,7 +575,7 @@ function renderOrder(plan, entry) {
   container.replaceChildren(
     ...orders.map((order) => element(
       'div',
-      { className: 'order', dataset: { order: order.sku } },
+      { className: 'order', dataset: { order: order.sku, needBy: order.need_by } },
       element(
         'p',
         { className: 'order-line' },

@@ -1,6 +1,7 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.capacity.AllocationService;
 import io.fleetcast.app.capacity.CapacityPlanDiff;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanService;
@@ -90,6 +91,13 @@ final class PlanCommand implements Callable<Integer> {
     List<String> delays = new ArrayList<>();
 
     @Option(
+            names = "--extra-capacity",
+            paramLabel = "CLUSTER:RESOURCE:AMOUNT",
+            description = "What-if: AMOUNT more of RESOURCE (cores, GiB or TB) to hand out to the requests in CLUSTER;"
+                    + " the plan lists the requests whose grant changes. Repeatable.")
+    List<String> extras = new ArrayList<>();
+
+    @Option(
             names = "--diff",
             arity = "2",
             paramLabel = "V",
@@ -135,7 +143,7 @@ final class PlanCommand implements Callable<Integer> {
                     result.changes().size()));
             return 0;
         }
-        WhatIf whatIf = WhatIf.parse(scales, adds, delays);
+        WhatIf whatIf = WhatIf.parse(scales, adds, delays, extras);
         CapacityPlanService.Request request = new CapacityPlanService.Request(
                 horizon,
                 serviceLevel,
@@ -210,6 +218,14 @@ final class PlanCommand implements Callable<Integer> {
                         order.cost()));
                 order.why().forEach(line -> terminal.say("    " + line));
             }
+        }
+        List<AllocationService.Change> changes = plan.allocationChanges();
+        if (changes != null) {
+            terminal.say(
+                    changes.isEmpty()
+                            ? "allocation: the extra capacity changes no request's grant"
+                            : "allocation with the extra capacity:");
+            changes.forEach(change -> terminal.say("    " + change.description()));
         }
         plan.notes().forEach(note -> terminal.say("note: " + note));
     }

@@ -202,7 +202,7 @@ class CapacityApiTest {
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(2);
         assertThat(versions.get(1).get("version").asInt()).isEqualTo(1);
         assertThat(versions.get(0).get("description").asText())
-                .isEqualTo("fleetcast plan --horizon 120 --service-level 0.99");
+                .isEqualTo("fleetcast plan --horizon " + TestCapacityData.HORIZON_DAYS + " --service-level 0.99");
         assertThat(versions.get(1).get("description").asText())
                 .isEqualTo("fleetcast plan --horizon 60 --service-level 0.9");
         assertThat(versions.get(1).get("as_of").asText()).isEqualTo(TestCapacityData.END.toString());

@@ -214,8 +214,9 @@ class CapacityIT {
 
             // The order: what, how many, by when, what it costs, and why, line by line.
             JsonNode order = chosen.get("orders").get(0);
-            String orderLine =
-                    browser.text("#order [data-order='" + order.get("sku").asText() + "'] .order-line");
+            String tranche = "#order [data-order='" + order.get("sku").asText() + "'][data-need-by='"
+                    + order.get("need_by").asText() + "']";
+            String orderLine = browser.text(tranche + " .order-line");
             assertThat(orderLine)
                     .contains(String.format(
                             Locale.ROOT,
@@ -229,7 +230,7 @@ class CapacityIT {
                             Locale.ROOT, "%,d USD", Math.round(order.get("cost").asDouble())));
             List<String> why = new ArrayList<>();
             order.get("why").forEach(line -> why.add(line.asText()));
-            assertThat(browser.driver().findElements(By.cssSelector("#order .order-why li")).stream()
+            assertThat(browser.driver().findElements(By.cssSelector(tranche + " .order-why li")).stream()
                             .map(WebElement::getText)
                             .toList())
                     .isEqualTo(why);

@@ -32,7 +32,7 @@ final class TestCapacityData {
     static final LocalDate END = LocalDate.parse("2026-10-31");
     static final int FIRST_HORIZON_DAYS = 60;
     static final double FIRST_SERVICE_LEVEL = 0.9;
-    static final int HORIZON_DAYS = 120;
+    static final int HORIZON_DAYS = 365;
     static final double SERVICE_LEVEL = 0.99;
     /** The day after the history: when the plans are made. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);

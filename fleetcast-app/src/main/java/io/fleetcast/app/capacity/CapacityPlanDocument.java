@@ -37,6 +37,7 @@ public record CapacityPlanDocument(
         List<Entry> clusters,
         List<Object> allocations,
         List<Object> allocationPools,
+        @Nullable List<AllocationService.Change> allocationChanges,
         List<Object> utilization,
         List<Object> stranded,
         List<Object> rightsizing,
@@ -121,10 +122,14 @@ public record CapacityPlanDocument(
             String bindingResource,
             List<String> why) {}
 
-    /** The document of {@code result}, with the allocation and utilization sections as given. */
+    /**
+     * The document of {@code result}, with the allocation and utilization sections as given; {@code allocationChanges}
+     * lists the requests an {@code --extra-capacity} what-if changes (null without one).
+     */
     public static CapacityPlanDocument of(
             CapacityPlanService.Result result,
             AllocationService.Result allocation,
+            @Nullable List<AllocationService.Change> allocationChanges,
             @Nullable UtilizationReport utilization) {
         ImmutableList.Builder<Entry> entries = ImmutableList.builder();
         for (CapacityPlanService.ClusterResult cluster : result.clusters()) {
@@ -186,6 +191,7 @@ public record CapacityPlanDocument(
                 entries.build(),
                 ImmutableList.copyOf(allocation.allocations()),
                 ImmutableList.copyOf(allocation.pools()),
+                allocationChanges == null ? null : ImmutableList.copyOf(allocationChanges),
                 utilization == null ? List.of() : ImmutableList.copyOf(utilization.utilization()),
                 utilization == null ? List.of() : ImmutableList.copyOf(utilization.stranded()),
                 utilization == null ? List.of() : ImmutableList.copyOf(utilization.rightsizing()),
@@ -223,6 +229,7 @@ public record CapacityPlanDocument(
                 clusters,
                 allocations,
                 allocationPools,
+                allocationChanges,
                 utilization,
                 stranded,
                 rightsizing,

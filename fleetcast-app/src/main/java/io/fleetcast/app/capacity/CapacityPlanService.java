@@ -356,14 +356,30 @@ public final class CapacityPlanService {
      */
     public CapacityPlanDocument run(Request request, Progress progress) {
         Result result = plan(request, progress);
-        AllocationService.Result allocation = allocations.allocate(freeSupply(result));
+        Map<Pool, Double> free = freeSupply(result);
+        Map<Pool, Double> extra = request.whatIf().extraCapacity();
+        AllocationService.Result allocation;
+        List<AllocationService.Change> changes = null;
+        if (extra.isEmpty()) {
+            allocation = allocations.allocate(free);
+        } else {
+            for (Pool pool : extra.keySet()) {
+                if (!free.containsKey(pool)) {
+                    throw FleetcastException.badInput("--extra-capacity names " + pool.cluster() + " "
+                            + pool.resource().code() + ", which is not an owned cluster's resource in the plan");
+                }
+            }
+            AllocationService.WhatIfResult whatIf = allocations.whatIf(free, extra);
+            allocation = whatIf.after();
+            changes = whatIf.changes();
+        }
         UtilizationReport usage = null;
         try {
             usage = utilization.analyse(UtilizationRequest.defaults());
         } catch (UnknownScopeException noUsage) {
             // No daily usage: the plan has no utilization section.
         }
-        CapacityPlanDocument document = CapacityPlanDocument.of(result, allocation, usage);
+        CapacityPlanDocument document = CapacityPlanDocument.of(result, allocation, changes, usage);
         if (!request.save()) {
             return document;
         }

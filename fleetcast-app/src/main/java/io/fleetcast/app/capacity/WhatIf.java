@@ -3,31 +3,39 @@ package io.fleetcast.app.capacity;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.allocation.Pool;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A what-if on a capacity plan: demand scaled, supply added, open orders delayed.
+ * A what-if on a capacity plan: demand scaled, supply added, open orders delayed, extra capacity to allocate.
  *
  * @param demandScale factor on demand per cluster; key {@code *} for every cluster
  * @param added extra servers
  * @param delays days each named open order slips by
+ * @param extraCapacity capacity to hand out to the requests on top of each pool's free supply, in the resource's
+ *     canonical unit: the plan then lists the requests whose grant it changes
  */
 public record WhatIf(
         ImmutableMap<String, Double> demandScale,
         ImmutableList<AddedSupply> added,
-        ImmutableMap<String, Integer> delays) {
+        ImmutableMap<String, Integer> delays,
+        ImmutableMap<Pool, Double> extraCapacity) {
 
     /** No change. */
-    public static final WhatIf NONE = new WhatIf(ImmutableMap.of(), ImmutableList.of(), ImmutableMap.of());
+    public static final WhatIf NONE =
+            new WhatIf(ImmutableMap.of(), ImmutableList.of(), ImmutableMap.of(), ImmutableMap.of());
 
     private static final Pattern SCALE = Pattern.compile("(?:([^=]+)=)?([0-9]*\\.?[0-9]+)");
     private static final Pattern ADD = Pattern.compile("([^:]+):([^:]+):(-?[0-9]+)(?:@(.+))?");
     private static final Pattern DELAY = Pattern.compile("([^:]+):(-?[0-9]+)");
+    private static final Pattern EXTRA = Pattern.compile("([^:]+):([^:]+):(-?[0-9]*\\.?[0-9]+)");
 
     /**
      * Servers added to a cluster.
@@ -49,11 +57,12 @@ public record WhatIf(
         demandScale = ImmutableMap.copyOf(demandScale);
         added = ImmutableList.copyOf(added);
         delays = ImmutableMap.copyOf(delays);
+        extraCapacity = ImmutableMap.copyOf(extraCapacity);
     }
 
     /** Whether it changes anything. */
     public boolean isEmpty() {
-        return demandScale.isEmpty() && added.isEmpty() && delays.isEmpty();
+        return demandScale.isEmpty() && added.isEmpty() && delays.isEmpty() && extraCapacity.isEmpty();
     }
 
     /** The factor on {@code cluster}'s demand. */
@@ -69,6 +78,12 @@ public record WhatIf(
                 lines.add("demand × " + factor + (cluster.equals("*") ? " everywhere" : " in " + cluster)));
         added.forEach(supply -> lines.add(supply.describe()));
         delays.forEach((order, days) -> lines.add("order " + order + " " + days + " days later"));
+        extraCapacity.forEach((pool, amount) -> lines.add(String.format(
+                Locale.ROOT,
+                "%,.0f %s more for requests in %s",
+                amount,
+                pool.resource().canonicalUnit(),
+                pool.cluster())));
         return lines.build();
     }
 
@@ -81,6 +96,16 @@ public record WhatIf(
      * @throws FleetcastException {@code BAD_INPUT} naming the option that does not parse
      */
     public static WhatIf parse(List<String> scales, List<String> adds, List<String> delays) {
+        return parse(scales, adds, delays, List.of());
+    }
+
+    /**
+     * Parses the command line's what-if options, with extra capacity to allocate.
+     *
+     * @param extras {@code CLUSTER:RESOURCE:AMOUNT} in the resource's canonical unit, e.g. {@code c01:cpu:500}
+     * @throws FleetcastException {@code BAD_INPUT} naming the option that does not parse
+     */
+    public static WhatIf parse(List<String> scales, List<String> adds, List<String> delays, List<String> extras) {
         ImmutableMap.Builder<String, Double> scale = ImmutableMap.builder();
         for (String text : scales) {
             Matcher matcher = SCALE.matcher(text.trim());
@@ -126,8 +151,25 @@ public record WhatIf(
             }
             delay.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
         }
+        ImmutableMap.Builder<Pool, Double> extra = ImmutableMap.builder();
+        for (String text : extras) {
+            Matcher matcher = EXTRA.matcher(text.trim());
+            if (!matcher.matches()) {
+                throw FleetcastException.badInput(
+                        "--extra-capacity " + text + ": expected CLUSTER:RESOURCE:AMOUNT, e.g. c01:cpu:500");
+            }
+            Resource resource = Resource.parse(matcher.group(2).trim())
+                    .orElseThrow(() -> FleetcastException.badInput("--extra-capacity " + text + ": " + matcher.group(2)
+                            + " is not a resource (cpu, memory or storage)"));
+            double amount = Double.parseDouble(matcher.group(3));
+            if (!(amount > 0)) {
+                throw FleetcastException.badInput(
+                        "--extra-capacity " + text + ": the amount must be positive, in " + resource.canonicalUnit());
+            }
+            extra.put(new Pool(matcher.group(1).trim(), resource), amount);
+        }
         try {
-            return new WhatIf(scale.buildOrThrow(), added.build(), delay.buildOrThrow());
+            return new WhatIf(scale.buildOrThrow(), added.build(), delay.buildOrThrow(), extra.buildOrThrow());
         } catch (IllegalArgumentException duplicate) {
             throw FleetcastException.badInput(
                     "a what-if names the same cluster or order twice: " + duplicate.getMessage());

@@ -201,6 +201,45 @@ class CapacityPlanServiceTest {
     }
 
     @Test
+    void extraCapacityServesTheUnmetRequestsOfItsPoolAndListsThem() {
+        AllocationService.PoolSummary shortPool = plan.allocationPools().stream()
+                .map(item -> (AllocationService.PoolSummary) item)
+                .filter(pool -> pool.unmet() > 0)
+                .findFirst()
+                .orElseThrow();
+        double extra = shortPool.unmet();
+        CapacityPlanDocument more = app.capacity()
+                .run(
+                        new CapacityPlanService.Request(
+                                365,
+                                0.99,
+                                WhatIf.parse(
+                                        List.of(),
+                                        List.of(),
+                                        List.of(),
+                                        List.of(shortPool.cluster() + ":" + shortPool.resource() + ":" + extra)),
+                                false),
+                        CapacityPlanService.Progress.NONE);
+
+        assertThat(more.planVersion()).isNull();
+        assertThat(plan.allocationChanges()).isNull();
+        List<AllocationService.Change> changes = java.util.Objects.requireNonNull(more.allocationChanges());
+        assertThat(changes).isNotEmpty().allSatisfy(change -> {
+            assertThat(change.cluster()).isEqualTo(shortPool.cluster());
+            assertThat(change.resource()).isEqualTo(shortPool.resource());
+            assertThat(change.grantedAfter()).isGreaterThan(change.grantedBefore());
+            assertThat(change.unmetAfter()).isZero();
+        });
+        // Exactly the pool's unmet demand was added, so every request in it is now served in full.
+        assertThat(changes.stream().mapToDouble(AllocationService.Change::delta).sum())
+                .isCloseTo(extra, org.assertj.core.api.Assertions.within(extra * 1e-9));
+        assertThatThrownBy(() -> run(WhatIf.parse(List.of(), List.of(), List.of(), List.of("nowhere-c9:cpu:10"))))
+                .hasMessageContaining("--extra-capacity names nowhere-c9 cpu");
+        assertThatThrownBy(() -> WhatIf.parse(List.of(), List.of(), List.of(), List.of("c01:gpu:10")))
+                .hasMessageContaining("gpu is not a resource");
+    }
+
+    @Test
     void aWhatIfWithMoreSupplyRunsOutLaterAndIsNotStored() {
         CapacityPlanDocument more = app.capacity()
                 .run(
