@@ -44,8 +44,8 @@ import java.util.stream.IntStream;
  * events (not its traffic drivers, whose own forecasts carry no trend a year out). A service that arrived in the
  * cluster during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived
  * too recently for that holds its last week. One with less than two years to learn from here borrows its service's
- * yearly shape from a cluster where it has two ({@link YearlyProfiles}). One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its
- * cluster's has left it and uses nothing.
+ * yearly shape from a cluster where it has two ({@link YearlyProfiles}). One whose data ended more than
+ * {@value #LEFT_AFTER_DAYS} days before its cluster's has left it and uses nothing.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit. Every adjustment (step, add, multiply, override) then applies
