@@ -79,7 +79,7 @@ final class YearlyProfiles {
         }
         double[] raw = new double[YEAR + 1];
         for (int day = 0; day <= YEAR; day++) {
-            // 366 January ... the leap day borrows its neighbour when no leap year was seen.
+            // Day 366 (31 December of a leap year) takes 30 December's ratio when no leap year was seen.
             raw[day] = count[day] > 0 ? sum[day] / count[day] : sum[day - 1] / Math.max(1, count[day - 1]);
         }
         double[] smooth = new double[YEAR + 1];

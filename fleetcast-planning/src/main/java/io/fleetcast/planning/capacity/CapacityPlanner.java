@@ -63,7 +63,7 @@ public final class CapacityPlanner {
                 notes.add("short of capacity, but no order can be recommended: no SKU with a price and a lead time is"
                         + " known for it");
             } else {
-                orders.addAll(orders(inputs, resources, inputs.option().orElseThrow(), serviceLevel));
+                orders.addAll(orders(inputs, resources, inputs.option().orElseThrow(), serviceLevel, notes));
             }
         }
         return new ClusterPlan(
@@ -157,8 +157,11 @@ public final class CapacityPlanner {
 
     /** The tranches: each from the first day the earlier ones leave short, covering {@link #TRANCHE_DAYS} days. */
     private static List<OrderRecommendation> orders(
-            ClusterInputs inputs, List<ResourcePlan> resources, OrderOption option, double serviceLevel) {
-        List<String> unheld = new ArrayList<>();
+            ClusterInputs inputs,
+            List<ResourcePlan> resources,
+            OrderOption option,
+            double serviceLevel,
+            List<String> notes) {
         List<Gap> gaps = new ArrayList<>();
         for (ResourcePlan plan : resources) {
             if (plan.shortfall() <= 0) {
@@ -166,7 +169,8 @@ public final class CapacityPlanner {
             }
             double perServer = option.shape().capacity(plan.resource());
             if (perServer <= 0) {
-                unheld.add(String.format(
+                // No number of these servers helps: said as a note, whether or not other resources get orders.
+                notes.add(String.format(
                         Locale.ROOT,
                         "%s: short by %s %s, but %s holds no %s",
                         plan.resource().code(),
@@ -202,7 +206,7 @@ public final class CapacityPlanner {
                 break;
             }
             int until = need + TRANCHE_DAYS;
-            List<String> why = new ArrayList<>(orders.isEmpty() ? unheld : List.of());
+            List<String> why = new ArrayList<>();
             long servers = ordered;
             Resource binding = gaps.get(0).plan.resource();
             for (Gap gap : gaps) {

@@ -99,6 +99,27 @@ class CapacityPlannerTest {
     }
 
     @Test
+    void aSkuThatHoldsNoneOfTheShortResourceGetsNoOrderButANote() {
+        ClusterInputs cpuShort = inputs(EmpiricalDays.of(1));
+        ClusterPlan plan = CapacityPlanner.plan(
+                new ClusterInputs(
+                        cpuShort.cluster(),
+                        cpuShort.site(),
+                        cpuShort.region(),
+                        false,
+                        cpuShort.demand(),
+                        cpuShort.supply(),
+                        cpuShort.headroom(),
+                        Optional.of(new OrderOption(
+                                "storage-box", new ServerShape(0, 64, 100), 9_000, EmpiricalDays.of(1), "by hand")),
+                        Map.of()),
+                0.99);
+
+        assertThat(plan.orders()).isEmpty();
+        assertThat(plan.notes()).contains("cpu: short by 12.0 cores, but storage-box holds no cpu");
+    }
+
+    @Test
     void growthOverTheHorizonIsOrderedInQuarterlyTranches() {
         // 100 cores of supply, 4 of headroom, P50 demand 90 + 0.1 x day for 300 days: short from day 61 (0.1 cores).
         // Day 61's tranche covers days 61-151, whose largest gap is 9.1 cores on day 151: one 10-core server. The next
