@@ -351,25 +351,40 @@ const PAGES = [
   { id: 'prognostics', label: 'Prognostics' },
 ];
 
-/** Fills the header's navigation, marking {@code current} as the page shown and pages not built yet as "soon". */
+/** The brand's mark: three stacked bars (a rack). */
+const BRAND_MARK = '<svg class="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
+  + '<rect x="3" y="4" width="18" height="4" rx="1"></rect>'
+  + '<rect x="3" y="10" width="18" height="4" rx="1"></rect>'
+  + '<rect x="3" y="16" width="18" height="4" rx="1"></rect></svg>';
+
+/**
+ * Draws the page header every page shares into its `#app-header`: the brand, the navigation (marking {@code current}
+ * as the page shown and pages not built yet as "soon") and the status line {@link loadStatus} fills.
+ */
 export function renderNavigation(current) {
-  document.getElementById('app-nav-list').replaceChildren(
-    ...PAGES.map((page) => {
-      if (!page.href) {
-        return element(
-          'li',
-          {},
-          element(
-            'span',
-            { className: 'nav-soon', 'aria-disabled': 'true', title: 'Not available yet' },
-            `${page.label} `,
-            element('small', {}, 'soon'),
-          ),
-        );
-      }
-      const attributes = page.id === current ? { href: page.href, 'aria-current': 'page' } : { href: page.href };
-      return element('li', {}, element('a', { ...attributes, dataset: { page: page.id } }, page.label));
-    }),
+  const brand = element('a', { className: 'brand', href: './', 'aria-label': 'Fleetcast home' });
+  brand.innerHTML = BRAND_MARK;
+  brand.append('Fleetcast');
+  const list = element('ul', { id: 'app-nav-list' }, ...PAGES.map((page) => {
+    if (!page.href) {
+      return element(
+        'li',
+        {},
+        element(
+          'span',
+          { className: 'nav-soon', 'aria-disabled': 'true', title: 'Not available yet' },
+          `${page.label} `,
+          element('small', {}, 'soon'),
+        ),
+      );
+    }
+    const attributes = page.id === current ? { href: page.href, 'aria-current': 'page' } : { href: page.href };
+    return element('li', {}, element('a', { ...attributes, dataset: { page: page.id } }, page.label));
+  }));
+  document.getElementById('app-header').replaceChildren(
+    brand,
+    element('nav', { className: 'app-nav', 'aria-label': 'Pages' }, list),
+    element('p', { className: 'header-status', id: 'header-status', 'aria-live': 'polite' }),
   );
 }
 
