@@ -256,9 +256,10 @@ public final class CapacityPlanService {
                 .min(LocalDate::compareTo)
                 .orElse(asOf);
         List<StoredAdjustment> adjustments = plans.adjustments();
-        Map<String, Map<Resource, DemandForecast>> demand =
-                demand(histories, dataFirst, inputs, adjustments, asOf, horizon, whatIf, clusters, progress);
+        // Computed once: the demand forecasts and the headroom backtests both borrow from them.
         YearlyProfiles profiles = YearlyProfiles.of(histories);
+        Map<String, Map<Resource, DemandForecast>> demand =
+                demand(histories, dataFirst, inputs, adjustments, profiles, asOf, horizon, whatIf, clusters, progress);
         Map<String, List<ClusterDemandForecaster.History>> servicesByKey = new HashMap<>();
         histories.forEach(service -> servicesByKey
                 .computeIfAbsent(service.cluster() + "/" + service.resource().code(), key -> new ArrayList<>())
@@ -534,6 +535,7 @@ public final class CapacityPlanService {
             LocalDate dataFirst,
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
+            YearlyProfiles profiles,
             LocalDate asOf,
             int horizon,
             WhatIf whatIf,
@@ -547,6 +549,7 @@ public final class CapacityPlanService {
                 horizon,
                 inputs,
                 adjustments,
+                profiles,
                 (done, total) -> progress.progress("demand forecasts", done, total));
         for (DemandForecast forecast : forecasts) {
             double factor = whatIf.scale(forecast.cluster());

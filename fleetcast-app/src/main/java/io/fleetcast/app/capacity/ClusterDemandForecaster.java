@@ -162,6 +162,7 @@ final class ClusterDemandForecaster {
      * (services done, services).
      *
      * @param dataFirst the first day of the fleet's data: a service starting later arrived during it
+     * @param profiles the services' yearly shapes ({@link YearlyProfiles#of} of {@code histories})
      */
     static List<DemandForecast> forecast(
             List<History> histories,
@@ -170,12 +171,12 @@ final class ClusterDemandForecaster {
             int horizon,
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
+            YearlyProfiles profiles,
             BiConsumer<Integer, Integer> progress) {
         // Each service is fitted on its own, so they run on every core; the sums below keep the histories' order.
         Map<String, LocalDate> clusterLast = new TreeMap<>();
         histories.forEach(
                 history -> clusterLast.merge(history.cluster(), history.last(), ClusterDemandForecaster::later));
-        YearlyProfiles profiles = YearlyProfiles.of(histories);
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, histories.size()).parallel().forEach(i -> {

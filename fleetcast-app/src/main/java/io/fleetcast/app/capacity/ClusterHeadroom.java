@@ -153,8 +153,9 @@ final class ClusterHeadroom {
             LocalDate clusterLast = LocalDate.MIN;
             for (ClusterDemandForecaster.History service : services) {
                 if (!service.first().isAfter(origin)) {
-                    clusterLast = ClusterDemandForecaster.later(
-                            clusterLast, service.until(origin).last());
+                    // Its last day known at the origin, without copying its days as until(origin) would.
+                    LocalDate last = service.last().isBefore(origin) ? service.last() : origin;
+                    clusterLast = ClusterDemandForecaster.later(clusterLast, last);
                 }
             }
             for (ClusterDemandForecaster.History service : services) {

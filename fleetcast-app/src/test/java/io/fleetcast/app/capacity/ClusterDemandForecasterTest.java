@@ -20,7 +20,14 @@ class ClusterDemandForecasterTest {
     @Test
     void settledServicesCarryOnAndOneThatLeftUsesNothing() {
         List<DemandForecast> forecasts = ClusterDemandForecaster.forecast(
-                ExactCluster.services(), DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), (done, total) -> {});
+                ExactCluster.services(),
+                DATA_FIRST,
+                AS_OF,
+                365,
+                NO_EVENTS,
+                List.of(),
+                YearlyProfiles.of(ExactCluster.services()),
+                (done, total) -> {});
 
         assertThat(forecasts).hasSize(1);
         DemandForecast cluster = forecasts.get(0);
