@@ -37,17 +37,6 @@ final class TestCapacityData {
     /** The day after the history: when the plans are made. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T08:00:00Z"), ZoneOffset.UTC);
 
-    private static final List<Kind> PLAN_INPUTS = List.of(
-            Kind.SKUS,
-            Kind.ASSETS,
-            Kind.SERVICES,
-            Kind.ORDERS,
-            Kind.EVENTS,
-            Kind.DRIVERS,
-            Kind.ADJUSTMENTS,
-            Kind.USAGE,
-            Kind.REQUESTS);
-
     private TestCapacityData() {}
 
     /** An application on a new store in {@code folder}, loaded with the simulated fleet and its two plans. */
@@ -56,7 +45,7 @@ final class TestCapacityData {
         new SimulationService().simulate(new SimulationConfig(SERVERS, DAYS, SEED, END), data, SimulationListener.NONE);
         FleetcastApp app = FleetcastApp.open(
                 new AppConfig(StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), CLOCK));
-        for (Kind kind : PLAN_INPUTS) {
+        for (Kind kind : CapacityPlanService.INPUTS) {
             app.ingest().ingest(kind, List.of(data.resolve(kind.tableName() + ".csv")), false, IngestProgress.NONE);
         }
         plan(app, FIRST_HORIZON_DAYS, FIRST_SERVICE_LEVEL);

@@ -55,18 +55,6 @@ public final class PlanBenchmark {
     /** The drill-down queries' target 95th percentile, in milliseconds. */
     public static final double DRILL_DOWN_TARGET_P95_MILLIS = 300;
 
-    /** What the plan reads; costs, budgets and telemetry are left out. */
-    static final ImmutableList<Kind> PLAN_KINDS = ImmutableList.of(
-            Kind.SKUS,
-            Kind.ASSETS,
-            Kind.SERVICES,
-            Kind.ORDERS,
-            Kind.EVENTS,
-            Kind.DRIVERS,
-            Kind.ADJUSTMENTS,
-            Kind.USAGE,
-            Kind.REQUESTS);
-
     /** Names of the time between the plan's reported steps: what {@link CapacityPlanService#plan} does there. */
     private static final ImmutableMap<String, String> PLAN_GAPS = ImmutableMap.of(
             "life fits", "read inventory, orders; lead times",
@@ -276,7 +264,7 @@ public final class PlanBenchmark {
     private static ImmutableList<Load> load(FleetcastApp app, Path simulation, Consumer<String> log) {
         ImmutableList.Builder<Load> loads = ImmutableList.builder();
         for (IngestService.FolderEntry entry : IngestService.dataFiles(simulation)) {
-            if (!PLAN_KINDS.contains(entry.kind())) {
+            if (!CapacityPlanService.INPUTS.contains(entry.kind())) {
                 continue;
             }
             long start = System.nanoTime();

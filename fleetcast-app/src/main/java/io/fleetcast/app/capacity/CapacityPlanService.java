@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMap;
 import io.fleetcast.app.fleet.UnknownScopeException;
 import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.app.life.FleetLifeService;
+import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.allocation.Pool;
@@ -67,6 +68,17 @@ import java.util.stream.IntStream;
 public final class CapacityPlanService {
     /** Days to add capacity where no lead time is known. */
     static final int DEFAULT_LEAD_TIME_DAYS = 90;
+
+    /** The data sets the plan reads (costs, budgets, telemetry and traffic drivers it does not). */
+    public static final ImmutableList<Kind> INPUTS = ImmutableList.of(
+            Kind.SKUS,
+            Kind.ASSETS,
+            Kind.SERVICES,
+            Kind.ORDERS,
+            Kind.EVENTS,
+            Kind.ADJUSTMENTS,
+            Kind.USAGE,
+            Kind.REQUESTS);
 
     /** The default horizon: a year of days. */
     public static final int DEFAULT_HORIZON_DAYS = 365;

@@ -39,17 +39,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CapacityPlanServiceTest {
-    private static final List<Kind> PLANNED = List.of(
-            Kind.SKUS,
-            Kind.ASSETS,
-            Kind.SERVICES,
-            Kind.ORDERS,
-            Kind.EVENTS,
-            Kind.DRIVERS,
-            Kind.ADJUSTMENTS,
-            Kind.USAGE,
-            Kind.REQUESTS);
-
     private Path folder;
     private FleetcastApp app;
     private JsonNode truth;
@@ -69,7 +58,7 @@ class CapacityPlanServiceTest {
         app = FleetcastApp.open(new AppConfig(
                 StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(2),
                 Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)));
-        for (Kind kind : PLANNED) {
+        for (Kind kind : CapacityPlanService.INPUTS) {
             app.ingest().ingest(kind, List.of(data.resolve(FleetSimulator.fileName(kind))), false, IngestProgress.NONE);
         }
         plan = app.capacity()
