@@ -1,7 +1,7 @@
 package io.fleetcast.server;
 
+import static io.fleetcast.server.FleetcastServerTest.encode;
 import static io.fleetcast.server.FleetcastServerTest.get;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,7 +12,6 @@ import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.server.FleetcastServerTest.Response;
 import io.fleetcast.server.api.JsonMapping;
-import java.net.URLEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -62,10 +61,7 @@ class CapacityApiTest {
     }
 
     private static JsonNode json(String pathAndQuery) {
-        Response response = get(server, pathAndQuery);
-        assertThat(response.status()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-        assertThat(response.contentType()).startsWith("application/json");
-        return response.json();
+        return FleetcastServerTest.json(server, pathAndQuery);
     }
 
     private static void assertError(Response response, int status, String message) {
@@ -78,10 +74,6 @@ class CapacityApiTest {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, UTF_8);
     }
 
     private static CapacityPlanDocument latest() {

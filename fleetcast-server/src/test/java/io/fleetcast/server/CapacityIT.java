@@ -1,14 +1,12 @@
 package io.fleetcast.server;
 
-import static io.fleetcast.server.FleetcastServerTest.get;
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.fleetcast.server.FleetcastServerTest.encode;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetcast.app.FleetcastApp;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,13 +55,7 @@ class CapacityIT {
     }
 
     private static JsonNode api(String pathAndQuery) {
-        FleetcastServerTest.Response response = get(server, pathAndQuery);
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, UTF_8);
+        return FleetcastServerTest.json(server, pathAndQuery);
     }
 
     /** The API's date, or the page's "—" when there is none. */

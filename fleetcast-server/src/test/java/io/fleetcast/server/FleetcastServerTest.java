@@ -113,8 +113,17 @@ class FleetcastServerTest {
         return values;
     }
 
-    private static String encode(String value) {
+    /** A query parameter's value, URL-encoded. */
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The JSON {@code target} answers {@code pathAndQuery} with, asserting a 200 with a JSON content type. */
+    static JsonNode json(FleetcastServer target, String pathAndQuery) {
+        Response response = get(target, pathAndQuery);
+        assertThat(response.status()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
+        return response.json();
     }
 
     @Test

@@ -59,10 +59,7 @@ class ForecastApiTest {
     }
 
     private static JsonNode json(String pathAndQuery) {
-        Response response = get(server, pathAndQuery);
-        assertThat(response.status()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-        assertThat(response.contentType()).startsWith("application/json");
-        return response.json();
+        return FleetcastServerTest.json(server, pathAndQuery);
     }
 
     private static List<String> fieldNames(JsonNode node) {
