@@ -3,6 +3,7 @@ package io.fleetcast.app;
 import io.fleetcast.app.capacity.AllocationService;
 import io.fleetcast.app.capacity.CapacityPlanService;
 import io.fleetcast.app.capacity.UtilizationService;
+import io.fleetcast.app.cost.CostService;
 import io.fleetcast.app.fleet.FleetOverviewService;
 import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.PlanForecastService;
@@ -11,8 +12,10 @@ import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.life.FleetLifeService;
 import io.fleetcast.app.life.ReliabilityViewService;
 import io.fleetcast.app.sql.SqlService;
+import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.store.Store;
 import io.fleetcast.store.duckdb.DuckDbCapacityStore;
+import io.fleetcast.store.duckdb.DuckDbCostQueries;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
 import io.fleetcast.store.duckdb.DuckDbLifeStore;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
@@ -36,6 +39,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final ReliabilityViewService reliability;
     private final CapacityPlanService capacity;
     private final UtilizationService utilization;
+    private final CostService cost;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -57,6 +61,7 @@ public final class FleetcastApp implements AutoCloseable {
                 lifeStore,
                 new AllocationService(new DuckDbRequestStore(store)),
                 utilization);
+        this.cost = new CostService(new DuckDbCostQueries(store), new AutomaticForecaster()::choose);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -110,6 +115,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** The capacity plan: supply, demand, exhaustion dates, headroom, orders and allocations. */
     public CapacityPlanService capacity() {
         return capacity;
+    }
+
+    /** Cost governance: attribution, budgets with forecasts, anomalies ({@code fleetcast cost}). */
+    public CostService cost() {
+        return cost;
     }
 
     @Override

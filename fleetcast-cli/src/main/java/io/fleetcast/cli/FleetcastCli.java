@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ForecastCommand.class,
             ForecastFileCommand.class,
             PlanCommand.class,
+            CostCommand.class,
             LifeCommand.class,
             ServeCommand.class,
             BenchCommand.class,

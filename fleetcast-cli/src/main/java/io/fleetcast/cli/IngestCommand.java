@@ -6,6 +6,7 @@ import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.error.InputError;
 import io.fleetcast.store.ingest.IngestReport;
+import io.fleetcast.store.ingest.SlashDates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,14 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Load the good rows; keep each bad row in the rejects table.")
     boolean skipBad;
 
+    @Option(
+            names = "--slash-dates",
+            paramLabel = "ORDER",
+            description = "Read dates a spreadsheet wrote with slashes (4/1/26): MDY (month first) or DMY (day first)."
+                    + " Without it they are refused as ambiguous.")
+    @org.jspecify.annotations.Nullable
+    String slashDates;
+
     @Option(names = "--json", description = "Print the load reports as one JSON document on stdout.")
     boolean json;
 
@@ -60,13 +69,14 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
         IngestProgress progress = new ProgressBar(terminal, reporter(terminal));
+        SlashDates order = slashDates(slashDates);
         try (FleetcastApp app = FleetcastApp.open(store.config())) {
             List<IngestReport> reports;
             if (kind.equalsIgnoreCase("all")) {
                 if (files.size() != 1) {
                     throw FleetcastException.badInput("'ingest all' takes exactly one folder, got " + files.size());
                 }
-                reports = app.ingest().ingestFolder(files.get(0), skipBad, progress);
+                reports = app.ingest().ingestFolder(files.get(0), skipBad, order, progress);
             } else {
                 Kind parsed = Kind.parse(kind)
                         .orElseThrow(() -> FleetcastException.badInput("unknown kind '" + kind + "'; use one of "
@@ -76,7 +86,7 @@ final class IngestCommand implements Callable<Integer> {
                                                 .map(Kind::tableName)
                                                 .toList())
                                 + ", or all"));
-                reports = app.ingest().ingest(parsed, files, skipBad, progress);
+                reports = app.ingest().ingest(parsed, files, skipBad, order, progress);
             }
             if (json) {
                 terminal.json(new IngestView(store.database.toString(), reports));
@@ -91,6 +101,17 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static SlashDates slashDates(@org.jspecify.annotations.Nullable String text) {
+        if (text == null) {
+            return SlashDates.REFUSE;
+        }
+        return switch (text.trim().toUpperCase(Locale.ROOT)) {
+            case "MDY" -> SlashDates.MONTH_FIRST;
+            case "DMY" -> SlashDates.DAY_FIRST;
+            default -> throw FleetcastException.badInput("--slash-dates takes MDY or DMY, not '" + text + "'");
+        };
     }
 
     /** Says what each file's load did, as it finishes. */

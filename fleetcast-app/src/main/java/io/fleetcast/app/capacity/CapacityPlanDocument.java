@@ -1,13 +1,7 @@
 package io.fleetcast.app.capacity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.google.common.collect.ImmutableList;
-import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.app.JsonDocuments;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.capacity.CloudCapacity;
 import io.fleetcast.planning.capacity.ClusterPlan;
@@ -44,12 +38,6 @@ public record CapacityPlanDocument(
         Map<String, String> lifeFits,
         List<String> whatIf,
         List<String> notes) {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
 
     /**
      * One cluster and resource. {@code reserved} and {@code onDemand} split a cloud cluster's supply by how it is
@@ -202,20 +190,12 @@ public record CapacityPlanDocument(
 
     /** This document as JSON text, as stored with a plan version. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw FleetcastException.internal("rendering the capacity plan as JSON failed", e);
-        }
+        return JsonDocuments.write(this, "the capacity plan");
     }
 
     /** A stored document. */
     static CapacityPlanDocument parse(String json) {
-        try {
-            return JSON.readValue(json, CapacityPlanDocument.class);
-        } catch (JsonProcessingException e) {
-            throw FleetcastException.internal("a stored capacity plan cannot be read: " + e.getMessage(), e);
-        }
+        return JsonDocuments.read(json, CapacityPlanDocument.class, "a stored capacity plan");
     }
 
     /** This document with its stored version. */

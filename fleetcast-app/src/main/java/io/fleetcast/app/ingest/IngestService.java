@@ -9,6 +9,7 @@ import io.fleetcast.store.Store;
 import io.fleetcast.store.ingest.FileFormat;
 import io.fleetcast.store.ingest.IngestReport;
 import io.fleetcast.store.ingest.IngestRequest;
+import io.fleetcast.store.ingest.SlashDates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,13 +37,24 @@ public final class IngestService {
      * @throws FleetcastException {@code BAD_INPUT} naming the file (and lines) that was refused
      */
     public List<IngestReport> ingest(Kind kind, List<Path> files, boolean skipBad, IngestProgress progress) {
+        return ingest(kind, files, skipBad, SlashDates.REFUSE, progress);
+    }
+
+    /**
+     * Loads {@code files} as {@code kind}, in the order given, reading dates written like {@code 4/1/26} as {@code
+     * slashDates} says.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} naming the file (and lines) that was refused
+     */
+    public List<IngestReport> ingest(
+            Kind kind, List<Path> files, boolean skipBad, SlashDates slashDates, IngestProgress progress) {
         requireNonNull(kind, "kind is null");
         if (files.isEmpty()) {
             throw FleetcastException.badInput("no files to load");
         }
         ImmutableList.Builder<IngestReport> reports = ImmutableList.builder();
         for (Path file : files) {
-            reports.add(ingestOne(kind, file, skipBad, progress));
+            reports.add(ingestOne(kind, file, skipBad, slashDates, progress));
         }
         return reports.build();
     }
@@ -54,6 +66,12 @@ public final class IngestService {
      * @throws FleetcastException {@code BAD_INPUT} if the folder holds no data file, or naming the file refused
      */
     public List<IngestReport> ingestFolder(Path folder, boolean skipBad, IngestProgress progress) {
+        return ingestFolder(folder, skipBad, SlashDates.REFUSE, progress);
+    }
+
+    /** As {@link #ingestFolder(Path, boolean, IngestProgress)}, reading slash dates as {@code slashDates} says. */
+    public List<IngestReport> ingestFolder(
+            Path folder, boolean skipBad, SlashDates slashDates, IngestProgress progress) {
         List<FolderEntry> entries = dataFiles(folder);
         if (entries.isEmpty()) {
             throw FleetcastException.badInput(folder + " holds no data files; expected files named after a kind ("
@@ -63,7 +81,7 @@ public final class IngestService {
         }
         ImmutableList.Builder<IngestReport> reports = ImmutableList.builder();
         for (FolderEntry entry : entries) {
-            reports.add(ingestOne(entry.kind(), entry.file(), skipBad, progress));
+            reports.add(ingestOne(entry.kind(), entry.file(), skipBad, slashDates, progress));
         }
         return reports.build();
     }
@@ -104,7 +122,8 @@ public final class IngestService {
         return Kind.parse(dot < 0 ? base : base.substring(0, dot).toLowerCase(Locale.ROOT));
     }
 
-    private IngestReport ingestOne(Kind kind, Path file, boolean skipBad, IngestProgress progress) {
+    private IngestReport ingestOne(
+            Kind kind, Path file, boolean skipBad, SlashDates slashDates, IngestProgress progress) {
         FileFormat format = FileFormat.fromFileName(file)
                 .orElseThrow(() -> FleetcastException.badInput(
                         file + ": unknown file type; use .csv, .parquet or .jsonl (optionally .gz for csv and jsonl)"));
@@ -112,7 +131,8 @@ public final class IngestService {
             throw FleetcastException.badInput(file + ": no such file");
         }
         progress.started(kind, file, size(file));
-        IngestReport report = store.ingest(new IngestRequest(kind, file, format, skipBad), progress::progressed);
+        IngestReport report =
+                store.ingest(new IngestRequest(kind, file, format, skipBad, slashDates), progress::progressed);
         progress.finished(report);
         return report;
     }

@@ -4,25 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.app.AppConfig;
+import io.fleetcast.app.DemoFleet;
 import io.fleetcast.app.FleetcastApp;
-import io.fleetcast.app.ingest.IngestProgress;
-import io.fleetcast.app.simulate.SimulationService;
-import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
-import io.fleetcast.simulator.FleetSimulator;
-import io.fleetcast.simulator.SimulationConfig;
-import io.fleetcast.simulator.SimulationListener;
-import io.fleetcast.store.StoreConfig;
 import io.fleetcast.store.capacity.PathDay;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -39,39 +27,23 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CapacityPlanServiceTest {
-    private Path folder;
+    private DemoFleet fleet;
     private FleetcastApp app;
     private JsonNode truth;
     private CapacityPlanDocument plan;
 
     @BeforeAll
-    void planTheSimulatedFleet() throws IOException {
-        folder = Files.createTempDirectory("capacity-plan");
-        Path data = folder.resolve("data");
-        new SimulationService()
-                .simulate(
-                        new SimulationConfig(2000, 1095, 42, LocalDate.of(2026, 10, 31)),
-                        data,
-                        SimulationListener.NONE);
-        truth = new ObjectMapper()
-                .readTree(data.resolve(FleetSimulator.TRUTH_FILE_NAME).toFile());
-        app = FleetcastApp.open(new AppConfig(
-                StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(2),
-                Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)));
-        for (Kind kind : CapacityPlanService.INPUTS) {
-            app.ingest().ingest(kind, List.of(data.resolve(FleetSimulator.fileName(kind))), false, IngestProgress.NONE);
-        }
+    void planTheSimulatedFleet() {
+        fleet = DemoFleet.load(CapacityPlanService.INPUTS);
+        app = fleet.app();
+        truth = fleet.truth();
         plan = app.capacity()
                 .run(new CapacityPlanService.Request(365, 0.99, WhatIf.NONE, true), CapacityPlanService.Progress.NONE);
     }
 
     @AfterAll
-    void close() throws IOException {
-        app.close();
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+    void close() {
+        fleet.close();
     }
 
     @Test
@@ -148,14 +120,14 @@ class CapacityPlanServiceTest {
     void aCloudClustersSupplyIsSplitIntoReservedAndOnDemandAsItsInstancesAre() throws IOException {
         // The simulated instances in service at the end, by cluster and purchase option, in cores.
         Map<String, Double> cores = new TreeMap<>();
-        try (var lines = Files.lines(folder.resolve("data").resolve("skus.csv"))) {
+        try (var lines = Files.lines(fleet.data().resolve("skus.csv"))) {
             lines.skip(1).forEach(line -> {
                 String[] fields = line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
                 cores.put(fields[0], Double.parseDouble(fields[3]));
             });
         }
         Map<String, Double> expected = new TreeMap<>();
-        try (var lines = Files.lines(folder.resolve("data").resolve("assets.csv"))) {
+        try (var lines = Files.lines(fleet.data().resolve("assets.csv"))) {
             lines.skip(1).map(line -> line.split(",", -1)).forEach(asset -> {
                 LocalDate end = LocalDate.of(2026, 10, 31);
                 boolean gone = (!asset[10].isEmpty()

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcast.app.AppConfig;
+import io.fleetcast.app.DemoFleet;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.ingest.IngestProgress;
-import io.fleetcast.app.simulate.SimulationService;
 import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.reliability.fit.Family;
-import io.fleetcast.simulator.SimulationConfig;
-import io.fleetcast.simulator.SimulationListener;
 import io.fleetcast.store.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,18 +38,9 @@ class FleetLifeServiceTest {
 
     @Test
     void recoversTheSimulatedLivesAndFindsTheBadBatch() throws IOException {
-        Path data = folder.resolve("data");
-        new SimulationService()
-                .simulate(
-                        new SimulationConfig(2000, 1095, 42, LocalDate.of(2026, 10, 31)),
-                        data,
-                        SimulationListener.NONE);
-        JsonNode truth = new ObjectMapper().readTree(data.resolve("truth.json").toFile());
-        try (FleetcastApp app = FleetcastApp.open(new AppConfig(
-                StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(2),
-                Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC)))) {
-            app.ingest().ingest(Kind.SKUS, List.of(data.resolve("skus.csv")), false, IngestProgress.NONE);
-            app.ingest().ingest(Kind.ASSETS, List.of(data.resolve("assets.csv")), false, IngestProgress.NONE);
+        try (DemoFleet fleet = DemoFleet.load(List.of(Kind.SKUS, Kind.ASSETS))) {
+            FleetcastApp app = fleet.app();
+            JsonNode truth = fleet.truth();
 
             FleetLifeService.Result bySku =
                     app.life().analyse(FleetLifeService.Segment.SKU, Family.WEIBULL_2P, 12, 0.95);

@@ -386,11 +386,11 @@ final class DataSets {
                 "Budgets per team per period.",
                 List.of(
                         Column.of("team", TEXT, "team").required().references(Kind.SERVICES, "team"),
-                        Column.of("period", TEXT, "2026-Q3, 2026-07 or 2026")
+                        Column.of("period", TEXT, "2026-Q3, 2026-H1, 2026-07 or 2026")
                                 .required()
                                 .matching(
-                                        "\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?",
-                                        "a year (2026), quarter (2026-Q3) or month (2026-07)"),
+                                        "\\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?",
+                                        "a year (2026), half (2026-H1), quarter (2026-Q3) or month (2026-07)"),
                         Column.of("amount", DECIMAL, "budgeted spend")
                                 .required()
                                 .atLeast(0),

@@ -89,6 +89,21 @@ public final class AutomaticForecaster implements Forecaster {
         return new SelectingForecaster(name(), candidates, FOLDS, true).forecast(series, horizon);
     }
 
+    /**
+     * The method this forecaster would use for {@code series} at {@code horizon} (uncalibrated), so a caller can run it
+     * again on shorter histories without choosing again.
+     */
+    public Forecaster choose(Series series, int horizon) {
+        if (isConstant(series)) {
+            return new NaiveForecaster();
+        }
+        List<Forecaster> candidates = new ArrayList<>(candidates(series));
+        if (!regressors.isEmpty()) {
+            candidates.add(regression(series));
+        }
+        return new SelectingForecaster(name(), candidates, FOLDS, true).choose(series, horizon);
+    }
+
     /** The regression candidate: log scale for a positive series, a Fourier seasonality per period. */
     private Forecaster regression(Series series) {
         return new RegressionForecaster(regressionModel(series), regressors);

@@ -45,6 +45,32 @@ public final class SelectingForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(Series series, int horizon) {
+        Selection selection = select(series, horizon);
+        Forecast chosen = selection.best().forecast(series, horizon);
+        BacktestResult bestBacktest = selection.backtest();
+        if (bestBacktest != null) {
+            if (calibrate) {
+                Forecast uncalibrated = chosen;
+                chosen = IntervalScales.from(bestBacktest)
+                        .map(s -> s.apply(uncalibrated))
+                        .orElse(chosen);
+            }
+            chosen = chosen.withBacktestErrors(bestBacktest.errors());
+        }
+        Map<String, Double> parameters =
+                ImmutableMap.of("backtestMase", selection.mase(), "backtestFolds", (double) folds);
+        return chosen.withProvenance(chosen.provenance().within(name, parameters));
+    }
+
+    /**
+     * The candidate that would forecast {@code series} at {@code horizon}, uncalibrated: for callers that run the
+     * chosen method again on shorter histories (their own backtests) without choosing again each time.
+     */
+    public Forecaster choose(Series series, int horizon) {
+        return select(series, horizon).best();
+    }
+
+    private Selection select(Series series, int horizon) {
         BacktestPlan plan = BacktestPlan.of(horizon, folds);
         Forecaster best = candidates.get(0);
         @Nullable BacktestResult bestBacktest = null;
@@ -66,17 +92,8 @@ public final class SelectingForecaster implements Forecaster {
                 }
             }
         }
-        Forecast chosen = best.forecast(series, horizon);
-        if (bestBacktest != null) {
-            if (calibrate) {
-                Forecast uncalibrated = chosen;
-                chosen = IntervalScales.from(bestBacktest)
-                        .map(s -> s.apply(uncalibrated))
-                        .orElse(chosen);
-            }
-            chosen = chosen.withBacktestErrors(bestBacktest.errors());
-        }
-        Map<String, Double> parameters = ImmutableMap.of("backtestMase", bestMase, "backtestFolds", (double) folds);
-        return chosen.withProvenance(chosen.provenance().within(name, parameters));
+        return new Selection(best, bestBacktest, bestMase);
     }
+
+    private record Selection(Forecaster best, @Nullable BacktestResult backtest, double mase) {}
 }

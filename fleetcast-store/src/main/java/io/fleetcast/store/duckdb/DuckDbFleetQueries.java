@@ -212,9 +212,9 @@ public final class DuckDbFleetQueries implements FleetQueries {
     private static List<TimelinePoint> timeline(Connection connection, OverviewQuery query) throws SQLException {
         boolean withCapacity = query.scope().hasServers();
         Sql sql = new Sql("WITH days AS (SELECT CAST(day AS DATE) AS day FROM generate_series(")
-                .append(dateLiteral(query.from()))
+                .append(SqlLiterals.date(query.from()))
                 .append(", ")
-                .append(dateLiteral(query.to()))
+                .append(SqlLiterals.date(query.to()))
                 .append(", INTERVAL 1 DAY) AS t(day)), usage_by_day AS (")
                 .append(dailyUsage(query, null))
                 .append(")");
@@ -222,19 +222,19 @@ public final class DuckDbFleetQueries implements FleetQueries {
             // Each asset in service at some point of the range contributes +capacity on the day it enters the range
             // and -capacity on the day it leaves service, if that is inside the range.
             sql.append(", scoped AS (SELECT greatest(a.install_date, ")
-                    .append(dateLiteral(query.from()))
+                    .append(SqlLiterals.date(query.from()))
                     .append(") AS enter_day, ")
                     .append(LEAVE_DAY)
                     .append(" AS leave_day, ")
                     .append(capacityColumn(query.resource()))
                     .append(" AS capacity FROM assets a JOIN skus s ON s.sku = a.sku WHERE a.install_date <= ")
-                    .append(dateLiteral(query.to()))
+                    .append(SqlLiterals.date(query.to()))
                     .append(" AND coalesce(" + LEAVE_DAY + ", DATE '9999-12-31') > ")
-                    .append(dateLiteral(query.from()))
+                    .append(SqlLiterals.date(query.from()))
                     .append(assetScope(query.scope()))
                     .append("), deltas AS (SELECT enter_day AS day, sum(capacity) AS delta FROM scoped GROUP BY 1"
                             + " UNION ALL SELECT leave_day, -sum(capacity) FROM scoped WHERE leave_day <= ")
-                    .append(dateLiteral(query.to()))
+                    .append(SqlLiterals.date(query.to()))
                     .append(" GROUP BY 1), delta_by_day AS (SELECT day, sum(delta) AS delta FROM deltas GROUP BY day)"
                             + " SELECT d.day, CAST(sum(coalesce(c.delta, 0)) OVER (ORDER BY d.day ROWS UNBOUNDED"
                             + " PRECEDING) AS DOUBLE), CAST(u.allocated AS DOUBLE), CAST(u.used AS DOUBLE)"
@@ -280,9 +280,9 @@ public final class DuckDbFleetQueries implements FleetQueries {
                     .append(" WHERE u.resource = '")
                     .append(query.resource().code())
                     .append("' AND u.day >= ")
-                    .append(dateLiteral(query.from()))
+                    .append(SqlLiterals.date(query.from()))
                     .append(" AND u.day <= ")
-                    .append(dateLiteral(query.to()));
+                    .append(SqlLiterals.date(query.to()));
         } else {
             sql.append("CAST(u.ts AS DATE) AS day, sum(" + exact("u.used") + ") AS used, sum(" + exact("u.allocated")
                             + ") AS allocated FROM usage u")
@@ -290,9 +290,9 @@ public final class DuckDbFleetQueries implements FleetQueries {
                     .append(" WHERE u.grain = 'day' AND u.resource = '")
                     .append(query.resource().code())
                     .append("' AND u.ts >= CAST(")
-                    .append(dateLiteral(query.from()))
+                    .append(SqlLiterals.date(query.from()))
                     .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
-                    .append(dateLiteral(query.to().plusDays(1)))
+                    .append(SqlLiterals.date(query.to().plusDays(1)))
                     .append(" AS TIMESTAMPTZ)");
         }
         sql.bindIf(" AND c.region = ?", scope.region())
@@ -305,9 +305,9 @@ public final class DuckDbFleetQueries implements FleetQueries {
     /** The assets in service on {@code day}. */
     private static Sql inService(LocalDate day) {
         return new Sql("a.install_date <= ")
-                .append(dateLiteral(day))
+                .append(SqlLiterals.date(day))
                 .append(" AND coalesce(" + LEAVE_DAY + ", DATE '9999-12-31') > ")
-                .append(dateLiteral(day));
+                .append(SqlLiterals.date(day));
     }
 
     /** The conditions that keep assets inside {@code scope}'s region, site and cluster; a service does not apply. */
@@ -343,10 +343,6 @@ public final class DuckDbFleetQueries implements FleetQueries {
             case MEMORY -> exact("s.memory_gib");
             case STORAGE -> exact("s.storage_tb");
         };
-    }
-
-    private static String dateLiteral(LocalDate day) {
-        return "DATE '" + day + "'";
     }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {

@@ -135,7 +135,8 @@ final class DuckDbLoader {
                     loadReferences(connection, schema),
                     errors,
                     scan.recordWidth(),
-                    request.skipBad());
+                    request.skipBad(),
+                    request.slashDates());
             boolean tableHadRows = hasRows(connection, table);
             insert(connection, schema, ingestId, fileName, scan, plan);
             failUnlessSkipping(request, fileName, errors);

@@ -99,9 +99,9 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
                     .append(UsageRollup.SERVICE_STATISTICS)
                     .append(" FROM (SELECT u.service, u.cluster, u.resource, CAST(u.ts AS DATE) AS day, u.used,"
                             + " u.allocated FROM usage u WHERE u.grain = 'day' AND u.ts >= CAST(")
-                    .append(dateLiteral(query.from()))
+                    .append(SqlLiterals.date(query.from()))
                     .append(" AS TIMESTAMPTZ) AND u.ts < CAST(")
-                    .append(dateLiteral(query.to().plusDays(1)))
+                    .append(SqlLiterals.date(query.to().plusDays(1)))
                     .append(" AS TIMESTAMPTZ)");
             sql.append(clustersInScope("u.cluster", scope, parameters));
             sql.append(") w GROUP BY w.service, w.cluster, w.resource");
@@ -109,9 +109,9 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
         // A cluster's days come from the clusters' daily rollup: the same sums as the rows, without reading them.
         sql.append("), cluster_days AS (SELECT cluster, resource, day, CAST(used AS DOUBLE) AS used,"
                         + " CAST(allocated AS DOUBLE) AS allocated FROM usage_cluster_day WHERE day >= ")
-                .append(dateLiteral(query.from()))
+                .append(SqlLiterals.date(query.from()))
                 .append(" AND day <= ")
-                .append(dateLiteral(query.to()));
+                .append(SqlLiterals.date(query.to()));
         sql.append(clustersInScope("cluster", scope, parameters));
         sql.append("), cluster_usage AS (SELECT cluster, resource, count(*) AS days,"
                         + " quantile_cont(used, [0.5, 0.95]) AS used_q, max(used) AS used_max,"
@@ -199,8 +199,8 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
         bindIf(
                 sql,
                 " AND a.cluster IN (SELECT DISTINCT cluster FROM usage WHERE grain = 'day' AND service = ? AND ts >= "
-                        + "CAST(" + dateLiteral(query.from()) + " AS TIMESTAMPTZ) AND ts < CAST("
-                        + dateLiteral(query.to().plusDays(1)) + " AS TIMESTAMPTZ))",
+                        + "CAST(" + SqlLiterals.date(query.from()) + " AS TIMESTAMPTZ) AND ts < CAST("
+                        + SqlLiterals.date(query.to().plusDays(1)) + " AS TIMESTAMPTZ))",
                 query.scope().service(),
                 parameters);
         sql.append(" GROUP BY a.cluster, a.sku ORDER BY a.cluster, a.sku");
@@ -285,8 +285,8 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
 
     /** The assets in service on {@code day}: installed on or before it, neither failed nor retired on or before it. */
     private static String inService(LocalDate day) {
-        return "a.install_date <= " + dateLiteral(day) + " AND coalesce(a.failure_date, a.retire_date, DATE"
-                + " '9999-12-31') > " + dateLiteral(day);
+        return "a.install_date <= " + SqlLiterals.date(day) + " AND coalesce(a.failure_date, a.retire_date, DATE"
+                + " '9999-12-31') > " + SqlLiterals.date(day);
     }
 
     /** Percentiles from a {@code [p50, p95]} list column and a max column; {@code null} when they are NULL. */
@@ -308,10 +308,6 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
             throw new SQLException("unknown resource \"" + code + "\" in the usage table");
         }
         return resource.orElseThrow();
-    }
-
-    private static String dateLiteral(LocalDate day) {
-        return "DATE '" + day + "'";
     }
 
     private static @Nullable Double nullableDouble(ResultSet rs, int column) throws SQLException {

@@ -36,7 +36,7 @@ public final class BatchConverter {
 
     private final ConversionPlan plan;
     private final KeyHashes keyHashes;
-    private final ValueParser parser = new ValueParser();
+    private final ValueParser parser;
     private final TextDictionary[] dictionaries;
     private final int columnCount;
 
@@ -58,6 +58,7 @@ public final class BatchConverter {
     BatchConverter(ConversionPlan plan, KeyHashes keyHashes, int capacity) {
         this.plan = plan;
         this.keyHashes = keyHashes;
+        this.parser = new ValueParser(plan.slashDates);
         this.columnCount = plan.schema.columns().size();
         this.dictionaries = new TextDictionary[columnCount];
         for (int i = 0; i < columnCount; i++) {

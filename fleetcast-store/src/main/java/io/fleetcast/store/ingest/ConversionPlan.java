@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConversionPlan {
     final Schema schema;
+    final SlashDates slashDates;
     final FileLayout layout;
     final ReferenceSets references;
     final ErrorCollector errors;
@@ -120,6 +121,7 @@ public final class ConversionPlan {
     /**
      * @param recordWidth the number of fields of the CSV header, or -1 for JSON Lines
      * @param keepRawText keep each rejected row's text (for the rejects table)
+     * @param slashDates how to read dates written like {@code 4/1/26}
      */
     public ConversionPlan(
             Schema schema,
@@ -127,7 +129,9 @@ public final class ConversionPlan {
             ReferenceSets references,
             ErrorCollector errors,
             int recordWidth,
-            boolean keepRawText) {
+            boolean keepRawText,
+            SlashDates slashDates) {
+        this.slashDates = requireNonNull(slashDates, "slashDates is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.references = requireNonNull(references, "references is null");

@@ -32,6 +32,7 @@ public final class ValueParser {
     private byte[] decimalText = {'0'};
     private double decimalApproximation;
     private String problem = "";
+    private final SlashDates slashDates;
 
     // One-entry caches: files repeat the same timestamp (all series of one hour) and the same day on many rows.
     private final byte[] lastTimestamp = new byte[40];
@@ -40,6 +41,16 @@ public final class ValueParser {
     private final byte[] lastDate = new byte[10];
     private boolean hasLastDate;
     private long lastEpochDay;
+
+    /** A parser that refuses dates written with slashes. */
+    public ValueParser() {
+        this(SlashDates.REFUSE);
+    }
+
+    /** A parser that reads dates written with slashes ({@code 4/1/26}) as {@code slashDates} says. */
+    public ValueParser(SlashDates slashDates) {
+        this.slashDates = slashDates;
+    }
 
     /** The value of the last successful {@link #parseLong}, {@link #parseDate} (epoch day) or
      * {@link #parseTimestamp} (epoch microseconds, UTC). */
@@ -280,8 +291,9 @@ public final class ValueParser {
 
     /** A calendar date {@code YYYY-MM-DD}; the value is the epoch day. */
     public boolean parseDate(byte[] bytes, int start, int end) {
-        if (end - start != 10 || !readDate(bytes, start)) {
-            return fail("expected a date like 2026-03-01, got " + quote(text(bytes, start, end)));
+        if ((end - start != 10 || !readDate(bytes, start)) && readSlashDate(bytes, start, end) != end) {
+            return fail("expected a date like 2026-03-01, got " + quote(text(bytes, start, end))
+                    + slashHint(bytes, start, end));
         }
         longValue = lastEpochDay;
         return true;
@@ -310,11 +322,16 @@ public final class ValueParser {
     }
 
     private boolean readTimestamp(byte[] bytes, int start, int end) {
-        if (end - start < 10 || !readDate(bytes, start)) {
-            return failTimestamp(bytes, start, end);
+        int i;
+        if (end - start >= 10 && readDate(bytes, start)) {
+            i = start + 10;
+        } else {
+            i = readSlashDate(bytes, start, end);
+            if (i < 0) {
+                return failTimestamp(bytes, start, end);
+            }
         }
         long seconds = lastEpochDay * 86_400L;
-        int i = start + 10;
         if (i == end) {
             longValue = seconds * MICROS_PER_SECOND;
             return true;
@@ -389,7 +406,61 @@ public final class ValueParser {
     }
 
     private boolean failTimestamp(byte[] bytes, int start, int end) {
-        return fail("expected a timestamp like 2026-03-01T13:00:00Z, got " + quote(text(bytes, start, end)));
+        return fail("expected a timestamp like 2026-03-01T13:00:00Z, got " + quote(text(bytes, start, end))
+                + slashHint(bytes, start, end));
+    }
+
+    /** For a refused date with slashes, how to load it. */
+    private String slashHint(byte[] bytes, int start, int end) {
+        if (slashDates != SlashDates.REFUSE) {
+            return "";
+        }
+        for (int i = start; i < end; i++) {
+            if (bytes[i] == '/') {
+                return " (a date with slashes is ambiguous: if a spreadsheet wrote it, load the file with --slash-dates"
+                        + " MDY or DMY)";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Reads a date written {@code M/D/YY}, {@code M/D/YYYY} (or day first) at {@code start}, as {@link #slashDates}
+     * allows, into {@link #lastEpochDay}; returns the index after it, or -1.
+     */
+    private int readSlashDate(byte[] bytes, int start, int end) {
+        if (slashDates == SlashDates.REFUSE) {
+            return -1;
+        }
+        int[] parts = new int[3];
+        int[] digits = new int[3];
+        int i = start;
+        for (int part = 0; part < 3; part++) {
+            while (i < end && bytes[i] >= '0' && bytes[i] <= '9' && digits[part] < 4) {
+                parts[part] = parts[part] * 10 + (bytes[i] - '0');
+                digits[part]++;
+                i++;
+            }
+            if (digits[part] == 0 || (part < 2 && (digits[part] > 2 || i >= end || bytes[i++] != '/'))) {
+                return -1;
+            }
+        }
+        if (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+            return -1;
+        }
+        int year = switch (digits[2]) {
+            case 2 -> parts[2] < 30 ? 2000 + parts[2] : 1900 + parts[2];
+            case 4 -> parts[2];
+            default -> -1;
+        };
+        int month = slashDates == SlashDates.MONTH_FIRST ? parts[0] : parts[1];
+        int day = slashDates == SlashDates.MONTH_FIRST ? parts[1] : parts[0];
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+            return -1;
+        }
+        lastEpochDay = epochDay(year, month, day);
+        hasLastDate = false;
+        return i;
     }
 
     private static boolean matches(byte[] bytes, int start, String ascii) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,43 @@ class ValueParserTest {
         assertThat(parseTimestamp("03/01/2026")).isFalse();
         byte[] date = "2026-04-31".getBytes(UTF_8);
         assertThat(parser.parseDate(date, 0, date.length)).isFalse();
+    }
+
+    @Test
+    void slashDatesAreRefusedAsAmbiguousUnlessAnOrderIsGiven() {
+        assertThat(parseTimestamp("4/1/26")).isFalse();
+        assertThat(parser.problem())
+                .isEqualTo("expected a timestamp like 2026-03-01T13:00:00Z, got \"4/1/26\" (a date with slashes is"
+                        + " ambiguous: if a spreadsheet wrote it, load the file with --slash-dates MDY or DMY)");
+
+        ValueParser monthFirst = new ValueParser(SlashDates.MONTH_FIRST);
+        ValueParser dayFirst = new ValueParser(SlashDates.DAY_FIRST);
+        assertThat(micros(monthFirst, "4/1/26")).isEqualTo(micros("2026-04-01T00:00:00Z"));
+        assertThat(micros(dayFirst, "4/1/26")).isEqualTo(micros("2026-01-04T00:00:00Z"));
+        // Two-digit years below 30 are this century, others the last, as spreadsheets read them.
+        assertThat(micros(monthFirst, "12/31/99")).isEqualTo(micros("1999-12-31T00:00:00Z"));
+        assertThat(micros(monthFirst, "2/29/2024 13:30")).isEqualTo(micros("2024-02-29T13:30:00Z"));
+        assertThat(micros(monthFirst, "10/1/25")).isEqualTo(micros("2025-10-01T00:00:00Z"));
+        for (String impossible : List.of("2/29/26", "13/1/26", "4/1/026", "4//26", "4/1/26x", "123/1/26")) {
+            byte[] bytes = impossible.getBytes(UTF_8);
+            assertThat(monthFirst.parseTimestamp(bytes, 0, bytes.length))
+                    .as(impossible)
+                    .isFalse();
+        }
+        byte[] date = "4/1/2026".getBytes(UTF_8);
+        assertThat(dayFirst.parseDate(date, 0, date.length)).isTrue();
+        assertThat(dayFirst.longValue()).isEqualTo(LocalDate.of(2026, 1, 4).toEpochDay());
+    }
+
+    private static long micros(ValueParser parser, String text) {
+        byte[] bytes = text.getBytes(UTF_8);
+        assertThat(parser.parseTimestamp(bytes, 0, bytes.length)).as(text).isTrue();
+        return parser.longValue();
+    }
+
+    private static long micros(String iso) {
+        Instant instant = Instant.parse(iso);
+        return instant.getEpochSecond() * 1_000_000L;
     }
 
     @Test

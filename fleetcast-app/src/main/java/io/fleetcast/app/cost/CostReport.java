@@ -1,0 +1,113 @@
+package io.fleetcast.app.cost;
+
+import io.fleetcast.app.JsonDocuments;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cost report as users read it ({@code fleetcast cost --json}, {@code /api/cost}): money in {@code currency},
+ * rounded to the cent; dates ISO {@code YYYY-MM-DD}; periods as the budgets file names them.
+ *
+ * @param asOf the last charge day of the cost lines
+ * @param currency the billing currency
+ * @param costColumn the FOCUS column attributed and budgeted
+ * @param period the period attributed
+ * @param team the one team shown, for a team-scoped report; null for the whole fleet
+ * @param reconciliation billed against attributed
+ * @param attribution one row per team (and the untagged row), with the shares of shared costs
+ * @param services spend per org, team and service in the period
+ * @param budgets every budget (of the period, when one was asked for)
+ * @param alerts the budgets whose P50 forecast exceeds the budget, of periods not yet over
+ * @param anomalies spend anomalies
+ * @param savings ways to spend less, largest monthly saving first
+ * @param notes what the figures rest on and what was left out
+ */
+public record CostReport(
+        String asOf,
+        String currency,
+        String costColumn,
+        Period period,
+        @Nullable String team,
+        Reconciliation reconciliation,
+        List<Attributed> attribution,
+        List<ServiceSpend> services,
+        List<Budget> budgets,
+        List<Budget> alerts,
+        List<Anomaly> anomalies,
+        List<Object> savings,
+        List<String> notes) {
+
+    /** A period: its label and its first and last day. */
+    public record Period(String label, String start, String end) {}
+
+    /**
+     * The cost lines' total against the attributed rows' total.
+     *
+     * @param billed the total of the cost column over the period's lines, to the cent
+     * @param attributed the attributed rows added up
+     * @param difference attributed minus billed (0.00 by construction)
+     * @param lines cost lines read
+     * @param billedCost BilledCost over the same lines
+     * @param effectiveCost EffectiveCost over the same lines
+     * @param untagged spend no team or ownership rule claims
+     * @param byRoute how much spend found its team by each route (team tag, service tag, resource name, none)
+     */
+    public record Reconciliation(
+            BigDecimal billed,
+            BigDecimal attributed,
+            BigDecimal difference,
+            long lines,
+            BigDecimal billedCost,
+            BigDecimal effectiveCost,
+            BigDecimal untagged,
+            Map<String, BigDecimal> byRoute) {}
+
+    /** One attribution row. */
+    public record Attributed(
+            @Nullable String org,
+            String team,
+            BigDecimal direct,
+            BigDecimal shared,
+            BigDecimal total,
+            List<String> explanation) {}
+
+    /** A service's spend in the period. */
+    public record ServiceSpend(@Nullable String org, String team, String service, BigDecimal amount) {}
+
+    /** A budget against spend; forecasts are rounded to the cent. */
+    public record Budget(
+            String team,
+            String period,
+            String start,
+            String end,
+            BigDecimal budget,
+            BigDecimal actual,
+            int daysElapsed,
+            int days,
+            double forecastP50,
+            double forecastP90,
+            double overrunProbability,
+            boolean alert,
+            String explanation) {}
+
+    /** A spend anomaly, with the largest contributor per dimension. */
+    public record Anomaly(
+            String team,
+            @Nullable String service,
+            String date,
+            double amount,
+            double expected,
+            boolean provisional,
+            String explanation,
+            List<Driver> drivers) {}
+
+    /** What drove an anomaly in one dimension. */
+    public record Driver(String dimension, String name, double amount, double expected, double share) {}
+
+    /** The report as one JSON document. */
+    public String toJson() {
+        return JsonDocuments.write(this, "the cost report");
+    }
+}

@@ -1,0 +1,665 @@
+package io.fleetcast.app.cost;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.fleetcast.core.dataset.Kind;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.planning.cost.Attribution;
+import io.fleetcast.planning.cost.BudgetCheck;
+import io.fleetcast.planning.cost.BudgetPeriod;
+import io.fleetcast.planning.cost.SharedCost;
+import io.fleetcast.planning.cost.SpendAnomalies;
+import io.fleetcast.planning.cost.SpendForecaster;
+import io.fleetcast.planning.cost.SpendOutlook;
+import io.fleetcast.planning.cost.SpikeDetector;
+import io.fleetcast.store.CostQueries;
+import io.fleetcast.store.cost.CostGroup;
+import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.OwnerRoute;
+import io.fleetcast.store.cost.ServiceOwner;
+import io.fleetcast.store.cost.StoredBudget;
+import io.fleetcast.store.fleet.DataSpan;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cost report: the period's cost lines attributed to teams and reconciled with the bill, every budget against
+ * actual and forecast spend, and spend anomalies.
+ *
+ * <p>A line's team comes from its tags, else from the ownership mapping (the services file), else it is untagged
+ * (see {@link CostGroup}). The spend of each team named by a {@link SharedRule} is shared among the other teams.
+ * Budgets take the shared costs day by day, so a team's daily spend is its direct spend plus its shares of that day's
+ * shared costs. Anomalies are searched in direct spend (a shared team's spike is its own), over the last {@link
+ * #ANOMALY_DAYS} days, or over the period when one is asked for. Days flagged as spikes are replaced by their
+ * expected spend before spend is forecast.
+ */
+public final class CostService {
+    /** The data sets the report reads. */
+    public static final ImmutableList<Kind> INPUTS = ImmutableList.of(Kind.SERVICES, Kind.COSTS, Kind.BUDGETS);
+    /** Days searched for anomalies when no period is asked for. */
+    public static final int ANOMALY_DAYS = 365;
+    /** The dimensions an anomaly is explained by, besides its service. */
+    static final String SKU = "SKU";
+
+    static final String REGION = "region";
+
+    private final CostQueries queries;
+    private final SpendForecaster forecaster;
+
+    public CostService(CostQueries queries, SpendForecaster.Chooser chooser) {
+        this.queries = requireNonNull(queries, "queries is null");
+        this.forecaster = new SpendForecaster(chooser);
+    }
+
+    /**
+     * What to report.
+     *
+     * @param period the period to attribute (and the only one whose budgets and anomalies are listed); null for the
+     *     quarter that holds the last charge day, every budget, and the last {@link #ANOMALY_DAYS} days' anomalies
+     * @param team the one team to show (a team-scoped view); null for all
+     * @param column the cost column
+     * @param teamTags the tag keys that name a line's team, first present wins
+     * @param serviceTag the tag key that names a line's service
+     * @param shared teams whose spend is shared among the others
+     * @param anomalies the anomaly thresholds
+     */
+    public record Request(
+            @Nullable String period,
+            @Nullable String team,
+            CostColumn column,
+            List<String> teamTags,
+            String serviceTag,
+            List<SharedRule> shared,
+            SpikeDetector.Settings anomalies) {
+        public Request {
+            requireNonNull(column, "column is null");
+            teamTags = ImmutableList.copyOf(teamTags);
+            requireNonNull(serviceTag, "serviceTag is null");
+            shared = ImmutableList.copyOf(shared);
+            requireNonNull(anomalies, "anomalies is null");
+        }
+
+        /** EffectiveCost, tags {@code team} and {@code service}, no shared teams, default thresholds. */
+        public static Request defaults() {
+            return new Request(
+                    null,
+                    null,
+                    CostColumn.EFFECTIVE,
+                    List.of("team"),
+                    "service",
+                    List.of(),
+                    SpikeDetector.Settings.DEFAULT);
+        }
+
+        public Request withPeriod(@Nullable String newPeriod) {
+            return new Request(newPeriod, team, column, teamTags, serviceTag, shared, anomalies);
+        }
+
+        public Request withTeam(@Nullable String newTeam) {
+            return new Request(period, newTeam, column, teamTags, serviceTag, shared, anomalies);
+        }
+    }
+
+    /** Progress of a report, for long runs. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (step, done, total) -> {};
+
+        /** {@code done} of {@code total} in {@code step}. */
+        void progress(String step, int done, int total);
+    }
+
+    /**
+     * Builds the report.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} when there are no cost lines, a budget's period cannot be read (with
+     *     its file and line), the lines mix currencies, the period cannot be read, or a shared cost has nowhere to go
+     */
+    public CostReport run(Request request, Progress progress) {
+        requireNonNull(request, "request is null");
+        requireNonNull(progress, "progress is null");
+        DataSpan span = queries.chargeDays()
+                .orElseThrow(() -> FleetcastException.badInput(
+                        "there are no cost lines in the store: load them with 'fleetcast ingest costs FILE'"));
+        LocalDate lastDay = span.asOf();
+        BudgetPeriod window = request.period() == null ? quarterOf(lastDay) : parsePeriod(request.period());
+        List<BudgetEntry> budgets = new ArrayList<>();
+        for (StoredBudget stored : queries.budgets()) {
+            BudgetPeriod period;
+            try {
+                period = BudgetPeriod.parse(stored.period());
+            } catch (IllegalArgumentException e) {
+                throw FleetcastException.badInput(
+                        stored.sourceFile() + ":" + stored.sourceLine() + ": " + e.getMessage());
+            }
+            if (request.period() == null || period.label().equals(window.label())) {
+                budgets.add(new BudgetEntry(stored, period));
+            }
+        }
+        LocalDate anomaliesFrom = request.period() == null ? lastDay.minusDays(ANOMALY_DAYS - 1L) : window.start();
+        LocalDate fetchFrom = anomaliesFrom.minusDays(SpikeDetector.WARM_UP_DAYS + SpikeDetector.SCALE_DAYS);
+        fetchFrom = min(fetchFrom, window.start());
+        LocalDate forecastFrom = lastDay.minusDays(
+                SpendForecaster.WINDOW_DAYS + (long) SpendForecaster.ORIGINS * SpendForecaster.SPACING_DAYS + 366);
+        for (BudgetEntry budget : budgets) {
+            fetchFrom = min(fetchFrom, budget.period().start());
+            if (budget.period().end().isAfter(lastDay)) {
+                fetchFrom = min(fetchFrom, forecastFrom);
+            }
+        }
+        fetchFrom = fetchFrom.isBefore(span.firstDay()) ? span.firstDay() : fetchFrom;
+        LocalDate fetchTo = window.end().isAfter(lastDay) ? lastDay : window.end();
+        fetchTo = fetchTo.isBefore(fetchFrom) ? fetchFrom : fetchTo;
+        progress.progress("reading cost lines", 0, 1);
+        List<CostGroup> groups = queries.dailyGroups(new CostGroupQuery(
+                fetchFrom, lastDay.isAfter(fetchTo) ? lastDay : fetchTo, request.teamTags(), request.serviceTag()));
+        progress.progress("reading cost lines", 1, 1);
+        String currency = currency(groups, budgets);
+        Map<String, String> orgOfTeam = new HashMap<>();
+        for (ServiceOwner owner : queries.owners()) {
+            orgOfTeam.putIfAbsent(owner.team(), owner.org());
+        }
+        Ledger ledger = new Ledger(fetchFrom, lastDay, request, groups);
+        List<String> notes = new ArrayList<>();
+
+        Attribution attribution = ledger.attribution(window.start(), window.end());
+        CostReport.Reconciliation reconciliation = ledger.reconciliation(window, attribution, request.team());
+        List<CostReport.Attributed> rows = new ArrayList<>();
+        Set<String> shown = request.team() == null ? null : Set.of(request.team());
+        for (Attribution.Row row : shown == null ? attribution.rows() : attribution.rows(shown)) {
+            BigDecimal shared = row.shares().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            rows.add(new CostReport.Attributed(
+                    orgOfTeam.get(row.team()),
+                    row.team(),
+                    cents(row.direct()),
+                    cents(shared),
+                    row.total(),
+                    row.explanation()));
+        }
+        List<CostReport.ServiceSpend> services = new ArrayList<>();
+        ledger.serviceTotals(window).forEach((key, amount) -> {
+            if (shown == null || shown.contains(key.get(0))) {
+                services.add(
+                        new CostReport.ServiceSpend(orgOfTeam.get(key.get(0)), key.get(0), key.get(1), cents(amount)));
+            }
+        });
+
+        progress.progress("searching for anomalies", 0, 1);
+        SpikeDetector detector = new SpikeDetector(request.anomalies());
+        List<SpendAnomalies.TeamSeries> teamSeries = new ArrayList<>();
+        for (String team : ledger.teams()) {
+            if (shown == null || shown.contains(team)) {
+                teamSeries.add(ledger.teamSeries(team));
+            }
+        }
+        ImmutableList<SpendAnomalies.Anomaly> anomalies =
+                SpendAnomalies.find(teamSeries, fetchFrom, anomaliesFrom, detector, currency);
+        List<CostReport.Anomaly> anomalyRows = new ArrayList<>();
+        for (SpendAnomalies.Anomaly anomaly : anomalies) {
+            if (anomaly.date().isAfter(window.end()) && request.period() != null) {
+                continue;
+            }
+            anomalyRows.add(new CostReport.Anomaly(
+                    anomaly.team(),
+                    anomaly.service(),
+                    anomaly.date().toString(),
+                    round2(anomaly.amount()),
+                    round2(anomaly.expected()),
+                    anomaly.provisional(),
+                    anomaly.explanation(),
+                    anomaly.drivers().stream()
+                            .map(d -> new CostReport.Driver(
+                                    d.dimension(),
+                                    d.name(),
+                                    round2(d.amount()),
+                                    round2(d.expected()),
+                                    Math.round(d.share() * 1000) / 1000.0))
+                            .toList()));
+        }
+        progress.progress("searching for anomalies", 1, 1);
+
+        List<CostReport.Budget> budgetRows = new ArrayList<>();
+        List<CostReport.Budget> alerts = new ArrayList<>();
+        List<BudgetEntry> checked = new ArrayList<>();
+        for (BudgetEntry entry : budgets) {
+            StoredBudget stored = entry.stored();
+            if (shown != null && !shown.contains(stored.team())) {
+                continue;
+            }
+            if (entry.period().end().isBefore(span.firstDay())) {
+                notes.add("budget %s %s (%s:%d) ends before the first cost line (%s); not checked"
+                        .formatted(
+                                stored.team(),
+                                entry.period().label(),
+                                stored.sourceFile(),
+                                stored.sourceLine(),
+                                span.firstDay()));
+                continue;
+            }
+            checked.add(entry);
+        }
+        // Forecasts are independent: one per budget whose period is not over, on all cores.
+        ledger.prepareShares();
+        AtomicInteger done = new AtomicInteger();
+        List<Object> outcomes = checked.parallelStream()
+                .map(entry -> {
+                    Object outcome;
+                    try {
+                        outcome = ledger.check(entry.stored(), entry.period(), currency, forecaster, anomalies);
+                    } catch (IllegalArgumentException e) {
+                        outcome = "budget %s %s: %s"
+                                .formatted(entry.stored().team(), entry.period().label(), e.getMessage());
+                    }
+                    progress.progress("budget forecasts", done.incrementAndGet(), checked.size());
+                    return outcome;
+                })
+                .toList();
+        for (int i = 0; i < checked.size(); i++) {
+            if (!(outcomes.get(i) instanceof BudgetCheck check)) {
+                notes.add(String.valueOf(outcomes.get(i)));
+                continue;
+            }
+            BudgetPeriod period = checked.get(i).period();
+            CostReport.Budget row = new CostReport.Budget(
+                    check.team(),
+                    period.label(),
+                    period.start().toString(),
+                    period.end().toString(),
+                    cents(check.budget()),
+                    cents(check.actual()),
+                    check.daysElapsed(),
+                    period.days(),
+                    round2(check.forecastP50()),
+                    round2(check.forecastP90()),
+                    Math.round(check.overrunProbability() * 1000) / 1000.0,
+                    check.alert(),
+                    check.explanation());
+            budgetRows.add(row);
+            if (check.alert() && period.end().isAfter(lastDay)) {
+                alerts.add(row);
+            }
+        }
+        if (ledger.untaggedTotal(window).signum() != 0) {
+            notes.add("%s of %s in %s found no team by tag or ownership mapping; it is the %s row"
+                    .formatted(
+                            money(ledger.untaggedTotal(window), currency),
+                            money(reconciliation.billed(), currency),
+                            window.label(),
+                            Attribution.UNTAGGED));
+        }
+        return new CostReport(
+                lastDay.toString(),
+                currency,
+                request.column().focusName(),
+                new CostReport.Period(
+                        window.label(), window.start().toString(), window.end().toString()),
+                request.team(),
+                reconciliation,
+                rows,
+                services,
+                budgetRows,
+                alerts,
+                anomalyRows,
+                List.of(),
+                notes);
+    }
+
+    private static BudgetPeriod parsePeriod(String text) {
+        try {
+            return BudgetPeriod.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw FleetcastException.badInput(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The calendar quarter holding {@code day}. */
+    static BudgetPeriod quarterOf(LocalDate day) {
+        return BudgetPeriod.parse(day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR));
+    }
+
+    private static String currency(List<CostGroup> groups, List<BudgetEntry> budgets) {
+        TreeSet<String> currencies = new TreeSet<>();
+        for (CostGroup group : groups) {
+            if (group.currency() != null && !group.currency().isBlank()) {
+                currencies.add(group.currency());
+            }
+        }
+        if (currencies.size() > 1) {
+            throw FleetcastException.badInput("the cost lines are billed in " + String.join(", ", currencies)
+                    + "; a cost report needs one currency");
+        }
+        String currency = currencies.isEmpty() ? "USD" : currencies.first();
+        for (BudgetEntry budget : budgets) {
+            if (!budget.stored().currency().equalsIgnoreCase(currency)) {
+                StoredBudget stored = budget.stored();
+                throw FleetcastException.badInput("%s:%d: the budget of %s for %s is in %s, the cost lines in %s"
+                        .formatted(
+                                stored.sourceFile(),
+                                stored.sourceLine(),
+                                stored.team(),
+                                stored.period(),
+                                stored.currency(),
+                                currency));
+            }
+        }
+        return currency;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static double round2(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    static String money(BigDecimal amount, String currency) {
+        return String.format(java.util.Locale.ROOT, "%,.2f %s", cents(amount), currency);
+    }
+
+    private record BudgetEntry(StoredBudget stored, BudgetPeriod period) {}
+
+    /** Every team's spend per day, exact, and its breakdown, over the fetched days. */
+    private static final class Ledger {
+        private final LocalDate first;
+        private final int days;
+        private final Request request;
+        private final Set<String> sharedTeams = new TreeSet<>();
+        /** Direct spend per team (shared teams and the untagged row included) per day, exact. */
+        private final Map<String, BigDecimal[]> direct = new TreeMap<>();
+        /** Per team, per dimension, per member: spend per day. */
+        private final Map<String, Map<String, Map<String, double[]>>> breakdown = new TreeMap<>();
+        /** Per (team, service): spend per day, exact. */
+        private final Map<List<String>, BigDecimal[]> serviceDaily =
+                new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
+                        ? a.get(1).compareTo(b.get(1))
+                        : a.get(0).compareTo(b.get(0)));
+
+        private final long[] lines;
+        private final BigDecimal[] billedCost;
+        private final BigDecimal[] effectiveCost;
+        private final Map<OwnerRoute, BigDecimal[]> byRoute = new LinkedHashMap<>();
+        private @Nullable Map<String, BigDecimal[]> attributedDaily;
+
+        Ledger(LocalDate first, LocalDate last, Request request, List<CostGroup> groups) {
+            this.first = first;
+            this.days = (int) ChronoUnit.DAYS.between(first, last) + 1;
+            this.request = request;
+            for (SharedRule rule : request.shared()) {
+                sharedTeams.add(rule.team());
+            }
+            this.lines = new long[days];
+            this.billedCost = zeros(days);
+            this.effectiveCost = zeros(days);
+            for (OwnerRoute route : OwnerRoute.values()) {
+                byRoute.put(route, zeros(days));
+            }
+            for (CostGroup group : groups) {
+                int d = (int) ChronoUnit.DAYS.between(first, group.day());
+                if (d < 0 || d >= days) {
+                    continue;
+                }
+                BigDecimal amount = request.column().of(group);
+                String team = group.team() == null ? Attribution.UNTAGGED : group.team();
+                add(direct.computeIfAbsent(team, t -> zeros(days)), d, amount);
+                lines[d] += group.lines();
+                add(billedCost, d, group.billed());
+                add(effectiveCost, d, group.effective());
+                add(requireNonNull(byRoute.get(group.route())), d, amount);
+                double value = amount.doubleValue();
+                Map<String, Map<String, double[]>> dimensions =
+                        breakdown.computeIfAbsent(team, t -> new LinkedHashMap<>());
+                String service = group.service() == null ? "(no service)" : group.service();
+                dimensions.computeIfAbsent(SpendAnomalies.SERVICE, k -> new TreeMap<>())
+                        .computeIfAbsent(service, k -> new double[days])[d] += value;
+                dimensions.computeIfAbsent(SKU, k -> new TreeMap<>())
+                        .computeIfAbsent(group.sku() == null ? "(no SKU)" : group.sku(), k -> new double[days])[d] += value;
+                dimensions.computeIfAbsent(REGION, k -> new TreeMap<>())
+                        .computeIfAbsent(
+                                group.region() == null ? "(no region)" : group.region(), k -> new double[days])[d] += value;
+                add(serviceDaily.computeIfAbsent(List.of(team, service), k -> zeros(days)), d, amount);
+            }
+        }
+
+        Set<String> teams() {
+            return direct.keySet();
+        }
+
+        /** The attribution of the days {@code from} to {@code to} that were fetched. */
+        Attribution attribution(LocalDate from, LocalDate to) {
+            Map<String, BigDecimal> own = new TreeMap<>();
+            BigDecimal untagged = BigDecimal.ZERO;
+            Map<String, BigDecimal> sharedAmounts = new TreeMap<>();
+            for (Map.Entry<String, BigDecimal[]> entry : direct.entrySet()) {
+                BigDecimal sum = sum(entry.getValue(), from, to);
+                String team = entry.getKey();
+                if (team.equals(Attribution.UNTAGGED)) {
+                    untagged = sum;
+                } else if (sharedTeams.contains(team)) {
+                    sharedAmounts.put(team, sum);
+                } else {
+                    own.put(team, sum);
+                }
+            }
+            return attribute(own, untagged, sharedAmounts);
+        }
+
+        private Attribution attribute(
+                Map<String, BigDecimal> own, BigDecimal untagged, Map<String, BigDecimal> sharedAmounts) {
+            List<SharedCost> shared = new ArrayList<>();
+            for (SharedRule rule : request.shared()) {
+                BigDecimal amount = sharedAmounts.getOrDefault(rule.team(), BigDecimal.ZERO);
+                if (amount.signum() != 0) {
+                    shared.add(new SharedCost(rule.team(), amount, rule.rule(), rule.weights()));
+                }
+            }
+            try {
+                return Attribution.of(own, untagged, shared);
+            } catch (IllegalArgumentException e) {
+                throw FleetcastException.badInput(String.valueOf(e.getMessage()));
+            }
+        }
+
+        CostReport.Reconciliation reconciliation(BudgetPeriod window, Attribution attribution, @Nullable String team) {
+            long lineCount = 0;
+            for (int d = index(window.start()); d <= index(window.end()); d++) {
+                if (d >= 0 && d < days) {
+                    lineCount += lines[d];
+                }
+            }
+            Map<String, BigDecimal> routes = new LinkedHashMap<>();
+            byRoute.forEach(
+                    (route, daily) -> routes.put(route.label(), cents(sum(daily, window.start(), window.end()))));
+            if (team != null) {
+                BigDecimal own = attribution.rows(Set.of(team)).stream()
+                        .map(row -> row.direct()
+                                .add(row.shares().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal shown = attribution.rows(Set.of(team)).stream()
+                        .map(Attribution.Row::total)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                return new CostReport.Reconciliation(
+                        cents(own),
+                        shown,
+                        shown.subtract(cents(own)),
+                        0,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        BigDecimal.ZERO,
+                        Map.of());
+            }
+            BigDecimal billed = cents(attribution.billed());
+            return new CostReport.Reconciliation(
+                    billed,
+                    attribution.attributed(),
+                    attribution.attributed().subtract(billed),
+                    lineCount,
+                    cents(sum(billedCost, window.start(), window.end())),
+                    cents(sum(effectiveCost, window.start(), window.end())),
+                    cents(untaggedTotal(window)),
+                    routes);
+        }
+
+        BigDecimal untaggedTotal(BudgetPeriod window) {
+            BigDecimal[] untagged = direct.get(Attribution.UNTAGGED);
+            return untagged == null ? BigDecimal.ZERO : sum(untagged, window.start(), window.end());
+        }
+
+        Map<List<String>, BigDecimal> serviceTotals(BudgetPeriod window) {
+            Map<List<String>, BigDecimal> totals = new LinkedHashMap<>();
+            serviceDaily.forEach((key, daily) -> {
+                BigDecimal total = sum(daily, window.start(), window.end());
+                if (total.signum() != 0) {
+                    totals.put(key, total);
+                }
+            });
+            return totals;
+        }
+
+        SpendAnomalies.TeamSeries teamSeries(String team) {
+            double[] total = toDoubles(requireNonNull(direct.get(team)));
+            ImmutableMap.Builder<String, ImmutableMap<String, double[]>> dimensions = ImmutableMap.builder();
+            breakdown
+                    .getOrDefault(team, Map.of())
+                    .forEach((dimension, members) -> dimensions.put(dimension, ImmutableMap.copyOf(members)));
+            return new SpendAnomalies.TeamSeries(team, total, dimensions.buildOrThrow());
+        }
+
+        /** The budget checked against the team's spend with its shares of shared costs, day by day. */
+        BudgetCheck check(
+                StoredBudget budget,
+                BudgetPeriod period,
+                String currency,
+                SpendForecaster forecaster,
+                List<SpendAnomalies.Anomaly> anomalies) {
+            BigDecimal[] daily = attributedDaily(budget.team());
+            LocalDate last = first.plusDays(days - 1L);
+            LocalDate to = period.end().isAfter(last) ? last : period.end();
+            BigDecimal actual = sum(daily, period.start(), to);
+            SpendOutlook outlook = SpendOutlook.NONE;
+            if (period.end().isAfter(last)) {
+                double[] history = toDoubles(daily);
+                for (SpendAnomalies.Anomaly anomaly : anomalies) {
+                    if (anomaly.team().equals(budget.team())) {
+                        int d = index(anomaly.date());
+                        if (d >= 0 && d < days) {
+                            history[d] -= anomaly.amount() - anomaly.expected();
+                        }
+                    }
+                }
+                int gap = period.start().isAfter(last) ? (int) ChronoUnit.DAYS.between(last, period.start()) - 1 : 0;
+                int left = (int) ChronoUnit.DAYS.between(
+                                period.start().isAfter(last) ? period.start() : last.plusDays(1), period.end())
+                        + 1;
+                int start = firstSpendDay(daily);
+                if (days - start < SpendForecaster.MINIMUM_DAYS) {
+                    throw new IllegalArgumentException("the team has " + (days - start)
+                            + " days of spend; a forecast needs " + SpendForecaster.MINIMUM_DAYS);
+                }
+                outlook = forecaster.outlook(java.util.Arrays.copyOfRange(history, start, days), gap, left);
+            }
+            return BudgetCheck.of(budget.team(), period, budget.amount(), actual, last, outlook, currency);
+        }
+
+        /** Computes every team's daily shares of the shared costs now, before budgets are checked in parallel. */
+        void prepareShares() {
+            if (!request.shared().isEmpty()) {
+                attributedDaily("");
+            }
+        }
+
+        /** The team's spend per day with its shares of each day's shared costs. */
+        private BigDecimal[] attributedDaily(String team) {
+            if (request.shared().isEmpty() || sharedTeams.contains(team)) {
+                BigDecimal[] own = direct.get(team);
+                return own == null ? zeros(days) : own;
+            }
+            Map<String, BigDecimal[]> all = attributedDaily;
+            if (all == null) {
+                all = new HashMap<>();
+                for (int d = 0; d < days; d++) {
+                    Map<String, BigDecimal> own = new TreeMap<>();
+                    Map<String, BigDecimal> sharedAmounts = new TreeMap<>();
+                    for (Map.Entry<String, BigDecimal[]> entry : direct.entrySet()) {
+                        String name = entry.getKey();
+                        BigDecimal amount = entry.getValue()[d];
+                        if (sharedTeams.contains(name)) {
+                            sharedAmounts.put(name, amount);
+                        } else if (!name.equals(Attribution.UNTAGGED) && amount.signum() != 0) {
+                            own.put(name, amount);
+                        }
+                    }
+                    if (own.isEmpty()) {
+                        continue;
+                    }
+                    for (Attribution.Row row :
+                            attribute(own, BigDecimal.ZERO, sharedAmounts).rows()) {
+                        all.computeIfAbsent(row.team(), t -> zeros(days))[d] = row.direct()
+                                .add(row.shares().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+                    }
+                }
+                attributedDaily = all;
+            }
+            BigDecimal[] result = all.get(team);
+            return result == null ? zeros(days) : result;
+        }
+
+        private int index(LocalDate day) {
+            return (int) ChronoUnit.DAYS.between(first, day);
+        }
+
+        private BigDecimal sum(BigDecimal[] daily, LocalDate from, LocalDate to) {
+            BigDecimal total = BigDecimal.ZERO;
+            for (int d = Math.max(0, index(from)); d <= Math.min(days - 1, index(to)); d++) {
+                total = total.add(daily[d]);
+            }
+            return total;
+        }
+
+        private static int firstSpendDay(BigDecimal[] daily) {
+            for (int d = 0; d < daily.length; d++) {
+                if (daily[d].signum() != 0) {
+                    return d;
+                }
+            }
+            return daily.length;
+        }
+
+        private static void add(BigDecimal[] daily, int d, BigDecimal amount) {
+            daily[d] = daily[d].add(amount);
+        }
+
+        private static BigDecimal[] zeros(int days) {
+            BigDecimal[] values = new BigDecimal[days];
+            java.util.Arrays.fill(values, BigDecimal.ZERO);
+            return values;
+        }
+
+        private static double[] toDoubles(BigDecimal[] values) {
+            double[] result = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                result[i] = values[i].doubleValue();
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.fleetcast.app.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.fleetcast.app.DemoFleet;
+import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.core.error.FleetcastException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The cost report on the simulator's fleet (the demo's: 2,000 servers, 3 years, seed 42), whose designed budget
+ * overruns and injected spend anomalies are in {@code truth.json}: each is flagged, with at most 2 false alerts of each
+ * kind, and the attributed total equals the billed total to the cent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SimulatedCostTest {
+    private DemoFleet fleet;
+    private FleetcastApp app;
+    private JsonNode truth;
+    private CostReport report;
+
+    @BeforeAll
+    void reportOnTheSimulatedFleet() {
+        fleet = DemoFleet.load(CostService.INPUTS);
+        app = fleet.app();
+        truth = fleet.truth();
+        report = app.cost().run(CostService.Request.defaults(), CostService.Progress.NONE);
+    }
+
+    @AfterAll
+    void close() {
+        fleet.close();
+    }
+
+    @Test
+    void flagsEveryDesignedBudgetOverrunWithFewFalseAlerts() {
+        Set<String> designed = new HashSet<>();
+        for (JsonNode overrun : truth.path("budget_overruns")) {
+            designed.add(
+                    overrun.path("team").asText() + " " + overrun.path("period").asText());
+        }
+        Set<String> flagged = new HashSet<>();
+        for (CostReport.Budget budget : report.budgets()) {
+            if (budget.alert()) {
+                flagged.add(budget.team() + " " + budget.period());
+            }
+        }
+        assertThat(designed).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(flagged).containsAll(designed);
+        Set<String> falseAlerts = new HashSet<>(flagged);
+        falseAlerts.removeAll(designed);
+        assertThat(falseAlerts).hasSizeLessThanOrEqualTo(2);
+        // Every budget of the file is checked: 13 teams, 9 quarters.
+        assertThat(report.budgets()).hasSize(117);
+    }
+
+    @Test
+    void theCurrentQuartersForecastIsCloseToTheSimulatorsSpend() {
+        for (JsonNode overrun : truth.path("budget_overruns")) {
+            if (!overrun.path("current_period").asBoolean()) {
+                continue;
+            }
+            CostReport.Budget budget =
+                    budget(overrun.path("team").asText(), overrun.path("period").asText());
+            double expected = overrun.path("expected_spend").asDouble();
+            // Spend to date is exact; the two months ahead are a forecast within 5% of the model's spend.
+            assertThat(budget.actual().doubleValue())
+                    .isCloseTo(overrun.path("spend_to_end").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(budget.forecastP50()).isCloseTo(expected, org.assertj.core.data.Percentage.withPercentage(5));
+            assertThat(budget.forecastP90()).isGreaterThan(budget.forecastP50());
+            assertThat(budget.overrunProbability()).isGreaterThan(0.5);
+            assertThat(report.alerts()).contains(budget);
+        }
+    }
+
+    @Test
+    void flagsEveryInjectedAnomalyAndNamesItsService() {
+        List<String> falseAlerts = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (CostReport.Anomaly anomaly : report.anomalies()) {
+            found.add(anomaly.team() + " " + anomaly.date());
+        }
+        for (JsonNode injected : truth.path("cost_anomalies")) {
+            String key =
+                    injected.path("team").asText() + " " + injected.path("date").asText();
+            assertThat(found).contains(key);
+            CostReport.Anomaly anomaly = report.anomalies().stream()
+                    .filter(a -> (a.team() + " " + a.date()).equals(key))
+                    .findFirst()
+                    .orElseThrow();
+            // The injected amount is the excess, to within the team's ordinary day-to-day change.
+            assertThat(anomaly.amount() - anomaly.expected())
+                    .isCloseTo(
+                            injected.path("amount_usd").asDouble(), org.assertj.core.data.Percentage.withPercentage(5));
+            assertThat(anomaly.drivers().get(0).dimension()).isEqualTo("service");
+            assertThat(anomaly.drivers().get(0).name())
+                    .isEqualTo(injected.path("service").asText());
+            assertThat(anomaly.explanation()).contains(injected.path("service").asText());
+        }
+        for (String key : found) {
+            boolean injected = false;
+            for (JsonNode anomaly : truth.path("cost_anomalies")) {
+                injected |= key.equals(anomaly.path("team").asText() + " "
+                        + anomaly.path("date").asText());
+            }
+            if (!injected) {
+                falseAlerts.add(key);
+            }
+        }
+        assertThat(falseAlerts).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void attributedEqualsBilledToTheCent() {
+        CostReport.Reconciliation reconciliation = report.reconciliation();
+        assertThat(reconciliation.attributed()).isEqualByComparingTo(reconciliation.billed());
+        assertThat(reconciliation.difference()).isEqualByComparingTo(BigDecimal.ZERO);
+        BigDecimal rows = report.attribution().stream()
+                .map(CostReport.Attributed::total)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(rows).isEqualByComparingTo(reconciliation.billed());
+        // The billed total is the sum of the quarter's EffectiveCost lines, read independently.
+        Object sum = app.sql()
+                .query(
+                        "SELECT round(sum(EffectiveCost), 2) FROM costs WHERE ChargePeriodStart >= TIMESTAMPTZ"
+                                + " '2026-10-01 00:00:00+00' AND ChargePeriodStart < TIMESTAMPTZ '2027-01-01 00:00:00+00'",
+                        1)
+                .rows()
+                .get(0)
+                .get(0);
+        assertThat(new BigDecimal(String.valueOf(sum))).isEqualByComparingTo(reconciliation.billed());
+    }
+
+    @Test
+    void aTeamScopedReportShowsThatTeamOnly() {
+        CostReport scoped = app.cost().run(CostService.Request.defaults().withTeam("fraud"), CostService.Progress.NONE);
+        assertThat(scoped.attribution()).extracting(CostReport.Attributed::team).containsExactly("fraud");
+        assertThat(scoped.services())
+                .allSatisfy(service -> assertThat(service.team()).isEqualTo("fraud"));
+        assertThat(scoped.budgets())
+                .allSatisfy(budget -> assertThat(budget.team()).isEqualTo("fraud"));
+        assertThat(scoped.anomalies())
+                .allSatisfy(anomaly -> assertThat(anomaly.team()).isEqualTo("fraud"));
+        CostReport.Attributed whole = report.attribution().stream()
+                .filter(row -> row.team().equals("fraud"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(scoped.attribution().get(0)).isEqualTo(whole);
+        assertThat(scoped.reconciliation().billed()).isEqualByComparingTo(whole.total());
+        assertThat(scoped.toJson()).doesNotContain("ads-delivery");
+    }
+
+    @Test
+    void budgetAlertsReachAWebhook() throws IOException {
+        List<String> bodies = new ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            int sent = AlertWebhook.send(url, report);
+            assertThat(sent).isEqualTo(report.alerts().size()).isPositive();
+            JsonNode body = new ObjectMapper().readTree(bodies.get(0));
+            assertThat(body.path("as_of").asText()).isEqualTo("2026-10-31");
+            assertThat(body.path("alerts")).hasSize(sent);
+            assertThat(body.path("alerts").get(0).path("forecast_p50").asDouble())
+                    .isGreaterThan(body.path("alerts").get(0).path("budget").asDouble());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aWebhookThatRefusesIsAnErrorNamingItsStatus() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            assertThatThrownBy(() -> AlertWebhook.send(url, report))
+                    .isInstanceOf(FleetcastException.class)
+                    .hasMessage("webhook " + url + " answered HTTP 500 to the budget alerts");
+        } finally {
+            server.stop(0);
+        }
+        assertThatThrownBy(() -> AlertWebhook.send("ftp://example.com/x", report))
+                .hasMessageContaining("must start with http:// or https://");
+    }
+
+    private CostReport.Budget budget(String team, String period) {
+        return report.budgets().stream()
+                .filter(b -> b.team().equals(team) && b.period().equals(period))
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,34 @@
+package io.fleetcast.store;
+
+import io.fleetcast.store.cost.CostGroup;
+import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.ServiceOwner;
+import io.fleetcast.store.cost.StoredBudget;
+import io.fleetcast.store.fleet.DataSpan;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read access to the cost lines (FOCUS columns), the budgets and the ownership mapping (the services file: service →
+ * team → org). Lines are aggregated inside the store, per charge day and owner, so a month of ten million lines comes
+ * back as a few thousand groups. Safe for use from several threads.
+ */
+public interface CostQueries {
+    /** The first and the last charge day of the cost lines; empty when there are none. */
+    Optional<DataSpan> chargeDays();
+
+    /**
+     * The cost lines charged on days {@code query.from()} to {@code query.to()}, summed per day and owner (see {@link
+     * CostGroup} for how a line finds its owner), region, SKU, provider service, charge category and currency.
+     * Amounts are exact sums.
+     *
+     * @throws io.fleetcast.core.error.FleetcastException {@code INTERNAL} if the store fails
+     */
+    List<CostGroup> dailyGroups(CostGroupQuery query);
+
+    /** Every budget, the latest load's where a team and period were loaded twice; by team, then period. */
+    List<StoredBudget> budgets();
+
+    /** Every service's owner, the latest load's where a service was loaded twice; by service. */
+    List<ServiceOwner> owners();
+}
