@@ -61,7 +61,7 @@ public final class FleetcastApp implements AutoCloseable {
                 lifeStore,
                 new AllocationService(new DuckDbRequestStore(store)),
                 utilization);
-        this.cost = new CostService(new DuckDbCostQueries(store), new AutomaticForecaster()::choose);
+        this.cost = new CostService(new DuckDbCostQueries(store), new AutomaticForecaster()::choose, utilization);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */

@@ -45,9 +45,11 @@ final class CostCommand implements Callable<Integer> {
     @Nullable
     String period;
 
-    @Option(names = "--team", paramLabel = "TEAM", description = "Show one team only its own spend.")
-    @Nullable
-    String team;
+    @Option(
+            names = "--team",
+            paramLabel = "TEAM",
+            description = "Show only this team's spend, as that team would see it. Repeatable.")
+    List<String> teams = new ArrayList<>();
 
     @Option(
             names = "--cost",
@@ -103,7 +105,7 @@ final class CostCommand implements Callable<Integer> {
             SpikeDetector.Settings defaults = SpikeDetector.Settings.DEFAULT;
             request = new CostService.Request(
                     period,
-                    team,
+                    teams.isEmpty() ? null : java.util.Set.copyOf(teams),
                     CostColumn.parse(column),
                     teamTags.isEmpty() ? List.of("team") : teamTags,
                     serviceTag,

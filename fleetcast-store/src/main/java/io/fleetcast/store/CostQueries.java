@@ -1,10 +1,13 @@
 package io.fleetcast.store;
 
+import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.OnDemandDay;
 import io.fleetcast.store.cost.ServiceOwner;
 import io.fleetcast.store.cost.StoredBudget;
 import io.fleetcast.store.fleet.DataSpan;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +28,15 @@ public interface CostQueries {
      * @throws io.fleetcast.core.error.FleetcastException {@code INTERNAL} if the store fails
      */
     List<CostGroup> dailyGroups(CostGroupQuery query);
+
+    /**
+     * On-demand hours per SKU, region and day, from {@code from} to {@code to}: usage lines without a commitment
+     * discount, at standard pricing, metered in hours.
+     */
+    List<OnDemandDay> onDemandDays(LocalDate from, LocalDate to);
+
+    /** The committed hourly rate of every SKU that has one, observed in the cost lines or stated by the catalog. */
+    List<CommitmentRate> commitmentRates();
 
     /** Every budget, the latest load's where a team and period were loaded twice; by team, then period. */
     List<StoredBudget> budgets();

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param currency the billing currency
  * @param costColumn the FOCUS column attributed and budgeted
  * @param period the period attributed
- * @param team the one team shown, for a team-scoped report; null for the whole fleet
+ * @param teams the only teams shown, for a team-scoped report; null for the whole fleet
  * @param reconciliation billed against attributed
  * @param attribution one row per team (and the untagged row), with the shares of shared costs
  * @param services spend per org, team and service in the period
@@ -29,14 +29,14 @@ public record CostReport(
         String currency,
         String costColumn,
         Period period,
-        @Nullable String team,
+        @Nullable List<String> teams,
         Reconciliation reconciliation,
         List<Attributed> attribution,
         List<ServiceSpend> services,
         List<Budget> budgets,
         List<Budget> alerts,
         List<Anomaly> anomalies,
-        List<Object> savings,
+        List<SavingRow> savings,
         List<String> notes) {
 
     /** A period: its label and its first and last day. */
@@ -102,6 +102,24 @@ public record CostReport(
             boolean provisional,
             String explanation,
             List<Driver> drivers) {}
+
+    /**
+     * A way to spend less.
+     *
+     * @param kind {@code idle}, {@code rightsizing}, {@code commitment} or {@code sku refresh}
+     * @param team the team whose spend it cuts; null for a fleet-wide saving
+     * @param service the service, when one
+     * @param subject what it acts on
+     * @param monthlySaving estimated saving per month, in the report's currency, rounded to the cent
+     * @param explanation how it was estimated
+     */
+    public record SavingRow(
+            String kind,
+            @Nullable String team,
+            @Nullable String service,
+            String subject,
+            double monthlySaving,
+            String explanation) {}
 
     /** What drove an anomaly in one dimension. */
     public record Driver(String dimension, String name, double amount, double expected, double share) {}

@@ -4,19 +4,29 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
+import io.fleetcast.app.capacity.UtilizationReport;
+import io.fleetcast.app.capacity.UtilizationRequest;
+import io.fleetcast.app.capacity.UtilizationService;
+import io.fleetcast.app.fleet.UnknownScopeException;
 import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.planning.cost.Attribution;
 import io.fleetcast.planning.cost.BudgetCheck;
 import io.fleetcast.planning.cost.BudgetPeriod;
+import io.fleetcast.planning.cost.CommitmentCoverage;
+import io.fleetcast.planning.cost.Saving;
 import io.fleetcast.planning.cost.SharedCost;
 import io.fleetcast.planning.cost.SpendAnomalies;
 import io.fleetcast.planning.cost.SpendForecaster;
 import io.fleetcast.planning.cost.SpendOutlook;
 import io.fleetcast.planning.cost.SpikeDetector;
+import io.fleetcast.planning.utilization.ServiceStatus;
 import io.fleetcast.store.CostQueries;
+import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.OnDemandDay;
 import io.fleetcast.store.cost.OwnerRoute;
 import io.fleetcast.store.cost.ServiceOwner;
 import io.fleetcast.store.cost.StoredBudget;
@@ -49,8 +59,9 @@ import org.jspecify.annotations.Nullable;
  * expected spend before spend is forecast.
  */
 public final class CostService {
-    /** The data sets the report reads. */
-    public static final ImmutableList<Kind> INPUTS = ImmutableList.of(Kind.SERVICES, Kind.COSTS, Kind.BUDGETS);
+    /** The data sets the report reads, in load order: the catalog, assets and usage are for savings. */
+    public static final ImmutableList<Kind> INPUTS =
+            ImmutableList.of(Kind.SKUS, Kind.ASSETS, Kind.SERVICES, Kind.USAGE, Kind.COSTS, Kind.BUDGETS);
     /** Days searched for anomalies when no period is asked for. */
     public static final int ANOMALY_DAYS = 365;
     /** The dimensions an anomaly is explained by, besides its service. */
@@ -58,12 +69,21 @@ public final class CostService {
 
     static final String REGION = "region";
 
+    /** Days of on-demand usage a commitment recommendation looks at. */
+    public static final int COMMITMENT_WINDOW_DAYS = 90;
+
     private final CostQueries queries;
     private final SpendForecaster forecaster;
+    private final UtilizationService utilization;
 
-    public CostService(CostQueries queries, SpendForecaster.Chooser chooser) {
+    /**
+     * @param chooser picks the forecasting method for a team's daily spend
+     * @param utilization the source of idle and rightsizing savings
+     */
+    public CostService(CostQueries queries, SpendForecaster.Chooser chooser, UtilizationService utilization) {
         this.queries = requireNonNull(queries, "queries is null");
         this.forecaster = new SpendForecaster(chooser);
+        this.utilization = requireNonNull(utilization, "utilization is null");
     }
 
     /**
@@ -71,7 +91,7 @@ public final class CostService {
      *
      * @param period the period to attribute (and the only one whose budgets and anomalies are listed); null for the
      *     quarter that holds the last charge day, every budget, and the last {@link #ANOMALY_DAYS} days' anomalies
-     * @param team the one team to show (a team-scoped view); null for all
+     * @param teams the only teams to show (a team-scoped view: no other team's spend appears); null for all
      * @param column the cost column
      * @param teamTags the tag keys that name a line's team, first present wins
      * @param serviceTag the tag key that names a line's service
@@ -80,13 +100,14 @@ public final class CostService {
      */
     public record Request(
             @Nullable String period,
-            @Nullable String team,
+            @Nullable Set<String> teams,
             CostColumn column,
             List<String> teamTags,
             String serviceTag,
             List<SharedRule> shared,
             SpikeDetector.Settings anomalies) {
         public Request {
+            teams = teams == null ? null : ImmutableSortedSet.copyOf(teams);
             requireNonNull(column, "column is null");
             teamTags = ImmutableList.copyOf(teamTags);
             requireNonNull(serviceTag, "serviceTag is null");
@@ -107,11 +128,11 @@ public final class CostService {
         }
 
         public Request withPeriod(@Nullable String newPeriod) {
-            return new Request(newPeriod, team, column, teamTags, serviceTag, shared, anomalies);
+            return new Request(newPeriod, teams, column, teamTags, serviceTag, shared, anomalies);
         }
 
-        public Request withTeam(@Nullable String newTeam) {
-            return new Request(period, newTeam, column, teamTags, serviceTag, shared, anomalies);
+        public Request withTeams(@Nullable Set<String> newTeams) {
+            return new Request(period, newTeams, column, teamTags, serviceTag, shared, anomalies);
         }
     }
 
@@ -171,16 +192,18 @@ public final class CostService {
         progress.progress("reading cost lines", 1, 1);
         String currency = currency(groups, budgets);
         Map<String, String> orgOfTeam = new HashMap<>();
+        Map<String, String> teamOfService = new HashMap<>();
         for (ServiceOwner owner : queries.owners()) {
             orgOfTeam.putIfAbsent(owner.team(), owner.org());
+            teamOfService.put(owner.service(), owner.team());
         }
         Ledger ledger = new Ledger(fetchFrom, lastDay, request, groups);
         List<String> notes = new ArrayList<>();
 
         Attribution attribution = ledger.attribution(window.start(), window.end());
-        CostReport.Reconciliation reconciliation = ledger.reconciliation(window, attribution, request.team());
+        Set<String> shown = request.teams();
+        CostReport.Reconciliation reconciliation = ledger.reconciliation(window, attribution, shown);
         List<CostReport.Attributed> rows = new ArrayList<>();
-        Set<String> shown = request.team() == null ? null : Set.of(request.team());
         for (Attribution.Row row : shown == null ? attribution.rows() : attribution.rows(shown)) {
             BigDecimal shared = row.shares().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             rows.add(new CostReport.Attributed(
@@ -308,15 +331,128 @@ public final class CostService {
                 request.column().focusName(),
                 new CostReport.Period(
                         window.label(), window.start().toString(), window.end().toString()),
-                request.team(),
+                shown == null ? null : List.copyOf(shown),
                 reconciliation,
                 rows,
                 services,
                 budgetRows,
                 alerts,
                 anomalyRows,
-                List.of(),
+                savings(lastDay, currency, request.teams(), teamOfService, notes),
                 notes);
+    }
+
+    /**
+     * Idle and over-sized allocations (from the utilization analysis) and commitments worth making (from the last
+     * {@link #COMMITMENT_WINDOW_DAYS} days of on-demand use), largest monthly saving first. Commitments are bought for
+     * the fleet, so a team-scoped report leaves them out.
+     */
+    private List<CostReport.SavingRow> savings(
+            LocalDate lastDay,
+            String currency,
+            @Nullable Set<String> shown,
+            Map<String, String> teamOfService,
+            List<String> notes) {
+        List<Saving> found = new ArrayList<>();
+        if (shown == null) {
+            found.addAll(commitments(lastDay, currency));
+        }
+        if (!currency.equals("USD")) {
+            notes.add("idle and rightsizing savings are priced from the SKU catalog in USD; the bill is in " + currency
+                    + ", so they are left out");
+        } else {
+            try {
+                UtilizationReport report = utilization.analyse(UtilizationRequest.defaults());
+                for (UtilizationReport.RightsizingRow row : report.rightsizing()) {
+                    String team = teamOfService.get(row.service());
+                    Double monthly = row.usdPerMonth();
+                    if (monthly == null || (shown != null && (team == null || !shown.contains(team)))) {
+                        continue;
+                    }
+                    boolean idle = row.status().equals(ServiceStatus.IDLE.code());
+                    String text = String.format(
+                            java.util.Locale.ROOT,
+                            "%s in %s holds %,.1f %s of %s but used at most %,.1f at P95 over the last %d days:"
+                                    + " %s %,.1f %s saves %,.2f USD a month at the cluster's unit rate",
+                            row.service(),
+                            row.cluster(),
+                            row.allocatedNow(),
+                            row.unit(),
+                            row.resource(),
+                            row.usedP95(),
+                            UtilizationService.DEFAULT_WINDOW_DAYS,
+                            idle ? "releasing" : "shrinking it to " + format(row.recommended()) + ", releasing",
+                            row.reclaimable(),
+                            row.unit(),
+                            monthly);
+                    found.add(new Saving(
+                            idle ? Saving.Kind.IDLE : Saving.Kind.RIGHTSIZING,
+                            team,
+                            row.service(),
+                            row.service() + " in " + row.cluster() + ", " + row.resource(),
+                            monthly,
+                            text));
+                }
+            } catch (UnknownScopeException e) {
+                notes.add("idle and rightsizing savings need daily usage: " + e.getMessage());
+            }
+        }
+        found.sort(java.util.Comparator.comparingDouble(Saving::monthlySaving).reversed());
+        List<CostReport.SavingRow> rows = new ArrayList<>();
+        for (Saving saving : found) {
+            rows.add(new CostReport.SavingRow(
+                    saving.kind().label(),
+                    saving.team(),
+                    saving.service(),
+                    saving.subject(),
+                    round2(saving.monthlySaving()),
+                    saving.explanation()));
+        }
+        return rows;
+    }
+
+    /** Commitments worth making for the steady on-demand use of each SKU and region with a committed rate. */
+    private List<Saving> commitments(LocalDate lastDay, String currency) {
+        Map<String, CommitmentRate> rates = new HashMap<>();
+        for (CommitmentRate rate : queries.commitmentRates()) {
+            rates.put(rate.sku(), rate);
+        }
+        LocalDate from = lastDay.minusDays(COMMITMENT_WINDOW_DAYS - 1L);
+        Map<List<String>, double[]> hours = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        Map<List<String>, BigDecimal[]> totals = new HashMap<>();
+        for (OnDemandDay day : queries.onDemandDays(from, lastDay)) {
+            if (!rates.containsKey(day.sku())) {
+                continue;
+            }
+            List<String> key = List.of(day.sku(), day.region());
+            int d = (int) ChronoUnit.DAYS.between(from, day.day());
+            hours.computeIfAbsent(key, k -> new double[COMMITMENT_WINDOW_DAYS])[d] +=
+                    day.hours().doubleValue();
+            BigDecimal[] total = totals.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            total[0] = total[0].add(day.hours());
+            total[1] = total[1].add(day.cost());
+        }
+        List<Saving> found = new ArrayList<>();
+        hours.forEach((key, daily) -> {
+            CommitmentRate rate = requireNonNull(rates.get(key.get(0)));
+            BigDecimal[] total = requireNonNull(totals.get(key));
+            BigDecimal committed = rate.observed() != null ? rate.observed() : rate.catalog();
+            if (committed == null || total[0].signum() == 0) {
+                return;
+            }
+            String source = rate.observed() != null ? "as paid under commitments" : "the catalog's reserved rate";
+            double paid = total[1].doubleValue() / total[0].doubleValue();
+            CommitmentCoverage.recommend(
+                            new CommitmentCoverage.Use(
+                                    key.get(0), key.get(1), daily, paid, committed.doubleValue(), source),
+                            currency)
+                    .ifPresent(found::add);
+        });
+        return found;
+    }
+
+    private static String format(double value) {
+        return String.format(java.util.Locale.ROOT, "%,.1f", value);
     }
 
     private static BudgetPeriod parsePeriod(String text) {
@@ -479,7 +615,8 @@ public final class CostService {
             }
         }
 
-        CostReport.Reconciliation reconciliation(BudgetPeriod window, Attribution attribution, @Nullable String team) {
+        CostReport.Reconciliation reconciliation(
+                BudgetPeriod window, Attribution attribution, @Nullable Set<String> teams) {
             long lineCount = 0;
             for (int d = index(window.start()); d <= index(window.end()); d++) {
                 if (d >= 0 && d < days) {
@@ -489,12 +626,12 @@ public final class CostService {
             Map<String, BigDecimal> routes = new LinkedHashMap<>();
             byRoute.forEach(
                     (route, daily) -> routes.put(route.label(), cents(sum(daily, window.start(), window.end()))));
-            if (team != null) {
-                BigDecimal own = attribution.rows(Set.of(team)).stream()
+            if (teams != null) {
+                BigDecimal own = attribution.rows(teams).stream()
                         .map(row -> row.direct()
                                 .add(row.shares().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)))
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
-                BigDecimal shown = attribution.rows(Set.of(team)).stream()
+                BigDecimal shown = attribution.rows(teams).stream()
                         .map(Attribution.Row::total)
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
                 return new CostReport.Reconciliation(

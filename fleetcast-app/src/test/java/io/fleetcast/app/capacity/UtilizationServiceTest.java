@@ -1,6 +1,5 @@
 package io.fleetcast.app.capacity;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -28,27 +27,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The analysis end to end on a cluster worked by hand: ash-c1 holds two {@code big} servers (64 cores, 512 GiB, 4 TB
- * each; USD 14,500 over 60 months, 450 W), so 128 cores, 1024 GiB and 8 TB. Every day of the window checkout uses 100
- * cores of 115 allocated and 100 GiB of 300; search uses 2 GiB of 100. Nothing uses storage.
- *
- * <p>cpu is held 115 / 128 = 0.8984 (binding, above 0.85); memory 400 / 1024 = 0.3906: 1024 × (0.8984 − 0.3906) =
- * 920 − 400 = 520 GiB stranded; storage 0: 8 × 0.8984 = 7.1875 TB stranded. The cluster's rates are big's: 274.516667
- * USD a month over a weighted capacity of 140, so a GiB costs 274.516667 × 0.125 / 140 = 0.245104 and a TB 5.8825 USD a
- * month. Checkout memory (100 of 300, under-used) is rightsized to 120 GiB, freeing 180 (44.11875 USD a month); search
- * memory (2 of 100, idle) to 2.4 GiB, freeing 97.6 (23.922167 USD).
- */
+/** The analysis end to end on the cluster worked by hand in {@link HandWorkedCluster}. */
 class UtilizationServiceTest {
-    private static final LocalDate LAST_DAY = LocalDate.parse("2025-03-31");
-    private static final double USD_PER_GIB_MONTH = (14500.0 / 60 + 32.85) * 0.125 / 140;
+    private static final LocalDate LAST_DAY = HandWorkedCluster.LAST_DAY;
+    private static final double USD_PER_GIB_MONTH = HandWorkedCluster.USD_PER_GIB_MONTH;
 
     @TempDir
     static Path folder;
@@ -58,34 +45,7 @@ class UtilizationServiceTest {
 
     @BeforeAll
     static void loadFleet() throws IOException {
-        Path files = Files.createDirectory(folder.resolve("files"));
-        write(
-                files,
-                "skus.csv",
-                List.of(
-                        "sku,kind,description,cores,memory_gib,storage_tb,price_usd,hourly_usd,reserved_hourly_usd,"
-                                + "power_watts,depreciation_months,lifetime_months",
-                        "big,owned,2U compute,64,512,4.0,14500.00,,,450,60,72"));
-        write(
-                files,
-                "assets.csv",
-                List.of(
-                        "asset_id,sku,region,site,site_kind,cluster,rack,batch,ownership,install_date,failure_date,"
-                                + "retire_date",
-                        "a1,big,us-east,dc-ash,datacenter,ash-c1,,,owned,2024-01-01,,",
-                        "a2,big,us-east,dc-ash,datacenter,ash-c1,,,owned,2024-01-01,,"));
-        write(
-                files,
-                "services.csv",
-                List.of("service,team,org,tier", "checkout,payments,commerce,critical", "search,discovery,commerce,"));
-        List<String> usage = new ArrayList<>();
-        usage.add("ts,grain,service,cluster,resource,unit,used,allocated");
-        for (LocalDate day = LAST_DAY.minusDays(9); !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
-            usage.add(day + ",day,checkout,ash-c1,cpu,cores,100,115");
-            usage.add(day + ",day,checkout,ash-c1,memory,GiB,100,300");
-            usage.add(day + ",day,search,ash-c1,memory,GiB,2,100");
-        }
-        write(files, "usage.csv", usage);
+        Path files = HandWorkedCluster.write(Files.createDirectory(folder.resolve("files")));
         store = DuckDbStore.open(
                 StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(2),
                 Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
@@ -96,10 +56,6 @@ class UtilizationServiceTest {
     @AfterAll
     static void closeStore() {
         store.close();
-    }
-
-    private static void write(Path folder, String name, List<String> lines) throws IOException {
-        Files.write(folder.resolve(name), lines, UTF_8);
     }
 
     @Test

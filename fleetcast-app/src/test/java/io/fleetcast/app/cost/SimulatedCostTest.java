@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -150,7 +151,8 @@ class SimulatedCostTest {
 
     @Test
     void aTeamScopedReportShowsThatTeamOnly() {
-        CostReport scoped = app.cost().run(CostService.Request.defaults().withTeam("fraud"), CostService.Progress.NONE);
+        CostReport scoped =
+                app.cost().run(CostService.Request.defaults().withTeams(Set.of("fraud")), CostService.Progress.NONE);
         assertThat(scoped.attribution()).extracting(CostReport.Attributed::team).containsExactly("fraud");
         assertThat(scoped.services())
                 .allSatisfy(service -> assertThat(service.team()).isEqualTo("fraud"));
@@ -165,6 +167,47 @@ class SimulatedCostTest {
         assertThat(scoped.attribution().get(0)).isEqualTo(whole);
         assertThat(scoped.reconciliation().billed()).isEqualByComparingTo(whole.total());
         assertThat(scoped.toJson()).doesNotContain("ads-delivery");
+    }
+
+    @Test
+    void commitmentsCoverTheOnDemandInstancesTheSimulatorRanOnNineDaysInTen() {
+        assertThat(report.savings())
+                .isSortedAccordingTo(Comparator.comparingDouble(CostReport.SavingRow::monthlySaving)
+                        .reversed());
+        List<CostReport.SavingRow> commitments = report.savings().stream()
+                .filter(saving -> saving.kind().equals("commitment"))
+                .toList();
+        // The one-day m6id.16xlarge load test is not steady use; each AWS region's m6id.4xlarge fleet is.
+        assertThat(commitments)
+                .extracting(CostReport.SavingRow::subject)
+                .containsExactlyInAnyOrder("m6id.4xlarge in us-east-1", "m6id.4xlarge in eu-west-1");
+        for (CostReport.SavingRow commitment : commitments) {
+            String cluster = commitment.subject().endsWith("us-east-1") ? "aws-us-east-1-k01" : "aws-eu-west-1-k01";
+            // The simulator's on-demand instances in service each day of the last 90 (assets.csv, not the bill).
+            List<List<Object>> rows = app.sql()
+                    .query(
+                            "SELECT CAST(d AS VARCHAR), (SELECT count(*) FROM assets a WHERE a.cluster = '" + cluster
+                                    + "'"
+                                    + " AND a.ownership = 'on_demand' AND a.install_date <= d"
+                                    + " AND (a.retire_date IS NULL OR a.retire_date > d)"
+                                    + " AND (a.failure_date IS NULL OR a.failure_date > d))"
+                                    + " FROM (SELECT CAST(range AS DATE) AS d FROM range(DATE '2026-08-03',"
+                                    + " DATE '2026-11-01', INTERVAL 1 DAY)) t",
+                            200)
+                    .rows();
+            assertThat(rows).hasSize(90);
+            double[] instances = rows.stream()
+                    .mapToDouble(row -> ((Number) row.get(1)).doubleValue())
+                    .sorted()
+                    .toArray();
+            // The 10% quantile (type 7), rounded down.
+            double position = 0.1 * 89;
+            int below = (int) position;
+            double steady = instances[below] + (position - below) * (instances[below + 1] - instances[below]);
+            assertThat(commitment.explanation()).startsWith("commit to " + (long) Math.floor(steady) + " m6id.4xlarge");
+            assertThat(commitment.team()).isNull();
+            assertThat(commitment.monthlySaving()).isPositive();
+        }
     }
 
     @Test

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.CostQueries;
+import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.OnDemandDay;
 import io.fleetcast.store.cost.OwnerRoute;
 import io.fleetcast.store.cost.ServiceOwner;
 import io.fleetcast.store.cost.StoredBudget;
@@ -106,6 +108,57 @@ public final class DuckDbCostQueries implements CostQueries {
             return groups.build();
         } catch (SQLException e) {
             throw FleetcastException.internal("summing the cost lines failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<OnDemandDay> onDemandDays(LocalDate from, LocalDate to) {
+        String sql = "SELECT SkuId, coalesce(RegionId, RegionName, ''), CAST(ChargePeriodStart AS DATE),"
+                + " sum(ConsumedQuantity), sum(coalesce(EffectiveCost, BilledCost)) FROM costs"
+                + " WHERE ChargeCategory = 'Usage' AND CommitmentDiscountId IS NULL"
+                + " AND coalesce(PricingCategory, 'Standard') = 'Standard' AND lower(ConsumedUnit) IN ('hour', 'hours')"
+                + " AND ConsumedQuantity > 0 AND SkuId IS NOT NULL"
+                + " AND ChargePeriodStart >= CAST(" + SqlLiterals.date(from) + " AS TIMESTAMPTZ)"
+                + " AND ChargePeriodStart < CAST(" + SqlLiterals.date(to.plusDays(1)) + " AS TIMESTAMPTZ)"
+                + " GROUP BY ALL ORDER BY ALL";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<OnDemandDay> days = ImmutableList.builder();
+            while (rs.next()) {
+                days.add(new OnDemandDay(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        amount(rs, 4),
+                        amount(rs, 5)));
+            }
+            return days.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading on-demand usage failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<CommitmentRate> commitmentRates() {
+        String sql = "WITH observed AS (SELECT SkuId AS sku, sum(EffectiveCost) / sum(ConsumedQuantity) AS rate"
+                + " FROM costs WHERE ChargeCategory = 'Usage' AND CommitmentDiscountId IS NOT NULL"
+                + " AND lower(ConsumedUnit) IN ('hour', 'hours') AND ConsumedQuantity > 0 AND EffectiveCost IS NOT NULL"
+                + " AND SkuId IS NOT NULL GROUP BY SkuId),"
+                + " catalog AS (SELECT sku, arg_max(reserved_hourly_usd, ingest_id) AS rate FROM skus"
+                + " WHERE reserved_hourly_usd IS NOT NULL GROUP BY sku)"
+                + " SELECT coalesce(o.sku, c.sku) AS sku, o.rate, c.rate FROM observed o FULL JOIN catalog c"
+                + " ON o.sku = c.sku ORDER BY 1";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<CommitmentRate> rates = ImmutableList.builder();
+            while (rs.next()) {
+                rates.add(new CommitmentRate(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+            }
+            return rates.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the committed rates failed: " + e.getMessage(), e);
         }
     }
 
