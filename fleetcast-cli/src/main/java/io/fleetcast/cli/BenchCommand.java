@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchForecastCommand.class,
             BenchReconcileCommand.class,
             BenchLifeCommand.class,
-            BenchPlanCommand.class
+            BenchPlanCommand.class,
+            BenchCostCommand.class
         })
 final class BenchCommand {}

@@ -1,10 +1,10 @@
 package io.fleetcast.cli;
 
 import io.fleetcast.app.bench.IngestBenchmark;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,6 +19,9 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    BenchOptions bench = new BenchOptions();
+
     @Option(
             names = "--rows",
             paramLabel = "N",
@@ -26,32 +29,12 @@ final class BenchIngestCommand implements Callable<Integer> {
             description = "Usage rows (default: ${DEFAULT-VALUE}).")
     long rows = 10_000_000;
 
-    @Option(
-            names = "--rounds",
-            paramLabel = "R",
-            defaultValue = "3",
-            description = "Measurements of each side (default: ${DEFAULT-VALUE}).")
-    int rounds = 3;
-
-    @Option(
-            names = "--work",
-            paramLabel = "DIR",
-            defaultValue = "fleetcast-bench",
-            description = "Folder for the data file (kept for reuse) and the databases (default: ${DEFAULT-VALUE}).")
-    Path work = Path.of("fleetcast-bench");
-
-    @Option(names = "--threads", paramLabel = "T", description = "Engine threads for both sides (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
-    boolean json;
-
     @Override
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
-        IngestBenchmark.Result result =
-                IngestBenchmark.run(new IngestBenchmark.Request(rows, rounds, work, threads), terminal::say);
-        if (json) {
+        IngestBenchmark.Result result = IngestBenchmark.run(
+                new IngestBenchmark.Request(rows, bench.rounds, bench.work, bench.threads), terminal::say);
+        if (bench.json) {
             terminal.json(result);
         } else {
             terminal.say(String.format(

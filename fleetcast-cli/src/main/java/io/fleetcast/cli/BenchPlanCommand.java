@@ -3,10 +3,10 @@ package io.fleetcast.cli;
 import io.fleetcast.app.bench.LatencySummary;
 import io.fleetcast.app.bench.PlanBenchmark;
 import io.fleetcast.simulator.SimulationConfig;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
 final class BenchPlanCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    BenchOptions bench = new BenchOptions();
 
     @Option(
             names = "--servers",
@@ -42,38 +45,19 @@ final class BenchPlanCommand implements Callable<Integer> {
     long seed = SimulationConfig.DEFAULT_SEED;
 
     @Option(
-            names = "--work",
-            paramLabel = "DIR",
-            defaultValue = "fleetcast-bench",
-            description = "Folder for the simulation (kept for reuse) and the store (default: ${DEFAULT-VALUE}).")
-    Path work = Path.of("fleetcast-bench");
-
-    @Option(
-            names = "--rounds",
-            paramLabel = "R",
-            defaultValue = "3",
-            description = "Plans timed, each followed by the queries (default: ${DEFAULT-VALUE}).")
-    int rounds = 3;
-
-    @Option(
             names = "--repeats",
             paramLabel = "N",
             defaultValue = "50",
             description = "Timed runs of each drill-down query per round (default: ${DEFAULT-VALUE}).")
     int repeats = 50;
 
-    @Option(names = "--threads", paramLabel = "T", description = "DuckDB threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
-    boolean json;
-
     @Override
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
         PlanBenchmark.Result result = PlanBenchmark.run(
-                new PlanBenchmark.Request(servers, days, seed, work, rounds, repeats, threads), terminal::say);
-        if (json) {
+                new PlanBenchmark.Request(servers, days, seed, bench.work, bench.rounds, repeats, bench.threads),
+                terminal::say);
+        if (bench.json) {
             terminal.json(result);
             return 0;
         }

@@ -3,6 +3,7 @@ package io.fleetcast.store;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.DriverDay;
 import io.fleetcast.store.cost.OnDemandDay;
 import io.fleetcast.store.cost.ServiceOwner;
 import io.fleetcast.store.cost.StoredBudget;
@@ -37,6 +38,9 @@ public interface CostQueries {
 
     /** The committed hourly rate of every SKU that has one, observed in the cost lines or stated by the catalog. */
     List<CommitmentRate> commitmentRates();
+
+    /** The traffic drivers' daily values from {@code from} to {@code to}, by driver, service and day. */
+    List<DriverDay> driverDays(LocalDate from, LocalDate to);
 
     /** Every budget, the latest load's where a team and period were loaded twice; by team, then period. */
     List<StoredBudget> budgets();

@@ -161,7 +161,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    /** The median of {@code values}; the benchmarks report medians of their rounds. */
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

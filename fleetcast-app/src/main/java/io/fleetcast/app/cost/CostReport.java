@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param alerts the budgets whose P50 forecast exceeds the budget, of periods not yet over
  * @param anomalies spend anomalies
  * @param savings ways to spend less, largest monthly saving first
+ * @param unitCosts cost per unit of each traffic driver, per service (or for the fleet), month by month
  * @param notes what the figures rest on and what was left out
  */
 public record CostReport(
@@ -37,6 +38,7 @@ public record CostReport(
         List<Budget> alerts,
         List<Anomaly> anomalies,
         List<SavingRow> savings,
+        List<UnitCostRow> unitCosts,
         List<String> notes) {
 
     /** A period: its label and its first and last day. */
@@ -120,6 +122,29 @@ public record CostReport(
             String subject,
             double monthlySaving,
             String explanation) {}
+
+    /**
+     * Cost per unit of a traffic driver.
+     *
+     * @param driver the driver
+     * @param service the service whose spend is divided; null for the fleet's
+     * @param unitLabel what the figures mean, e.g. {@code USD per 1k requests}
+     * @param months the complete months, oldest first
+     * @param latest the last month's unit cost
+     * @param trendPerMonth the fractional change per month of a log-linear fit; null under three months
+     * @param explanation for people
+     */
+    public record UnitCostRow(
+            String driver,
+            @Nullable String service,
+            String unitLabel,
+            List<UnitMonth> months,
+            double latest,
+            @Nullable Double trendPerMonth,
+            String explanation) {}
+
+    /** One month of a unit cost: the spend, the driver (summed, or the daily mean for users) and their ratio. */
+    public record UnitMonth(String month, double cost, double driver, double unitCost) {}
 
     /** What drove an anomaly in one dimension. */
     public record Driver(String dimension, String name, double amount, double expected, double share) {}

@@ -21,11 +21,13 @@ import io.fleetcast.planning.cost.SpendAnomalies;
 import io.fleetcast.planning.cost.SpendForecaster;
 import io.fleetcast.planning.cost.SpendOutlook;
 import io.fleetcast.planning.cost.SpikeDetector;
+import io.fleetcast.planning.cost.UnitCost;
 import io.fleetcast.planning.utilization.ServiceStatus;
 import io.fleetcast.store.CostQueries;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.DriverDay;
 import io.fleetcast.store.cost.OnDemandDay;
 import io.fleetcast.store.cost.OwnerRoute;
 import io.fleetcast.store.cost.ServiceOwner;
@@ -59,9 +61,12 @@ import org.jspecify.annotations.Nullable;
  * expected spend before spend is forecast.
  */
 public final class CostService {
-    /** The data sets the report reads, in load order: the catalog, assets and usage are for savings. */
+    /**
+     * The data sets the report reads, in load order: the catalog, assets and usage are for savings, the drivers for
+     * unit costs.
+     */
     public static final ImmutableList<Kind> INPUTS =
-            ImmutableList.of(Kind.SKUS, Kind.ASSETS, Kind.SERVICES, Kind.USAGE, Kind.COSTS, Kind.BUDGETS);
+            ImmutableList.of(Kind.SKUS, Kind.ASSETS, Kind.SERVICES, Kind.DRIVERS, Kind.USAGE, Kind.COSTS, Kind.BUDGETS);
     /** Days searched for anomalies when no period is asked for. */
     public static final int ANOMALY_DAYS = 365;
     /** The dimensions an anomaly is explained by, besides its service. */
@@ -339,6 +344,13 @@ public final class CostService {
                 alerts,
                 anomalyRows,
                 savings(lastDay, currency, request.teams(), teamOfService, notes),
+                unitCosts(
+                        ledger,
+                        fetchFrom,
+                        window.end().isBefore(lastDay) ? window.end() : lastDay,
+                        currency,
+                        shown,
+                        teamOfService),
                 notes);
     }
 
@@ -408,6 +420,59 @@ public final class CostService {
                     round2(saving.monthlySaving()),
                     saving.explanation()));
         }
+        return rows;
+    }
+
+    /**
+     * Cost per unit of each traffic driver over the (up to) twelve complete months before {@code last}: a driver of a
+     * service divides that service's spend, a fleet-wide driver the whole bill. A team-scoped report shows only its
+     * services' drivers.
+     */
+    private List<CostReport.UnitCostRow> unitCosts(
+            Ledger ledger,
+            LocalDate fetchFrom,
+            LocalDate last,
+            String currency,
+            @Nullable Set<String> shown,
+            Map<String, String> teamOfService) {
+        LocalDate twelveMonths = last.plusDays(1).minusMonths(12).withDayOfMonth(1);
+        LocalDate from = twelveMonths.isBefore(fetchFrom) ? fetchFrom : twelveMonths;
+        int days = (int) ChronoUnit.DAYS.between(from, last) + 1;
+        if (days <= 0) {
+            return List.of();
+        }
+        Map<List<String>, double[]> drivers = new LinkedHashMap<>();
+        Map<List<String>, String> units = new HashMap<>();
+        for (DriverDay day : queries.driverDays(from, last)) {
+            List<String> key = java.util.Arrays.asList(day.driver(), day.service());
+            double[] values = drivers.computeIfAbsent(key, k -> {
+                double[] empty = new double[days];
+                java.util.Arrays.fill(empty, Double.NaN);
+                return empty;
+            });
+            values[(int) ChronoUnit.DAYS.between(from, day.day())] = day.value();
+            units.put(key, day.unit());
+        }
+        List<CostReport.UnitCostRow> rows = new ArrayList<>();
+        drivers.forEach((key, values) -> {
+            String service = key.get(1);
+            if (shown != null && (service == null || !shown.contains(teamOfService.getOrDefault(service, "")))) {
+                return;
+            }
+            double[] cost = ledger.dailySpend(service, from, days);
+            UnitCost.of(key.get(0), service, requireNonNull(units.get(key)), from, cost, values, currency)
+                    .ifPresent(unit -> rows.add(new CostReport.UnitCostRow(
+                            unit.driver(),
+                            unit.service(),
+                            unit.unitLabel(),
+                            unit.months().stream()
+                                    .map(m -> new CostReport.UnitMonth(
+                                            m.month().toString(), round2(m.cost()), m.driverAmount(), m.unitCost()))
+                                    .toList(),
+                            unit.months().get(unit.months().size() - 1).unitCost(),
+                            unit.trendPerMonth(),
+                            unit.explanation())));
+        });
         return rows;
     }
 
@@ -670,6 +735,34 @@ public final class CostService {
                 }
             });
             return totals;
+        }
+
+        /**
+         * Direct spend per day over {@code days} days from {@code from}: the service's (whoever owns it), or the whole
+         * bill's when {@code service} is null.
+         */
+        double[] dailySpend(@Nullable String service, LocalDate from, int days) {
+            double[] spend = new double[days];
+            int offset = index(from);
+            if (service == null) {
+                direct.values().forEach(daily -> addTo(spend, daily, offset));
+            } else {
+                serviceDaily.forEach((key, daily) -> {
+                    if (key.get(1).equals(service)) {
+                        addTo(spend, daily, offset);
+                    }
+                });
+            }
+            return spend;
+        }
+
+        private static void addTo(double[] spend, BigDecimal[] daily, int offset) {
+            for (int d = 0; d < spend.length; d++) {
+                int i = d + offset;
+                if (i >= 0 && i < daily.length) {
+                    spend[d] += daily[i].doubleValue();
+                }
+            }
         }
 
         SpendAnomalies.TeamSeries teamSeries(String team) {

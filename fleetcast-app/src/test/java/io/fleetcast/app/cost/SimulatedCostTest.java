@@ -211,6 +211,41 @@ class SimulatedCostTest {
     }
 
     @Test
+    void unitCostsDivideAServicesSpendByItsRequests() {
+        // fraud-api's October spend (its service tag, or its ResourceName on untagged lines) and requests, read
+        // straight from the stored lines and drivers.
+        List<Object> row = app.sql()
+                .query(
+                        "SELECT (SELECT sum(EffectiveCost) FROM costs WHERE ChargePeriodStart >= TIMESTAMPTZ"
+                                + " '2026-10-01 00:00:00+00' AND ChargePeriodStart < TIMESTAMPTZ '2026-11-01 00:00:00+00'"
+                                + " AND coalesce(json_extract_string(Tags, '$.service'), ResourceName) = 'fraud-api'),"
+                                + " (SELECT sum(value) FROM drivers WHERE driver = 'requests' AND service = 'fraud-api'"
+                                + " AND date >= DATE '2026-10-01' AND date <= DATE '2026-10-31')",
+                        1)
+                .rows()
+                .get(0);
+        double spend = ((Number) row.get(0)).doubleValue();
+        double requests = ((Number) row.get(1)).doubleValue();
+        CostReport.UnitCostRow fraud = report.unitCosts().stream()
+                .filter(unit ->
+                        "fraud-api".equals(unit.service()) && unit.driver().equals("requests"))
+                .findFirst()
+                .orElseThrow();
+        // A thousand requests cost under a cent, so the figures are per million.
+        assertThat(fraud.unitLabel()).isEqualTo("USD per 1M requests");
+        assertThat(fraud.months()).hasSize(12);
+        CostReport.UnitMonth october = fraud.months().get(11);
+        assertThat(october.month()).isEqualTo("2026-10");
+        assertThat(october.unitCost())
+                .isCloseTo(spend / (requests / 1_000_000), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fraud.latest()).isEqualTo(october.unitCost());
+        assertThat(fraud.trendPerMonth()).isNotNull();
+        // The fleet-wide driver divides the whole bill.
+        assertThat(report.unitCosts())
+                .anySatisfy(unit -> assertThat(unit.unitLabel()).isEqualTo("USD per user (monthly mean)"));
+    }
+
+    @Test
     void budgetAlertsReachAWebhook() throws IOException {
         List<String> bodies = new ArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

@@ -8,6 +8,7 @@ import io.fleetcast.store.CostQueries;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
+import io.fleetcast.store.cost.DriverDay;
 import io.fleetcast.store.cost.OnDemandDay;
 import io.fleetcast.store.cost.OwnerRoute;
 import io.fleetcast.store.cost.ServiceOwner;
@@ -159,6 +160,29 @@ public final class DuckDbCostQueries implements CostQueries {
             return rates.build();
         } catch (SQLException e) {
             throw FleetcastException.internal("reading the committed rates failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<DriverDay> driverDays(LocalDate from, LocalDate to) {
+        String sql = "SELECT driver, service, arg_max(unit, ingest_id), date, arg_max(value, ingest_id) FROM drivers"
+                + " WHERE date >= " + SqlLiterals.date(from) + " AND date <= " + SqlLiterals.date(to)
+                + " GROUP BY driver, service, date ORDER BY driver, service NULLS FIRST, date";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<DriverDay> days = ImmutableList.builder();
+            while (rs.next()) {
+                days.add(new DriverDay(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getDouble(5)));
+            }
+            return days.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the traffic drivers failed: " + e.getMessage(), e);
         }
     }
 
