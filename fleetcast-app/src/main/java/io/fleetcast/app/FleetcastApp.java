@@ -4,6 +4,7 @@ import io.fleetcast.app.capacity.AllocationService;
 import io.fleetcast.app.capacity.CapacityPlanService;
 import io.fleetcast.app.capacity.UtilizationService;
 import io.fleetcast.app.cost.CostService;
+import io.fleetcast.app.cost.OnPremCostService;
 import io.fleetcast.app.fleet.FleetOverviewService;
 import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.PlanForecastService;
@@ -40,6 +41,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final CapacityPlanService capacity;
     private final UtilizationService utilization;
     private final CostService cost;
+    private final OnPremCostService onPremCosts;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -61,7 +63,9 @@ public final class FleetcastApp implements AutoCloseable {
                 lifeStore,
                 new AllocationService(new DuckDbRequestStore(store)),
                 utilization);
-        this.cost = new CostService(new DuckDbCostQueries(store), new AutomaticForecaster()::choose, utilization);
+        DuckDbCostQueries costQueries = new DuckDbCostQueries(store);
+        this.cost = new CostService(costQueries, new AutomaticForecaster()::choose, utilization);
+        this.onPremCosts = new OnPremCostService(costQueries);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -120,6 +124,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** Cost governance: attribution, budgets with forecasts, anomalies ({@code fleetcast cost}). */
     public CostService cost() {
         return cost;
+    }
+
+    /** Owned servers' costs as FOCUS lines, and unit rates per SKU and site ({@code fleetcast cost onprem}). */
+    public OnPremCostService onPremCosts() {
+        return onPremCosts;
     }
 
     @Override

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "cost",
         mixinStandardHelpOptions = true,
+        subcommands = CostOnPremCommand.class,
         description = {
             "Cost governance: the period's cost lines attributed to teams (by tag, else by the services file) and"
                     + " reconciled with the bill to the cent; every budget against actual and forecast spend, with the"

@@ -1,13 +1,16 @@
 package io.fleetcast.store;
 
+import io.fleetcast.store.cost.AllocationDay;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
 import io.fleetcast.store.cost.DriverDay;
 import io.fleetcast.store.cost.OnDemandDay;
+import io.fleetcast.store.cost.OwnedServerDay;
 import io.fleetcast.store.cost.ServiceOwner;
 import io.fleetcast.store.cost.StoredBudget;
 import io.fleetcast.store.fleet.DataSpan;
+import io.fleetcast.store.utilization.SkuPrice;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +44,15 @@ public interface CostQueries {
 
     /** The traffic drivers' daily values from {@code from} to {@code to}, by driver, service and day. */
     List<DriverDay> driverDays(LocalDate from, LocalDate to);
+
+    /** Owned servers per cluster, SKU and day from {@code from} to {@code to}, with the days they depreciate. */
+    List<OwnedServerDay> ownedServerDays(LocalDate from, LocalDate to);
+
+    /** Each service's daily allocations per cluster from {@code from} to {@code to}, from daily usage rows. */
+    List<AllocationDay> allocationDays(LocalDate from, LocalDate to);
+
+    /** The SKU catalog's owned SKUs. */
+    List<SkuPrice> ownedSkus();
 
     /** Every budget, the latest load's where a team and period were loaded twice; by team, then period. */
     List<StoredBudget> budgets();

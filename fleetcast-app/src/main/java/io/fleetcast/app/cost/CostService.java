@@ -322,7 +322,8 @@ public final class CostService {
                 alerts.add(row);
             }
         }
-        if (ledger.untaggedTotal(window).signum() != 0) {
+        // A team-scoped report names no spend beyond its teams', so the fleet's untagged total stays out of it.
+        if (shown == null && ledger.untaggedTotal(window).signum() != 0) {
             notes.add("%s of %s in %s found no team by tag or ownership mapping; it is the %s row"
                     .formatted(
                             money(ledger.untaggedTotal(window), currency),

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,20 @@ class FocusFilesTest {
                     "SELECT round(sum(coalesce(EffectiveCost, BilledCost)), 2) FROM costs"
                             + " WHERE json_extract_string(Tags, '$.business_unit') IS NULL")));
             assertThat(report.reconciliation().untagged()).isEqualByComparingTo(untagged);
+            assertThat(report.notes()).anyMatch(note -> note.contains(Attribution.UNTAGGED));
+
+            // One business unit's view names no spend but its own: not the untagged spend, nor the bill's total.
+            String unit = report.attribution().stream()
+                    .map(CostReport.Attributed::team)
+                    .filter(team -> !team.equals(Attribution.UNTAGGED))
+                    .findFirst()
+                    .orElseThrow();
+            String scoped = app.cost()
+                    .run(request.withTeams(Set.of(unit)), CostService.Progress.NONE)
+                    .toJson();
+            assertThat(scoped)
+                    .doesNotContain(Attribution.UNTAGGED)
+                    .doesNotContain(report.reconciliation().billed().toPlainString());
         }
     }
 

@@ -5,15 +5,18 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.CostQueries;
+import io.fleetcast.store.cost.AllocationDay;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
 import io.fleetcast.store.cost.DriverDay;
 import io.fleetcast.store.cost.OnDemandDay;
+import io.fleetcast.store.cost.OwnedServerDay;
 import io.fleetcast.store.cost.OwnerRoute;
 import io.fleetcast.store.cost.ServiceOwner;
 import io.fleetcast.store.cost.StoredBudget;
 import io.fleetcast.store.fleet.DataSpan;
+import io.fleetcast.store.utilization.SkuPrice;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -183,6 +186,74 @@ public final class DuckDbCostQueries implements CostQueries {
             return days.build();
         } catch (SQLException e) {
             throw FleetcastException.internal("reading the traffic drivers failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<OwnedServerDay> ownedServerDays(LocalDate from, LocalDate to) {
+        String sql = "WITH days AS (SELECT CAST(range AS DATE) AS day FROM range(" + SqlLiterals.date(from) + ", "
+                + SqlLiterals.date(to.plusDays(1)) + ", INTERVAL 1 DAY))"
+                + " SELECT a.cluster, a.site, a.region, a.sku, d.day, count(*),"
+                + " count(*) FILTER (WHERE d.day < a.install_date + to_months(CAST(s.depreciation_months AS INTEGER)))"
+                + " FROM assets a JOIN skus s ON s.sku = a.sku AND s.kind = 'owned'"
+                + " JOIN days d ON a.install_date <= d.day AND (a.failure_date IS NULL OR a.failure_date > d.day)"
+                + " AND (a.retire_date IS NULL OR a.retire_date > d.day)"
+                + " WHERE a.ownership = 'owned' GROUP BY ALL ORDER BY ALL";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<OwnedServerDay> days = ImmutableList.builder();
+            while (rs.next()) {
+                days.add(new OwnedServerDay(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getInt(6),
+                        rs.getInt(7)));
+            }
+            return days.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("counting the owned servers failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AllocationDay> allocationDays(LocalDate from, LocalDate to) {
+        String sql = "SELECT cluster, service, CAST(ts AS DATE) AS day,"
+                + " sum(allocated) FILTER (WHERE resource = 'cpu'), sum(allocated) FILTER (WHERE resource = 'memory'),"
+                + " sum(allocated) FILTER (WHERE resource = 'storage') FROM usage WHERE grain = 'day'"
+                + " AND allocated IS NOT NULL AND ts >= CAST(" + SqlLiterals.date(from) + " AS TIMESTAMPTZ)"
+                + " AND ts < CAST(" + SqlLiterals.date(to.plusDays(1)) + " AS TIMESTAMPTZ)"
+                + " GROUP BY ALL ORDER BY ALL";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<AllocationDay> days = ImmutableList.builder();
+            while (rs.next()) {
+                days.add(new AllocationDay(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getDouble(6)));
+            }
+            return days.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the allocations failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SkuPrice> ownedSkus() {
+        try (Connection connection = store.newConnection()) {
+            return DuckDbUtilizationQueries.skus(connection).stream()
+                    .filter(sku -> sku.kind().equals("owned"))
+                    .toList();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("reading the SKU catalog failed: " + e.getMessage(), e);
         }
     }
 

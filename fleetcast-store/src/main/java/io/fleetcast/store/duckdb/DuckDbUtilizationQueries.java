@@ -220,7 +220,8 @@ public final class DuckDbUtilizationQueries implements UtilizationQueries {
         return rows.build();
     }
 
-    private static ImmutableList<SkuPrice> skus(Connection connection) throws SQLException {
+    /** The SKU catalog, by SKU. */
+    static ImmutableList<SkuPrice> skus(Connection connection) throws SQLException {
         String sql = "SELECT sku, kind, cores, memory_gib, storage_tb, price_usd, hourly_usd, power_watts,"
                 + " depreciation_months FROM skus ORDER BY sku";
         ImmutableList.Builder<SkuPrice> rows = ImmutableList.builder();

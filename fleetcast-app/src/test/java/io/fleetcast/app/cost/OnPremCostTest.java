@@ -1,0 +1,115 @@
+package io.fleetcast.app.cost;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.fleetcast.app.DemoFleet;
+import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.ingest.IngestProgress;
+import io.fleetcast.core.dataset.Kind;
+import io.fleetcast.core.error.FleetcastException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The on-prem cost model against the simulator's own cost lines for its owned clusters (the demo fleet, October 2026):
+ * given the sites' rates the simulator used, every cluster's day costs the same to the cent, and loading the lines
+ * makes them part of the bill.
+ */
+class OnPremCostTest {
+    private static final String OCTOBER = "ChargePeriodStart >= TIMESTAMPTZ '2026-10-01 00:00:00+00'"
+            + " AND ChargePeriodStart < TIMESTAMPTZ '2026-11-01 00:00:00+00'";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void reproducesTheSimulatorsOwnedClusterCostsToTheCent() throws IOException {
+        try (DemoFleet fleet = DemoFleet.load(List.of(Kind.SKUS, Kind.ASSETS, Kind.SERVICES, Kind.USAGE, Kind.COSTS))) {
+            FleetcastApp app = fleet.app();
+            // The sites' rates, as the simulator's power and space lines state them.
+            List<String> rates = new ArrayList<>(List.of("site,usd_per_kwh,pue,space_per_server_day"));
+            for (List<Object> row : rows(
+                    app,
+                    "SELECT replace(p.SkuId, 'power-', ''), any_value(p.ListUnitPrice),"
+                            + " any_value(regexp_extract(p.ChargeDescription, 'PUE ([0-9.]+)', 1)),"
+                            + " any_value(s.ListUnitPrice) FROM costs p JOIN costs s"
+                            + " ON s.SkuId = replace(p.SkuId, 'power-', 'space-')"
+                            + " WHERE p.SkuId LIKE 'power-%' GROUP BY 1 ORDER BY 1")) {
+                rates.add(row.get(0) + "," + row.get(1) + "," + row.get(2) + "," + row.get(3));
+            }
+            assertThat(rates).hasSize(4);
+            Path siteRates = Files.write(folder.resolve("sites.csv"), rates, UTF_8);
+
+            OnPremCostService.Result result =
+                    app.onPremCosts().write(YearMonth.of(2026, 10), siteRates, folder.resolve("onprem.csv"));
+
+            Map<String, BigDecimal> simulated = new HashMap<>();
+            for (List<Object> row : rows(
+                    app,
+                    "SELECT split_part(ResourceId, '/', 1) || ' ' || CAST(CAST(ChargePeriodStart AS DATE) AS VARCHAR),"
+                            + " sum(EffectiveCost) FROM costs WHERE ProviderName = 'On-Premises' AND " + OCTOBER
+                            + " GROUP BY 1")) {
+                simulated.put(String.valueOf(row.get(0)), new BigDecimal(String.valueOf(row.get(1))));
+            }
+            assertThat(simulated).hasSize(6 * 31);
+            BigDecimal simulatedTotal = simulated.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(result.total().setScale(2, java.math.RoundingMode.HALF_EVEN))
+                    .isEqualByComparingTo(simulatedTotal.setScale(2, java.math.RoundingMode.HALF_EVEN));
+
+            // Load the lines into the store beside the simulator's and compare each cluster's day.
+            app.ingest().ingest(Kind.COSTS, List.of(result.file()), false, IngestProgress.NONE);
+            Map<String, BigDecimal> modelled = new HashMap<>();
+            for (List<Object> row : rows(
+                    app,
+                    "SELECT split_part(ResourceId, '/', 1) || ' ' || CAST(CAST(ChargePeriodStart AS DATE) AS VARCHAR),"
+                            + " sum(EffectiveCost) FROM costs WHERE BillingAccountId = '" + OnPremCostService.ACCOUNT
+                            + "' GROUP BY 1")) {
+                modelled.put(String.valueOf(row.get(0)), new BigDecimal(String.valueOf(row.get(1))));
+            }
+            assertThat(modelled.keySet()).isEqualTo(simulated.keySet());
+            simulated.forEach((clusterDay, amount) -> assertThat(
+                            modelled.getOrDefault(clusterDay, BigDecimal.ZERO).doubleValue())
+                    .as(clusterDay)
+                    .isCloseTo(amount.doubleValue(), within(0.01)));
+            assertThat(result.unitRates())
+                    .isNotEmpty()
+                    .allSatisfy(rate -> assertThat(rate.perCoreHour()).isPositive());
+        }
+    }
+
+    @Test
+    void aMalformedRatesLineIsRefusedWithItsLine() throws IOException {
+        Path rates = Files.write(
+                folder.resolve("sites.csv"),
+                List.of("site,usd_per_kwh,pue,space_per_server_day", "dc-a,0.1,1.3,2", "dc-b,0.1,0.8,2"),
+                UTF_8);
+        assertThatThrownBy(() -> OnPremCostService.readSiteRates(rates))
+                .isInstanceOf(FleetcastException.class)
+                .hasMessageStartingWith(rates + ":3: site dc-b: rates must be finite and >= 0, and the PUE >= 1");
+        Path text = Files.write(
+                folder.resolve("text.csv"),
+                List.of("site,usd_per_kwh,pue,space_per_server_day", "dc-a,abc,1.3,2"),
+                UTF_8);
+        assertThatThrownBy(() -> OnPremCostService.readSiteRates(text))
+                .hasMessage(text + ":2: usd_per_kwh must be a number, not 'abc'");
+        Path header = Files.write(folder.resolve("bad.csv"), List.of("site,price"), UTF_8);
+        assertThatThrownBy(() -> OnPremCostService.readSiteRates(header))
+                .hasMessageStartingWith(header + ":1: the header must be");
+    }
+
+    private static List<List<Object>> rows(FleetcastApp app, String sql) {
+        return app.sql().query(sql, 10_000).rows();
+    }
+}
