@@ -40,6 +40,18 @@ export function formatQuantity(value, unit) {
   return value === null || value === undefined ? MISSING : `${formatNumber(value)} ${unit}`;
 }
 
+const moneyFormatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An amount of money to the cent, without its currency (for columns whose heading names it): "12,480.50". */
+export function formatAmount(value) {
+  return value === null || value === undefined || Number.isNaN(value) ? MISSING : moneyFormatter.format(value);
+}
+
+/** An amount of money to the cent with its currency: "12,480.50 USD". */
+export function formatMoney(value, currency) {
+  return value === null || value === undefined || Number.isNaN(value) ? MISSING : `${formatAmount(value)} ${currency}`;
+}
+
 export function formatPercent(part, whole) {
   if (part === null || part === undefined || !whole) {
     return MISSING;
@@ -150,6 +162,18 @@ export function numberValue(number, unit) {
       element('span', { className: 'kpi-number' }, formatNumber(number)),
       ' ',
       element('span', { className: 'kpi-unit' }, unit),
+    ],
+  };
+}
+
+/** A tile's value in money: the amount to the cent and its currency ("12,480.50 USD"), keeping the exact amount. */
+export function moneyValue(amount, currency) {
+  return {
+    raw: String(amount),
+    parts: [
+      element('span', { className: 'kpi-number' }, formatAmount(amount)),
+      ' ',
+      element('span', { className: 'kpi-unit' }, currency),
     ],
   };
 }
@@ -311,6 +335,28 @@ export function opensElsewhere(event) {
   return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
 }
 
+/** A table row of one cell across {@code columns} columns that says why the table is empty. */
+export function emptyRow(columns, text) {
+  return element('tr', {}, element('td', { colspan: String(columns), className: 'empty' }, text));
+}
+
+/** The page's note banner (`#note`): shows {@code text}, or hides the banner when there is none. */
+export function renderNote(text) {
+  const note = document.getElementById('note');
+  note.textContent = text ?? '';
+  note.hidden = !text;
+}
+
+/** The chart in the element {@code id}, made on first use. */
+export function chartOf(id) {
+  const echarts = window.echarts;
+  if (!echarts) {
+    throw new Error('the chart library did not load');
+  }
+  const container = document.getElementById(id);
+  return echarts.getInstanceByDom(container) ?? echarts.init(container, null, { renderer: 'canvas' });
+}
+
 /** What every chart of daily quantities shares: a time axis, a value axis named with the unit, and zooming. */
 export function dailyChartOptions(unit) {
   return {
@@ -346,7 +392,7 @@ const PAGES = [
   { id: 'forecasts', label: 'Forecasts', href: 'forecasts.html' },
   { id: 'capacity', label: 'Capacity', href: 'capacity.html' },
   { id: 'utilization', label: 'Utilization', href: 'utilization.html' },
-  { id: 'cost', label: 'Cost & Budgets' },
+  { id: 'cost', label: 'Cost & Budgets', href: 'cost.html' },
   { id: 'reliability', label: 'Reliability', href: 'reliability.html' },
   { id: 'prognostics', label: 'Prognostics' },
 ];

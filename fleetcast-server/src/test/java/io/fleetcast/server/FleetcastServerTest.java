@@ -374,7 +374,10 @@ class FleetcastServerTest {
         assertThat(utilization.status()).isEqualTo(200);
         assertThat(utilization.body()).contains("<title>Utilization · Fleetcast</title>");
         assertThat(get("/utilization.js").body()).contains("renderNavigation('utilization')");
-        assertThat(get("/common.js").body()).contains("href: 'utilization.html'");
+        assertThat(get("/common.js").body())
+                .contains("href: 'utilization.html'")
+                .contains("href: 'cost.html'");
+        assertThat(get("/cost.html").body()).contains("<title>Cost &amp; Budgets · Fleetcast</title>");
 
         Response charts = get("/vendor/echarts/echarts.min.js");
         assertThat(charts.status()).isEqualTo(200);
@@ -399,6 +402,7 @@ class FleetcastServerTest {
                         "GET /api/capacity",
                         "GET /api/capacity/versions",
                         "GET /api/capacity/path",
+                        "GET /api/cost",
                         "POST /api/forecast/adjustments",
                         "DELETE /api/forecast/adjustments/{id}");
     }

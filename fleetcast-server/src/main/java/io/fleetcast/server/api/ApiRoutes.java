@@ -26,6 +26,7 @@ public final class ApiRoutes {
         routes.get(PREFIX + "/capacity", new CapacityHandler(app.capacity()));
         routes.get(PREFIX + "/capacity/versions", new CapacityVersionsHandler(app.capacity()));
         routes.get(PREFIX + "/capacity/path", new CapacityPathHandler(app.capacity()));
+        routes.get(PREFIX + "/cost", new CostHandler(app.cost(), app.fleet()));
         // Writes: an access policy tells them apart by their method (AccessRequest.method) and may refuse them.
         routes.post(PREFIX + "/forecast/adjustments", new SaveAdjustmentHandler(app.forecasts()));
         routes.delete(PREFIX + "/forecast/adjustments/{id}", new DeleteAdjustmentHandler(app.forecasts()));
