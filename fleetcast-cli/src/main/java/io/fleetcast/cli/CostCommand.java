@@ -8,6 +8,7 @@ import io.fleetcast.app.cost.CostService;
 import io.fleetcast.app.cost.SharedRule;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.planning.cost.SpikeDetector;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,14 @@ final class CostCommand implements Callable<Integer> {
     double anomalyMinimum = SpikeDetector.Settings.DEFAULT.minimumAmount();
 
     @Option(
+            names = "--site-rates",
+            paramLabel = "FILE",
+            description = "The owned sites' rates (site,usd_per_kwh,pue,space_per_server_day[,network_per_server_day]),"
+                    + " to cost each owned SKU per core and find SKUs worth replacing.")
+    @Nullable
+    Path siteRates;
+
+    @Option(
             names = "--webhook",
             paramLabel = "URL",
             description = "POST the budget alerts of periods not yet over to URL as JSON.")
@@ -112,10 +121,8 @@ final class CostCommand implements Callable<Integer> {
                     serviceTag,
                     rules,
                     new SpikeDetector.Settings(
-                            defaults.threshold(),
-                            defaults.minimumRelative(),
-                            anomalyMinimum,
-                            defaults.minimumSpread()));
+                            defaults.threshold(), defaults.minimumRelative(), anomalyMinimum, defaults.minimumSpread()),
+                    siteRates);
         } catch (IllegalArgumentException e) {
             throw FleetcastException.badInput(String.valueOf(e.getMessage()));
         }
@@ -200,6 +207,42 @@ final class CostCommand implements Callable<Integer> {
         terminal.say(report.anomalies().size() + " spend anomalies:");
         for (CostReport.Anomaly anomaly : report.anomalies()) {
             terminal.say("  " + anomaly.explanation());
+        }
+        terminal.say("");
+        terminal.say(report.savings().size() + " savings, largest first (" + currency + " a month):");
+        for (CostReport.SavingRow saving : report.savings()) {
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "  %-12s %,12.2f  %s: %s",
+                    saving.kind(),
+                    saving.monthlySaving(),
+                    saving.subject(),
+                    saving.explanation()));
+        }
+        if (!report.skuCosts().isEmpty()) {
+            terminal.say("");
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "%-16s %-20s %8s %16s %16s %-16s %18s",
+                    "owned sku",
+                    "site",
+                    "servers",
+                    "USD/core-month",
+                    "running USD/core",
+                    "replace with",
+                    "saving USD/month"));
+            for (CostReport.SkuCost sku : report.skuCosts()) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "%-16s %-20s %,8d %16.2f %16.2f %-16s %18s",
+                        sku.sku(),
+                        sku.site(),
+                        sku.servers(),
+                        sku.costPerCoreMonth(),
+                        sku.runningPerCoreMonth(),
+                        sku.replacement() == null ? "-" : sku.replacementServers() + " " + sku.replacement(),
+                        sku.replacement() == null ? "-" : String.format(Locale.ROOT, "%,.2f", sku.monthlySaving())));
+            }
         }
         report.notes().forEach(note -> terminal.say("note: " + note));
     }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param anomalies spend anomalies
  * @param savings ways to spend less, largest monthly saving first
  * @param unitCosts cost per unit of each traffic driver, per service (or for the fleet), month by month
+ * @param skuCosts each owned SKU at each site: its cost per core and what replacing it would save (needs the sites'
+ *     rates); empty in a team-scoped report
  * @param notes what the figures rest on and what was left out
  */
 public record CostReport(
@@ -39,6 +41,7 @@ public record CostReport(
         List<Anomaly> anomalies,
         List<SavingRow> savings,
         List<UnitCostRow> unitCosts,
+        List<SkuCost> skuCosts,
         List<String> notes) {
 
     /** A period: its label and its first and last day. */
@@ -141,6 +144,36 @@ public record CostReport(
             List<UnitMonth> months,
             double latest,
             @Nullable Double trendPerMonth,
+            String explanation) {}
+
+    /**
+     * An owned SKU at a site, in USD (the catalog's and the site rates' currency); see {@code SkuRefresh}.
+     *
+     * @param sku the SKU
+     * @param site the site
+     * @param servers its servers in service on the last charge day
+     * @param depreciating of those, still depreciating
+     * @param costPerCoreMonth a server's month, everything included, per core
+     * @param runningPerCoreMonth a server's month of power, space and network, per core
+     * @param runningMonthly what its servers cost to run a month
+     * @param replacement the cheapest owned SKU that holds their cores, memory and storage; null when none can
+     * @param replacementServers how many of it
+     * @param replacementMonthly what those cost a month, depreciation included
+     * @param monthlySaving running minus replacement; negative when replacing costs more
+     * @param explanation how it was worked out
+     */
+    public record SkuCost(
+            String sku,
+            String site,
+            int servers,
+            int depreciating,
+            double costPerCoreMonth,
+            double runningPerCoreMonth,
+            double runningMonthly,
+            @Nullable String replacement,
+            long replacementServers,
+            double replacementMonthly,
+            double monthlySaving,
             String explanation) {}
 
     /** One month of a unit cost: the spend, the driver (summed, or the daily mean for users) and their ratio. */

@@ -15,8 +15,10 @@ import io.fleetcast.planning.cost.Attribution;
 import io.fleetcast.planning.cost.BudgetCheck;
 import io.fleetcast.planning.cost.BudgetPeriod;
 import io.fleetcast.planning.cost.CommitmentCoverage;
+import io.fleetcast.planning.cost.OnPremCostModel;
 import io.fleetcast.planning.cost.Saving;
 import io.fleetcast.planning.cost.SharedCost;
+import io.fleetcast.planning.cost.SkuRefresh;
 import io.fleetcast.planning.cost.SpendAnomalies;
 import io.fleetcast.planning.cost.SpendForecaster;
 import io.fleetcast.planning.cost.SpendOutlook;
@@ -29,12 +31,14 @@ import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
 import io.fleetcast.store.cost.DriverDay;
 import io.fleetcast.store.cost.OnDemandDay;
+import io.fleetcast.store.cost.OwnedServerDay;
 import io.fleetcast.store.cost.OwnerRoute;
 import io.fleetcast.store.cost.ServiceOwner;
 import io.fleetcast.store.cost.StoredBudget;
 import io.fleetcast.store.fleet.DataSpan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -102,6 +106,7 @@ public final class CostService {
      * @param serviceTag the tag key that names a line's service
      * @param shared teams whose spend is shared among the others
      * @param anomalies the anomaly thresholds
+     * @param siteRates the sites' rates ({@code fleetcast cost onprem}'s file), for SKU refresh savings; null for none
      */
     public record Request(
             @Nullable String period,
@@ -110,7 +115,8 @@ public final class CostService {
             List<String> teamTags,
             String serviceTag,
             List<SharedRule> shared,
-            SpikeDetector.Settings anomalies) {
+            SpikeDetector.Settings anomalies,
+            @Nullable Path siteRates) {
         public Request {
             teams = teams == null ? null : ImmutableSortedSet.copyOf(teams);
             requireNonNull(column, "column is null");
@@ -129,15 +135,20 @@ public final class CostService {
                     List.of("team"),
                     "service",
                     List.of(),
-                    SpikeDetector.Settings.DEFAULT);
+                    SpikeDetector.Settings.DEFAULT,
+                    null);
         }
 
         public Request withPeriod(@Nullable String newPeriod) {
-            return new Request(newPeriod, teams, column, teamTags, serviceTag, shared, anomalies);
+            return new Request(newPeriod, teams, column, teamTags, serviceTag, shared, anomalies, siteRates);
         }
 
         public Request withTeams(@Nullable Set<String> newTeams) {
-            return new Request(period, newTeams, column, teamTags, serviceTag, shared, anomalies);
+            return new Request(period, newTeams, column, teamTags, serviceTag, shared, anomalies, siteRates);
+        }
+
+        public Request withSiteRates(@Nullable Path newSiteRates) {
+            return new Request(period, teams, column, teamTags, serviceTag, shared, anomalies, newSiteRates);
         }
     }
 
@@ -331,6 +342,7 @@ public final class CostService {
                             window.label(),
                             Attribution.UNTAGGED));
         }
+        List<SkuRefresh.Assessment> refresh = skuRefresh(lastDay, currency, request, notes);
         return new CostReport(
                 lastDay.toString(),
                 currency,
@@ -344,7 +356,7 @@ public final class CostService {
                 budgetRows,
                 alerts,
                 anomalyRows,
-                savings(lastDay, currency, request.teams(), teamOfService, notes),
+                savings(lastDay, currency, request.teams(), teamOfService, refresh, notes),
                 unitCosts(
                         ledger,
                         fetchFrom,
@@ -352,7 +364,71 @@ public final class CostService {
                         currency,
                         shown,
                         teamOfService),
+                refresh.stream().map(CostService::skuCost).toList(),
                 notes);
+    }
+
+    /**
+     * Each owned SKU at each site, as of {@code lastDay}, against the cheapest SKU that could replace it; empty for a
+     * team-scoped report, a bill not in USD (the catalog's currency) or a fleet without owned servers, and, with a
+     * note, when the sites' rates are not given.
+     */
+    private List<SkuRefresh.Assessment> skuRefresh(
+            LocalDate lastDay, String currency, Request request, List<String> notes) {
+        if (request.teams() != null || !currency.equals("USD")) {
+            return List.of();
+        }
+        List<OwnedServerDay> servers = queries.ownedServerDays(lastDay, lastDay);
+        if (servers.isEmpty()) {
+            return List.of();
+        }
+        Path ratesFile = request.siteRates();
+        if (ratesFile == null) {
+            notes.add("SKU refresh savings need the sites' power, space and network rates: give them with --site-rates"
+                    + " FILE (the file 'fleetcast cost onprem' reads)");
+            return List.of();
+        }
+        Map<String, OnPremCostModel.SiteRates> rates = OnPremCostService.readSiteRates(ratesFile);
+        Map<String, OnPremCostModel.OwnedSku> catalog = OnPremCostService.ownedSkus(queries);
+        // Per site, per SKU: servers in service and of those still depreciating.
+        Map<String, Map<String, int[]>> held = new TreeMap<>();
+        for (OwnedServerDay day : servers) {
+            int[] counts = held.computeIfAbsent(day.site(), site -> new TreeMap<>())
+                    .computeIfAbsent(day.sku(), sku -> new int[2]);
+            counts[0] += day.inService();
+            counts[1] += day.depreciating();
+        }
+        List<SkuRefresh.Holding> holdings = new ArrayList<>();
+        held.forEach((site, skus) -> {
+            OnPremCostModel.SiteRates siteRates = rates.get(site);
+            if (siteRates == null) {
+                throw FleetcastException.badInput(
+                        ratesFile + ": no rates for site " + site + ", which has owned servers");
+            }
+            skus.forEach((sku, counts) -> {
+                if (counts[0] > 0) {
+                    holdings.add(new SkuRefresh.Holding(
+                            requireNonNull(catalog.get(sku), sku), siteRates, counts[0], counts[1]));
+                }
+            });
+        });
+        return SkuRefresh.assess(holdings, List.copyOf(catalog.values()));
+    }
+
+    private static CostReport.SkuCost skuCost(SkuRefresh.Assessment a) {
+        return new CostReport.SkuCost(
+                a.sku(),
+                a.site(),
+                a.servers(),
+                a.depreciating(),
+                round2(a.costPerCoreMonth()),
+                round2(a.runningPerCoreMonth()),
+                round2(a.runningMonthly()),
+                a.replacement(),
+                a.replacementServers(),
+                round2(a.replacementMonthly()),
+                round2(a.monthlySaving()),
+                a.explanation());
     }
 
     /**
@@ -365,10 +441,22 @@ public final class CostService {
             String currency,
             @Nullable Set<String> shown,
             Map<String, String> teamOfService,
+            List<SkuRefresh.Assessment> refresh,
             List<String> notes) {
         List<Saving> found = new ArrayList<>();
         if (shown == null) {
             found.addAll(commitments(lastDay, currency));
+        }
+        for (SkuRefresh.Assessment assessment : refresh) {
+            if (assessment.monthlySaving() > 0) {
+                found.add(new Saving(
+                        Saving.Kind.SKU_REFRESH,
+                        null,
+                        null,
+                        assessment.servers() + " " + assessment.sku() + " at " + assessment.site(),
+                        assessment.monthlySaving(),
+                        assessment.explanation()));
+            }
         }
         if (!currency.equals("USD")) {
             notes.add("idle and rightsizing savings are priced from the SKU catalog in USD; the bill is in " + currency

@@ -83,26 +83,7 @@ public final class OnPremCostService {
      */
     public Result write(YearMonth month, Path siteRates, Path out) {
         Map<String, OnPremCostModel.SiteRates> rates = readSiteRates(siteRates);
-        Map<String, OnPremCostModel.OwnedSku> skus = new HashMap<>();
-        for (SkuPrice sku : queries.ownedSkus()) {
-            BigDecimal price = sku.priceUsd();
-            Long months = sku.depreciationMonths();
-            Double watts = sku.powerWatts();
-            if (price == null || months == null || watts == null) {
-                throw FleetcastException.badInput("owned SKU " + sku.sku()
-                        + " has no price, depreciation months or power in the catalog; the cost model needs all three");
-            }
-            skus.put(
-                    sku.sku(),
-                    new OnPremCostModel.OwnedSku(
-                            sku.sku(),
-                            sku.cores(),
-                            sku.memoryGib(),
-                            sku.storageTb(),
-                            price.doubleValue(),
-                            months.intValue(),
-                            watts));
-        }
+        Map<String, OnPremCostModel.OwnedSku> skus = ownedSkus(queries);
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         Map<String, Map<LocalDate, List<OnPremCostModel.Servers>>> servers = new TreeMap<>();
@@ -161,6 +142,35 @@ public final class OnPremCostService {
             unitRates.add(new UnitRate(sku.sku(), site, r.usdPerCoreMonth(), r.usdPerGibMonth(), r.usdPerTbMonth()));
         }));
         return new Result(out, lines, total, unitRates);
+    }
+
+    /**
+     * The catalog's owned SKUs by name, as the cost model reads them.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} when an owned SKU lacks its price, depreciation months or power
+     */
+    static Map<String, OnPremCostModel.OwnedSku> ownedSkus(CostQueries queries) {
+        Map<String, OnPremCostModel.OwnedSku> skus = new TreeMap<>();
+        for (SkuPrice sku : queries.ownedSkus()) {
+            BigDecimal price = sku.priceUsd();
+            Long months = sku.depreciationMonths();
+            Double watts = sku.powerWatts();
+            if (price == null || months == null || watts == null) {
+                throw FleetcastException.badInput("owned SKU " + sku.sku()
+                        + " has no price, depreciation months or power in the catalog; the cost model needs all three");
+            }
+            skus.put(
+                    sku.sku(),
+                    new OnPremCostModel.OwnedSku(
+                            sku.sku(),
+                            sku.cores(),
+                            sku.memoryGib(),
+                            sku.storageTb(),
+                            price.doubleValue(),
+                            months.intValue(),
+                            watts));
+        }
+        return skus;
     }
 
     private static String csv(

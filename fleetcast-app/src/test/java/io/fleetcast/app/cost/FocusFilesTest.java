@@ -137,7 +137,8 @@ class FocusFilesTest {
                     List.of("business_unit"),
                     "application",
                     List.of(),
-                    CostService.Request.defaults().anomalies());
+                    CostService.Request.defaults().anomalies(),
+                    null);
 
             CostReport report = app.cost().run(request, CostService.Progress.NONE);
 

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +37,8 @@ class OnPremCostTest {
     void reproducesTheSimulatorsOwnedClusterCostsToTheCent() throws IOException {
         try (DemoFleet fleet = DemoFleet.load(List.of(Kind.SKUS, Kind.ASSETS, Kind.SERVICES, Kind.USAGE, Kind.COSTS))) {
             FleetcastApp app = fleet.app();
-            // The sites' rates, as the simulator's power and space lines state them.
-            List<String> rates = new ArrayList<>(List.of("site,usd_per_kwh,pue,space_per_server_day"));
-            for (List<Object> row : rows(
-                    app,
-                    "SELECT replace(p.SkuId, 'power-', ''), any_value(p.ListUnitPrice),"
-                            + " any_value(regexp_extract(p.ChargeDescription, 'PUE ([0-9.]+)', 1)),"
-                            + " any_value(s.ListUnitPrice) FROM costs p JOIN costs s"
-                            + " ON s.SkuId = replace(p.SkuId, 'power-', 'space-')"
-                            + " WHERE p.SkuId LIKE 'power-%' GROUP BY 1 ORDER BY 1")) {
-                rates.add(row.get(0) + "," + row.get(1) + "," + row.get(2) + "," + row.get(3));
-            }
-            assertThat(rates).hasSize(4);
-            Path siteRates = Files.write(folder.resolve("sites.csv"), rates, UTF_8);
+            Path siteRates = SimulatedSiteRates.write(app, folder.resolve("sites.csv"));
+            assertThat(Files.readAllLines(siteRates)).hasSize(4);
 
             OnPremCostService.Result result =
                     app.onPremCosts().write(YearMonth.of(2026, 10), siteRates, folder.resolve("onprem.csv"));

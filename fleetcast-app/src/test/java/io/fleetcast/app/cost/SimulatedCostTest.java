@@ -2,6 +2,7 @@ package io.fleetcast.app.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +10,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.fleetcast.app.DemoFleet;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.planning.cost.OnPremCostModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -42,7 +45,8 @@ class SimulatedCostTest {
         fleet = DemoFleet.load(CostService.INPUTS);
         app = fleet.app();
         truth = fleet.truth();
-        report = app.cost().run(CostService.Request.defaults(), CostService.Progress.NONE);
+        Path siteRates = SimulatedSiteRates.write(app, fleet.data().resolve("site-rates.csv"));
+        report = app.cost().run(CostService.Request.defaults().withSiteRates(siteRates), CostService.Progress.NONE);
     }
 
     @AfterAll
@@ -167,6 +171,39 @@ class SimulatedCostTest {
         assertThat(scoped.attribution().get(0)).isEqualTo(whole);
         assertThat(scoped.reconciliation().billed()).isEqualByComparingTo(whole.total());
         assertThat(scoped.toJson()).doesNotContain("ads-delivery");
+    }
+
+    @Test
+    void ownedSkusCostWhatTheSimulatorBilledToRunThem() {
+        // The servers counted and their running cost: a day of them is the simulator's power and space bill that day.
+        double daily = report.skuCosts().stream()
+                .mapToDouble(sku -> sku.runningMonthly() / OnPremCostModel.DAYS_PER_MONTH)
+                .sum();
+        double billed = ((Number) app.sql()
+                        .query(
+                                "SELECT sum(EffectiveCost) FROM costs WHERE ProviderName = 'On-Premises'"
+                                        + " AND ServiceName IN ('Datacenter Power', 'Datacenter Space')"
+                                        + " AND CAST(ChargePeriodStart AS DATE) = DATE '" + report.asOf() + "'",
+                                1)
+                        .rows()
+                        .get(0)
+                        .get(0))
+                .doubleValue();
+        assertThat(daily).isCloseTo(billed, within(0.01 * report.skuCosts().size()));
+        // The simulated fleet's power is cheap next to a new server's price: no refresh pays, so none is a saving.
+        assertThat(report.skuCosts())
+                .hasSize(21)
+                .allSatisfy(sku -> assertThat(sku.monthlySaving()).isNotPositive());
+        assertThat(report.savings()).noneMatch(saving -> saving.kind().equals("sku refresh"));
+        CostReport.SkuCost old = report.skuCosts().stream()
+                .filter(sku -> sku.sku().equals("compute-2020") && sku.site().equals("us-east-dc1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(old.replacement()).isEqualTo("compute-2026");
+        assertThat(app.cost()
+                        .run(CostService.Request.defaults().withTeams(Set.of("fraud")), CostService.Progress.NONE)
+                        .skuCosts())
+                .isEmpty();
     }
 
     @Test

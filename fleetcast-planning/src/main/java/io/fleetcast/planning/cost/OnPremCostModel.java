@@ -209,9 +209,7 @@ public final class OnPremCostModel {
      * power with cooling, space, network), split over resources by the weights of {@link UnitPricing}.
      */
     public static UnitRates unitRates(OwnedSku sku, SiteRates rates) {
-        double monthly = sku.price() / sku.depreciationMonths()
-                + sku.powerWatts() * 24 / 1000.0 * rates.pue() * rates.usdPerKwh() * DAYS_PER_MONTH
-                + (rates.spacePerServerDay() + rates.networkPerServerDay()) * DAYS_PER_MONTH;
+        double monthly = monthlyCost(sku, rates);
         double weighted = sku.cores() * UnitPricing.CORE_WEIGHT
                 + sku.memoryGib() * UnitPricing.GIB_WEIGHT
                 + sku.storageTb() * UnitPricing.TB_WEIGHT;
@@ -220,6 +218,19 @@ public final class OnPremCostModel {
                 perWeight * UnitPricing.CORE_WEIGHT,
                 perWeight * UnitPricing.GIB_WEIGHT,
                 perWeight * UnitPricing.TB_WEIGHT);
+    }
+
+    /** What a month of one server of {@code sku} at the site costs, everything included: depreciation and running. */
+    public static double monthlyCost(OwnedSku sku, SiteRates rates) {
+        return sku.price() / sku.depreciationMonths() + monthlyRunningCost(sku, rates);
+    }
+
+    /** What a month of running one server of {@code sku} at the site costs: power with cooling, space and network. */
+    public static double monthlyRunningCost(OwnedSku sku, SiteRates rates) {
+        return (sku.powerWatts() * 24 / 1000.0 * rates.pue() * rates.usdPerKwh()
+                        + rates.spacePerServerDay()
+                        + rates.networkPerServerDay())
+                * DAYS_PER_MONTH;
     }
 
     private static Map<String, Double> unallocated() {
