@@ -75,7 +75,8 @@ final class CostCommand implements Callable<Integer> {
             names = "--shared",
             paramLabel = "TEAM=RULE",
             description = "Share TEAM's spend among the other teams: TEAM=proportional (to their direct spend),"
-                    + " TEAM=even, or TEAM=weights:A=2,B=1. Repeatable.")
+                    + " TEAM=usage (to the cores, memory and storage their services used), TEAM=even, or"
+                    + " TEAM=weights:A=2,B=1. Repeatable.")
     List<String> shared = new ArrayList<>();
 
     @Option(

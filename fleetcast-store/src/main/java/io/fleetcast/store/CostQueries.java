@@ -1,6 +1,6 @@
 package io.fleetcast.store;
 
-import io.fleetcast.store.cost.AllocationDay;
+import io.fleetcast.store.cost.CapacityDay;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
@@ -49,7 +49,10 @@ public interface CostQueries {
     List<OwnedServerDay> ownedServerDays(LocalDate from, LocalDate to);
 
     /** Each service's daily allocations per cluster from {@code from} to {@code to}, from daily usage rows. */
-    List<AllocationDay> allocationDays(LocalDate from, LocalDate to);
+    List<CapacityDay> allocationDays(LocalDate from, LocalDate to);
+
+    /** Each service's daily use per cluster from {@code from} to {@code to}, from daily usage rows. */
+    List<CapacityDay> usedDays(LocalDate from, LocalDate to);
 
     /** The SKU catalog's owned SKUs. */
     List<SkuPrice> ownedSkus();

@@ -25,7 +25,9 @@ import io.fleetcast.planning.cost.SpendOutlook;
 import io.fleetcast.planning.cost.SpikeDetector;
 import io.fleetcast.planning.cost.UnitCost;
 import io.fleetcast.planning.utilization.ServiceStatus;
+import io.fleetcast.planning.utilization.UnitPricing;
 import io.fleetcast.store.CostQueries;
+import io.fleetcast.store.cost.CapacityDay;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
@@ -147,6 +149,10 @@ public final class CostService {
             return new Request(period, newTeams, column, teamTags, serviceTag, shared, anomalies, siteRates);
         }
 
+        public Request withShared(List<SharedRule> newShared) {
+            return new Request(period, teams, column, teamTags, serviceTag, newShared, anomalies, siteRates);
+        }
+
         public Request withSiteRates(@Nullable Path newSiteRates) {
             return new Request(period, teams, column, teamTags, serviceTag, shared, anomalies, newSiteRates);
         }
@@ -213,7 +219,8 @@ public final class CostService {
             orgOfTeam.putIfAbsent(owner.team(), owner.org());
             teamOfService.put(owner.service(), owner.team());
         }
-        Ledger ledger = new Ledger(fetchFrom, lastDay, request, groups);
+        Ledger ledger = new Ledger(
+                fetchFrom, lastDay, request, currency, groups, usageByTeam(request, fetchFrom, lastDay, teamOfService));
         List<String> notes = new ArrayList<>();
 
         Attribution attribution = ledger.attribution(window.start(), window.end());
@@ -668,12 +675,43 @@ public final class CostService {
 
     private record BudgetEntry(StoredBudget stored, BudgetPeriod period) {}
 
+    /**
+     * Each team's daily use, for shared costs split by usage: the cores, GiB and TB its services used, weighted as
+     * {@link UnitPricing} weighs them (resource-days). Empty when no rule splits by usage.
+     */
+    private Map<String, double[]> usageByTeam(
+            Request request, LocalDate first, LocalDate last, Map<String, String> teamOfService) {
+        if (request.shared().stream().noneMatch(rule -> rule.rule() == SharedCost.Rule.USAGE)) {
+            return Map.of();
+        }
+        int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
+        Map<String, double[]> usage = new TreeMap<>();
+        for (CapacityDay day : queries.usedDays(first, last)) {
+            String team = teamOfService.get(day.service());
+            if (team != null) {
+                usage.computeIfAbsent(team, t -> new double[days])[(int) ChronoUnit.DAYS.between(first, day.day())] +=
+                        day.cores() * UnitPricing.CORE_WEIGHT
+                                + day.memoryGib() * UnitPricing.GIB_WEIGHT
+                                + day.storageTb() * UnitPricing.TB_WEIGHT;
+            }
+        }
+        if (usage.isEmpty()) {
+            throw FleetcastException.badInput("a shared cost is split by usage, but no daily usage of a service in the"
+                    + " services file is loaded from " + first + " to " + last + ": load usage first (fleetcast ingest"
+                    + " usage FILE)");
+        }
+        return usage;
+    }
+
     /** Every team's spend per day, exact, and its breakdown, over the fetched days. */
     private static final class Ledger {
         private final LocalDate first;
         private final int days;
         private final Request request;
         private final Set<String> sharedTeams = new TreeSet<>();
+        private final String currency;
+        /** Per team, its weighted use per day, for shared costs split by usage. */
+        private final Map<String, double[]> usage;
         /** Direct spend per team (shared teams and the untagged row included) per day, exact. */
         private final Map<String, BigDecimal[]> direct = new TreeMap<>();
         /** Per team, per dimension, per member: spend per day. */
@@ -690,8 +728,16 @@ public final class CostService {
         private final Map<OwnerRoute, BigDecimal[]> byRoute = new LinkedHashMap<>();
         private @Nullable Map<String, BigDecimal[]> attributedDaily;
 
-        Ledger(LocalDate first, LocalDate last, Request request, List<CostGroup> groups) {
+        Ledger(
+                LocalDate first,
+                LocalDate last,
+                Request request,
+                String currency,
+                List<CostGroup> groups,
+                Map<String, double[]> usage) {
             this.first = first;
+            this.currency = currency;
+            this.usage = usage;
             this.days = (int) ChronoUnit.DAYS.between(first, last) + 1;
             this.request = request;
             for (SharedRule rule : request.shared()) {
@@ -750,23 +796,55 @@ public final class CostService {
                     own.put(team, sum);
                 }
             }
-            return attribute(own, untagged, sharedAmounts);
+            return attribute(own, untagged, sharedAmounts, index(from), index(to));
         }
 
+        /** The attribution of a span of days, {@code from} to {@code to} as indices into the fetched days. */
         private Attribution attribute(
-                Map<String, BigDecimal> own, BigDecimal untagged, Map<String, BigDecimal> sharedAmounts) {
+                Map<String, BigDecimal> own,
+                BigDecimal untagged,
+                Map<String, BigDecimal> sharedAmounts,
+                int from,
+                int to) {
             List<SharedCost> shared = new ArrayList<>();
             for (SharedRule rule : request.shared()) {
                 BigDecimal amount = sharedAmounts.getOrDefault(rule.team(), BigDecimal.ZERO);
                 if (amount.signum() != 0) {
-                    shared.add(new SharedCost(rule.team(), amount, rule.rule(), rule.weights()));
+                    Map<String, BigDecimal> weights =
+                            rule.rule() == SharedCost.Rule.USAGE ? usageWeights(rule.team(), from, to) : rule.weights();
+                    shared.add(new SharedCost(rule.team(), amount, rule.rule(), ImmutableMap.copyOf(weights)));
                 }
             }
             try {
-                return Attribution.of(own, untagged, shared);
+                return Attribution.of(own, untagged, shared, currency);
             } catch (IllegalArgumentException e) {
                 throw FleetcastException.badInput(String.valueOf(e.getMessage()));
             }
+        }
+
+        /**
+         * Each team's use over the days {@code from} to {@code to} (indices), rounded to a thousandth of a
+         * resource-day; over all fetched days when nothing was used in those. The sharing team itself uses none.
+         */
+        private Map<String, BigDecimal> usageWeights(String sharingTeam, int from, int to) {
+            for (int[] span : new int[][] {{Math.max(0, from), Math.min(days - 1, to)}, {0, days - 1}}) {
+                Map<String, BigDecimal> weights = new TreeMap<>();
+                usage.forEach((team, daily) -> {
+                    double sum = 0;
+                    for (int d = span[0]; d <= span[1]; d++) {
+                        sum += daily[d];
+                    }
+                    if (sum > 0 && !team.equals(sharingTeam)) {
+                        weights.put(
+                                team, BigDecimal.valueOf(Math.round(sum * 1000)).movePointLeft(3));
+                    }
+                });
+                if (!weights.isEmpty()) {
+                    return weights;
+                }
+            }
+            throw FleetcastException.badInput("shared cost " + sharingTeam + " is split by usage, but no other team"
+                    + " used anything in the fetched days");
         }
 
         CostReport.Reconciliation reconciliation(
@@ -931,7 +1009,7 @@ public final class CostService {
                         continue;
                     }
                     for (Attribution.Row row :
-                            attribute(own, BigDecimal.ZERO, sharedAmounts).rows()) {
+                            attribute(own, BigDecimal.ZERO, sharedAmounts, d, d).rows()) {
                         all.computeIfAbsent(row.team(), t -> zeros(days))[d] = row.direct()
                                 .add(row.shares().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
                     }

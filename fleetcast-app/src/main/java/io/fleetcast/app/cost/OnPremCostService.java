@@ -8,7 +8,7 @@ import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.planning.cost.OnPremCostModel;
 import io.fleetcast.planning.utilization.UnitRates;
 import io.fleetcast.store.CostQueries;
-import io.fleetcast.store.cost.AllocationDay;
+import io.fleetcast.store.cost.CapacityDay;
 import io.fleetcast.store.cost.OwnedServerDay;
 import io.fleetcast.store.utilization.SkuPrice;
 import java.io.BufferedWriter;
@@ -30,13 +30,19 @@ import java.util.TreeMap;
 /**
  * Writes a month of owned servers' costs as FOCUS cost lines ({@link OnPremCostModel}), ready for {@code fleetcast
  * ingest costs}, and the unit rates of each owned SKU at each site. Lines carry a {@code service} tag, so the services
- * file names their team; capacity nothing is allocated on is written untagged, under the cluster's name. All lines are
+ * file names their team; capacity nothing is allocated on carries the team tag {@value #IDLE_TEAM}, under the
+ * cluster's name. All lines are
  * billed to the account {@value #ACCOUNT} of provider {@value #PROVIDER} for the month, so loading a month again
  * replaces it.
  */
 public final class OnPremCostService {
     /** The provider named on the lines. */
     public static final String PROVIDER = "On-Premises";
+    /**
+     * The team tag of capacity nothing is allocated on: its own row in the report, which {@code --shared
+     * idle-capacity=usage} (or another rule) spreads over the teams.
+     */
+    public static final String IDLE_TEAM = "idle-capacity";
     /** The billing account the lines are billed to. */
     public static final String ACCOUNT = "fleetcast-onprem";
 
@@ -108,7 +114,7 @@ public final class OnPremCostService {
             }
         }
         Map<String, Map<LocalDate, Map<String, double[]>>> allocations = new HashMap<>();
-        for (AllocationDay day : queries.allocationDays(from, to)) {
+        for (CapacityDay day : queries.allocationDays(from, to)) {
             allocations
                     .computeIfAbsent(day.cluster(), c -> new HashMap<>())
                     .computeIfAbsent(day.day(), d -> new TreeMap<>())
@@ -173,7 +179,7 @@ public final class OnPremCostService {
         return skus;
     }
 
-    private static String csv(
+    static String csv(
             YearMonth month,
             LocalDate day,
             String cluster,
@@ -219,7 +225,7 @@ public final class OnPremCostService {
         }
         String service = line.service();
         String tags = service == null
-                ? "{}"
+                ? "{\"team\":\"" + IDLE_TEAM + "\"}"
                 : "{\"service\":\"" + service.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         return String.join(
                         ",",

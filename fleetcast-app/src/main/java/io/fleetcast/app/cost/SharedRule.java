@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * @param team the team whose spend is shared
  * @param rule how it is split
- * @param weights each team's weight, for {@link SharedCost.Rule#WEIGHTS}
+ * @param weights each team's weight, for {@link SharedCost.Rule#WEIGHTS}; empty for the others ({@link
+ *     SharedCost.Rule#USAGE} takes each team's measured use)
  */
 public record SharedRule(String team, SharedCost.Rule rule, ImmutableMap<String, BigDecimal> weights) {
     public SharedRule {
@@ -25,7 +26,7 @@ public record SharedRule(String team, SharedCost.Rule rule, ImmutableMap<String,
     }
 
     /**
-     * Parses {@code TEAM=proportional}, {@code TEAM=even} or {@code TEAM=weights:A=2,B=1}.
+     * Parses {@code TEAM=proportional}, {@code TEAM=usage}, {@code TEAM=even} or {@code TEAM=weights:A=2,B=1}.
      *
      * @throws IllegalArgumentException naming the text and the accepted forms
      */
@@ -39,6 +40,9 @@ public record SharedRule(String team, SharedCost.Rule rule, ImmutableMap<String,
         String lower = spec.toLowerCase(Locale.ROOT);
         if (lower.equals("proportional")) {
             return new SharedRule(team, SharedCost.Rule.PROPORTIONAL, ImmutableMap.of());
+        }
+        if (lower.equals("usage")) {
+            return new SharedRule(team, SharedCost.Rule.USAGE, ImmutableMap.of());
         }
         if (lower.equals("even")) {
             return new SharedRule(team, SharedCost.Rule.EVEN, ImmutableMap.of());
@@ -68,6 +72,6 @@ public record SharedRule(String team, SharedCost.Rule rule, ImmutableMap<String,
 
     private static IllegalArgumentException refused(String text, String problem) {
         return new IllegalArgumentException("shared cost '" + text + "': " + problem
-                + "; use TEAM=proportional, TEAM=even or TEAM=weights:A=2,B=1");
+                + "; use TEAM=proportional, TEAM=usage, TEAM=even or TEAM=weights:A=2,B=1");
     }
 }

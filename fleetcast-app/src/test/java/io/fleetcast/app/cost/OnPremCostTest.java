@@ -10,10 +10,12 @@ import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.ingest.IngestProgress;
 import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.planning.cost.OnPremCostModel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +77,25 @@ class OnPremCostTest {
                     .isNotEmpty()
                     .allSatisfy(rate -> assertThat(rate.perCoreHour()).isPositive());
         }
+    }
+
+    @Test
+    void capacityNothingIsAllocatedOnIsTheIdleCapacityTeams() {
+        OnPremCostModel.SiteRates site = new OnPremCostModel.SiteRates("dc-a", 0.1, 1.3, 2, 0);
+        OnPremCostModel.Line idle =
+                new OnPremCostModel.Line(null, OnPremCostModel.Component.SPACE, null, new BigDecimal("20.000000"), 10);
+        String line = OnPremCostService.csv(
+                YearMonth.of(2026, 10),
+                LocalDate.of(2026, 10, 5),
+                "dc-a-c01",
+                new String[] {"dc-a", "east"},
+                site,
+                idle);
+        assertThat(line)
+                .startsWith("20.000000,20.000000,20.000000,20.000000,USD,fleetcast-onprem,")
+                .contains(",2026-10-05T00:00:00Z,2026-10-06T00:00:00Z,Usage,Rack space and facilities,10.0000,")
+                .endsWith(
+                        ",dc-a-c01,dc-a-c01,Other,Datacenter Space,space-dc-a,\"{\"\"team\"\":\"\"idle-capacity\"\"}\"\n");
     }
 
     @Test

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +173,47 @@ class SimulatedCostTest {
         assertThat(scoped.attribution().get(0)).isEqualTo(whole);
         assertThat(scoped.reconciliation().billed()).isEqualByComparingTo(whole.total());
         assertThat(scoped.toJson()).doesNotContain("ads-delivery");
+    }
+
+    @Test
+    void aSharedCostSplitByUsageFollowsWhatEachTeamsServicesUsed() {
+        CostReport october = app.cost()
+                .run(
+                        CostService.Request.defaults()
+                                .withPeriod("2026-10")
+                                .withShared(List.of(SharedRule.parse("deploy=usage"))),
+                        CostService.Progress.NONE);
+        // deploy's October spend, unshared.
+        BigDecimal deploy = app
+                .cost()
+                .run(CostService.Request.defaults().withPeriod("2026-10"), CostService.Progress.NONE)
+                .attribution()
+                .stream()
+                .filter(row -> row.team().equals("deploy"))
+                .findFirst()
+                .orElseThrow()
+                .direct();
+        // Each other team's use in October: cores, GiB and TB used per day, weighted 1 : 0.125 : 3.
+        Map<String, Double> used = new HashMap<>();
+        for (List<Object> row : app.sql()
+                .query(
+                        "SELECT s.team, sum(u.used * CASE u.resource WHEN 'cpu' THEN 1 WHEN 'memory' THEN 0.125"
+                                + " ELSE 3 END) FROM usage u JOIN services s ON s.service = u.service"
+                                + " WHERE u.grain = 'day' AND s.team <> 'deploy'"
+                                + " AND u.ts >= TIMESTAMPTZ '2026-10-01 00:00:00+00'"
+                                + " AND u.ts < TIMESTAMPTZ '2026-11-01 00:00:00+00' GROUP BY 1",
+                        100)
+                .rows()) {
+            used.put(String.valueOf(row.get(0)), ((Number) row.get(1)).doubleValue());
+        }
+        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(used).hasSizeGreaterThan(5);
+        assertThat(october.attribution()).noneMatch(row -> row.team().equals("deploy"));
+        for (CostReport.Attributed row : october.attribution()) {
+            double expected = deploy.doubleValue() * used.getOrDefault(row.team(), 0.0) / total;
+            assertThat(row.shared().doubleValue()).as(row.team()).isCloseTo(expected, within(0.02));
+        }
+        assertThat(october.reconciliation().difference()).isZero();
     }
 
     @Test

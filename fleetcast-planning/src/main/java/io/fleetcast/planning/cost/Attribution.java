@@ -54,13 +54,16 @@ public final class Attribution {
             ImmutableList<String> explanation) {}
 
     /**
-     * Attributes {@code direct} spend per team, {@code untagged} spend and the {@code shared} costs.
+     * Attributes {@code direct} spend per team, {@code untagged} spend and the {@code shared} costs, all in {@code
+     * currency} (named in the explanations).
      *
      * @throws IllegalArgumentException when a shared cost has no team to go to (no team has direct spend, or its
      *     weights are all zero), or a team is named {@link #UNTAGGED}
      */
-    public static Attribution of(Map<String, BigDecimal> direct, BigDecimal untagged, List<SharedCost> shared) {
+    public static Attribution of(
+            Map<String, BigDecimal> direct, BigDecimal untagged, List<SharedCost> shared, String currency) {
         requireNonNull(untagged, "untagged is null");
+        requireNonNull(currency, "currency is null");
         if (direct.containsKey(UNTAGGED)) {
             throw new IllegalArgumentException("no team may be called " + UNTAGGED);
         }
@@ -70,7 +73,7 @@ public final class Attribution {
         Map<String, List<String>> explanations = new TreeMap<>();
         own.forEach((team, amount) -> {
             shares.put(team, new LinkedHashMap<>());
-            explanations.put(team, new ArrayList<>(List.of("direct spend " + money(amount))));
+            explanations.put(team, new ArrayList<>(List.of("direct spend " + money(amount, currency))));
         });
         BigDecimal billed = directTotal.add(untagged);
         for (SharedCost cost : shared) {
@@ -78,7 +81,7 @@ public final class Attribution {
             Map<String, BigDecimal> basis = basis(cost, own);
             BigDecimal sum = basis.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.signum() == 0) {
-                throw new IllegalArgumentException("shared cost " + cost.name() + " (" + money(cost.amount())
+                throw new IllegalArgumentException("shared cost " + cost.name() + " (" + money(cost.amount(), currency)
                         + ") has no team to go to: its " + basisName(cost.rule()) + " are all zero");
             }
             for (Map.Entry<String, BigDecimal> entry : basis.entrySet()) {
@@ -90,15 +93,16 @@ public final class Attribution {
                 String team = entry.getKey();
                 shares.computeIfAbsent(team, t -> new LinkedHashMap<>()).merge(cost.name(), share, BigDecimal::add);
                 explanations
-                        .computeIfAbsent(team, t -> new ArrayList<>(List.of("direct spend " + money(BigDecimal.ZERO))))
+                        .computeIfAbsent(
+                                team, t -> new ArrayList<>(List.of("direct spend " + money(BigDecimal.ZERO, currency))))
                         .add(String.format(
                                 java.util.Locale.ROOT,
                                 "%s: %s of %s by %s = %s",
                                 cost.name(),
                                 percent(fraction),
-                                money(cost.amount()),
+                                money(cost.amount(), currency),
                                 basisName(cost.rule()),
-                                money(share)));
+                                money(share, currency)));
             }
         }
         Map<String, BigDecimal> exact = new TreeMap<>();
@@ -108,7 +112,7 @@ public final class Attribution {
                         .add(parts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))));
         if (untagged.signum() != 0) {
             exact.put(UNTAGGED, untagged);
-            explanations.put(UNTAGGED, List.of("spend with no team: " + money(untagged)));
+            explanations.put(UNTAGGED, List.of("spend with no team: " + money(untagged, currency)));
         }
         Map<String, BigDecimal> cents = toCents(exact, billed.setScale(2, RoundingMode.HALF_EVEN));
         Map<String, Row> rows = new TreeMap<>();
@@ -192,8 +196,8 @@ public final class Attribution {
         return cents;
     }
 
-    private static String money(BigDecimal amount) {
-        return String.format(java.util.Locale.ROOT, "%,.2f USD", amount);
+    private static String money(BigDecimal amount, String currency) {
+        return String.format(java.util.Locale.ROOT, "%,.2f %s", amount, currency);
     }
 
     private static String percent(BigDecimal fraction) {

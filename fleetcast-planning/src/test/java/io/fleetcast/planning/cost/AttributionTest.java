@@ -74,7 +74,8 @@ class AttributionTest {
         Attribution attribution = Attribution.of(
                 Map.of("A", usd("1"), "B", usd("1"), "C", usd("1")),
                 BigDecimal.ZERO,
-                List.of(SharedCost.of("platform", usd("100.00"), Rule.EVEN)));
+                List.of(SharedCost.of("platform", usd("100.00"), Rule.EVEN)),
+                "USD");
 
         assertThat(attribution.rows())
                 .extracting(Attribution.Row::total)
@@ -103,7 +104,7 @@ class AttributionTest {
             }
             BigDecimal untagged = random.nextBoolean() ? amount(random) : BigDecimal.ZERO;
 
-            Attribution attribution = Attribution.of(direct, untagged, shared);
+            Attribution attribution = Attribution.of(direct, untagged, shared, "USD");
 
             assertThat(attribution.attributed())
                     .as("trial %d", trial)
@@ -121,7 +122,7 @@ class AttributionTest {
     @Test
     void aSharedCostWithNoTeamToGoToOrABadWeightIsRefused() {
         assertThatThrownBy(() -> Attribution.of(
-                        Map.of(), usd("5"), List.of(SharedCost.of("idle capacity", usd("10"), Rule.EVEN))))
+                        Map.of(), usd("5"), List.of(SharedCost.of("idle capacity", usd("10"), Rule.EVEN)), "USD"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("idle capacity (10.00 USD) has no team to go to");
         assertThatThrownBy(() -> SharedCost.weighted("network", usd("10"), Rule.WEIGHTS, Map.of("A", usd("-1"))))
@@ -137,8 +138,20 @@ class AttributionTest {
                 List.of(
                         SharedCost.of("platform", usd("200"), Rule.PROPORTIONAL),
                         SharedCost.of("idle capacity", usd("90"), Rule.EVEN),
-                        SharedCost.weighted(
-                                "network", usd("100"), Rule.WEIGHTS, Map.of("A", usd("1"), "B", usd("3")))));
+                        SharedCost.weighted("network", usd("100"), Rule.WEIGHTS, Map.of("A", usd("1"), "B", usd("3")))),
+                "USD");
+    }
+
+    @Test
+    void explanationsNameTheBillsCurrency() {
+        Attribution attribution = Attribution.of(
+                Map.of("A", usd("30"), "B", usd("10")),
+                BigDecimal.ZERO,
+                List.of(SharedCost.weighted(
+                        "idle capacity", usd("8"), Rule.USAGE, Map.of("A", usd("1"), "B", usd("3")))),
+                "EUR");
+        assertThat(attribution.rows().get(1).explanation())
+                .containsExactly("direct spend 10.00 EUR", "idle capacity: 75.00% of 8.00 EUR by usage = 6.00 EUR");
     }
 
     /** A positive amount with up to six decimals, as billing exports carry. */

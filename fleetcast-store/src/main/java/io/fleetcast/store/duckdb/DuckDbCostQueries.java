@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.CostQueries;
-import io.fleetcast.store.cost.AllocationDay;
+import io.fleetcast.store.cost.CapacityDay;
 import io.fleetcast.store.cost.CommitmentRate;
 import io.fleetcast.store.cost.CostGroup;
 import io.fleetcast.store.cost.CostGroupQuery;
@@ -220,19 +220,29 @@ public final class DuckDbCostQueries implements CostQueries {
     }
 
     @Override
-    public List<AllocationDay> allocationDays(LocalDate from, LocalDate to) {
-        String sql = "SELECT cluster, service, CAST(ts AS DATE) AS day,"
-                + " sum(allocated) FILTER (WHERE resource = 'cpu'), sum(allocated) FILTER (WHERE resource = 'memory'),"
-                + " sum(allocated) FILTER (WHERE resource = 'storage') FROM usage WHERE grain = 'day'"
-                + " AND allocated IS NOT NULL AND ts >= CAST(" + SqlLiterals.date(from) + " AS TIMESTAMPTZ)"
+    public List<CapacityDay> allocationDays(LocalDate from, LocalDate to) {
+        return capacityDays(from, to, "allocated");
+    }
+
+    @Override
+    public List<CapacityDay> usedDays(LocalDate from, LocalDate to) {
+        return capacityDays(from, to, "used");
+    }
+
+    /** Daily usage rows' {@code column} (allocated or used) per cluster, service and day, per resource. */
+    private List<CapacityDay> capacityDays(LocalDate from, LocalDate to, String column) {
+        String sql = "SELECT cluster, service, CAST(ts AS DATE) AS day, sum(" + column + ") FILTER (WHERE resource ="
+                + " 'cpu'), sum(" + column + ") FILTER (WHERE resource = 'memory'), sum(" + column + ") FILTER (WHERE"
+                + " resource = 'storage') FROM usage WHERE grain = 'day' AND " + column + " IS NOT NULL"
+                + " AND ts >= CAST(" + SqlLiterals.date(from) + " AS TIMESTAMPTZ)"
                 + " AND ts < CAST(" + SqlLiterals.date(to.plusDays(1)) + " AS TIMESTAMPTZ)"
                 + " GROUP BY ALL ORDER BY ALL";
         try (Connection connection = store.newConnection();
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet rs = statement.executeQuery()) {
-            ImmutableList.Builder<AllocationDay> days = ImmutableList.builder();
+            ImmutableList.Builder<CapacityDay> days = ImmutableList.builder();
             while (rs.next()) {
-                days.add(new AllocationDay(
+                days.add(new CapacityDay(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getObject(3, LocalDate.class),
@@ -242,7 +252,7 @@ public final class DuckDbCostQueries implements CostQueries {
             }
             return days.build();
         } catch (SQLException e) {
-            throw FleetcastException.internal("reading the allocations failed: " + e.getMessage(), e);
+            throw FleetcastException.internal("reading the daily " + column + " capacity failed: " + e.getMessage(), e);
         }
     }
 
