@@ -434,11 +434,45 @@ export function renderNavigation(current) {
   );
 }
 
+/** What one row of each data set is, for the header: cost lines, not "costs". */
+const ROW_NOUNS = {
+  skus: 'SKU',
+  assets: 'asset',
+  services: 'service',
+  orders: 'order',
+  events: 'event',
+  drivers: 'driver value',
+  adjustments: 'adjustment',
+  usage: 'usage row',
+  costs: 'cost line',
+  budgets: 'budget',
+  telemetry: 'telemetry row',
+  requests: 'capacity request',
+};
+
+/**
+ * What the store holds, from `api/health`: the day the data runs to; before any assets or usage are loaded (so no day),
+ * the rows of each data set that is loaded, e.g. "no assets or usage loaded yet; loaded 1,170 cost lines, 6 budgets".
+ */
+function dataStatus(health) {
+  if (health.as_of) {
+    return `data as of ${health.as_of}`;
+  }
+  const loaded = Object.entries(health.row_counts)
+    .filter(([, rows]) => rows > 0)
+    .map(([kind, rows]) => {
+      const noun = ROW_NOUNS[kind] ?? `${kind} row`;
+      return `${formatNumber(rows)} ${rows === 1 ? noun : `${noun}s`}`;
+    });
+  return loaded.length === 0
+    ? 'no data loaded yet'
+    : `no assets or usage loaded yet; loaded ${loaded.join(', ')}`;
+}
+
 export async function loadStatus() {
   try {
     const health = await getJson('api/health');
-    const asOf = health.as_of ? `data as of ${health.as_of}` : 'no data loaded yet';
-    document.getElementById('header-status').textContent = `${asOf} · signed in as ${health.principal}`;
+    document.getElementById('header-status').textContent = `${dataStatus(health)} · signed in as ${health.principal}`;
   } catch (error) {
     document.getElementById('header-status').textContent = `server unavailable: ${error.message}`;
   }

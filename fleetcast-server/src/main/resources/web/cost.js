@@ -3,6 +3,7 @@
 // The cost report (what `fleetcast cost` prints) of a period: the billed total against the attributed one, untagged
 // spend, budget alerts and spend anomalies. Spend drills down org → team → service; each team shows its budget for the
 // period (actual, forecast P50 and P90, the chance of an overrun, an alert) and, chosen, a chart of all its budgets.
+// Unit costs show what each traffic driver (requests, daily active users) costs per unit, month by month.
 // It calls only api/cost (docs/dashboard.md): the report without a period (every budget, so every period with one, and
 // the last charge day's quarter) and, when another period is chosen, that period's report. The view lives in the query
 // string (period, org, team), so back and forward move between views.
@@ -35,6 +36,7 @@ const LEVEL_LABELS = { fleet: 'All teams', org: 'Org', team: 'Team' };
 /** The org of teams the ownership mapping does not place (and of the untagged row). */
 const NO_ORG = '(no org)';
 const COLORS = { budget: '#8d9bb0', actual: '#1d4f91', p50: '#178a7b', p90: '#b23b3b' };
+const SVG = 'http://www.w3.org/2000/svg';
 
 // ---------------------------------------------------------------------------------------------------------------
 // URL state
@@ -187,6 +189,7 @@ function render(view) {
   renderTeam(view);
   renderAnomalies(view);
   renderSavings(view);
+  renderUnitCosts(view);
   renderNotes(report);
 }
 
@@ -577,6 +580,114 @@ function renderSavings(view) {
       element('td', { className: 'wrap' }, saving.explanation ?? ''),
     )),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Unit costs
+
+// To four decimals, as the report's explanations write them.
+const unitCostFormatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+const trendFormatter = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  signDisplay: 'exceptZero',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/**
+ * Each traffic driver's cost per unit: at the fleet and org levels every one the report has; at a team's, those of the
+ * services the report's service rows place in the team (a fleet-wide driver divides the whole bill, no team's).
+ */
+function renderUnitCosts(view) {
+  const { report } = view;
+  const teams = new Map(report.services.map((row) => [row.service, row.team]));
+  const rows = view.level === 'team'
+    ? report.unit_costs.filter((row) => row.service !== null && teams.get(row.service) === view.team)
+    : report.unit_costs;
+  const whose = view.level === 'team' ? ` of the services of team ${view.team}` : '';
+  document.getElementById('unit-costs-sub').textContent = `Cost per unit of each traffic driver${whose}, month by `
+    + 'month over the last 12 complete months (a month counts when the driver has a value on each of its days). A '
+    + "service's driver divides that service's spend, a fleet-wide one the whole bill; flows such as requests are "
+    + 'priced per thousand (or million), users per average daily user. The trend is the change per month of a line '
+    + `fitted to the months' logarithms (${MISSING}: under 3 months). Point at a month for its value.`;
+  const body = document.querySelector('#unit-costs-table tbody');
+  if (rows.length === 0) {
+    body.replaceChildren(emptyRow(7, report.unit_costs.length === 0
+      ? 'No unit costs: load traffic drivers (fleetcast ingest drivers FILE) with a value on every day of a month.'
+      : `No service of team ${view.team} has a traffic driver with a complete month.`));
+    return;
+  }
+  body.replaceChildren(
+    ...rows.map((row) => element(
+      'tr',
+      { dataset: { key: `${row.driver}/${row.service ?? ''}` } },
+      element('th', { scope: 'row' }, row.driver),
+      element('td', {}, row.service ?? 'whole fleet'),
+      element('td', {}, (row.service !== null && teams.get(row.service)) || MISSING),
+      element(
+        'td',
+        { className: 'num', dataset: { field: 'latest', value: String(row.latest) } },
+        `${unitCostFormatter.format(row.latest)} `,
+        element('span', { className: 'unit-label' }, row.unit_label),
+        element('span', { className: 'unit-month' }, `in ${row.months[row.months.length - 1].month}`),
+      ),
+      element(
+        'td',
+        { className: 'num', dataset: { field: 'trend', value: String(row.trend_per_month ?? '') } },
+        row.trend_per_month === null ? MISSING : trendFormatter.format(row.trend_per_month),
+      ),
+      element('td', {}, sparkline(row)),
+      element('td', { className: 'wrap' }, row.explanation),
+    )),
+  );
+}
+
+function svgElement(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    node.setAttribute(key, String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+/**
+ * A unit cost's months as a small line, oldest first, scaled from its lowest to its highest month (written under it);
+ * each point is titled with its month and value.
+ */
+function sparkline(row) {
+  const [width, height, pad] = [150, 34, 4];
+  const values = row.months.map((month) => month.unit_cost);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const x = (index) => (values.length === 1 ? width / 2 : pad + (index * (width - 2 * pad)) / (values.length - 1));
+  const y = (value) => (high === low ? height / 2 : height - pad - ((value - low) * (height - 2 * pad)) / (high - low));
+  const describe = (month) => `${month.month}: ${unitCostFormatter.format(month.unit_cost)} ${row.unit_label}`;
+  const line = svgElement(
+    'svg',
+    {
+      class: 'sparkline',
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-label': row.months.map(describe).join('; '),
+      'data-months': row.months.map((month) => month.month).join(','),
+      'data-values': values.join(','),
+    },
+    svgElement('polyline', { points: values.map((value, index) => `${x(index)},${y(value)}`).join(' ') }),
+    ...row.months.map((month, index) => svgElement(
+      'circle',
+      { cx: x(index), cy: y(month.unit_cost), r: index === values.length - 1 ? 3 : 2 },
+      svgElement('title', {}, describe(month)),
+    )),
+  );
+  const [first, last] = [row.months[0].month, row.months[row.months.length - 1].month];
+  const range = element(
+    'span',
+    { className: 'spark-range', title: `the lowest and the highest month from ${first} to ${last}` },
+    `${unitCostFormatter.format(low)} to ${unitCostFormatter.format(high)}`,
+  );
+  return element('div', { className: 'spark' }, line, range);
 }
 
 function renderNotes(report) {

@@ -1,18 +1,16 @@
 package io.fleetcast.server;
 
-import static io.fleetcast.server.FleetcastServerTest.encode;
-import static io.fleetcast.server.FleetcastServerTest.get;
+import static io.fleetcast.server.TestServer.assertError;
+import static io.fleetcast.server.TestServer.encode;
+import static io.fleetcast.server.TestServer.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
-import io.fleetcast.server.FleetcastServerTest.Response;
 import io.fleetcast.server.api.JsonMapping;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,9 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,43 +38,11 @@ class CapacityApiTest {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() {
-        app = TestCapacityData.plannedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static JsonNode json(String pathAndQuery) {
-        return FleetcastServerTest.json(server, pathAndQuery);
-    }
-
-    private static void assertError(Response response, int status, String message) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json().get("error").asText()).isEqualTo(message);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestCapacityData.plannedApp(folder));
 
     private static CapacityPlanDocument latest() {
-        return app.capacity().latest().orElseThrow();
+        return server.app().capacity().latest().orElseThrow();
     }
 
     private static JsonNode entriesWhere(Predicate<CapacityPlanDocument.Entry> filter) {
@@ -100,7 +65,7 @@ class CapacityApiTest {
 
     @Test
     void theLatestPlanIsServedWholeAsStored() {
-        JsonNode plan = json("/api/capacity");
+        JsonNode plan = server.json("/api/capacity");
 
         assertThat(fieldNames(plan))
                 .containsExactly(
@@ -186,7 +151,7 @@ class CapacityApiTest {
 
     @Test
     void versionsAreListedNewestFirstAndAnOlderOneCanBeShown() {
-        JsonNode versions = json("/api/capacity/versions").get("versions");
+        JsonNode versions = server.json("/api/capacity/versions").get("versions");
 
         assertThat(versions).hasSize(2);
         assertThat(fieldNames(versions.get(0)))
@@ -201,13 +166,15 @@ class CapacityApiTest {
         assertThat(versions.get(1).get("created_at").asText()).isEqualTo("2026-11-01T08:00:00Z");
         assertThat(versions.get(1).get("demand_plan_version").isNull()).isTrue();
 
-        JsonNode first = json("/api/capacity?version=1");
+        JsonNode first = server.json("/api/capacity?version=1");
         assertThat(first.get("plan_version").asInt()).isEqualTo(1);
         assertThat(first.get("horizon_days").asInt()).isEqualTo(TestCapacityData.FIRST_HORIZON_DAYS);
         assertThat(first.get("service_level").asDouble()).isEqualTo(TestCapacityData.FIRST_SERVICE_LEVEL);
         assertThat(first.get("clusters"))
-                .isEqualTo(tree(app.capacity().stored(1).orElseThrow().clusters()));
-        assertThat(json("/api/capacity?version=latest").get("plan_version").asInt())
+                .isEqualTo(tree(server.app().capacity().stored(1).orElseThrow().clusters()));
+        assertThat(server.json("/api/capacity?version=latest")
+                        .get("plan_version")
+                        .asInt())
                 .isEqualTo(2);
     }
 
@@ -221,24 +188,24 @@ class CapacityApiTest {
         String site = sample.site();
         String cluster = sample.cluster();
 
-        JsonNode byRegion = json("/api/capacity?region=" + encode(region));
+        JsonNode byRegion = server.json("/api/capacity?region=" + encode(region));
         assertThat(byRegion.get("scope").get("level").asText()).isEqualTo("region");
         assertThat(byRegion.get("clusters"))
                 .isEqualTo(entriesWhere(entry -> entry.region().equals(region)));
 
-        JsonNode bySite = json("/api/capacity?site=" + encode(site));
+        JsonNode bySite = server.json("/api/capacity?site=" + encode(site));
         assertThat(bySite.get("scope").get("level").asText()).isEqualTo("site");
         assertThat(bySite.get("scope").get("region").asText()).isEqualTo(region);
         assertThat(bySite.get("clusters"))
                 .isEqualTo(entriesWhere(entry -> entry.site().equals(site)));
 
-        JsonNode byCluster = json("/api/capacity?cluster=" + encode(cluster));
+        JsonNode byCluster = server.json("/api/capacity?cluster=" + encode(cluster));
         assertThat(byCluster.get("scope").toString())
                 .isEqualTo("{\"level\":\"cluster\",\"region\":\"" + region + "\",\"site\":\"" + site
                         + "\",\"cluster\":\"" + cluster + "\"}");
         assertThat(byCluster.get("clusters"))
                 .isEqualTo(entriesWhere(entry -> entry.cluster().equals(cluster)));
-        assertThat(json("/api/capacity?region=" + encode(region) + "&site=" + encode(site) + "&cluster="
+        assertThat(server.json("/api/capacity?region=" + encode(region) + "&site=" + encode(site) + "&cluster="
                                 + encode(cluster))
                         .get("clusters"))
                 .isEqualTo(byCluster.get("clusters"));
@@ -248,8 +215,9 @@ class CapacityApiTest {
         latest().clusters().forEach(entry -> regions.add(entry.region()));
         int total = 0;
         for (String each : regions) {
-            total +=
-                    json("/api/capacity?region=" + encode(each)).get("clusters").size();
+            total += server.json("/api/capacity?region=" + encode(each))
+                    .get("clusters")
+                    .size();
         }
         assertThat(total).isEqualTo(latest().clusters().size());
         assertThat(bySite.get("clusters").size())
@@ -262,7 +230,7 @@ class CapacityApiTest {
 
     @Test
     void theFiltersNarrowTheAllocationAndUtilizationSectionsByTheirClustersPlace() {
-        JsonNode whole = json("/api/capacity");
+        JsonNode whole = server.json("/api/capacity");
         JsonNode stored = tree(latest());
         for (String section : SECTIONS) {
             assertThat(whole.get(section)).as(section).isEqualTo(stored.get(section));
@@ -296,7 +264,7 @@ class CapacityApiTest {
                 "?cluster=" + encode(cluster),
                 row -> row.get("cluster").asText().equals(cluster));
         for (Map.Entry<String, Predicate<JsonNode>> scope : scopes.entrySet()) {
-            JsonNode narrowed = json("/api/capacity" + scope.getKey());
+            JsonNode narrowed = server.json("/api/capacity" + scope.getKey());
             for (String section : SECTIONS) {
                 List<JsonNode> expected = new ArrayList<>();
                 whole.get(section).forEach(row -> {
@@ -310,7 +278,7 @@ class CapacityApiTest {
             }
             assertThat(narrowed.get("allocations").size()).as(scope.getKey()).isGreaterThan(0);
         }
-        JsonNode byCluster = json("/api/capacity?cluster=" + encode(cluster));
+        JsonNode byCluster = server.json("/api/capacity?cluster=" + encode(cluster));
         assertThat(byCluster.get("allocations").size())
                 .isLessThan(whole.get("allocations").size());
 
@@ -321,7 +289,7 @@ class CapacityApiTest {
         for (String section : SECTIONS) {
             int total = 0;
             for (String region : regions) {
-                total += json("/api/capacity?region=" + encode(region))
+                total += server.json("/api/capacity?region=" + encode(region))
                         .get(section)
                         .size();
             }
@@ -347,12 +315,12 @@ class CapacityApiTest {
         latest().clusters().forEach(entry -> regions.add(entry.region()));
         regions.remove("");
         assertError(
-                get(server, "/api/capacity?region=mars"),
+                server.get("/api/capacity?region=mars"),
                 404,
                 "unknown region \"mars\" in capacity plan 2; known: " + String.join(", ", regions));
         CapacityPlanDocument.Entry sample = latest().clusters().get(0);
         assertError(
-                get(server, "/api/capacity?region=mars&cluster=" + encode(sample.cluster())),
+                server.get("/api/capacity?region=mars&cluster=" + encode(sample.cluster())),
                 404,
                 "unknown region \"mars\" in capacity plan 2; known: " + String.join(", ", regions));
         if (regions.size() > 1) {
@@ -361,12 +329,12 @@ class CapacityApiTest {
                     .findFirst()
                     .orElseThrow();
             assertError(
-                    get(server, "/api/capacity?region=" + encode(other) + "&cluster=" + encode(sample.cluster())),
+                    server.get("/api/capacity?region=" + encode(other) + "&cluster=" + encode(sample.cluster())),
                     404,
                     "cluster \"" + sample.cluster() + "\" is in region \"" + sample.region() + "\", not in \"" + other
                             + "\"");
         }
-        assertThat(get(server, "/api/capacity?cluster=nowhere-c99")
+        assertThat(server.get("/api/capacity?cluster=nowhere-c99")
                         .json()
                         .get("error")
                         .asText())
@@ -379,8 +347,8 @@ class CapacityApiTest {
         int checked = 0;
         int crossings = 0;
         for (CapacityPlanDocument.Entry entry : latest().clusters()) {
-            JsonNode path =
-                    json("/api/capacity/path?cluster=" + encode(entry.cluster()) + "&resource=" + entry.resource());
+            JsonNode path = server.json(
+                    "/api/capacity/path?cluster=" + encode(entry.cluster()) + "&resource=" + entry.resource());
             assertThat(fieldNames(path)).containsExactly("plan_version", "cluster", "resource", "unit", "days");
             assertThat(path.get("plan_version").asInt()).isEqualTo(2);
             assertThat(path.get("unit").asText()).isEqualTo(entry.unit());
@@ -446,11 +414,11 @@ class CapacityApiTest {
 
     @Test
     void aPathOfAnOlderVersionHasItsOwnHorizon() {
-        CapacityPlanDocument.Entry entry = app.capacity().stored(1).orElseThrow().clusters().stream()
+        CapacityPlanDocument.Entry entry = server.app().capacity().stored(1).orElseThrow().clusters().stream()
                 .filter(candidate -> !candidate.demandModel().equals("none"))
                 .findFirst()
                 .orElseThrow();
-        JsonNode path = json(
+        JsonNode path = server.json(
                 "/api/capacity/path?version=1&cluster=" + encode(entry.cluster()) + "&resource=" + entry.resource());
         assertThat(path.get("plan_version").asInt()).isEqualTo(1);
         assertThat(path.get("days")).hasSize(TestCapacityData.FIRST_HORIZON_DAYS);
@@ -463,23 +431,23 @@ class CapacityApiTest {
         CapacityPlanDocument.Entry entry = latest().clusters().get(0);
         String cluster = encode(entry.cluster());
         assertError(
-                get(server, "/api/capacity/path?resource=cpu"),
+                server.get("/api/capacity/path?resource=cpu"),
                 400,
                 "parameter \"cluster\" is required: the cluster, e.g. us-east-dc1-c01");
         assertError(
-                get(server, "/api/capacity/path?cluster=" + cluster),
+                server.get("/api/capacity/path?cluster=" + cluster),
                 400,
                 "parameter \"resource\" is required: cpu, memory or storage");
         assertError(
-                get(server, "/api/capacity/path?cluster=" + cluster + "&resource=gpu"),
+                server.get("/api/capacity/path?cluster=" + cluster + "&resource=gpu"),
                 400,
                 "parameter \"resource\": expected cpu, memory or storage, got \"gpu\"");
-        assertThat(get(server, "/api/capacity/path?cluster=nowhere-c99&resource=cpu")
+        assertThat(server.get("/api/capacity/path?cluster=nowhere-c99&resource=cpu")
                         .json()
                         .get("error")
                         .asText())
                 .startsWith("unknown cluster \"nowhere-c99\" in capacity plan 2; known: ");
-        assertThat(get(server, "/api/capacity/path?cluster=nowhere-c99&resource=cpu")
+        assertThat(server.get("/api/capacity/path?cluster=nowhere-c99&resource=cpu")
                         .status())
                 .isEqualTo(400);
         // A cluster whose servers hold no storage (cloud instances) has no storage entry.
@@ -489,45 +457,38 @@ class CapacityApiTest {
                                 && other.resource().equals("storage")))
                 .findFirst()
                 .ifPresent(candidate -> assertError(
-                        get(server, "/api/capacity/path?cluster=" + encode(candidate.cluster()) + "&resource=storage"),
+                        server.get("/api/capacity/path?cluster=" + encode(candidate.cluster()) + "&resource=storage"),
                         400,
                         "capacity plan 2 has no storage for cluster " + candidate.cluster() + "; it has cpu, memory"));
         assertError(
-                get(server, "/api/capacity/path?cluster=" + cluster + "&resource=cpu&version=9"),
+                server.get("/api/capacity/path?cluster=" + cluster + "&resource=cpu&version=9"),
                 404,
                 "there is no capacity plan version 9; versions are 1 to 2");
         assertError(
-                get(server, "/api/capacity?version=9"),
-                404,
-                "there is no capacity plan version 9; versions are 1 to 2");
+                server.get("/api/capacity?version=9"), 404, "there is no capacity plan version 9; versions are 1 to 2");
         assertError(
-                get(server, "/api/capacity?version=two"),
+                server.get("/api/capacity?version=two"),
                 400,
                 "parameter \"version\": expected a plan version (1, 2, ...) or latest, got \"two\"");
         assertError(
-                get(server, "/api/capacity?zone=a"),
+                server.get("/api/capacity?zone=a"),
                 400,
                 "unknown parameter \"zone\"; expected version, region, site, cluster");
         assertError(
-                get(server, "/api/capacity/versions?version=1"),
+                server.get("/api/capacity/versions?version=1"),
                 400,
                 "unknown parameter \"version\"; this endpoint takes none");
     }
 
     @Test
     void aStoreWithoutPlansSaysToRunThePlan() throws Exception {
-        Path empty = Files.createDirectories(folder.resolve("empty"));
-        try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
-                FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
-            assertThat(get(emptyServer, "/api/capacity/versions").json().toString())
-                    .isEqualTo("{\"versions\":[]}");
-            assertError(get(emptyServer, "/api/capacity"), 404, "no capacity plan is stored yet: run fleetcast plan");
+        try (TestServer empty = TestServer.start(TestApps.emptyApp(folder))) {
+            assertThat(empty.get("/api/capacity/versions").json().toString()).isEqualTo("{\"versions\":[]}");
+            assertError(empty.get("/api/capacity"), 404, "no capacity plan is stored yet: run fleetcast plan");
             assertError(
-                    get(emptyServer, "/api/capacity?version=1"),
-                    404,
-                    "no capacity plan is stored yet: run fleetcast plan");
+                    empty.get("/api/capacity?version=1"), 404, "no capacity plan is stored yet: run fleetcast plan");
             assertError(
-                    get(emptyServer, "/api/capacity/path?cluster=c1&resource=cpu"),
+                    empty.get("/api/capacity/path?cluster=c1&resource=cpu"),
                     404,
                     "no capacity plan is stored yet: run fleetcast plan");
         }

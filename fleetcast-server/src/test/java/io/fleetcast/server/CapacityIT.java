@@ -1,13 +1,12 @@
 package io.fleetcast.server;
 
-import static io.fleetcast.server.FleetcastServerTest.encode;
+import static io.fleetcast.server.TestBrowser.points;
+import static io.fleetcast.server.TestServer.encode;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetcast.app.FleetcastApp;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,29 +32,8 @@ class CapacityIT {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        TestBrowser.requireChromium();
-        app = TestCapacityData.plannedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static JsonNode api(String pathAndQuery) {
-        return FleetcastServerTest.json(server, pathAndQuery);
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestCapacityData.plannedApp(folder));
 
     /** The API's date, or the page's "—" when there is none. */
     private static String dateText(JsonNode date) {
@@ -85,7 +62,7 @@ class CapacityIT {
 
     @Test
     void theRankingDrillsDownToAClustersPathHeadroomAndOrder() throws IOException {
-        JsonNode plan = api("/api/capacity");
+        JsonNode plan = server.json("/api/capacity");
         List<JsonNode> ranking = ranked(plan.get("clusters"));
         // The cluster to walk to: the most urgent one that has an order (the simulated fleet has two).
         JsonNode chosen = ranking.stream()
@@ -136,14 +113,14 @@ class CapacityIT {
             browser.assertNoErrors();
             assertThat(browser.text("#page-title")).isEqualTo("Region " + region);
             assertThat(rankingRows(browser))
-                    .hasSize(api("/api/capacity?region=" + encode(region))
+                    .hasSize(server.json("/api/capacity?region=" + encode(region))
                             .get("clusters")
                             .size());
             browser.find("#groups-table tr[data-key='" + site + "'] th a").click();
             browser.waitForView("?region=" + region + "&site=" + site);
             assertThat(browser.text("#groups-title")).isEqualTo("Clusters in " + site);
             assertThat(rankingRows(browser))
-                    .hasSize(api("/api/capacity?site=" + encode(site))
+                    .hasSize(server.json("/api/capacity?site=" + encode(site))
                             .get("clusters")
                             .size());
 
@@ -158,7 +135,7 @@ class CapacityIT {
             assertThat(browser.find("#ranking-table tr[aria-selected=true]").getAttribute("data-key"))
                     .isEqualTo(cluster + "/" + resource);
 
-            JsonNode path = api("/api/capacity/path?cluster=" + encode(cluster) + "&resource=" + resource);
+            JsonNode path = server.json("/api/capacity/path?cluster=" + encode(cluster) + "&resource=" + resource);
             Map<String, Map<String, Object>> chart = browser.chartSeries("path-chart");
             assertThat(chart.keySet())
                     .containsExactlyInAnyOrder(
@@ -249,10 +226,8 @@ class CapacityIT {
             browser.assertNoErrors();
 
             // A store without plans: the page says what to do.
-            Path empty = Files.createDirectories(folder.resolve("empty"));
-            try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
-                    FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
-                browser.driver().get(emptyServer.uri().resolve("capacity.html").toString());
+            try (TestServer empty = TestServer.start(TestApps.emptyApp(folder))) {
+                browser.driver().get(empty.uri().resolve("capacity.html").toString());
                 browser.waitForView("");
                 browser.assertNoErrors();
                 assertThat(browser.text("#note")).startsWith("No capacity plan is stored yet");
@@ -268,10 +243,5 @@ class CapacityIT {
 
     private static List<WebElement> rankingRows(TestBrowser browser) {
         return browser.driver().findElements(By.cssSelector("#ranking-table tbody tr[data-key]"));
-    }
-
-    private static Object points(Map<String, Map<String, Object>> chart, String id) {
-        Map<String, Object> series = requireNonNull(chart.get(id), "no series " + id + " in the chart");
-        return requireNonNull(series.get("points"), "no points in " + id);
     }
 }

@@ -1,37 +1,42 @@
 package io.fleetcast.server;
 
-import static io.fleetcast.server.FleetcastServerTest.get;
 import static io.fleetcast.server.TestCostData.ANALYTICS;
 import static io.fleetcast.server.TestCostData.CHECKOUT;
 import static io.fleetcast.server.TestCostData.COMMERCE;
+import static io.fleetcast.server.TestCostData.DAILY_ACTIVE_USERS;
 import static io.fleetcast.server.TestCostData.INSIGHTS;
 import static io.fleetcast.server.TestCostData.LAST_DAY;
 import static io.fleetcast.server.TestCostData.LEDGER;
 import static io.fleetcast.server.TestCostData.LEDGER_SPIKE;
 import static io.fleetcast.server.TestCostData.ORPHAN;
 import static io.fleetcast.server.TestCostData.PAYMENTS;
+import static io.fleetcast.server.TestCostData.QUERIES;
+import static io.fleetcast.server.TestCostData.REQUESTS;
 import static io.fleetcast.server.TestCostData.SEARCH;
 import static io.fleetcast.server.TestCostData.SEARCH_API;
 import static io.fleetcast.server.TestCostData.WAREHOUSE;
+import static io.fleetcast.server.TestServer.assertError;
+import static io.fleetcast.server.TestServer.fieldNames;
+import static io.fleetcast.server.TestServer.row;
+import static io.fleetcast.server.TestServer.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.cost.CostService;
 import io.fleetcast.core.error.FleetcastException;
-import io.fleetcast.server.FleetcastServerTest.Response;
+import io.fleetcast.server.TestCostData.DriverDay;
 import io.fleetcast.server.TestCostData.Line;
+import io.fleetcast.server.TestServer.Response;
 import io.fleetcast.server.auth.AccessDecision;
 import io.fleetcast.server.auth.Principal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +44,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,50 +63,17 @@ class CostApiTest {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestCostData.loadedApp(folder));
+
     /** {@code GET /api/cost}, asked once: each report forecasts every open budget. */
     private static Response latest;
 
     @BeforeAll
-    static void startServer() {
-        app = TestCostData.loadedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-        latest = get(server, "/api/cost");
+    static void askForTheLatestReport() {
+        latest = server.get("/api/cost");
         assertThat(latest.status()).as(latest.body()).isEqualTo(200);
         assertThat(latest.contentType()).startsWith("application/json");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static JsonNode json(String pathAndQuery) {
-        return FleetcastServerTest.json(server, pathAndQuery);
-    }
-
-    private static void assertError(Response response, int status, String message) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json().get("error").asText()).isEqualTo(message);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(element -> values.add(element.get(field).asText()));
-        return values;
     }
 
     private static BigDecimal money(JsonNode node) {
@@ -121,15 +93,6 @@ class CostApiTest {
         return line -> Objects.equals(line.team(), team);
     }
 
-    private static JsonNode row(JsonNode array, String field, String value) {
-        for (JsonNode element : array) {
-            if (element.get(field).asText().equals(value)) {
-                return element;
-            }
-        }
-        throw new AssertionError("no " + field + " " + value + " in " + array);
-    }
-
     private static JsonNode budget(JsonNode budgets, String team, String period) {
         for (JsonNode budget : budgets) {
             if (budget.get("team").asText().equals(team)
@@ -144,7 +107,10 @@ class CostApiTest {
     private static JsonNode serviceReport(CostService.Request request) {
         try {
             return new ObjectMapper()
-                    .readTree(app.cost().run(request, CostService.Progress.NONE).toJson());
+                    .readTree(server.app()
+                            .cost()
+                            .run(request, CostService.Progress.NONE)
+                            .toJson());
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
@@ -169,6 +135,7 @@ class CostApiTest {
                         "alerts",
                         "anomalies",
                         "savings",
+                        "unit_costs",
                         "notes");
         assertThat(report).isEqualTo(serviceReport(CostService.Request.defaults()));
         assertThat(report.get("as_of").asText()).isEqualTo(LAST_DAY.toString());
@@ -178,7 +145,7 @@ class CostApiTest {
                 .isEqualTo("{\"label\":\"2025-Q4\",\"start\":\"2025-10-01\",\"end\":\"2025-12-31\"}");
         assertThat(report.get("teams").isNull()).isTrue();
         // The same request gives the same bytes.
-        assertThat(get(server, "/api/cost").body()).isEqualTo(latest.body());
+        assertThat(server.get("/api/cost").body()).isEqualTo(latest.body());
     }
 
     @Test
@@ -297,8 +264,55 @@ class CostApiTest {
     }
 
     @Test
+    void aUnitCostIsTheMonthsSpendOverItsDriver() {
+        JsonNode unitCosts = latest.json().get("unit_costs");
+        LocalDate october = LocalDate.parse("2025-10-01");
+        LocalDate octoberEnd = LocalDate.parse("2025-10-31");
+        Predicate<DriverDay> inOctober =
+                day -> !day.day().isBefore(october) && !day.day().isAfter(octoberEnd);
+
+        assertThat(texts(unitCosts, "driver")).containsExactlyInAnyOrder(REQUESTS, QUERIES, DAILY_ACTIVE_USERS);
+        // A service's flow, per thousand: checkout's October spend over its October requests, worked by hand.
+        JsonNode requests = row(unitCosts, "driver", REQUESTS);
+        assertThat(requests.get("service").asText()).isEqualTo(CHECKOUT);
+        assertThat(requests.get("unit_label").asText()).isEqualTo("USD per 1k requests");
+        // Complete months only: the lines and drivers start on 2025-04-01 and end on 2025-11-20.
+        assertThat(texts(requests.get("months"), "month"))
+                .containsExactly("2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10");
+        BigDecimal spend = TestCostData.effective(
+                october, octoberEnd, line -> line.service().equals(CHECKOUT));
+        long requestCount = TestCostData.drivers().stream()
+                .filter(inOctober.and(day -> day.driver().equals(REQUESTS)))
+                .mapToLong(DriverDay::value)
+                .sum();
+        JsonNode lastMonth = requests.get("months").get(6);
+        assertThat(money(lastMonth.get("cost"))).isEqualByComparingTo(cents(spend));
+        assertThat(lastMonth.get("driver").asDouble()).isEqualTo((double) requestCount);
+        double perThousand = spend.doubleValue() / requestCount * 1000;
+        assertThat(lastMonth.get("unit_cost").asDouble()).isCloseTo(perThousand, within(1e-9));
+        assertThat(requests.get("latest").asDouble())
+                .isEqualTo(lastMonth.get("unit_cost").asDouble());
+        // Its requests grow by half in a year while its spend stays: its cost per request falls.
+        assertThat(requests.get("trend_per_month").asDouble()).isNegative();
+        assertThat(row(unitCosts, "driver", QUERIES).get("trend_per_month").asDouble())
+                .isPositive();
+
+        // A fleet-wide stock, per unit: October's whole bill over the month's mean daily active users.
+        JsonNode users = row(unitCosts, "driver", DAILY_ACTIVE_USERS);
+        assertThat(users.get("service").isNull()).isTrue();
+        assertThat(users.get("unit_label").asText()).isEqualTo("USD per user (monthly mean)");
+        double meanUsers = TestCostData.drivers().stream()
+                .filter(inOctober.and(day -> day.driver().equals(DAILY_ACTIVE_USERS)))
+                .mapToLong(DriverDay::value)
+                .average()
+                .orElseThrow();
+        double bill = TestCostData.effective(october, octoberEnd, line -> true).doubleValue();
+        assertThat(users.get("latest").asDouble()).isCloseTo(bill / meanUsers, within(1e-9));
+    }
+
+    @Test
     void aPeriodNarrowsTheAttributionTheBudgetsAndTheAnomalies() {
-        JsonNode q3 = json("/api/cost?period=2025-Q3");
+        JsonNode q3 = server.json("/api/cost?period=2025-Q3");
 
         assertThat(q3.get("period").get("label").asText()).isEqualTo("2025-Q3");
         assertThat(money(q3.get("reconciliation").get("billed")))
@@ -309,7 +323,7 @@ class CostApiTest {
         assertThat(q3.get("anomalies")).isEmpty();
         assertThat(q3).isEqualTo(serviceReport(CostService.Request.defaults().withPeriod("2025-Q3")));
 
-        JsonNode october = json("/api/cost?period=2025-10");
+        JsonNode october = server.json("/api/cost?period=2025-10");
         assertThat(october.get("period").get("end").asText()).isEqualTo("2025-10-31");
         assertThat(texts(october.get("budgets"), "team")).containsExactly(ANALYTICS);
         assertThat(texts(october.get("anomalies"), "date")).containsExactly(LEDGER_SPIKE.toString());
@@ -317,8 +331,8 @@ class CostApiTest {
 
     @Test
     void teamsAskedForAreTheOnlyOnesInTheReport() {
-        Response listed = get(server, "/api/cost?team=payments,analytics");
-        Response repeated = get(server, "/api/cost?team=payments&team=analytics");
+        Response listed = server.get("/api/cost?team=payments,analytics");
+        Response repeated = server.get("/api/cost?team=payments&team=analytics");
 
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);
         assertThat(repeated.body()).isEqualTo(listed.body());
@@ -336,9 +350,9 @@ class CostApiTest {
     @Test
     void aPrincipalLimitedToOneTeamSeesThatTeamOnly() {
         Principal analyst = new Principal("ana", false, Set.of(SEARCH));
-        try (FleetcastServer limited =
-                FleetcastServer.start(ServerConfig.local(0), app, request -> new AccessDecision.Allow(analyst))) {
-            Response response = get(limited, "/api/cost");
+        try (FleetcastServer limited = FleetcastServer.start(
+                ServerConfig.local(0), server.app(), request -> new AccessDecision.Allow(analyst))) {
+            Response response = TestServer.get(limited, "/api/cost");
 
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             JsonNode report = response.json();
@@ -346,6 +360,7 @@ class CostApiTest {
             assertThat(texts(report.get("attribution"), "team")).containsExactly(SEARCH);
             assertThat(texts(report.get("services"), "service")).containsExactly(SEARCH_API);
             assertThat(texts(report.get("budgets"), "team")).containsOnly(SEARCH);
+            assertThat(texts(report.get("unit_costs"), "service")).containsExactly(SEARCH_API);
             assertThat(report.get("alerts")).isEmpty();
             assertThat(report.get("anomalies")).isEmpty();
             assertThat(money(report.get("reconciliation").get("billed"))).isEqualByComparingTo(q4(team(SEARCH)));
@@ -353,9 +368,9 @@ class CostApiTest {
                 assertThat(response.body()).as("the body names " + other).doesNotContain(other);
             }
             // Asking for one's own team is the same; asking for another's is refused.
-            assertThat(get(limited, "/api/cost?team=search").body()).isEqualTo(response.body());
+            assertThat(TestServer.get(limited, "/api/cost?team=search").body()).isEqualTo(response.body());
             assertError(
-                    get(limited, "/api/cost?team=search,payments"),
+                    TestServer.get(limited, "/api/cost?team=search,payments"),
                     403,
                     "you (ana) may not see team \"payments\"; you may see search");
         }
@@ -366,26 +381,25 @@ class CostApiTest {
         // The message is the cost service's own.
         String message = String.valueOf(catchThrowableOfType(
                         FleetcastException.class,
-                        () -> app.cost()
+                        () -> server.app()
+                                .cost()
                                 .run(CostService.Request.defaults().withPeriod("2025-Q5"), CostService.Progress.NONE))
                 .getMessage());
         assertThat(message).contains("2025-Q5");
-        assertError(get(server, "/api/cost?period=2025-Q5"), 400, message);
+        assertError(server.get("/api/cost?period=2025-Q5"), 400, message);
         assertError(
-                get(server, "/api/cost?quarter=2025-Q4"), 400, "unknown parameter \"quarter\"; expected period, team");
+                server.get("/api/cost?quarter=2025-Q4"), 400, "unknown parameter \"quarter\"; expected period, team");
         assertError(
-                get(server, "/api/cost?period=2025-Q3&period=2025-Q4"),
+                server.get("/api/cost?period=2025-Q3&period=2025-Q4"),
                 400,
                 "parameter \"period\" is given 2 times; give it at most once");
     }
 
     @Test
-    void withoutCostLinesThereIsNoReport() throws Exception {
-        Path empty = Files.createDirectories(folder.resolve("empty"));
-        try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
-                FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
+    void withoutCostLinesThereIsNoReport() {
+        try (TestServer empty = TestServer.start(TestApps.emptyApp(folder))) {
             assertError(
-                    get(emptyServer, "/api/cost"),
+                    empty.get("/api/cost"),
                     404,
                     "no cost lines are loaded yet: load them with 'fleetcast ingest costs FILE'");
         }

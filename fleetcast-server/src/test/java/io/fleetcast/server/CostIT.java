@@ -1,6 +1,7 @@
 package io.fleetcast.server;
 
 import static io.fleetcast.server.TestCostData.ANALYTICS;
+import static io.fleetcast.server.TestCostData.CHECKOUT;
 import static io.fleetcast.server.TestCostData.COMMERCE;
 import static io.fleetcast.server.TestCostData.INSIGHTS;
 import static io.fleetcast.server.TestCostData.LAST_DAY;
@@ -9,19 +10,22 @@ import static io.fleetcast.server.TestCostData.LEDGER_SPIKE;
 import static io.fleetcast.server.TestCostData.PAYMENTS;
 import static io.fleetcast.server.TestCostData.SEARCH;
 import static io.fleetcast.server.TestCostData.WAREHOUSE;
+import static io.fleetcast.server.TestServer.rows;
+import static io.fleetcast.server.TestServer.texts;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetcast.app.FleetcastApp;
+import com.google.common.base.Splitter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -38,29 +42,8 @@ class CostIT {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        TestBrowser.requireChromium();
-        app = TestCostData.loadedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static JsonNode api(String pathAndQuery) {
-        return FleetcastServerTest.json(server, pathAndQuery);
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestCostData.loadedApp(folder));
 
     private static List<String> keys(TestBrowser browser, String table) {
         return browser.driver().findElements(By.cssSelector("#" + table + " tbody tr[data-key]")).stream()
@@ -76,9 +59,52 @@ class CostIT {
         return new BigDecimal(value(browser, css));
     }
 
+    /** Checks that the unit costs table shows the API's {@code unitCosts} rows, in order, with their figures. */
+    private static void assertUnitCosts(TestBrowser browser, List<JsonNode> unitCosts) {
+        assertThat(keys(browser, "unit-costs-table"))
+                .containsExactlyElementsOf(unitCosts.stream()
+                        .map(row -> row.get("driver").asText() + "/"
+                                + row.get("service").asText(""))
+                        .toList());
+        for (JsonNode row : unitCosts) {
+            String css = "#unit-costs-table tr[data-key='" + row.get("driver").asText() + "/"
+                    + row.get("service").asText("") + "'] ";
+            double latest = row.get("latest").asDouble();
+            assertThat(Double.parseDouble(value(browser, css + "[data-field=latest]")))
+                    .isEqualTo(latest);
+            assertThat(browser.text(css + "[data-field=latest]"))
+                    .isEqualTo(String.format(
+                            Locale.ROOT,
+                            "%.4f %s\nin %s",
+                            latest,
+                            row.get("unit_label").asText(),
+                            row.get("months")
+                                    .get(row.get("months").size() - 1)
+                                    .get("month")
+                                    .asText()));
+            double trend = row.get("trend_per_month").asDouble();
+            assertThat(Double.parseDouble(value(browser, css + "[data-field=trend]")))
+                    .isEqualTo(trend);
+            assertThat(browser.text(css + "[data-field=trend]"))
+                    .isEqualTo(String.format(Locale.ROOT, "%+.1f%%", 100 * trend));
+            WebElement months = browser.find(css + "svg.sparkline");
+            assertThat(months.getAttribute("data-months"))
+                    .isEqualTo(String.join(",", texts(row.get("months"), "month")));
+            List<Double> values = new ArrayList<>();
+            row.get("months").forEach(month -> values.add(month.get("unit_cost").asDouble()));
+            assertThat(Splitter.on(',')
+                            .splitToStream(String.valueOf(months.getAttribute("data-values")))
+                            .map(Double::parseDouble)
+                            .toList())
+                    .isEqualTo(values);
+            assertThat(browser.driver().findElements(By.cssSelector(css + "svg.sparkline circle")))
+                    .hasSize(values.size());
+        }
+    }
+
     @Test
     void theTilesTablesAndDrillDownShowTheReport() throws IOException {
-        JsonNode report = api("/api/cost");
+        JsonNode report = server.json("/api/cost");
         JsonNode reconciliation = report.get("reconciliation");
 
         try (TestBrowser browser = TestBrowser.start(folder, "cost")) {
@@ -132,6 +158,23 @@ class CostIT {
             }
             browser.screenshot("cost-fleet.png");
 
+            // Only cost data are loaded: the header says what is, rather than "no data loaded yet".
+            assertThat(browser.headerStatus())
+                    .isEqualTo(String.format(
+                            Locale.ROOT,
+                            "no assets or usage loaded yet; loaded 4 services, %,d driver values, %,d cost lines,"
+                                    + " %d budgets · signed in as local",
+                            TestCostData.drivers().size(),
+                            TestCostData.lines().size(),
+                            TestCostData.BUDGETS.size()));
+
+            // Unit costs: every driver's at the fleet level, as the API gives them.
+            JsonNode unitCosts = report.get("unit_costs");
+            assertThat(unitCosts).hasSize(3);
+            assertUnitCosts(browser, rows(unitCosts, row -> true));
+            browser.script("document.getElementById('unit-costs-table').scrollIntoView();");
+            browser.screenshot("cost-unit-costs.png");
+
             // Org → its teams with their budgets for the period.
             browser.find("#orgs-table tr[data-key='" + COMMERCE + "'] th a").click();
             browser.waitForView("?org=" + COMMERCE);
@@ -151,6 +194,7 @@ class CostIT {
             assertThat(value(browser, "#teams-table tr[data-key='" + SEARCH + "'] [data-field=alert]"))
                     .isEqualTo("false");
             assertThat(keys(browser, "anomalies-table")).containsExactly(LEDGER_SPIKE + "/" + PAYMENTS + "/" + LEDGER);
+            assertUnitCosts(browser, rows(unitCosts, row -> true));
 
             // Team → its services, its budgets and their chart; the breadcrumb leads back up.
             browser.find(payments + "th a").click();
@@ -171,6 +215,10 @@ class CostIT {
             }
             assertThat(keys(browser, "services-table")).containsExactlyInAnyOrder("checkout", LEDGER);
             assertThat(keys(browser, "team-budgets-table")).containsExactly("2025-Q3", "2025-Q4");
+            // A team's unit costs are its services' drivers only.
+            assertUnitCosts(
+                    browser,
+                    rows(unitCosts, row -> row.get("service").asText("").equals(CHECKOUT)));
             Map<String, Map<String, Object>> chart = browser.chartSeries("budget-chart");
             assertThat(chart.keySet()).containsExactlyInAnyOrder("budget", "actual", "forecast-p50", "forecast-p90");
             for (Map<String, Object> series : chart.values()) {
@@ -188,7 +236,7 @@ class CostIT {
             browser.waitForView(q3View);
             browser.assertNoErrors();
             assertThat(decimal(browser, "#kpis [data-kpi=billed]"))
-                    .isEqualByComparingTo(api("/api/cost?period=2025-Q3")
+                    .isEqualByComparingTo(server.json("/api/cost?period=2025-Q3")
                             .get("reconciliation")
                             .get("billed")
                             .decimalValue());
@@ -210,13 +258,13 @@ class CostIT {
                     .get(server.uri().resolve("cost.html?team=" + ANALYTICS).toString());
             browser.waitForView("?org=" + INSIGHTS + "&team=" + ANALYTICS);
             assertThat(keys(browser, "services-table")).containsExactly(WAREHOUSE);
+            assertThat(browser.text("#unit-costs-table tbody"))
+                    .isEqualTo("No service of team " + ANALYTICS + " has a traffic driver with a complete month.");
             assertThat(browser.driver().getCurrentUrl()).endsWith("cost.html?org=" + INSIGHTS + "&team=" + ANALYTICS);
 
             // A period the API refuses: its message, on the page.
-            String refused = FleetcastServerTest.get(server, "/api/cost?period=2025-Q5")
-                    .json()
-                    .get("error")
-                    .asText();
+            String refused =
+                    server.get("/api/cost?period=2025-Q5").json().get("error").asText();
             browser.driver()
                     .get(server.uri().resolve("cost.html?period=2025-Q5").toString());
             new WebDriverWait(browser.driver(), TestBrowser.PATIENCE)

@@ -3,17 +3,15 @@ package io.fleetcast.server;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetcast.app.FleetcastApp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,28 +27,11 @@ class FleetOverviewIT {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestFleetData.loadedApp(folder));
 
     private TestBrowser browser;
     private ChromeDriver driver;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        TestBrowser.requireChromium();
-        app = TestFleetData.loadedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @BeforeEach
     void startBrowser(TestInfo test) throws IOException {
@@ -82,6 +63,7 @@ class FleetOverviewIT {
         assertThat(text("[data-kpi=memory] .kpi-value")).endsWith(" GiB");
         assertThat(text("[data-kpi=storage] .kpi-value")).endsWith(" TB");
         assertThat(yAxisName()).isEqualTo("cores");
+        assertThat(browser.headerStatus()).isEqualTo("data as of " + TestFleetData.AS_OF + " · signed in as local");
         screenshot("fleet-overview.png");
 
         WebElement firstRow = driver.findElement(By.cssSelector("#breakdown-table tbody tr:first-child th a"));

@@ -1,134 +1,42 @@
 package io.fleetcast.server;
 
 import static io.fleetcast.server.TestFleetData.AS_OF;
+import static io.fleetcast.server.TestServer.encode;
+import static io.fleetcast.server.TestServer.fieldNames;
+import static io.fleetcast.server.TestServer.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
-import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.ErrorKind;
 import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.server.TestServer.Response;
 import io.fleetcast.server.auth.AccessDecision;
 import io.fleetcast.server.auth.AccessRequest;
 import io.fleetcast.server.auth.Principal;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real server on a free port, over a store loaded with {@link TestFleetData}, through a real HTTP client. */
 class FleetcastServerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() {
-        app = TestFleetData.loadedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.stop();
-        app.close();
-    }
-
-    /** A response: status, content type and body. */
-    record Response(int status, String contentType, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-    }
-
-    static Response get(FleetcastServer target, String pathAndQuery) {
-        return send(target, "GET", pathAndQuery, null);
-    }
-
-    /** Sends {@code method} to {@code pathAndQuery} with {@code jsonBody} (none when {@code null}). */
-    static Response send(FleetcastServer target, String method, String pathAndQuery, @Nullable String jsonBody) {
-        try {
-            HttpRequest.Builder request =
-                    HttpRequest.newBuilder(target.uri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30));
-            if (jsonBody == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
-            }
-            HttpResponse<String> response =
-                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (IOException e) {
-            throw new AssertionError(method + " " + pathAndQuery + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static Response get(String pathAndQuery) {
-        return get(server, pathAndQuery);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(element -> values.add(element.get(field).asText()));
-        return values;
-    }
-
-    /** A query parameter's value, URL-encoded. */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** The JSON {@code target} answers {@code pathAndQuery} with, asserting a 200 with a JSON content type. */
-    static JsonNode json(FleetcastServer target, String pathAndQuery) {
-        Response response = get(target, pathAndQuery);
-        assertThat(response.status()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-        assertThat(response.contentType()).startsWith("application/json");
-        return response.json();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestFleetData.loadedApp(folder));
 
     @Test
     void healthReportsSchemaVersionDataSpanPrincipalAndRowCountsInLoadOrder() {
-        Response response = get("/api/health");
+        Response response = server.get("/api/health");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
@@ -149,7 +57,7 @@ class FleetcastServerTest {
 
     @Test
     void theOverviewDefaultsToTheLastYearOfCpuForTheWholeFleet() {
-        Response response = get("/api/fleet/overview");
+        Response response = server.get("/api/fleet/overview");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode overview = response.json();
@@ -223,12 +131,12 @@ class FleetcastServerTest {
     void theSameRequestGivesTheSameBytes() {
         String query = "/api/fleet/overview?region=us-east&resource=memory&from=2025-06-01";
 
-        assertThat(get(query).body()).isEqualTo(get(query).body());
+        assertThat(server.get(query).body()).isEqualTo(server.get(query).body());
     }
 
     @Test
     void aRegionBreaksDownIntoItsSitesAndCountsOnlyItsServers() {
-        JsonNode overview = get("/api/fleet/overview?region=us-east&from=2025-10-01&to=2025-12-31")
+        JsonNode overview = server.get("/api/fleet/overview?region=us-east&from=2025-10-01&to=2025-12-31")
                 .json();
 
         assertThat(overview.get("scope").get("level").asText()).isEqualTo("region");
@@ -245,7 +153,7 @@ class FleetcastServerTest {
     @Test
     void aClusterAloneIsPlacedInItsSiteAndRegionAndBreaksDownIntoServicesWithoutServers() {
         JsonNode overview =
-                get("/api/fleet/overview?cluster=ash-c1&resource=memory").json();
+                server.get("/api/fleet/overview?cluster=ash-c1&resource=memory").json();
 
         JsonNode scope = overview.get("scope");
         assertThat(scope.get("level").asText()).isEqualTo("cluster");
@@ -264,7 +172,7 @@ class FleetcastServerTest {
 
     @Test
     void aServiceHasUsageButNoServersSkusNorBreakdown() {
-        JsonNode overview = get("/api/fleet/overview?service=checkout").json();
+        JsonNode overview = server.get("/api/fleet/overview?service=checkout").json();
 
         assertThat(overview.get("scope").get("level").asText()).isEqualTo("service");
         JsonNode totals = overview.get("totals");
@@ -279,18 +187,18 @@ class FleetcastServerTest {
 
     @Test
     void unknownNamesAreNotFoundWithAClearMessage() {
-        Response region = get("/api/fleet/overview?region=mars");
+        Response region = server.get("/api/fleet/overview?region=mars");
         assertThat(region.status()).isEqualTo(404);
         assertThat(region.contentType()).startsWith("application/json");
         assertThat(fieldNames(region.json())).containsExactly("error");
         assertThat(region.json().get("error").asText()).isEqualTo("unknown region \"mars\"; known: eu-west, us-east");
 
-        Response site = get("/api/fleet/overview?region=eu-west&site=dc-ash");
+        Response site = server.get("/api/fleet/overview?region=eu-west&site=dc-ash");
         assertThat(site.status()).isEqualTo(404);
         assertThat(site.json().get("error").asText())
                 .isEqualTo("site \"dc-ash\" is in region \"us-east\", not in \"eu-west\"");
 
-        assertThat(get("/api/fleet/overview?service=" + encode("no such"))
+        assertThat(server.get("/api/fleet/overview?service=" + encode("no such"))
                         .json()
                         .get("error")
                         .asText())
@@ -299,25 +207,27 @@ class FleetcastServerTest {
 
     @Test
     void malformedRequestsAreBadRequestsThatNameTheProblem() {
-        assertError("/api/fleet/overview?from=2025-02-30", 400, "parameter \"from\": expected a date as YYYY-MM-DD");
-        assertError(
+        assertErrorStartsWith(
+                "/api/fleet/overview?from=2025-02-30", 400, "parameter \"from\": expected a date as YYYY-MM-DD");
+        assertErrorStartsWith(
                 "/api/fleet/overview?resource=gpu",
                 400,
                 "parameter \"resource\": expected one of cpu, memory, storage; got \"gpu\"");
-        assertError("/api/fleet/overview?regoin=us-east", 400, "unknown parameter \"regoin\"");
-        assertError(
+        assertErrorStartsWith("/api/fleet/overview?regoin=us-east", 400, "unknown parameter \"regoin\"");
+        assertErrorStartsWith(
                 "/api/fleet/overview?region=us-east&region=eu-west",
                 400,
                 "parameter \"region\" is given 2 times; give it at most once");
-        assertError(
+        assertErrorStartsWith(
                 "/api/fleet/overview?to=2026-01-01",
                 400,
                 "to 2026-01-01 is after the last day of data (as of 2025-12-31)");
-        assertError("/api/fleet/overview?from=2025-06-01&to=2025-05-01", 400, "from 2025-06-01 is after to 2025-05-01");
+        assertErrorStartsWith(
+                "/api/fleet/overview?from=2025-06-01&to=2025-05-01", 400, "from 2025-06-01 is after to 2025-05-01");
     }
 
-    private static void assertError(String pathAndQuery, int status, String messageStart) {
-        Response response = get(pathAndQuery);
+    private static void assertErrorStartsWith(String pathAndQuery, int status, String messageStart) {
+        Response response = server.get(pathAndQuery);
         assertThat(response.status()).as(pathAndQuery).isEqualTo(status);
         assertThat(response.contentType()).as(pathAndQuery).startsWith("application/json");
         assertThat(response.json().get("error").asText()).as(pathAndQuery).startsWith(messageStart);
@@ -325,7 +235,7 @@ class FleetcastServerTest {
 
     @Test
     void anUnknownApiPathIsAJsonNotFound() {
-        Response response = get("/api/nothing/here");
+        Response response = server.get("/api/nothing/here");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/json");
@@ -334,7 +244,7 @@ class FleetcastServerTest {
 
     @Test
     void theIngestLogListsNewestFirstAndTakesALimit() {
-        JsonNode log = get("/api/ingests").json();
+        JsonNode log = server.get("/api/ingests").json();
 
         assertThat(fieldNames(log)).containsExactly("ingests");
         assertThat(texts(log.get("ingests"), "kind")).containsExactly("usage", "services", "assets", "skus");
@@ -354,39 +264,40 @@ class FleetcastServerTest {
                         "finished_at");
         assertThat(log.get("ingests").get(0).get("format").asText()).isEqualTo("csv");
         assertThat(log.get("ingests").get(0).get("started_at").asText()).isEqualTo("2026-01-02T09:00:00Z");
-        assertThat(get("/api/ingests?limit=2").json().get("ingests")).hasSize(2);
-        assertError("/api/ingests?limit=lots", 400, "parameter \"limit\": expected a whole number, got \"lots\"");
-        assertError("/api/ingests?limit=0", 400, "limit must be between 1 and 1000, got 0");
+        assertThat(server.get("/api/ingests?limit=2").json().get("ingests")).hasSize(2);
+        assertErrorStartsWith(
+                "/api/ingests?limit=lots", 400, "parameter \"limit\": expected a whole number, got \"lots\"");
+        assertErrorStartsWith("/api/ingests?limit=0", 400, "limit must be between 1 and 1000, got 0");
     }
 
     @Test
     void theDashboardIsServedFromTheJar() {
-        Response page = get("/");
+        Response page = server.get("/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<title>Fleet overview · Fleetcast</title>");
 
-        Response script = get("/app.js");
+        Response script = server.get("/app.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
 
-        Response utilization = get("/utilization.html");
+        Response utilization = server.get("/utilization.html");
         assertThat(utilization.status()).isEqualTo(200);
         assertThat(utilization.body()).contains("<title>Utilization · Fleetcast</title>");
-        assertThat(get("/utilization.js").body()).contains("renderNavigation('utilization')");
-        assertThat(get("/common.js").body())
+        assertThat(server.get("/utilization.js").body()).contains("renderNavigation('utilization')");
+        assertThat(server.get("/common.js").body())
                 .contains("href: 'utilization.html'")
                 .contains("href: 'cost.html'");
-        assertThat(get("/cost.html").body()).contains("<title>Cost &amp; Budgets · Fleetcast</title>");
+        assertThat(server.get("/cost.html").body()).contains("<title>Cost &amp; Budgets · Fleetcast</title>");
 
-        Response charts = get("/vendor/echarts/echarts.min.js");
+        Response charts = server.get("/vendor/echarts/echarts.min.js");
         assertThat(charts.status()).isEqualTo(200);
         assertThat(charts.body()).contains("Licensed to the Apache Software Foundation");
     }
 
     @Test
     void theServerDeclaresExactlyTheDocumentedApiRoutes() {
-        assertThat(server.routes())
+        assertThat(server.fleetcastServer().routes())
                 .containsExactly(
                         "GET /api/health",
                         "GET /api/fleet/overview",
@@ -410,7 +321,7 @@ class FleetcastServerTest {
     @Test
     void aDenyingPolicyBlocksEveryDeclaredRouteBeforeItsHandler() {
         List<AccessRequest> seen = Collections.synchronizedList(new ArrayList<>());
-        try (FleetcastServer denying = FleetcastServer.start(ServerConfig.local(0), app, request -> {
+        try (FleetcastServer denying = FleetcastServer.start(ServerConfig.local(0), server.app(), request -> {
             seen.add(request);
             return new AccessDecision.Deny(AccessDecision.Reason.FORBIDDEN, "no access for tests");
         })) {
@@ -424,7 +335,7 @@ class FleetcastServerTest {
                 String method = route.substring(0, route.indexOf(' '));
                 String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]*}", "x");
 
-                Response response = send(denying, method, path, method.equals("POST") ? "{}" : null);
+                Response response = TestServer.send(denying, method, path, method.equals("POST") ? "{}" : null);
 
                 assertThat(response.status()).as(route).isEqualTo(403);
                 assertThat(response.json().get("error").asText()).as(route).isEqualTo("no access for tests");
@@ -435,19 +346,19 @@ class FleetcastServerTest {
                             .map(route -> route.replaceAll("\\{[^}]*}", "x"))
                             .toList());
             // Static files are not part of the API: the dashboard still loads, and then its API calls are refused.
-            assertThat(get(denying, "/").status()).isEqualTo(200);
+            assertThat(TestServer.get(denying, "/").status()).isEqualTo(200);
         }
     }
 
     @Test
     void anUnauthenticatedRequestIsAnswered401() {
-        try (FleetcastServer server = FleetcastServer.start(
+        try (FleetcastServer signingIn = FleetcastServer.start(
                 ServerConfig.local(0),
-                app,
+                server.app(),
                 request -> request.header("Authorization").isPresent()
                         ? new AccessDecision.Allow(Principal.LOCAL_USER)
                         : new AccessDecision.Deny(AccessDecision.Reason.UNAUTHENTICATED, "sign in first"))) {
-            Response response = get(server, "/api/health");
+            Response response = TestServer.get(signingIn, "/api/health");
 
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.json().get("error").asText()).isEqualTo("sign in first");
@@ -457,24 +368,31 @@ class FleetcastServerTest {
     @Test
     void handlersSeeThePrincipalThePolicyResolved() {
         Principal analyst = new Principal("ana", false, Set.of("payments"));
-        try (FleetcastServer server =
-                FleetcastServer.start(ServerConfig.local(0), app, request -> new AccessDecision.Allow(analyst))) {
-            assertThat(get(server, "/api/health").json().get("principal").asText())
+        try (FleetcastServer limited = FleetcastServer.start(
+                ServerConfig.local(0), server.app(), request -> new AccessDecision.Allow(analyst))) {
+            assertThat(TestServer.get(limited, "/api/health")
+                            .json()
+                            .get("principal")
+                            .asText())
                     .isEqualTo("ana");
         }
     }
 
     @Test
     void aPortInUseIsBadInputThatSaysSo() {
-        assertThatThrownBy(() -> FleetcastServer.start(ServerConfig.local(server.port()), app))
+        assertThatThrownBy(() -> FleetcastServer.start(
+                        ServerConfig.local(server.fleetcastServer().port()), server.app()))
                 .isInstanceOfSatisfying(
                         FleetcastException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT))
-                .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port());
+                .hasMessageStartingWith(
+                        "cannot listen on 127.0.0.1:" + server.fleetcastServer().port());
     }
 
     @Test
     void theDashboardAddressNamesTheBoundPort() {
-        assertThat(server.port()).isPositive();
-        assertThat(server.uri()).isEqualTo(URI.create("http://127.0.0.1:" + server.port() + "/"));
+        assertThat(server.fleetcastServer().port()).isPositive();
+        assertThat(server.uri())
+                .isEqualTo(URI.create(
+                        "http://127.0.0.1:" + server.fleetcastServer().port() + "/"));
     }
 }

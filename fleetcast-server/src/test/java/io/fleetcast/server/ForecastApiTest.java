@@ -1,7 +1,5 @@
 package io.fleetcast.server;
 
-import static io.fleetcast.server.FleetcastServerTest.get;
-import static io.fleetcast.server.FleetcastServerTest.send;
 import static io.fleetcast.server.TestForecastData.CPU_ADJUSTMENT;
 import static io.fleetcast.server.TestForecastData.CPU_END;
 import static io.fleetcast.server.TestForecastData.CPU_FACTOR;
@@ -12,22 +10,22 @@ import static io.fleetcast.server.TestForecastData.MEMORY_ADJUSTMENT;
 import static io.fleetcast.server.TestForecastData.MEMORY_GIB;
 import static io.fleetcast.server.TestForecastData.MEMORY_SERIES;
 import static io.fleetcast.server.TestForecastData.STORAGE_SERIES;
+import static io.fleetcast.server.TestServer.assertError;
+import static io.fleetcast.server.TestServer.fieldNames;
+import static io.fleetcast.server.TestServer.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetcast.app.FleetcastApp;
-import io.fleetcast.server.FleetcastServerTest.Response;
+import io.fleetcast.server.TestServer.Response;
 import io.fleetcast.server.auth.AccessDecision;
 import io.fleetcast.server.auth.Principal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,56 +37,12 @@ class ForecastApiTest {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() {
-        app = TestForecastData.plannedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static JsonNode json(String pathAndQuery) {
-        return FleetcastServerTest.json(server, pathAndQuery);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(element -> values.add(element.get(field).asText()));
-        return values;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(element -> values.add(element.asText()));
-        return values;
-    }
-
-    private static void assertError(Response response, int status, String message) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json().get("error").asText()).isEqualTo(message);
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestForecastData.plannedApp(folder));
 
     /** POSTs adjustment ADJ-X of checkout on ash-c1 with {@code fields} and expects a 400 with {@code message}. */
     private static void assertRefused(String fields, String message) {
-        assertError(send(server, "POST", "/api/forecast/adjustments", adjustment("ADJ-X", fields)), 400, message);
+        assertError(server.send("POST", "/api/forecast/adjustments", adjustment("ADJ-X", fields)), 400, message);
     }
 
     private static String adjustment(String id, String fields) {
@@ -97,7 +51,7 @@ class ForecastApiTest {
 
     @Test
     void plansAreListedNewestFirstWithTheirLineage() {
-        JsonNode plans = json("/api/forecast/plans").get("plans");
+        JsonNode plans = server.json("/api/forecast/plans").get("plans");
 
         assertThat(plans).hasSize(2);
         JsonNode latest = plans.get(0);
@@ -118,7 +72,7 @@ class ForecastApiTest {
 
     @Test
     void aPlansSeriesCarryTheirUnitsModelsAndAppliedAdjustments() {
-        JsonNode latest = json("/api/forecast/plans/latest/series");
+        JsonNode latest = server.json("/api/forecast/plans/latest/series");
 
         assertThat(fieldNames(latest)).containsExactly("version", "created_at", "description", "series");
         assertThat(latest.get("version").asInt()).isEqualTo(2);
@@ -132,21 +86,20 @@ class ForecastApiTest {
         assertThat(texts(series.get(1).get("adjustments"))).containsExactly(MEMORY_ADJUSTMENT);
         assertThat(series.get(2).get("adjustments")).isEmpty();
 
-        JsonNode first = json("/api/forecast/plans/1/series");
+        JsonNode first = server.json("/api/forecast/plans/1/series");
         assertThat(first.get("version").asInt()).isEqualTo(1);
         assertThat(first.get("series").get(1).get("adjustments")).isEmpty();
 
+        assertError(server.get("/api/forecast/plans/9/series"), 404, "there is no plan version 9; versions are 1 to 2");
         assertError(
-                get(server, "/api/forecast/plans/9/series"), 404, "there is no plan version 9; versions are 1 to 2");
-        assertError(
-                get(server, "/api/forecast/plans/two/series"),
+                server.get("/api/forecast/plans/two/series"),
                 400,
                 "parameter \"version\": expected a plan version (1, 2, ...) or latest, got \"two\"");
     }
 
     @Test
     void aSeriesHasItsHistoryTheForecastWithBandsAndTheAdjustedForecastExactlyAsTheAdjustmentSays() {
-        JsonNode view = json("/api/forecast/series?key=" + CPU_SERIES);
+        JsonNode view = server.json("/api/forecast/series?key=" + CPU_SERIES);
 
         assertThat(fieldNames(view))
                 .containsExactly(
@@ -244,14 +197,14 @@ class ForecastApiTest {
 
     @Test
     void anAdjustmentAddedAfterAPlanIsListedAsNotAppliedInItAndShiftsTheNextPlanByItsConvertedValue() {
-        JsonNode first = json("/api/forecast/series?key=" + MEMORY_SERIES + "&version=1&history=400");
+        JsonNode first = server.json("/api/forecast/series?key=" + MEMORY_SERIES + "&version=1&history=400");
         assertThat(first.get("version").asInt()).isEqualTo(1);
         assertThat(first.get("history")).hasSize(365);
         assertThat(first.get("adjusted")).isEmpty();
         assertThat(texts(first.get("adjustments"), "id")).containsExactly(MEMORY_ADJUSTMENT);
         assertThat(first.get("adjustments").get(0).get("applied").asBoolean()).isFalse();
 
-        JsonNode second = json("/api/forecast/series?key=" + MEMORY_SERIES + "&version=2&history=7");
+        JsonNode second = server.json("/api/forecast/series?key=" + MEMORY_SERIES + "&version=2&history=7");
         assertThat(second.get("history")).hasSize(7);
         assertThat(second.get("adjustments").get(0).get("applied").asBoolean()).isTrue();
         assertThat(second.get("adjustments").get(0).get("value").asDouble()).isEqualTo(MEMORY_GIB);
@@ -272,39 +225,39 @@ class ForecastApiTest {
     @Test
     void badSeriesRequestsSayWhatIsWrong() {
         assertError(
-                get(server, "/api/forecast/series"),
+                server.get("/api/forecast/series"),
                 400,
                 "parameter \"key\" is required: the series as service/cluster/resource, e.g. checkout/ash-c1/cpu");
         assertError(
-                get(server, "/api/forecast/series?key=" + CPU_SERIES + "&history=-1"),
+                server.get("/api/forecast/series?key=" + CPU_SERIES + "&history=-1"),
                 400,
                 "history must be 0 to 3660 days, got -1");
         assertError(
-                get(server, "/api/forecast/series?key=" + CPU_SERIES + "&history=lots"),
+                server.get("/api/forecast/series?key=" + CPU_SERIES + "&history=lots"),
                 400,
                 "parameter \"history\": expected a whole number, got \"lots\"");
         assertError(
-                get(server, "/api/forecast/series?key=" + CPU_SERIES + "&version=0"),
+                server.get("/api/forecast/series?key=" + CPU_SERIES + "&version=0"),
                 400,
                 "parameter \"version\": expected a plan version (1, 2, ...) or latest, got \"0\"");
         assertError(
-                get(server, "/api/forecast/series?key=" + CPU_SERIES + "&version=3"),
+                server.get("/api/forecast/series?key=" + CPU_SERIES + "&version=3"),
                 404,
                 "there is no plan version 3; versions are 1 to 2");
         assertError(
-                get(server, "/api/forecast/series?key=search/ash-c1/cpu"),
+                server.get("/api/forecast/series?key=search/ash-c1/cpu"),
                 404,
                 "plan 2 has no series search/ash-c1/cpu (keys are service/cluster/resource;"
                         + " GET /api/forecast/plans/2/series lists them)");
         assertError(
-                get(server, "/api/forecast/series?key=" + CPU_SERIES + "&horizon=3"),
+                server.get("/api/forecast/series?key=" + CPU_SERIES + "&horizon=3"),
                 400,
                 "unknown parameter \"horizon\"; expected key, version, history");
     }
 
     @Test
     void theDiffOfTheTwoPlansNamesTheAdjustment() {
-        JsonNode diff = json("/api/forecast/diff?from=1&to=2");
+        JsonNode diff = server.json("/api/forecast/diff?from=1&to=2");
 
         assertThat(fieldNames(diff)).containsExactly("from", "to", "series");
         assertThat(diff.get("from").asInt()).isEqualTo(1);
@@ -342,17 +295,16 @@ class ForecastApiTest {
         assertThat(memory.get("train_end_after").asText()).isEqualTo("2025-12-31");
 
         assertError(
-                get(server, "/api/forecast/diff?from=1"),
+                server.get("/api/forecast/diff?from=1"),
                 400,
                 "parameter \"to\": expected a plan version (1, 2, ...) or latest, got \"\"");
         assertError(
-                get(server, "/api/forecast/diff?from=1&to=5"), 404, "there is no plan version 5; versions are 1 to 2");
+                server.get("/api/forecast/diff?from=1&to=5"), 404, "there is no plan version 5; versions are 1 to 2");
     }
 
     @Test
     void anAdjustmentPostedIsStoredInCanonicalUnitsListedAndDeleted() {
-        Response created = send(
-                server,
+        Response created = server.send(
                 "POST",
                 "/api/forecast/adjustments",
                 adjustment(
@@ -371,15 +323,14 @@ class ForecastApiTest {
                 .isEqualTo("ADJ-T1: add +0.5 TB 2026-01-02..2026-01-03 (local: backfill)");
         assertThat(stored.get("applied").isNull()).isTrue();
 
-        JsonNode all = json("/api/forecast/adjustments").get("adjustments");
+        JsonNode all = server.json("/api/forecast/adjustments").get("adjustments");
         assertThat(texts(all, "id")).contains(CPU_ADJUSTMENT, MEMORY_ADJUSTMENT, "ADJ-T1");
-        JsonNode storage = json("/api/forecast/series?key=" + STORAGE_SERIES);
+        JsonNode storage = server.json("/api/forecast/series?key=" + STORAGE_SERIES);
         assertThat(texts(storage.get("adjustments"), "id")).containsExactly("ADJ-T1");
         assertThat(storage.get("adjustments").get(0).get("applied").asBoolean()).isFalse();
         assertThat(storage.get("adjusted")).as("it applies from the next plan").isEmpty();
 
-        Response edited = send(
-                server,
+        Response edited = server.send(
                 "POST",
                 "/api/forecast/adjustments",
                 adjustment(
@@ -387,22 +338,22 @@ class ForecastApiTest {
                         "\"resource\": \"storage\", \"kind\": \"step\", \"value\": 2, \"unit\": \"TB\","
                                 + " \"start\": \"2026-01-10\", \"reason\": \"new shard\""));
         assertThat(edited.status()).isEqualTo(201);
-        JsonNode replaced = json("/api/forecast/adjustments").get("adjustments");
+        JsonNode replaced = server.json("/api/forecast/adjustments").get("adjustments");
         assertThat(texts(replaced, "id").stream().filter("ADJ-T1"::equals)).hasSize(1);
-        assertThat(json("/api/forecast/series?key=" + STORAGE_SERIES)
+        assertThat(server.json("/api/forecast/series?key=" + STORAGE_SERIES)
                         .get("adjustments")
                         .get(0)
                         .get("kind")
                         .asText())
                 .isEqualTo("step");
 
-        Response deleted = send(server, "DELETE", "/api/forecast/adjustments/ADJ-T1", null);
+        Response deleted = server.send("DELETE", "/api/forecast/adjustments/ADJ-T1", null);
         assertThat(deleted.status()).isEqualTo(204);
-        assertThat(texts(json("/api/forecast/adjustments").get("adjustments"), "id"))
+        assertThat(texts(server.json("/api/forecast/adjustments").get("adjustments"), "id"))
                 .doesNotContain("ADJ-T1")
                 .contains(CPU_ADJUSTMENT, MEMORY_ADJUSTMENT);
         assertError(
-                send(server, "DELETE", "/api/forecast/adjustments/ADJ-T1", null), 404, "there is no adjustment ADJ-T1");
+                server.send("DELETE", "/api/forecast/adjustments/ADJ-T1", null), 404, "there is no adjustment ADJ-T1");
     }
 
     @Test
@@ -436,15 +387,15 @@ class ForecastApiTest {
                 "unknown field \"author\"; expected id, service, cluster, resource, kind, value, unit, start, end,"
                         + " reason");
         String path = "/api/forecast/adjustments";
-        Response malformed = send(server, "POST", path, "{\"service\": ");
+        Response malformed = server.send("POST", path, "{\"service\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("error").asText()).startsWith("the body is not valid JSON: ");
         assertError(
-                send(server, "POST", path, "[]"),
+                server.send("POST", path, "[]"),
                 400,
                 "the body must be a JSON object with the adjustment's fields id, service, cluster, resource, kind,"
                         + " value, unit, start, end, reason");
-        assertThat(texts(json("/api/forecast/adjustments").get("adjustments"), "id"))
+        assertThat(texts(server.json("/api/forecast/adjustments").get("adjustments"), "id"))
                 .doesNotContain("ADJ-X");
     }
 
@@ -455,30 +406,34 @@ class ForecastApiTest {
                 "ADJ-ANA",
                 "\"resource\": \"cpu\", \"kind\": \"override\", \"value\": 100, \"start\": \"2026-01-02\","
                         + " \"end\": \"2026-01-02\", \"reason\": \"drill\"");
-        try (FleetcastServer signedIn =
-                FleetcastServer.start(ServerConfig.local(0), app, request -> new AccessDecision.Allow(analyst))) {
-            Response created = send(signedIn, "POST", "/api/forecast/adjustments", body);
+        try (FleetcastServer signedIn = FleetcastServer.start(
+                ServerConfig.local(0), server.app(), request -> new AccessDecision.Allow(analyst))) {
+            Response created = TestServer.send(signedIn, "POST", "/api/forecast/adjustments", body);
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.json().get("author").asText()).isEqualTo("ana");
-            assertThat(send(signedIn, "DELETE", "/api/forecast/adjustments/ADJ-ANA", null)
+            assertThat(TestServer.send(signedIn, "DELETE", "/api/forecast/adjustments/ADJ-ANA", null)
                             .status())
                     .isEqualTo(204);
         }
 
         try (FleetcastServer readOnly = FleetcastServer.start(
                 ServerConfig.local(0),
-                app,
+                server.app(),
                 request -> request.method().equals("GET")
                         ? new AccessDecision.Allow(analyst)
                         : new AccessDecision.Deny(AccessDecision.Reason.FORBIDDEN, "ana may not change forecasts"))) {
-            assertThat(get(readOnly, "/api/forecast/adjustments").status()).isEqualTo(200);
-            assertError(send(readOnly, "POST", "/api/forecast/adjustments", body), 403, "ana may not change forecasts");
+            assertThat(TestServer.get(readOnly, "/api/forecast/adjustments").status())
+                    .isEqualTo(200);
             assertError(
-                    send(readOnly, "DELETE", "/api/forecast/adjustments/" + CPU_ADJUSTMENT, null),
+                    TestServer.send(readOnly, "POST", "/api/forecast/adjustments", body),
+                    403,
+                    "ana may not change forecasts");
+            assertError(
+                    TestServer.send(readOnly, "DELETE", "/api/forecast/adjustments/" + CPU_ADJUSTMENT, null),
                     403,
                     "ana may not change forecasts");
         }
-        assertThat(texts(json("/api/forecast/adjustments").get("adjustments"), "id"))
+        assertThat(texts(server.json("/api/forecast/adjustments").get("adjustments"), "id"))
                 .contains(CPU_ADJUSTMENT)
                 .doesNotContain("ADJ-ANA");
     }

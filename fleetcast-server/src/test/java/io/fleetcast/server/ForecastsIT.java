@@ -6,18 +6,16 @@ import static io.fleetcast.server.TestForecastData.MEMORY_SERIES;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetcast.app.FleetcastApp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,27 +31,10 @@ class ForecastsIT {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestForecastData.plannedApp(folder));
 
     private TestBrowser browser;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        TestBrowser.requireChromium();
-        app = TestForecastData.plannedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @BeforeEach
     void startBrowser(TestInfo test) throws IOException {
@@ -130,7 +111,7 @@ class ForecastsIT {
         String addedId = added.getAttribute("data-id");
         assertThat(added.getText()).contains("multiply", "×1.1", "local", "promo week", "from next plan");
         assertThat(browser.find("#adjustment-saved").getText()).contains("applies from the next fleetcast forecast");
-        assertThat(app.forecasts().adjustments()).anySatisfy(adjustment -> {
+        assertThat(server.app().forecasts().adjustments()).anySatisfy(adjustment -> {
             assertThat(adjustment.id()).isEqualTo(addedId);
             assertThat(adjustment.value()).isEqualTo(1.1);
         });
@@ -143,7 +124,7 @@ class ForecastsIT {
         browser.find("#adjustments-table tr[data-id='" + addedId + "'] [data-action=delete]")
                 .click();
         waitUntil("the adjustment is gone", () -> rows().size() == 1);
-        assertThat(app.forecasts().adjustments())
+        assertThat(server.app().forecasts().adjustments())
                 .noneMatch(adjustment -> adjustment.id().equals(addedId));
 
         // The diff of the two plans names the memory series and its adjustment, and links to it.

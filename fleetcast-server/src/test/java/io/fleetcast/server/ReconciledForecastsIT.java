@@ -1,5 +1,6 @@
 package io.fleetcast.server;
 
+import static io.fleetcast.server.TestBrowser.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
@@ -11,7 +12,6 @@ import io.fleetcast.store.plan.DemandGrain;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +26,8 @@ class ReconciledForecastsIT {
     @TempDir
     Path folder;
 
-    private static Object points(Map<String, Map<String, Object>> chart, String id) {
-        return Objects.requireNonNull(Objects.requireNonNull(chart.get(id), id).get("points"), id);
-    }
-
     @Test
     void anAggregateShowsItsSummedHistoryAndItsReconciledForecast() throws IOException {
-        TestBrowser.requireChromium();
         try (FleetcastApp app = TestFleetData.loadedApp(folder)) {
             app.plans()
                     .forecast(

@@ -1,6 +1,5 @@
 package io.fleetcast.server;
 
-import static io.fleetcast.server.FleetcastServerTest.get;
 import static io.fleetcast.server.TestLifeData.NEW;
 import static io.fleetcast.server.TestLifeData.SHAPE;
 import static io.fleetcast.server.TestLifeData.SMALL;
@@ -8,20 +7,20 @@ import static io.fleetcast.server.TestLifeData.STRONG;
 import static io.fleetcast.server.TestLifeData.STRONG_SCALE_DAYS;
 import static io.fleetcast.server.TestLifeData.WEAK;
 import static io.fleetcast.server.TestLifeData.WEAK_SCALE_DAYS;
+import static io.fleetcast.server.TestServer.assertError;
+import static io.fleetcast.server.TestServer.fieldNames;
+import static io.fleetcast.server.TestServer.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetcast.app.FleetcastApp;
-import io.fleetcast.server.FleetcastServerTest.Response;
-import java.nio.file.Files;
+import io.fleetcast.server.TestServer.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.special.Gamma;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,49 +33,8 @@ class ReliabilityApiTest {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() {
-        app = TestLifeData.loadedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static JsonNode json(String pathAndQuery) {
-        return FleetcastServerTest.json(server, pathAndQuery);
-    }
-
-    private static void assertError(Response response, int status, String message) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/json");
-        assertThat(response.json().get("error").asText()).isEqualTo(message);
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static JsonNode row(JsonNode array, String field, String value) {
-        for (JsonNode element : array) {
-            if (element.get(field).asText().equals(value)) {
-                return element;
-            }
-        }
-        throw new AssertionError("no element with " + field + " " + value + " in " + array);
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestLifeData.loadedApp(folder));
 
     private static void assertContains(JsonNode bounded, double truth, String what) {
         assertThat(bounded.get("lower").asDouble()).as(what + " lower bound").isLessThan(truth);
@@ -96,7 +54,7 @@ class ReliabilityApiTest {
 
     @Test
     void theTableRanksSegmentsByB10AndRecoversTheKnownLives() {
-        JsonNode result = json("/api/reliability");
+        JsonNode result = server.json("/api/reliability");
 
         assertThat(fieldNames(result))
                 .containsExactly(
@@ -181,7 +139,7 @@ class ReliabilityApiTest {
 
     @Test
     void theFleetForecastIsTheSumOfTheSegmentsAndFollowsTheFittedWeibull() {
-        JsonNode result = json("/api/reliability?months=4");
+        JsonNode result = server.json("/api/reliability?months=4");
 
         JsonNode forecast = result.get("forecast");
         JsonNode bySegment = result.get("segment_forecasts");
@@ -234,7 +192,7 @@ class ReliabilityApiTest {
 
     @Test
     void theDrillDownHasTheHandComputedKaplanMeierAndTheFittedCurves() {
-        JsonNode detail = json("/api/reliability/segment?value=" + SMALL);
+        JsonNode detail = server.json("/api/reliability/segment?value=" + SMALL);
 
         assertThat(fieldNames(detail))
                 .containsExactly(
@@ -283,7 +241,7 @@ class ReliabilityApiTest {
         // The fit is the table's, and the curves follow the Weibull formulas at its parameters.
         JsonNode fit = detail.get("fit");
         assertThat(fieldNames(fit)).containsExactly("parameters", "b10_days", "mttf_days", "log_likelihood");
-        JsonNode tableRow = row(json("/api/reliability").get("segments"), "segment", SMALL);
+        JsonNode tableRow = row(server.json("/api/reliability").get("segments"), "segment", SMALL);
         assertThat(fit.get("parameters")).isEqualTo(tableRow.get("parameters"));
         assertThat(fit.get("b10_days")).isEqualTo(tableRow.get("b10_days"));
         double scale = fit.get("parameters").get("scale").get("estimate").asDouble();
@@ -320,13 +278,13 @@ class ReliabilityApiTest {
                     .isGreaterThan(point.get("reliability").asDouble());
         }
         assertThat(detail.get("forecast"))
-                .isEqualTo(row(json("/api/reliability").get("segment_forecasts"), "segment", SMALL)
+                .isEqualTo(row(server.json("/api/reliability").get("segment_forecasts"), "segment", SMALL)
                         .get("months"));
     }
 
     @Test
     void aSegmentThatCannotBeFittedStillHasItsCountsAndSaysWhy() {
-        JsonNode detail = json("/api/reliability/segment?by=sku&value=" + NEW + "&months=2");
+        JsonNode detail = server.json("/api/reliability/segment?by=sku&value=" + NEW + "&months=2");
 
         assertThat(detail.get("units").asLong()).isEqualTo(2);
         assertThat(detail.get("in_service").asLong()).isEqualTo(2);
@@ -339,7 +297,7 @@ class ReliabilityApiTest {
 
     @Test
     void segmentsBySiteSplitTheSameUnits() {
-        JsonNode result = json("/api/reliability?by=site&months=1");
+        JsonNode result = server.json("/api/reliability?by=site&months=1");
 
         assertThat(result.get("by").asText()).isEqualTo("site");
         JsonNode segments = result.get("segments");
@@ -349,7 +307,7 @@ class ReliabilityApiTest {
             units += segment.get("units").asLong();
         }
         assertThat(units).isEqualTo(TestLifeData.assets().size());
-        assertThat(json("/api/reliability/segment?by=site&value=" + TestLifeData.SITE_A)
+        assertThat(server.json("/api/reliability/segment?by=site&value=" + TestLifeData.SITE_A)
                         .get("units")
                         .asLong())
                 .isEqualTo(TestLifeData.assets().stream()
@@ -359,7 +317,7 @@ class ReliabilityApiTest {
 
     @Test
     void twoSegmentsWithDifferentLivesDiffer() {
-        JsonNode test = json("/api/reliability/compare?a=" + WEAK + "&b=" + STRONG);
+        JsonNode test = server.json("/api/reliability/compare?a=" + WEAK + "&b=" + STRONG);
 
         assertThat(fieldNames(test))
                 .containsExactly(
@@ -374,7 +332,7 @@ class ReliabilityApiTest {
         assertThat(test.get("degrees_of_freedom").asInt()).isEqualTo(2);
         assertThat(test.get("p_value").asDouble()).isLessThan(1e-6);
         assertThat(test.get("differ").asBoolean()).isTrue();
-        JsonNode segments = json("/api/reliability").get("segments");
+        JsonNode segments = server.json("/api/reliability").get("segments");
         assertThat(test.get("fits").get(0).get("segment").asText()).isEqualTo(WEAK);
         assertThat(test.get("fits").get(0).get("parameters"))
                 .isEqualTo(row(segments, "segment", WEAK).get("parameters"));
@@ -390,39 +348,38 @@ class ReliabilityApiTest {
     @Test
     void badParametersAreRefusedWithTheirName() {
         assertError(
-                get(server, "/api/reliability?by=rack"),
+                server.get("/api/reliability?by=rack"),
                 400,
                 "parameter \"by\": expected sku, site, region, cluster or batch, got \"rack\"");
         assertError(
-                get(server, "/api/reliability?dist=weibull9"),
+                server.get("/api/reliability?dist=weibull9"),
                 400,
                 "parameter \"dist\": unknown distribution \"weibull9\"; use one of weibull2p, weibull3p, exponential1p,"
                         + " exponential2p, lognormal2p, lognormal3p, normal, gamma, loglogistic, gumbel, weibullmixture, weibullcr");
+        assertError(server.get("/api/reliability?months=500"), 400, "parameter \"months\": expected 0 to 120, got 500");
         assertError(
-                get(server, "/api/reliability?months=500"), 400, "parameter \"months\": expected 0 to 120, got 500");
-        assertError(
-                get(server, "/api/reliability?months=soon"),
+                server.get("/api/reliability?months=soon"),
                 400,
                 "parameter \"months\": expected a whole number, got \"soon\"");
         assertError(
-                get(server, "/api/reliability?segment=sku"),
+                server.get("/api/reliability?segment=sku"),
                 400,
                 "unknown parameter \"segment\"; expected by, dist, months");
         assertError(
-                get(server, "/api/reliability/segment?by=sku"),
+                server.get("/api/reliability/segment?by=sku"),
                 400,
                 "parameter \"value\" is required: the segment, e.g. a SKU");
         assertError(
-                get(server, "/api/reliability/segment?value=a&value=b"),
+                server.get("/api/reliability/segment?value=a&value=b"),
                 400,
                 "parameter \"value\" is given 2 times; give it at most once");
         assertError(
-                get(server, "/api/reliability/compare?a=" + WEAK),
+                server.get("/api/reliability/compare?a=" + WEAK),
                 400,
                 "parameter \"b\" is required: the second segment");
         // A family that cannot fit a segment's data is bad input, not an internal error.
         assertError(
-                get(server, "/api/reliability/compare?a=" + NEW + "&b=" + WEAK),
+                server.get("/api/reliability/compare?a=" + NEW + "&b=" + WEAK),
                 400,
                 "comparing sku gpu-new with hdd-weak: Weibull_2P has 2 parameters but the data have 0 failures; every unit is suspended or too few failed"
                         + " to fit it");
@@ -431,21 +388,19 @@ class ReliabilityApiTest {
     @Test
     void anUnknownSegmentIsNotFoundAndNamesTheKnownOnes() {
         assertError(
-                get(server, "/api/reliability/segment?value=hdd-none"),
+                server.get("/api/reliability/segment?value=hdd-none"),
                 404,
                 "unknown sku \"hdd-none\"; known: gpu-new, hdd-strong, hdd-weak, ssd-small");
         assertError(
-                get(server, "/api/reliability/compare?by=site&a=dc-a&b=dc-z"),
+                server.get("/api/reliability/compare?by=site&a=dc-a&b=dc-z"),
                 404,
                 "unknown site \"dc-z\"; known: dc-a, dc-b");
     }
 
     @Test
     void anEmptyStoreAnswersAnEmptyTableAndNoSegments() throws Exception {
-        Path empty = Files.createDirectories(folder.resolve("empty"));
-        try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
-                FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
-            Response response = get(emptyServer, "/api/reliability");
+        try (TestServer empty = TestServer.start(TestApps.emptyApp(folder))) {
+            Response response = empty.get("/api/reliability");
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             JsonNode result = response.json();
             assertThat(result.get("as_of").isNull()).isTrue();
@@ -456,7 +411,7 @@ class ReliabilityApiTest {
                     .isZero();
 
             assertError(
-                    get(emptyServer, "/api/reliability/segment?value=" + WEAK),
+                    empty.get("/api/reliability/segment?value=" + WEAK),
                     404,
                     "no assets are stored yet; load them first (fleetcast ingest assets FILE)");
         }

@@ -1,5 +1,6 @@
 package io.fleetcast.server;
 
+import static io.fleetcast.server.TestBrowser.points;
 import static io.fleetcast.server.TestLifeData.NEW;
 import static io.fleetcast.server.TestLifeData.SMALL;
 import static io.fleetcast.server.TestLifeData.STRONG;
@@ -7,15 +8,12 @@ import static io.fleetcast.server.TestLifeData.WEAK;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetcast.app.FleetcastApp;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,25 +28,8 @@ class ReliabilityIT {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        TestBrowser.requireChromium();
-        app = TestLifeData.loadedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestLifeData.loadedApp(folder));
 
     @Test
     void theTableDrillsDownToASegmentsCurvesAndBack() throws IOException {
@@ -133,14 +114,12 @@ class ReliabilityIT {
             browser.assertNoErrors();
 
             // A store without assets: the page says what to do, and shows no table.
-            Path empty = Files.createDirectories(folder.resolve("empty"));
-            try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
-                    FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
-                browser.driver()
-                        .get(emptyServer.uri().resolve("reliability.html").toString());
+            try (TestServer empty = TestServer.start(TestApps.emptyApp(folder))) {
+                browser.driver().get(empty.uri().resolve("reliability.html").toString());
                 browser.waitForView("");
                 browser.assertNoErrors();
                 assertThat(browser.text("#note")).startsWith("No assets are stored yet");
+                assertThat(browser.headerStatus()).isEqualTo("no data loaded yet · signed in as local");
                 assertThat(browser.find("#fleet-view").isDisplayed()).isFalse();
                 assertThat(browser.find("#kpis [data-kpi=units]").getAttribute("data-value"))
                         .isEqualTo("0");
@@ -151,10 +130,5 @@ class ReliabilityIT {
 
     private static List<WebElement> rows(TestBrowser browser) {
         return browser.driver().findElements(By.cssSelector("#segments-table tbody tr[data-key]"));
-    }
-
-    private static Object points(Map<String, Map<String, Object>> chart, String id) {
-        Map<String, Object> series = requireNonNull(chart.get(id), "no series " + id + " in the chart");
-        return requireNonNull(series.get("points"), "no points in " + id);
     }
 }

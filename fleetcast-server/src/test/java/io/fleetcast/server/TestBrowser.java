@@ -44,7 +44,7 @@ final class TestBrowser implements AutoCloseable {
     }
 
     /** Checks that Chromium and its driver are installed, and makes the screenshots' folder. */
-    static void requireChromium() throws IOException {
+    private static void requireChromium() throws IOException {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             assertThat(Files.isExecutable(binary))
                     .as(binary + " is missing: the UI tests need Debian's chromium and chromium-driver; install them"
@@ -56,6 +56,7 @@ final class TestBrowser implements AutoCloseable {
 
     /** A new browser with a fresh profile in {@code folder}; the driver's log is named after {@code testName}. */
     static TestBrowser start(Path folder, String testName) throws IOException {
+        requireChromium();
         Path profile = Files.createTempDirectory(folder, "chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -98,6 +99,14 @@ final class TestBrowser implements AutoCloseable {
         return find(css).getText();
     }
 
+    /** The header's status line, once the page has filled it in. */
+    String headerStatus() {
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage("the header's status line stayed empty")
+                .until(d -> !text("#header-status").isEmpty());
+        return text("#header-status");
+    }
+
     /** The series of the chart in element {@code id}, by series id: how many points each has and its marked areas. */
     @SuppressWarnings("unchecked") // executeScript answers untyped JSON-like values
     Map<String, Map<String, Object>> chartSeries(String id) {
@@ -109,6 +118,12 @@ final class TestBrowser implements AutoCloseable {
                 + " }"
                 + " return result;");
         return (Map<String, Map<String, Object>>) Objects.requireNonNull(series, "no chart");
+    }
+
+    /** The number of points of series {@code id} in a chart's {@link #chartSeries}. */
+    static Object points(Map<String, Map<String, Object>> chart, String id) {
+        Map<String, Object> series = Objects.requireNonNull(chart.get(id), "no series " + id + " in the chart");
+        return Objects.requireNonNull(series.get("points"), "no points in " + id);
     }
 
     @Nullable

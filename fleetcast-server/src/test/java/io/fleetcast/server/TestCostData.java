@@ -1,19 +1,14 @@
 package io.fleetcast.server;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.fleetcast.server.TestApps.write;
 
-import io.fleetcast.app.AppConfig;
 import io.fleetcast.app.FleetcastApp;
-import io.fleetcast.app.ingest.IngestProgress;
-import io.fleetcast.store.StoreConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,10 +16,10 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small, known cost data set for the Cost & Budgets tests: FOCUS cost lines, the ownership mapping and budgets, one
- * cost line per service per day from {@link #FIRST_DAY} to {@link #LAST_DAY} (so the default period is 2025-Q4, still
- * open), in USD with whole cents, each amount its service's base with a weekly pattern and ±1% noise (seed {@value
- * #SEED}).
+ * A small, known cost data set for the Cost & Budgets tests: FOCUS cost lines, the ownership mapping, budgets and
+ * traffic drivers. One cost line per service per day from {@link #FIRST_DAY} to {@link #LAST_DAY} (so the default
+ * period is 2025-Q4, still open), in USD with whole cents, each amount its service's base with a weekly pattern and ±1%
+ * noise (seed {@value #SEED}).
  *
  * <ul>
  *   <li>org {@value #COMMERCE}: team {@value #PAYMENTS} with {@value #CHECKOUT} (about 1,000 a weekday, 700 a weekend
@@ -39,6 +34,12 @@ import org.jspecify.annotations.Nullable;
  * spike of the whole team, provisional since no day follows it. The budgets: {@value #PAYMENTS} 120,000 for 2025-Q3
  * (spent about 102,500) and 90,000 for 2025-Q4 (on course for about 102,500: the one alert); {@value #SEARCH} 30,000
  * and 40,000 (about 27,600 a quarter); {@value #ANALYTICS} 13,000 for the month 2025-10 and 50,000 for 2025-Q4.
+ *
+ * <p>Three traffic drivers have a value every day, so the report has unit costs for April to October (November ends
+ * on the 20th): {@value #CHECKOUT}'s {@value #REQUESTS} (2 million a weekday, 1.4 million a weekend day, growing by half
+ * in a year, so its cost per request falls), {@value #SEARCH_API}'s {@value #QUERIES} (a million a day, shrinking by a
+ * tenth in a year, so its cost per query rises) and the fleet's {@value #DAILY_ACTIVE_USERS} (40,000, growing by a
+ * fifth in a year).
  */
 final class TestCostData {
     static final LocalDate FIRST_DAY = LocalDate.parse("2025-04-01");
@@ -56,6 +57,10 @@ final class TestCostData {
     static final String SEARCH_API = "search-api";
     static final String WAREHOUSE = "warehouse";
     static final String ORPHAN = "orphan-vm-7";
+
+    static final String REQUESTS = "requests";
+    static final String QUERIES = "queries";
+    static final String DAILY_ACTIVE_USERS = "daily_active_users";
 
     static final LocalDate LEDGER_SPIKE = LocalDate.parse("2025-10-15");
     static final double LEDGER_SPIKE_EXCESS = 300;
@@ -88,15 +93,26 @@ final class TestCostData {
             String resourceName,
             String tags) {}
 
+    /**
+     * One day of a traffic driver.
+     *
+     * @param service the service whose traffic it counts; null for the fleet's
+     * @param unit what it counts
+     */
+    record DriverDay(LocalDate day, String driver, @Nullable String service, long value, String unit) {}
+
     private TestCostData() {}
+
+    private static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
 
     /** Every cost line, by day then service. */
     static List<Line> lines() {
         Random random = new Random(SEED);
         List<Line> lines = new ArrayList<>();
         for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
-            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-            BigDecimal checkout = amount(weekend ? 700 : 1000, random, 0);
+            BigDecimal checkout = amount(isWeekend(day) ? 700 : 1000, random, 0);
             lines.add(new Line(
                     day,
                     PAYMENTS,
@@ -145,6 +161,19 @@ final class TestCostData {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN);
     }
 
+    /** Every driver's value on every day, by day then driver. */
+    static List<DriverDay> drivers() {
+        List<DriverDay> days = new ArrayList<>();
+        for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
+            double years = ChronoUnit.DAYS.between(FIRST_DAY, day) / 365.0;
+            long requests = Math.round((isWeekend(day) ? 1_400_000 : 2_000_000) * (1 + 0.5 * years));
+            days.add(new DriverDay(day, REQUESTS, CHECKOUT, requests, "requests"));
+            days.add(new DriverDay(day, QUERIES, SEARCH_API, Math.round(1_000_000 * (1 - 0.1 * years)), "queries"));
+            days.add(new DriverDay(day, DAILY_ACTIVE_USERS, null, Math.round(40_000 * (1 + 0.2 * years)), "users"));
+        }
+        return days;
+    }
+
     /** The sum of the effective cost of the lines from {@code from} to {@code to} (both included) that {@code which}. */
     static BigDecimal effective(LocalDate from, LocalDate to, Predicate<Line> which) {
         return lines().stream()
@@ -162,6 +191,18 @@ final class TestCostData {
                         LEDGER + "," + PAYMENTS + "," + COMMERCE + ",critical",
                         SEARCH_API + "," + SEARCH + "," + COMMERCE + ",standard",
                         WAREHOUSE + "," + ANALYTICS + "," + INSIGHTS + ",batch"));
+        List<String> drivers = new ArrayList<>();
+        drivers.add("date,driver,service,value,unit");
+        for (DriverDay day : drivers()) {
+            drivers.add(String.join(
+                    ",",
+                    day.day().toString(),
+                    day.driver(),
+                    day.service() == null ? "" : day.service(),
+                    String.valueOf(day.value()),
+                    day.unit()));
+        }
+        write(folder.resolve("drivers.csv"), drivers);
         List<String> costs = new ArrayList<>();
         costs.add("BilledCost,EffectiveCost,BillingCurrency,BillingAccountId,BillingPeriodStart,BillingPeriodEnd,"
                 + "ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ProviderName,RegionId,ResourceName,ServiceName,"
@@ -195,25 +236,8 @@ final class TestCostData {
         write(folder.resolve("budgets.csv"), budgets);
     }
 
-    private static void write(Path file, List<String> lines) {
-        try {
-            Files.write(file, (String.join("\n", lines) + "\n").getBytes(UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
-        }
-    }
-
-    /** An application on a new store in {@code folder}, loaded with these services, cost lines and budgets. */
+    /** An application on a new store in {@code folder}, loaded with these services, drivers, cost lines and budgets. */
     static FleetcastApp loadedApp(Path folder) {
-        try {
-            Path files = Files.createDirectories(folder.resolve("cost-files"));
-            writeFiles(files);
-            FleetcastApp app = FleetcastApp.open(new AppConfig(
-                    StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), TestFleetData.CLOCK));
-            app.ingest().ingestFolder(files, false, IngestProgress.NONE);
-            return app;
-        } catch (IOException e) {
-            throw new UncheckedIOException("preparing the cost test data in " + folder, e);
-        }
+        return TestApps.loadedApp(folder, TestCostData::writeFiles);
     }
 }

@@ -1,14 +1,8 @@
 package io.fleetcast.server;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.fleetcast.server.TestApps.write;
 
-import io.fleetcast.app.AppConfig;
 import io.fleetcast.app.FleetcastApp;
-import io.fleetcast.app.ingest.IngestProgress;
-import io.fleetcast.store.StoreConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -193,25 +187,8 @@ final class TestFleetData {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static void write(Path file, List<String> lines) {
-        try {
-            Files.write(file, (String.join("\n", lines) + "\n").getBytes(UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
-        }
-    }
-
     /** An application on a new store in {@code folder}, loaded with this fleet. */
     static FleetcastApp loadedApp(Path folder) {
-        try {
-            Path files = Files.createDirectories(folder.resolve("files"));
-            writeFiles(files);
-            FleetcastApp app = FleetcastApp.open(new AppConfig(
-                    StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), CLOCK));
-            app.ingest().ingestFolder(files, false, IngestProgress.NONE);
-            return app;
-        } catch (IOException e) {
-            throw new UncheckedIOException("preparing the test fleet in " + folder, e);
-        }
+        return TestApps.loadedApp(folder, TestFleetData::writeFiles);
     }
 }

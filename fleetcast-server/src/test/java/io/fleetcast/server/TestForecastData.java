@@ -1,16 +1,11 @@
 package io.fleetcast.server;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.forecast.ForecastViewService.AdjustmentInput;
 import io.fleetcast.app.forecast.PlanProgress;
 import io.fleetcast.app.forecast.PlanRequest;
 import io.fleetcast.app.ingest.IngestProgress;
 import io.fleetcast.core.dataset.Kind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,20 +47,13 @@ final class TestForecastData {
     static FleetcastApp plannedApp(Path folder) {
         FleetcastApp app = TestFleetData.loadedApp(folder);
         Path events = folder.resolve("files").resolve("events.csv");
-        try {
-            Files.write(
-                    events,
-                    String.join(
-                                    "\n",
-                                    "name,kind,start_date,end_date,scope,scope_value",
-                                    HOLIDAY_EVENT + ",holiday,2025-11-27,2025-11-28,global,",
-                                    LAUNCH_EVENT + ",one_off,2026-01-14,2026-01-15,service,checkout",
-                                    "search freeze,one_off,2026-01-14,2026-01-15,service,search",
-                                    "")
-                            .getBytes(UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + events, e);
-        }
+        TestApps.write(
+                events,
+                List.of(
+                        "name,kind,start_date,end_date,scope,scope_value",
+                        HOLIDAY_EVENT + ",holiday,2025-11-27,2025-11-28,global,",
+                        LAUNCH_EVENT + ",one_off,2026-01-14,2026-01-15,service,checkout",
+                        "search freeze,one_off,2026-01-14,2026-01-15,service,search"));
         app.ingest().ingest(Kind.EVENTS, List.of(events), false, IngestProgress.NONE);
         app.forecasts()
                 .saveAdjustment(

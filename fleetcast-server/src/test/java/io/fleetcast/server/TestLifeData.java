@@ -1,14 +1,8 @@
 package io.fleetcast.server;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.fleetcast.server.TestApps.write;
 
-import io.fleetcast.app.AppConfig;
 import io.fleetcast.app.FleetcastApp;
-import io.fleetcast.app.ingest.IngestProgress;
-import io.fleetcast.store.StoreConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,31 +118,8 @@ final class TestLifeData {
         write(folder.resolve("assets.csv"), assets);
     }
 
-    private static void write(Path file, List<String> lines) {
-        try {
-            Files.write(file, (String.join("\n", lines) + "\n").getBytes(UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
-        }
-    }
-
     /** An application on a new store in {@code folder}, loaded with these assets. */
     static FleetcastApp loadedApp(Path folder) {
-        try {
-            Path files = Files.createDirectories(folder.resolve("files"));
-            writeFiles(files);
-            FleetcastApp app = FleetcastApp.open(new AppConfig(
-                    StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), TestFleetData.CLOCK));
-            app.ingest().ingestFolder(files, false, IngestProgress.NONE);
-            return app;
-        } catch (IOException e) {
-            throw new UncheckedIOException("preparing the life test fleet in " + folder, e);
-        }
-    }
-
-    /** An application on a new, empty store in {@code folder}. */
-    static FleetcastApp emptyApp(Path folder) {
-        return FleetcastApp.open(
-                new AppConfig(StoreConfig.of(folder.resolve("empty.duckdb")).withThreads(1), TestFleetData.CLOCK));
+        return TestApps.loadedApp(folder, TestLifeData::writeFiles);
     }
 }

@@ -1,25 +1,21 @@
 package io.fleetcast.server;
 
-import static io.fleetcast.server.FleetcastServerTest.encode;
+import static io.fleetcast.server.TestServer.encode;
+import static io.fleetcast.server.TestServer.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetcast.app.FleetcastApp;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -38,39 +34,8 @@ class UtilizationIT {
     @TempDir
     static Path folder;
 
-    private static FleetcastApp app;
-    private static FleetcastServer server;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        TestBrowser.requireChromium();
-        app = TestCapacityData.plannedApp(folder);
-        server = FleetcastServer.start(ServerConfig.local(0), app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.stop();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
-    private static JsonNode api(String pathAndQuery) {
-        return FleetcastServerTest.json(server, pathAndQuery);
-    }
-
-    private static List<JsonNode> rows(JsonNode array, Predicate<JsonNode> filter) {
-        List<JsonNode> list = new ArrayList<>();
-        array.forEach(row -> {
-            if (filter.test(row)) {
-                list.add(row);
-            }
-        });
-        return list;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.over(() -> TestCapacityData.plannedApp(folder));
 
     private static double sum(List<JsonNode> rows, String field) {
         double total = 0;
@@ -104,7 +69,7 @@ class UtilizationIT {
 
     @Test
     void theTotalsDrillDownToAServiceAndTheAllocationExplainsEachRequest() throws IOException {
-        JsonNode plan = api("/api/capacity");
+        JsonNode plan = server.json("/api/capacity");
         JsonNode utilization = plan.get("utilization");
         JsonNode chosen =
                 rows(utilization, row -> !row.get("region").asText().isEmpty()).get(0);
@@ -176,7 +141,7 @@ class UtilizationIT {
             browser.assertNoErrors();
             assertThat(browser.text("#page-title")).isEqualTo("Region " + region);
             Set<String> sitesAndResources = new LinkedHashSet<>();
-            api("/api/capacity?region=" + encode(region))
+            server.json("/api/capacity?region=" + encode(region))
                     .get("utilization")
                     .forEach(row -> sitesAndResources.add(
                             row.get("site").asText() + "/" + row.get("resource").asText()));
@@ -189,7 +154,7 @@ class UtilizationIT {
             browser.waitForView(clusterView);
             browser.assertNoErrors();
             assertThat(browser.find("#groups-card").isDisplayed()).isFalse();
-            JsonNode inCluster = api("/api/capacity?cluster=" + encode(cluster));
+            JsonNode inCluster = server.json("/api/capacity?cluster=" + encode(cluster));
             assertThat(keys(browser, "#services-table"))
                     .hasSize(inCluster.get("utilization").size());
             WebElement row = browser.find("#services-table tr[data-key='" + service + "/"
@@ -296,11 +261,8 @@ class UtilizationIT {
             browser.assertNoErrors();
 
             // A store without plans: the page says what to do.
-            Path empty = Files.createDirectories(folder.resolve("empty"));
-            try (FleetcastApp emptyApp = TestLifeData.emptyApp(empty);
-                    FleetcastServer emptyServer = FleetcastServer.start(ServerConfig.local(0), emptyApp)) {
-                browser.driver()
-                        .get(emptyServer.uri().resolve("utilization.html").toString());
+            try (TestServer empty = TestServer.start(TestApps.emptyApp(folder))) {
+                browser.driver().get(empty.uri().resolve("utilization.html").toString());
                 browser.waitForView("");
                 browser.assertNoErrors();
                 assertThat(browser.text("#note")).startsWith("No capacity plan is stored yet");
