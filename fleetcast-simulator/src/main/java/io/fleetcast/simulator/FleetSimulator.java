@@ -23,10 +23,13 @@ import io.fleetcast.simulator.internal.supply.SupplyFiles;
 import io.fleetcast.simulator.internal.telemetry.TelemetryFile;
 import io.fleetcast.simulator.internal.timeline.Timeline;
 import io.fleetcast.simulator.internal.topology.Cluster;
+import io.fleetcast.simulator.internal.topology.Site;
 import io.fleetcast.simulator.internal.topology.Topology;
 import io.fleetcast.simulator.internal.truth.TruthFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -45,6 +48,11 @@ import org.jspecify.annotations.Nullable;
 public final class FleetSimulator {
     /** The name of the ground-truth document in the output folder. */
     public static final String TRUTH_FILE_NAME = "truth.json";
+    /**
+     * The owned datacenters' power, cooling and space rates the cost lines were priced at, in the form {@code fleetcast
+     * cost onprem --site-rates} and {@code fleetcast cost --site-rates} read.
+     */
+    public static final String SITE_RATES_FILE_NAME = "site-rates.csv";
 
     /** The name of the file of {@code kind} in the output folder: {@code usage.csv}, ... */
     public static String fileName(Kind kind) {
@@ -53,7 +61,8 @@ public final class FleetSimulator {
 
     /**
      * Simulates the fleet {@code config} describes and writes its files to {@code outputFolder}, creating the folder
-     * when missing and replacing files of the same names. Files are written in load order, then {@code truth.json}.
+     * when missing and replacing files of the same names. Files are written in load order, then {@value
+     * #SITE_RATES_FILE_NAME} and {@code truth.json}.
      *
      * @param config what to simulate
      * @param outputFolder where the files go
@@ -126,6 +135,7 @@ public final class FleetSimulator {
             }
             files.put(kind, path);
         }
+        writeSiteRates(topology, outputFolder.resolve(SITE_RATES_FILE_NAME));
         Path truth = outputFolder.resolve(TRUTH_FILE_NAME);
         TruthFile.write(
                 truth,
@@ -140,6 +150,32 @@ public final class FleetSimulator {
                         requireCosts(costs).anomalies(),
                         overruns));
         return new SimulationSummary(rows.buildOrThrow(), files.buildOrThrow(), truth);
+    }
+
+    /** One row per owned datacenter: its price per kWh, PUE and space per server-day, in USD. */
+    private static void writeSiteRates(Topology topology, Path file) {
+        StringBuilder text = new StringBuilder("site,usd_per_kwh,pue,space_per_server_day\n");
+        for (Site site : topology.sites()) {
+            if (!site.isCloud()) {
+                text.append(site.name())
+                        .append(',')
+                        .append(BigDecimal.valueOf(site.kwhPriceMicros(), 6)
+                                .stripTrailingZeros()
+                                .toPlainString())
+                        .append(',')
+                        .append(site.powerUsageEffectiveness())
+                        .append(',')
+                        .append(BigDecimal.valueOf(site.spaceMicrosPerServerDay(), 6)
+                                .stripTrailingZeros()
+                                .toPlainString())
+                        .append('\n');
+            }
+        }
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file, e);
+        }
     }
 
     private static CostOutcome requireCosts(@Nullable CostOutcome costs) {

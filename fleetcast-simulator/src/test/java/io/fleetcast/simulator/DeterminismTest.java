@@ -27,7 +27,7 @@ class DeterminismTest {
         SimulationConfig config = new SimulationConfig(60, 120, 5, END);
         Map<String, String> first = hashes(simulate(config, "first"));
         Map<String, String> second = hashes(simulate(config, "second"));
-        assertThat(first).hasSize(13).isEqualTo(second);
+        assertThat(first).hasSize(14).isEqualTo(second);
     }
 
     @Test

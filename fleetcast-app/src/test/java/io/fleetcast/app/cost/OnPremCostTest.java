@@ -11,6 +11,7 @@ import io.fleetcast.app.ingest.IngestProgress;
 import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.planning.cost.OnPremCostModel;
+import io.fleetcast.simulator.FleetSimulator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -39,7 +40,8 @@ class OnPremCostTest {
     void reproducesTheSimulatorsOwnedClusterCostsToTheCent() throws IOException {
         try (DemoFleet fleet = DemoFleet.load(List.of(Kind.SKUS, Kind.ASSETS, Kind.SERVICES, Kind.USAGE, Kind.COSTS))) {
             FleetcastApp app = fleet.app();
-            Path siteRates = SimulatedSiteRates.write(app, folder.resolve("sites.csv"));
+            // The sites' rates the simulator priced its lines at.
+            Path siteRates = fleet.data().resolve(FleetSimulator.SITE_RATES_FILE_NAME);
             assertThat(Files.readAllLines(siteRates)).hasSize(4);
 
             OnPremCostService.Result result =

@@ -11,6 +11,7 @@ import io.fleetcast.app.DemoFleet;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.planning.cost.OnPremCostModel;
+import io.fleetcast.simulator.FleetSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ class SimulatedCostTest {
         fleet = DemoFleet.load(CostService.INPUTS);
         app = fleet.app();
         truth = fleet.truth();
-        Path siteRates = SimulatedSiteRates.write(app, fleet.data().resolve("site-rates.csv"));
+        Path siteRates = fleet.data().resolve(FleetSimulator.SITE_RATES_FILE_NAME);
         report = app.cost().run(CostService.Request.defaults().withSiteRates(siteRates), CostService.Progress.NONE);
     }
 
