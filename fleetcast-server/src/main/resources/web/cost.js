@@ -189,6 +189,7 @@ function render(view) {
   renderTeam(view);
   renderAnomalies(view);
   renderSavings(view);
+  renderSkuCosts(view);
   renderUnitCosts(view);
   renderNotes(report);
 }
@@ -554,6 +555,29 @@ function renderAnomalies(view) {
       moneyCell(anomaly.amount, 'amount'),
       moneyCell(anomaly.expected, 'expected'),
       element('td', { className: 'wrap' }, anomaly.explanation),
+    )),
+  );
+}
+
+/** The owned SKUs' cost per core and what replacing them would save: a fleet-wide view, shown at the fleet level. */
+function renderSkuCosts(view) {
+  const skus = view.report.sku_costs ?? [];
+  const card = document.getElementById('skus-card');
+  card.hidden = view.level !== 'fleet' || skus.length === 0;
+  if (card.hidden) {
+    return;
+  }
+  document.querySelector('#skus-table tbody').replaceChildren(
+    ...skus.map((sku) => element(
+      'tr',
+      { dataset: { key: `${sku.site}/${sku.sku}` }, title: sku.explanation },
+      element('td', {}, sku.sku),
+      element('td', {}, sku.site),
+      element('td', { className: 'num' }, formatNumber(sku.servers)),
+      moneyCell(sku.cost_per_core_month, 'cost_per_core_month'),
+      moneyCell(sku.running_per_core_month, 'running_per_core_month'),
+      element('td', {}, sku.replacement ? `${formatNumber(sku.replacement_servers)} ${sku.replacement}` : MISSING),
+      sku.replacement ? moneyCell(sku.monthly_saving, 'monthly_saving') : element('td', { className: 'num' }, MISSING),
     )),
   );
 }

@@ -86,7 +86,8 @@ final class DemoCommand implements Callable<Integer> {
                     Terminal.seconds(analysedAt - start)));
             terminal.say("Try: ./fleetcast sql \"SELECT kind, rows_loaded FROM ingest_log\" --db " + folder.database());
             if (!noServe) {
-                Serving.untilInterrupted(app, io.fleetcast.server.ServerConfig.LOOPBACK, port, terminal);
+                Serving.untilInterrupted(
+                        app, io.fleetcast.server.ServerConfig.local(port).withSiteRates(folder.siteRates()), terminal);
             }
         }
         return 0;

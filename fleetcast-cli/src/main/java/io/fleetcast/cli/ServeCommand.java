@@ -2,7 +2,9 @@ package io.fleetcast.cli;
 
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.server.ServerConfig;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,11 +40,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host = ServerConfig.LOOPBACK;
 
+    @Option(
+            names = "--site-rates",
+            paramLabel = "FILE",
+            description = "The owned sites' rates (site,usd_per_kwh,pue,space_per_server_day[,network_per_server_day]),"
+                    + " so the cost report costs each owned SKU per core and finds SKUs worth replacing.")
+    @Nullable
+    Path siteRates;
+
     @Override
     public Integer call() {
         Terminal terminal = Terminals.of(spec);
         try (FleetcastApp app = FleetcastApp.open(store.config().readOnly())) {
-            Serving.untilInterrupted(app, host, port, terminal);
+            Serving.untilInterrupted(app, new ServerConfig(host, port, siteRates), terminal);
         }
         return 0;
     }

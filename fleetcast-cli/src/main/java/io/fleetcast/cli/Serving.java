@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
     private Serving() {}
 
-    static void untilInterrupted(FleetcastApp app, String host, int port, Terminal terminal) {
-        FleetcastServer server = FleetcastServer.start(new ServerConfig(host, port), app);
+    static void untilInterrupted(FleetcastApp app, ServerConfig config, Terminal terminal) {
+        FleetcastServer server = FleetcastServer.start(config, app);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(
                 () -> {

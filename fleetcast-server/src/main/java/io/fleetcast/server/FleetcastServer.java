@@ -68,7 +68,7 @@ public final class FleetcastServer implements AutoCloseable {
             });
             ApiErrors.register(javalinConfig.routes);
             javalinConfig.routes.before(ApiRoutes.PREFIX + "/*", new AccessGate(policy));
-            ApiRoutes.register(javalinConfig.routes, app);
+            ApiRoutes.register(javalinConfig.routes, app, config.siteRates());
         });
         try {
             javalin.start();

@@ -39,25 +39,33 @@ final class TestServer implements BeforeAllCallback, AfterAllCallback, AutoClose
     private @Nullable FleetcastApp app;
     private @Nullable FleetcastServer server;
 
-    private TestServer(Supplier<FleetcastApp> opener) {
+    private final ServerConfig config;
+
+    private TestServer(Supplier<FleetcastApp> opener, ServerConfig config) {
         this.opener = opener;
+        this.config = config;
     }
 
     /** A server over the application {@code opener} opens, started before the class's tests. */
     static TestServer over(Supplier<FleetcastApp> opener) {
-        return new TestServer(opener);
+        return new TestServer(opener, ServerConfig.local(0));
     }
 
     /** A server over {@code app}, started now. */
     static TestServer start(FleetcastApp app) {
-        TestServer started = new TestServer(() -> app);
+        return start(app, ServerConfig.local(0));
+    }
+
+    /** A server over {@code app} configured as {@code config}, started now. */
+    static TestServer start(FleetcastApp app, ServerConfig config) {
+        TestServer started = new TestServer(() -> app, config);
         started.open();
         return started;
     }
 
     private void open() {
         app = opener.get();
-        server = FleetcastServer.start(ServerConfig.local(0), app);
+        server = FleetcastServer.start(config, app);
     }
 
     @Override

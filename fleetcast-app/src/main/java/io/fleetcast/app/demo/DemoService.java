@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prepares and loads the demo: simulates a fleet into {@code <folder>/data} (or reuses the files when the same fleet
@@ -48,6 +49,12 @@ public final class DemoService {
 
         public Path database() {
             return folder.resolve("fleetcast.duckdb");
+        }
+
+        /** The simulated datacenters' rates, for the cost report; null when the data predates them. */
+        public @Nullable Path siteRates() {
+            Path file = data().resolve(FleetSimulator.SITE_RATES_FILE_NAME);
+            return Files.isRegularFile(file) ? file : null;
         }
     }
 

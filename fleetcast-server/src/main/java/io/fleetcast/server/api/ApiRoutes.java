@@ -2,6 +2,8 @@ package io.fleetcast.server.api;
 
 import io.fleetcast.app.FleetcastApp;
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** The API's endpoints, all under {@value #PREFIX}. Documented for users in {@code docs/dashboard.md}. */
 public final class ApiRoutes {
@@ -10,8 +12,11 @@ public final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    /** Declares every API endpoint on {@code routes}, each calling one of {@code app}'s services. */
-    public static void register(RoutesConfig routes, FleetcastApp app) {
+    /**
+     * Declares every API endpoint on {@code routes}, each calling one of {@code app}'s services; the cost report is
+     * given the owned sites' rates ({@code siteRates}, null for none).
+     */
+    public static void register(RoutesConfig routes, FleetcastApp app, @Nullable Path siteRates) {
         routes.get(PREFIX + "/health", new HealthHandler(app.fleet()));
         routes.get(PREFIX + "/fleet/overview", new FleetOverviewHandler(app.fleet()));
         routes.get(PREFIX + "/ingests", new IngestsHandler(app.fleet()));
@@ -26,7 +31,7 @@ public final class ApiRoutes {
         routes.get(PREFIX + "/capacity", new CapacityHandler(app.capacity()));
         routes.get(PREFIX + "/capacity/versions", new CapacityVersionsHandler(app.capacity()));
         routes.get(PREFIX + "/capacity/path", new CapacityPathHandler(app.capacity()));
-        routes.get(PREFIX + "/cost", new CostHandler(app.cost(), app.fleet()));
+        routes.get(PREFIX + "/cost", new CostHandler(app.cost(), app.fleet(), siteRates));
         // Writes: an access policy tells them apart by their method (AccessRequest.method) and may refuse them.
         routes.post(PREFIX + "/forecast/adjustments", new SaveAdjustmentHandler(app.forecasts()));
         routes.delete(PREFIX + "/forecast/adjustments/{id}", new DeleteAdjustmentHandler(app.forecasts()));

@@ -8,6 +8,7 @@ import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.server.auth.AccessGate;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +22,13 @@ import org.jspecify.annotations.Nullable;
 final class CostHandler implements Handler {
     private final CostService cost;
     private final FleetOverviewService fleet;
+    private final @Nullable Path siteRates;
 
-    CostHandler(CostService cost, FleetOverviewService fleet) {
+    /** @param siteRates the owned sites' rates file, for SKU costs and refresh savings; null for none */
+    CostHandler(CostService cost, FleetOverviewService fleet, @Nullable Path siteRates) {
         this.cost = requireNonNull(cost, "cost is null");
         this.fleet = requireNonNull(fleet, "fleet is null");
+        this.siteRates = siteRates;
     }
 
     @Override
@@ -39,7 +43,8 @@ final class CostHandler implements Handler {
         ctx.json(cost.run(
                 CostService.Request.defaults()
                         .withPeriod(period.isEmpty() ? null : period)
-                        .withTeams(teams),
+                        .withTeams(teams)
+                        .withSiteRates(siteRates),
                 CostService.Progress.NONE));
     }
 }
