@@ -29,8 +29,10 @@ import io.fleetcast.planning.supply.SupplyForecast;
 import io.fleetcast.planning.supply.SupplyPath;
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.LifeDistribution;
+import io.fleetcast.reliability.distribution.Weibull;
 import io.fleetcast.reliability.fit.Family;
 import io.fleetcast.reliability.fit.MaximumLikelihood;
+import io.fleetcast.reliability.fit.Weibayes;
 import io.fleetcast.store.CapacityStore;
 import io.fleetcast.store.LifeStore;
 import io.fleetcast.store.PlanStore;
@@ -58,6 +60,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The capacity plan of the stored fleet: supply forecast per cluster and resource (inventory less expected failures
@@ -82,6 +85,10 @@ public final class CapacityPlanService {
 
     /** The default horizon: a year of days. */
     public static final int DEFAULT_HORIZON_DAYS = 365;
+    /** Failures a SKU needs for its own Weibull shape; with fewer it takes the fleet's (Weibayes). */
+    static final int FAILURES_FOR_SHAPE = 10;
+    /** What the fleet's failure rate weighs, in failures, in the life of a SKU with too few of its own. */
+    static final int PRIOR_FAILURES = 2;
 
     private static final Pattern YEAR_SUFFIX = Pattern.compile("\\s+(19|20)\\d\\d$");
 
@@ -509,7 +516,14 @@ public final class CapacityPlanService {
         return group.installed().plusMonths(months);
     }
 
-    /** Fits a Weibull life per owned SKU in service; a SKU whose fit fails gets an exponential life, or none. */
+    /**
+     * Fits a Weibull life per owned SKU in service. A SKU with at least {@value #FAILURES_FOR_SHAPE} failures gets its
+     * own shape; one with fewer gets the shape of those, weighted by their failures, and its failure rate from its own
+     * failures and exposure with the fleet's rate as {@value #PRIOR_FAILURES} more failures (Weibayes with a gamma
+     * prior): a shape fitted to two or three failures can come out anywhere, and one early failure among a few young
+     * servers would read as a short life. Without any SKU to take the shape from, it is 1 (an exponential life). A SKU
+     * without failures is forecast none; one whose fit fails gets an exponential life, or none.
+     */
     private void fitLives(List<ServerCohort> cohorts, Map<String, LifeDistribution> fits, Map<String, String> notes) {
         Set<String> skusInService = new TreeSet<>();
         cohorts.forEach(cohort -> skusInService.add(cohort.sku()));
@@ -519,27 +533,87 @@ public final class CapacityPlanService {
                 bySku.computeIfAbsent(record.sku(), sku -> new ArrayList<>()).add(record);
             }
         }
-        bySku.forEach((sku, records) -> {
-            LifeData data = FleetLifeService.lifeDataInDays(records);
+        Map<String, LifeData> few = new LinkedHashMap<>();
+        double shapeSum = 0;
+        long shapeFailures = 0;
+        for (Map.Entry<String, List<LifeRecord>> entry : bySku.entrySet()) {
+            String sku = entry.getKey();
+            LifeData data = FleetLifeService.lifeDataInDays(entry.getValue());
             if (data.failureCount() == 0) {
                 notes.put(sku, "no failures in " + data.unitCount() + " servers: none expected");
-                return;
+                continue;
             }
-            for (Family family : List.of(Family.WEIBULL_2P, Family.EXPONENTIAL_1P)) {
-                try {
-                    LifeDistribution life =
-                            MaximumLikelihood.fit(family, data, 0.95).distribution();
+            if (data.failureCount() < FAILURES_FOR_SHAPE) {
+                few.put(sku, data);
+                continue;
+            }
+            LifeDistribution life = fitFreely(sku, data, notes);
+            if (life != null) {
+                fits.put(sku, life);
+                if (life instanceof Weibull weibull) {
+                    shapeSum += weibull.shape() * data.failureCount();
+                    shapeFailures += data.failureCount();
+                }
+            }
+        }
+        double shape = shapeFailures == 0 ? 1 : shapeSum / shapeFailures;
+        String source = shapeFailures == 0
+                ? "1 (exponential: no SKU has " + FAILURES_FOR_SHAPE + " failures to take a shape from)"
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "%.3f, the failure-weighted shape of the SKUs with %d or more failures",
+                        shape,
+                        FAILURES_FOR_SHAPE);
+        // The fleet's failure rate at that shape, all SKUs' failures over all their exposure, weighs in as a prior
+        // worth
+        // PRIOR_FAILURES failures: one early failure among a few young servers does not read as a short life.
+        double fleetFailures = 0;
+        double fleetExposure = 0;
+        for (List<LifeRecord> records : bySku.values()) {
+            LifeData data = FleetLifeService.lifeDataInDays(records);
+            try {
+                fleetExposure += Weibayes.exposure(data, shape);
+                fleetFailures += data.failureCount();
+            } catch (IllegalArgumentException e) {
+                // Data Weibayes cannot weigh (censored in intervals) stays out of the prior.
+            }
+        }
+        double priorExposure = fleetFailures == 0 ? 0 : PRIOR_FAILURES * fleetExposure / fleetFailures;
+        double priorFailures = fleetFailures == 0 ? 0 : PRIOR_FAILURES;
+        few.forEach((sku, data) -> {
+            try {
+                Weibull life = Weibayes.fit(data, shape, priorFailures, priorExposure);
+                fits.put(sku, life);
+                notes.put(
+                        sku,
+                        "Weibayes " + life.parameters() + " days, from " + data.failureCount() + " failures in "
+                                + data.unitCount() + " servers, too few to fit a shape, with the fleet's rate as "
+                                + PRIOR_FAILURES + " more; shape " + source);
+            } catch (IllegalArgumentException e) {
+                LifeDistribution life = fitFreely(sku, data, notes);
+                if (life != null) {
                     fits.put(sku, life);
-                    notes.put(
-                            sku,
-                            family.label() + " " + life.parameters() + " days, from " + data.failureCount()
-                                    + " failures in " + data.unitCount() + " servers");
-                    return;
-                } catch (IllegalArgumentException e) {
-                    notes.put(sku, family.label() + " could not be fitted: " + e.getMessage());
                 }
             }
         });
+    }
+
+    /** A Weibull fitted to {@code data}, else an exponential, with its note; null when neither fits. */
+    private static @Nullable LifeDistribution fitFreely(String sku, LifeData data, Map<String, String> notes) {
+        for (Family family : List.of(Family.WEIBULL_2P, Family.EXPONENTIAL_1P)) {
+            try {
+                LifeDistribution life =
+                        MaximumLikelihood.fit(family, data, 0.95).distribution();
+                notes.put(
+                        sku,
+                        family.label() + " " + life.parameters() + " days, from " + data.failureCount()
+                                + " failures in " + data.unitCount() + " servers");
+                return life;
+            } catch (IllegalArgumentException e) {
+                notes.put(sku, family.label() + " could not be fitted: " + e.getMessage());
+            }
+        }
+        return null;
     }
 
     private static Map<String, Map<Resource, DemandForecast>> demand(
