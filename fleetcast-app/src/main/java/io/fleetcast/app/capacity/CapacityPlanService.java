@@ -89,6 +89,10 @@ public final class CapacityPlanService {
     static final int FAILURES_FOR_SHAPE = 10;
     /** What the fleet's failure rate weighs, in failures, in the life of a SKU with too few of its own. */
     static final int PRIOR_FAILURES = 2;
+    /** Failures a batch needs before it can have a life of its own. */
+    static final int BATCH_FAILURES = 3;
+    /** How unlikely a batch's failures must be under its SKU's life for the batch to get its own. */
+    static final double BATCH_P_VALUE = 1e-3;
 
     private static final Pattern YEAR_SUFFIX = Pattern.compile("\\s+(19|20)\\d\\d$");
 
@@ -215,7 +219,12 @@ public final class CapacityPlanService {
                 }
             }
             cohorts.add(new ServerCohort(
-                    group.cluster(), group.sku(), group.count(), group.installed(), retirement(group, sku)));
+                    group.cluster(),
+                    group.sku(),
+                    group.count(),
+                    group.installed(),
+                    retirement(group, sku),
+                    group.batch()));
         }
 
         WhatIf whatIf = request.whatIf();
@@ -522,7 +531,9 @@ public final class CapacityPlanService {
      * failures and exposure with the fleet's rate as {@value #PRIOR_FAILURES} more failures (Weibayes with a gamma
      * prior): a shape fitted to two or three failures can come out anywhere, and one early failure among a few young
      * servers would read as a short life. Without any SKU to take the shape from, it is 1 (an exponential life). A SKU
-     * without failures is forecast none; one whose fit fails gets an exponential life, or none.
+     * without failures is forecast none; one whose fit fails gets an exponential life, or none. A batch with at least
+     * {@value #BATCH_FAILURES} failures, more than the rest of its SKU's rate makes likelier than {@value
+     * #BATCH_P_VALUE} (Poisson), gets a Weibayes life of its own at its SKU's shape, and its SKU is fitted without it.
      */
     private void fitLives(List<ServerCohort> cohorts, Map<String, LifeDistribution> fits, Map<String, String> notes) {
         Set<String> skusInService = new TreeSet<>();
@@ -533,6 +544,102 @@ public final class CapacityPlanService {
                 bySku.computeIfAbsent(record.sku(), sku -> new ArrayList<>()).add(record);
             }
         }
+        Map<String, LifeDistribution> first = new TreeMap<>();
+        skuLives(bySku, first, notes);
+        // A batch that fails far more than its SKU's life expects gets a life of its own; the SKU's is fitted again
+        // without it, so one bad batch does not shorten the life of every server of its SKU.
+        Map<String, List<LifeRecord>> rest = new LinkedHashMap<>();
+        boolean split = false;
+        for (Map.Entry<String, List<LifeRecord>> entry : bySku.entrySet()) {
+            String sku = entry.getKey();
+            LifeDistribution life = first.get(sku);
+            List<LifeRecord> kept = new ArrayList<>();
+            Map<String, List<LifeRecord>> byBatch = new TreeMap<>();
+            for (LifeRecord record : entry.getValue()) {
+                String batch = record.batch();
+                if (batch == null || life == null) {
+                    kept.add(record);
+                } else {
+                    byBatch.computeIfAbsent(batch, b -> new ArrayList<>()).add(record);
+                }
+            }
+            double shape = life instanceof Weibull weibull ? weibull.shape() : 1;
+            for (Map.Entry<String, List<LifeRecord>> batch : byBatch.entrySet()) {
+                LifeData data = FleetLifeService.lifeDataInDays(batch.getValue());
+                long failed = data.failureCount();
+                if (life == null || failed < BATCH_FAILURES) {
+                    kept.addAll(batch.getValue());
+                    continue;
+                }
+                // The batch against the rest of its SKU, at the SKU's shape: the failures the rest's rate gives the
+                // batch's exposure (half a failure when the rest has none).
+                List<LifeRecord> others = new ArrayList<>(entry.getValue());
+                others.removeAll(batch.getValue());
+                double expected;
+                double p;
+                try {
+                    LifeData otherData = FleetLifeService.lifeDataInDays(others);
+                    expected = Weibayes.exposure(data, shape)
+                            * Math.max((double) otherData.failureCount(), 0.5)
+                            / Weibayes.exposure(otherData, shape);
+                    p = poissonAtLeast(failed, expected);
+                } catch (IllegalArgumentException e) {
+                    kept.addAll(batch.getValue());
+                    continue;
+                }
+                if (!(p < BATCH_P_VALUE)) {
+                    kept.addAll(batch.getValue());
+                    continue;
+                }
+                try {
+                    Weibull own = Weibayes.fit(data, shape);
+                    String key = ServerCohort.batchKey(sku, batch.getKey());
+                    fits.put(key, own);
+                    notes.put(
+                            key,
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "Weibayes %s days: %d failures in %d servers of batch %s, where the rest of %s"
+                                            + " fail at a rate that expects %.1f (P = %.1g), so the batch has a life of"
+                                            + " its own",
+                                    own.parameters(),
+                                    failed,
+                                    data.unitCount(),
+                                    batch.getKey(),
+                                    sku,
+                                    expected,
+                                    p));
+                    split = true;
+                } catch (IllegalArgumentException e) {
+                    kept.addAll(batch.getValue());
+                }
+            }
+            rest.put(sku, kept);
+        }
+        if (split) {
+            skuLives(rest, fits, notes);
+        } else {
+            fits.putAll(first);
+        }
+    }
+
+    /** P(N >= k) for N Poisson with mean {@code mean}. */
+    static double poissonAtLeast(long k, double mean) {
+        if (k <= 0) {
+            return 1;
+        }
+        double term = Math.exp(-mean);
+        double below = 0;
+        for (long i = 0; i < k; i++) {
+            below += term;
+            term *= mean / (i + 1);
+        }
+        return Math.max(0, 1 - below);
+    }
+
+    /** The SKU lives of {@code bySku}'s records, into {@code fits}, with their notes (see {@link #fitLives}). */
+    private static void skuLives(
+            Map<String, List<LifeRecord>> bySku, Map<String, LifeDistribution> fits, Map<String, String> notes) {
         Map<String, LifeData> few = new LinkedHashMap<>();
         double shapeSum = 0;
         long shapeFailures = 0;

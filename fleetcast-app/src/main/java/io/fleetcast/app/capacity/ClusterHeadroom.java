@@ -16,6 +16,7 @@ import io.fleetcast.planning.headroom.SupplyPool;
 import io.fleetcast.planning.supply.EmpiricalDays;
 import io.fleetcast.planning.supply.InFlightOrder;
 import io.fleetcast.planning.supply.LeadTimes;
+import io.fleetcast.planning.supply.ServerCohort;
 import io.fleetcast.planning.supply.ServerShape;
 import io.fleetcast.reliability.distribution.LifeDistribution;
 import io.fleetcast.store.capacity.InventoryGroup;
@@ -91,7 +92,7 @@ final class ClusterHeadroom {
             if (shape == null || !group.ownership().equals("owned")) {
                 continue;
             }
-            LifeDistribution life = context.lives().get(group.sku());
+            LifeDistribution life = ServerCohort.lifeOf(context.lives(), group.sku(), group.batch());
             double age = ChronoUnit.DAYS.between(group.installed(), context.asOf());
             double survive = life == null || life.sf(age) <= 0 ? 1 : life.sf(age + days) / life.sf(age);
             serversBySku.computeIfAbsent(group.sku(), sku -> new int[1])[0] += group.count();

@@ -2,6 +2,7 @@ package io.fleetcast.app.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetcast.app.DemoFleet;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,6 +75,33 @@ class CapacityPlanServiceTest {
         assertThat(flagged.keySet().stream().filter(cluster -> !designed.containsKey(cluster)))
                 .as("clusters flagged that were not built to run out")
                 .hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void theBadBatchTheSimulatorBuiltGetsALifeOfItsOwn() {
+        List<String> badBatches = new ArrayList<>();
+        for (JsonNode life : truth.path("weibull")) {
+            if (!life.path("batch").isNull()) {
+                badBatches.add(life.path("sku").asText() + " batch "
+                        + life.path("batch").asText());
+            }
+        }
+        assertThat(badBatches).hasSize(1);
+        assertThat(plan.lifeFits()).containsKeys(badBatches.toArray(String[]::new));
+        // Its SKU is fitted without it: the rest of compute-2024 lives far longer than the batch.
+        assertThat(plan.lifeFits().get(badBatches.get(0)))
+                .startsWith("Weibayes")
+                .contains("a life of its own");
+        // The SKUs with few failures take the fleet's shape.
+        assertThat(plan.lifeFits().values()).anyMatch(note -> note.contains("too few to fit a shape"));
+    }
+
+    @Test
+    void poissonTailsAreWorkedByHand() {
+        assertThat(CapacityPlanService.poissonAtLeast(0, 2)).isEqualTo(1);
+        assertThat(CapacityPlanService.poissonAtLeast(1, 2)).isCloseTo(1 - Math.exp(-2), within(1e-12));
+        // P(N >= 3 | 2) = 1 - e^-2 (1 + 2 + 2) = 0.3233.
+        assertThat(CapacityPlanService.poissonAtLeast(3, 2)).isCloseTo(1 - 5 * Math.exp(-2), within(1e-12));
     }
 
     @Test

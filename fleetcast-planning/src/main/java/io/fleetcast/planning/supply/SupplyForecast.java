@@ -58,7 +58,7 @@ public final class SupplyForecast {
             int retireDay = cohort.retires().equals(LocalDate.MAX)
                     ? Integer.MAX_VALUE
                     : (int) Math.min(Integer.MAX_VALUE, ChronoUnit.DAYS.between(asOf, cohort.retires()) - 1);
-            LifeDistribution life = lives.get(cohort.sku());
+            LifeDistribution life = ServerCohort.lifeOf(lives, cohort.sku(), cohort.batch());
             double age = ChronoUnit.DAYS.between(cohort.installed(), asOf);
             double aliveNow = life == null ? 1 : life.sf(age);
             for (Resource resource : Resource.values()) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Servers in service on the data's last day that share a cluster, rack, SKU, install day and retirement day.
+ * Servers in service on the data's last day that share a cluster, rack, SKU, batch, install day and retirement day.
  *
  * @param region the cluster's region
  * @param site the cluster's site
@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param installed the install day
  * @param retires the stored (future) retirement day, or {@code null} when none is stored
  * @param count how many servers
+ * @param batch their procurement batch, or {@code null} when not recorded
  */
 public record InventoryGroup(
         String region,
@@ -27,7 +28,8 @@ public record InventoryGroup(
         String ownership,
         LocalDate installed,
         @Nullable LocalDate retires,
-        int count) {
+        int count,
+        @Nullable String batch) {
     public InventoryGroup {
         requireNonNull(cluster, "cluster is null");
         requireNonNull(sku, "sku is null");

@@ -38,10 +38,10 @@ public final class DuckDbCapacityStore implements CapacityStore {
 
     @Override
     public List<InventoryGroup> inventory(LocalDate day) {
-        String sql = "SELECT region, site, cluster, rack, sku, ownership, install_date, retire_date, count(*)::INTEGER"
-                + " FROM assets WHERE install_date <= ? AND (failure_date IS NULL OR failure_date > ?)"
-                + " AND (retire_date IS NULL OR retire_date > ?)"
-                + " GROUP BY ALL ORDER BY cluster, rack NULLS LAST, sku, install_date, retire_date NULLS LAST, ownership";
+        String sql = "SELECT region, site, cluster, rack, sku, ownership, install_date, retire_date, count(*)::INTEGER,"
+                + " batch FROM assets WHERE install_date <= ? AND (failure_date IS NULL OR failure_date > ?)"
+                + " AND (retire_date IS NULL OR retire_date > ?) GROUP BY ALL ORDER BY cluster, rack NULLS LAST, sku,"
+                + " install_date, retire_date NULLS LAST, ownership, batch NULLS LAST";
         return read(
                 "the inventory",
                 sql,
@@ -62,7 +62,8 @@ public final class DuckDbCapacityStore implements CapacityStore {
                                 rs.getString(6),
                                 rs.getObject(7, LocalDate.class),
                                 rs.getObject(8, LocalDate.class),
-                                rs.getInt(9)));
+                                rs.getInt(9),
+                                rs.getString(10)));
                     }
                     return groups.build();
                 });
