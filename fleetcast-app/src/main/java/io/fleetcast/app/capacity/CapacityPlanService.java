@@ -573,8 +573,10 @@ public final class CapacityPlanService {
                 }
                 // The batch against the rest of its SKU, at the SKU's shape: the failures the rest's rate gives the
                 // batch's exposure (half a failure when the rest has none).
-                List<LifeRecord> others = new ArrayList<>(entry.getValue());
-                others.removeAll(batch.getValue());
+                String name = batch.getKey();
+                List<LifeRecord> others = entry.getValue().stream()
+                        .filter(record -> !name.equals(record.batch()))
+                        .toList();
                 double expected;
                 double p;
                 try {
@@ -593,7 +595,7 @@ public final class CapacityPlanService {
                 }
                 try {
                     Weibull own = Weibayes.fit(data, shape);
-                    String key = ServerCohort.batchKey(sku, batch.getKey());
+                    String key = ServerCohort.batchKey(sku, name);
                     fits.put(key, own);
                     notes.put(
                             key,
@@ -605,7 +607,7 @@ public final class CapacityPlanService {
                                     own.parameters(),
                                     failed,
                                     data.unitCount(),
-                                    batch.getKey(),
+                                    name,
                                     sku,
                                     expected,
                                     p));
@@ -671,9 +673,8 @@ public final class CapacityPlanService {
                         "%.3f, the failure-weighted shape of the SKUs with %d or more failures",
                         shape,
                         FAILURES_FOR_SHAPE);
-        // The fleet's failure rate at that shape, all SKUs' failures over all their exposure, weighs in as a prior
-        // worth
-        // PRIOR_FAILURES failures: one early failure among a few young servers does not read as a short life.
+        // The fleet's failure rate at that shape (all SKUs' failures over all their exposure) weighs in as a prior
+        // worth PRIOR_FAILURES failures: one early failure among a few young servers does not read as a short life.
         double fleetFailures = 0;
         double fleetExposure = 0;
         for (List<LifeRecord> records : bySku.values()) {
