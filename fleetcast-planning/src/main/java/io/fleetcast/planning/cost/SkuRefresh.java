@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What the old servers cost to keep is their running cost only (power with cooling, space, network): their price is
  * spent whether they are retired or not, so any depreciation left is sunk. The replacement costs its depreciation and
- * its running cost ({@link OnPremCostModel#monthlyCost}). Prices and rates are in USD, as the catalog states them. The replacement servers are the fewest that hold each
- * resource the old ones hold, so a compute server is not "replaced" by a storage server that lacks its cores, and
- * they must cost less than new servers of the old SKU would: a better buy for that shape of capacity.
+ * its running cost ({@link OnPremCostModel#monthlyCost}). Prices and rates are in USD, as the catalog states them. The
+ * replacement servers are the fewest that hold each resource the old ones hold, so a compute server is not "replaced"
+ * by a storage server that lacks its cores, and they must cost less than new servers of the old SKU would: a better buy
+ * for that shape of capacity.
  */
 public final class SkuRefresh {
     private SkuRefresh() {}
@@ -125,8 +126,8 @@ public final class SkuRefresh {
         }
         String kept = String.format(
                 Locale.ROOT,
-                "%,d %s servers at %s (%,d cores) cost %,.2f USD a month to run: power with cooling (%,.0f W x PUE %s at %s"
-                        + " USD per kWh), space and network%s",
+                "%,d %s servers at %s (%,d cores) cost %,.2f USD a month to run: power with cooling (%,.0f W x PUE"
+                        + " %s at %s USD per kWh), space and network%s",
                 holding.servers(),
                 old.sku(),
                 rates.site(),
