@@ -1,7 +1,9 @@
 package io.fleetcast.store;
 
+import io.fleetcast.store.telemetry.FailureLabel;
 import io.fleetcast.store.telemetry.FeatureQuery;
 import io.fleetcast.store.telemetry.SignalFeatures;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -15,4 +17,11 @@ public interface TelemetryQueries {
      * before only.
      */
     List<SignalFeatures> features(FeatureQuery query);
+
+    /**
+     * For each asset and day from {@code from} to {@code to} that has a reading, whether the asset failed within {@code
+     * horizonDays} after it and when, from the stored assets' failure and retirement dates, with the data seen up to
+     * {@code observedUntil} (the data's last day); sorted by asset and day.
+     */
+    List<FailureLabel> labels(LocalDate from, LocalDate to, int horizonDays, LocalDate observedUntil);
 }

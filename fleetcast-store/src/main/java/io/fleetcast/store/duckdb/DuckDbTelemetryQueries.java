@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.TelemetryQueries;
+import io.fleetcast.store.telemetry.FailureLabel;
 import io.fleetcast.store.telemetry.FeatureQuery;
 import io.fleetcast.store.telemetry.SignalFeatures;
 import java.sql.Connection;
@@ -46,6 +47,44 @@ public final class DuckDbTelemetryQueries implements TelemetryQueries {
                 .thenComparing(SignalFeatures::signal)
                 .thenComparingInt(SignalFeatures::window));
         return ImmutableList.copyOf(rows);
+    }
+
+    @Override
+    public List<FailureLabel> labels(LocalDate from, LocalDate to, int horizonDays, LocalDate observedUntil) {
+        requireNonNull(from, "from is null");
+        requireNonNull(to, "to is null");
+        requireNonNull(observedUntil, "observedUntil is null");
+        if (horizonDays < 1) {
+            throw new IllegalArgumentException("the horizon must be at least 1 day, got " + horizonDays);
+        }
+        String end = "d.day + INTERVAL " + horizonDays + " DAYS";
+        String sql = "WITH days AS (SELECT DISTINCT asset_id, CAST(ts AS DATE) AS day FROM telemetry"
+                + " WHERE ts >= CAST(" + SqlLiterals.date(from) + " AS TIMESTAMPTZ)"
+                + " AND ts < CAST(" + SqlLiterals.date(to.plusDays(1)) + " AS TIMESTAMPTZ)),"
+                + " lives AS (SELECT asset_id, min(failure_date) AS failure_date, min(retire_date) AS retire_date"
+                + " FROM assets GROUP BY asset_id)"
+                + " SELECT d.asset_id, d.day,"
+                + " CASE WHEN l.failure_date > d.day AND l.failure_date <= " + end + " THEN true"
+                + " WHEN (l.failure_date IS NULL OR l.failure_date > " + end + ")"
+                + " AND (l.retire_date IS NULL OR l.retire_date > " + end + ")"
+                + " AND " + SqlLiterals.date(observedUntil) + " >= " + end + " THEN false END,"
+                + " CASE WHEN l.failure_date > d.day THEN date_diff('day', d.day, l.failure_date) END"
+                + " FROM days d LEFT JOIN lives l ON l.asset_id = d.asset_id ORDER BY d.asset_id, d.day";
+        try (Connection connection = store.newConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            ImmutableList.Builder<FailureLabel> labels = ImmutableList.builder();
+            while (rs.next()) {
+                labels.add(new FailureLabel(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3) == null ? null : rs.getBoolean(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4)));
+            }
+            return labels.build();
+        } catch (SQLException e) {
+            throw FleetcastException.internal("labelling the telemetry days failed: " + e.getMessage(), e);
+        }
     }
 
     private static List<SignalFeatures> features(Connection connection, FeatureQuery query, int window)

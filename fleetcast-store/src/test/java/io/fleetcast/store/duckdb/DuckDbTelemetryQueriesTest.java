@@ -1,13 +1,18 @@
 package io.fleetcast.store.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.store.StoreConfig;
 import io.fleetcast.store.TestFleet;
+import io.fleetcast.store.telemetry.FailureLabel;
 import io.fleetcast.store.telemetry.FeatureQuery;
 import io.fleetcast.store.telemetry.SignalFeatures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +23,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Telemetry features worked by hand, and shown to be point in time: changing the future changes nothing before it. */
+/**
+ * Telemetry features worked by hand, and shown to be point in time: changing the future changes nothing before it. The
+ * failure labels of days, worked by hand.
+ */
 class DuckDbTelemetryQueriesTest {
     private static final String HEADER = "asset_id,ts,signal,value,unit";
     private static final LocalDate CUT = LocalDate.of(2026, 10, 4);
@@ -30,17 +38,23 @@ class DuckDbTelemetryQueriesTest {
         return new FeatureQuery(LocalDate.of(2026, 10, 1), to, List.of(window), Map.of("temp_c", 52.5));
     }
 
-    private static List<SignalFeatures> features(Path folder, String name, List<String> telemetry, LocalDate to) {
+    /** A new store in {@code folder/name} with the test fleet and {@code telemetry} loaded. */
+    private static DuckDbStore storeWith(Path folder, String name, List<String> telemetry) {
         Path own = folder.resolve(name);
         try {
-            java.nio.file.Files.createDirectories(own);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(own);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        try (DuckDbStore store =
-                DuckDbStore.open(StoreConfig.of(own.resolve("fleetcast.duckdb")).withThreads(2), TestFleet.CLOCK)) {
-            TestFleet.loadTopology(store, own);
-            TestFleet.ingest(store, Kind.TELEMETRY, TestFleet.write(own, "telemetry.csv", telemetry));
+        DuckDbStore store =
+                DuckDbStore.open(StoreConfig.of(own.resolve("fleetcast.duckdb")).withThreads(2), TestFleet.CLOCK);
+        TestFleet.loadTopology(store, own);
+        TestFleet.ingest(store, Kind.TELEMETRY, TestFleet.write(own, "telemetry.csv", telemetry));
+        return store;
+    }
+
+    private static List<SignalFeatures> features(Path folder, String name, List<String> telemetry, LocalDate to) {
+        try (DuckDbStore store = storeWith(folder, name, telemetry)) {
             return new DuckDbTelemetryQueries(store).features(query(to, 3));
         }
     }
@@ -91,6 +105,44 @@ class DuckDbTelemetryQueriesTest {
         // 10-10: nothing else in its window.
         assertThat(rows.get(4).mean()).isEqualTo(55);
         assertThat(rows.get(4).std()).isNull();
+    }
+
+    @Test
+    void labelsSayWhetherAndWhenEachAssetFailedAfterADay() {
+        try (DuckDbStore store = storeWith(
+                folder,
+                "labels",
+                List.of(
+                        HEADER,
+                        // srv-2 failed on 2025-06-30.
+                        "srv-2,2025-05-01T00:00:00Z,temp_c,50,C",
+                        "srv-2,2025-05-31T00:00:00Z,temp_c,51,C",
+                        "srv-2,2025-06-10T00:00:00Z,temp_c,58,C",
+                        "srv-2,2025-06-10T12:00:00Z,fan_rpm,7000,rpm",
+                        // srv-1 runs on; the data end on 2026-10-31.
+                        "srv-1,2026-09-01T00:00:00Z,temp_c,50,C",
+                        "srv-1,2026-10-15T00:00:00Z,temp_c,50,C"))) {
+            List<FailureLabel> labels = new DuckDbTelemetryQueries(store)
+                    .labels(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 10, 31), 30, LocalDate.of(2026, 10, 31));
+
+            assertThat(labels)
+                    .extracting(
+                            FailureLabel::assetId,
+                            FailureLabel::day,
+                            FailureLabel::failsWithin,
+                            FailureLabel::daysToFailure)
+                    .containsExactly(
+                            // Seen running through 2026-10-01: no failure within 30 days, none to come.
+                            tuple("srv-1", LocalDate.of(2026, 9, 1), false, null),
+                            // 2026-11-14 is after the data's end: not known.
+                            tuple("srv-1", LocalDate.of(2026, 10, 15), null, null),
+                            // 60 days before the failure: not within 30.
+                            tuple("srv-2", LocalDate.of(2025, 5, 1), false, 60L),
+                            // Exactly 30 days before: within.
+                            tuple("srv-2", LocalDate.of(2025, 5, 31), true, 30L),
+                            // One label per day, whatever the signals.
+                            tuple("srv-2", LocalDate.of(2025, 6, 10), true, 20L));
+        }
     }
 
     @Test
