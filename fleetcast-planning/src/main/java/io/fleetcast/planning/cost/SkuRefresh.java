@@ -103,8 +103,9 @@ public final class SkuRefresh {
         double running = OnPremCostModel.monthlyRunningCost(old, rates);
         double runningMonthly = running * holding.servers();
         double perCore = 1.0 / old.cores();
-        double costPerCore = OnPremCostModel.monthlyCost(old, rates) * perCore;
-        double sameAgain = holding.servers() * OnPremCostModel.monthlyCost(old, rates);
+        double monthlyCost = OnPremCostModel.monthlyCost(old, rates);
+        double costPerCore = monthlyCost * perCore;
+        double sameAgain = holding.servers() * monthlyCost;
         OnPremCostModel.OwnedSku best = null;
         long bestServers = 0;
         double bestMonthly = Double.POSITIVE_INFINITY;

@@ -14,10 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TelemetryQueries} on the DuckDB store. A day's readings of a signal are averaged into its daily value; every
@@ -93,7 +95,7 @@ public final class DuckDbTelemetryQueries implements TelemetryQueries {
         String thresholdRows = thresholds.isEmpty()
                 ? "SELECT NULL::VARCHAR AS signal, NULL::DOUBLE AS threshold WHERE false"
                 : "SELECT * FROM (VALUES "
-                        + String.join(", ", java.util.Collections.nCopies(thresholds.size(), "(?, ?)"))
+                        + String.join(", ", Collections.nCopies(thresholds.size(), "(?, ?)"))
                         + ") t(signal, threshold)";
         String tau = String.format(Locale.ROOT, "%.6f", window / 2.0);
         String weight = "exp(-date_diff('day', p.dd, day) / " + tau + ")";
@@ -149,8 +151,7 @@ public final class DuckDbTelemetryQueries implements TelemetryQueries {
     }
 
     /** The column's value; null when it is NULL or not a number. */
-    private static @org.jspecify.annotations.Nullable Double nullableDouble(ResultSet rs, int column)
-            throws SQLException {
+    private static @Nullable Double nullableDouble(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         // With one value in the window, DuckDB's sample spread and slope are NULL or NaN: both mean undefined.
         return rs.wasNull() || Double.isNaN(value) ? null : value;

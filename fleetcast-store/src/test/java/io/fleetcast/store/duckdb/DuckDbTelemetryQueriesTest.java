@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,7 +172,7 @@ class DuckDbTelemetryQueriesTest {
             keys.add(row.substring(0, cut));
             values.add(row.substring(cut));
         }
-        Collections.shuffle(values, new java.util.Random(5));
+        Collections.shuffle(values, new Random(5));
         List<String> shuffled = new ArrayList<>(past);
         for (int i = 0; i < keys.size(); i++) {
             shuffled.add(keys.get(i) + values.get(i));
