@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchReconcileCommand.class,
             BenchLifeCommand.class,
             BenchPlanCommand.class,
-            BenchCostCommand.class
+            BenchCostCommand.class,
+            BenchRulCommand.class
         })
 final class BenchCommand {}
