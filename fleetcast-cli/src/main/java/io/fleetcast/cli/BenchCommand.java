@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchLifeCommand.class,
             BenchPlanCommand.class,
             BenchCostCommand.class,
-            BenchRulCommand.class
+            BenchRulCommand.class,
+            BenchDrivesCommand.class
         })
 final class BenchCommand {}
