@@ -12,6 +12,7 @@ import io.fleetcast.app.forecast.ReconciliationBacktest;
 import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.life.FleetLifeService;
 import io.fleetcast.app.life.ReliabilityViewService;
+import io.fleetcast.app.prognose.PrognosticsService;
 import io.fleetcast.app.sql.SqlService;
 import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.store.Store;
@@ -22,6 +23,7 @@ import io.fleetcast.store.duckdb.DuckDbLifeStore;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
 import io.fleetcast.store.duckdb.DuckDbRequestStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
+import io.fleetcast.store.duckdb.DuckDbTelemetryQueries;
 import io.fleetcast.store.duckdb.DuckDbUtilizationQueries;
 import java.time.Clock;
 
@@ -42,6 +44,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final UtilizationService utilization;
     private final CostService cost;
     private final OnPremCostService onPremCosts;
+    private final PrognosticsService prognostics;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -66,6 +69,7 @@ public final class FleetcastApp implements AutoCloseable {
         DuckDbCostQueries costQueries = new DuckDbCostQueries(store);
         this.cost = new CostService(costQueries, new AutomaticForecaster()::choose, utilization);
         this.onPremCosts = new OnPremCostService(costQueries);
+        this.prognostics = new PrognosticsService(new DuckDbTelemetryQueries(store));
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -129,6 +133,11 @@ public final class FleetcastApp implements AutoCloseable {
     /** Owned servers' costs as FOCUS lines, and unit rates per SKU and site ({@code fleetcast cost onprem}). */
     public OnPremCostService onPremCosts() {
         return onPremCosts;
+    }
+
+    /** Failure prediction from the stored telemetry. */
+    public PrognosticsService prognostics() {
+        return prognostics;
     }
 
     @Override

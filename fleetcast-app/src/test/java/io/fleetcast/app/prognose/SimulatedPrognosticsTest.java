@@ -1,0 +1,89 @@
+package io.fleetcast.app.prognose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetcast.app.DemoFleet;
+import io.fleetcast.core.dataset.Kind;
+import io.fleetcast.prognostics.evaluation.AlertEvaluation;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The demo fleet's telemetry (the last 75 days to 2026-10-31) against the simulator's ground truth: every failure,
+ * including those after the data end, with the day its degradation began.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SimulatedPrognosticsTest {
+    private static final int HORIZON = 30;
+    private DemoFleet fleet;
+    private PrognosticsService.Backtest backtest;
+    private Map<String, LocalDate> failures;
+
+    @BeforeAll
+    void backtest() {
+        fleet = DemoFleet.load(List.of(Kind.SKUS, Kind.ASSETS, Kind.TELEMETRY));
+        backtest = fleet.app()
+                .prognostics()
+                .backtest(new PrognosticsService.BacktestRequest(
+                        LocalDate.of(2026, 8, 18),
+                        LocalDate.of(2026, 10, 1),
+                        LocalDate.of(2026, 10, 31),
+                        HORIZON,
+                        List.of(7, 30),
+                        Map.of()));
+        failures = new TreeMap<>();
+        JsonNode truth = fleet.truth();
+        for (JsonNode failure : truth.path("failures")) {
+            failures.put(
+                    failure.path("asset_id").asText(),
+                    LocalDate.parse(failure.path("date").asText()));
+        }
+    }
+
+    @AfterAll
+    void close() {
+        fleet.close();
+    }
+
+    @Test
+    void learnsOnlyFromWhatWasKnownAtTheCutoff() {
+        // 25,792 asset-days up to 2026-10-01 have labels known then; 404 of them precede a failure within 30 days.
+        assertThat(backtest.trainRows()).isEqualTo(25792);
+        assertThat(backtest.trainPositives()).isEqualTo(404);
+        assertThat(backtest.scored()).allMatch(scored -> scored.score().day().isAfter(LocalDate.of(2026, 10, 1)));
+    }
+
+    @Test
+    void twoVisitsADayFindFailingServersDaysAhead() {
+        // Measured 2026-12-03: 2 visits a day, precision 0.85 and median lead 8 days over October (12 servers failed
+        // within 30 days of a scored day); 1 a day 0.93; 10 a day catch 10 of the 12.
+        List<AlertEvaluation.Score> scores =
+                backtest.scored().stream().map(PrognosticsService.Scored::score).toList();
+        AlertEvaluation two = AlertEvaluation.of(scores, 2, HORIZON, failures);
+        assertThat(two.days()).isEqualTo(30);
+        assertThat(two.precision()).isGreaterThanOrEqualTo(0.8);
+        assertThat(two.medianLeadDays()).isGreaterThanOrEqualTo(7);
+        AlertEvaluation ten = AlertEvaluation.of(scores, 10, HORIZON, failures);
+        assertThat(ten.recall()).isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void everyAlertSaysWhy() {
+        List<PrognosticsService.Scored> riskiest = backtest.scored().stream()
+                .filter(scored -> scored.score().day().equals(LocalDate.of(2026, 10, 31)))
+                .sorted((a, b) -> Double.compare(b.score().risk(), a.score().risk()))
+                .limit(5)
+                .toList();
+        assertThat(riskiest).hasSize(5);
+        for (PrognosticsService.Scored scored : riskiest) {
+            assertThat(scored.reasons()).isNotEmpty().allMatch(reason -> reason.contains("log-odds"));
+        }
+    }
+}
