@@ -21,6 +21,7 @@ import io.fleetcast.store.duckdb.DuckDbCostQueries;
 import io.fleetcast.store.duckdb.DuckDbFleetQueries;
 import io.fleetcast.store.duckdb.DuckDbLifeStore;
 import io.fleetcast.store.duckdb.DuckDbPlanStore;
+import io.fleetcast.store.duckdb.DuckDbPrognosticsStore;
 import io.fleetcast.store.duckdb.DuckDbRequestStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
 import io.fleetcast.store.duckdb.DuckDbTelemetryQueries;
@@ -69,7 +70,7 @@ public final class FleetcastApp implements AutoCloseable {
         DuckDbCostQueries costQueries = new DuckDbCostQueries(store);
         this.cost = new CostService(costQueries, new AutomaticForecaster()::choose, utilization);
         this.onPremCosts = new OnPremCostService(costQueries);
-        this.prognostics = new PrognosticsService(new DuckDbTelemetryQueries(store));
+        this.prognostics = new PrognosticsService(new DuckDbTelemetryQueries(store), new DuckDbPrognosticsStore(store));
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ForecastFileCommand.class,
             PlanCommand.class,
             CostCommand.class,
+            PrognoseCommand.class,
             LifeCommand.class,
             ServeCommand.class,
             BenchCommand.class,

@@ -2,25 +2,35 @@ package io.fleetcast.app.prognose;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.prognostics.evaluation.AlertEvaluation;
 import io.fleetcast.prognostics.model.BoostedModel;
-import io.fleetcast.prognostics.model.BoostingParameters;
-import io.fleetcast.prognostics.model.GradientBoostedTrees;
-import io.fleetcast.prognostics.model.Loss;
+import io.fleetcast.store.PrognosticsStore;
 import io.fleetcast.store.TelemetryQueries;
+import io.fleetcast.store.prognostics.NewPrediction;
+import io.fleetcast.store.prognostics.StoredModel;
+import io.fleetcast.store.prognostics.StoredPrediction;
+import io.fleetcast.store.prognostics.StoredReview;
 import io.fleetcast.store.telemetry.FailureLabel;
 import io.fleetcast.store.telemetry.FeatureQuery;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Failure within H days from the stored telemetry. A backtest learns from the asset-days up to a cutoff, with labels
@@ -28,10 +38,337 @@ import java.util.stream.IntStream;
  * unless its asset already failed), then scores every asset-day after it, each score with its reasons.
  */
 public final class PrognosticsService {
-    private final TelemetryQueries telemetry;
+    /** The feature windows, in days. */
+    public static final List<Integer> WINDOWS = List.of(7, 30);
 
-    public PrognosticsService(TelemetryQueries telemetry) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TelemetryQueries telemetry;
+    private final PrognosticsStore registry;
+
+    public PrognosticsService(TelemetryQueries telemetry, PrognosticsStore registry) {
         this.telemetry = requireNonNull(telemetry, "telemetry is null");
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /**
+     * How to train.
+     *
+     * @param horizonDays failure within this many days is the target
+     * @param k visits a day the service team can make, for the held-out alert metrics
+     * @param folds asset groups for cross-validation
+     * @param seed for the trees' row and feature draws
+     */
+    public record TrainRequest(int horizonDays, int k, int folds, long seed) {
+        public TrainRequest {
+            if (horizonDays < 1 || horizonDays > 365) {
+                throw FleetcastException.badInput("the horizon must be 1 to 365 days, got " + horizonDays);
+            }
+            if (k < 1) {
+                throw FleetcastException.badInput("k (visits a day) must be at least 1, got " + k);
+            }
+            if (folds < 2 || folds > 20) {
+                throw FleetcastException.badInput("folds must be 2 to 20, got " + folds);
+            }
+        }
+
+        public static TrainRequest defaults() {
+            return new TrainRequest(30, 2, 5, 17);
+        }
+    }
+
+    /**
+     * A model's quality out of fold: PR-AUC of its risks, and its daily alerts for k visits a day (precision, recall,
+     * median lead in days) over the days whose outcomes were all known.
+     */
+    public record HeldOut(double prAuc, int k, double precisionAtK, double recall, double medianLeadDays, int days) {}
+
+    /**
+     * A registered model.
+     *
+     * @param version its registry version
+     * @param from the first telemetry day it learned from
+     * @param to the last
+     * @param rows labelled asset-days it learned from
+     * @param positives of those, days before a failure within the horizon
+     * @param reviewLabels labels that came from engineers' reviews (confirm: failure, reject: none) where the outcome
+     *     was not yet known
+     * @param heldOut its out-of-fold quality
+     * @param topFeatures the features with the largest share of the gain
+     */
+    public record TrainedModel(
+            int version,
+            int horizonDays,
+            LocalDate from,
+            LocalDate to,
+            int rows,
+            int positives,
+            int reviewLabels,
+            HeldOut heldOut,
+            Map<String, Double> topFeatures) {}
+
+    /**
+     * Trains on every labelled asset-day of the stored telemetry, with engineers' reviews as labels where outcomes
+     * are not yet known, measures the model out of fold, and registers it.
+     */
+    public TrainedModel train(TrainRequest request) {
+        PrognosticsStore.Span span = registry.telemetrySpan()
+                .orElseThrow(() -> FleetcastException.badInput(
+                        "no telemetry is loaded: fleetcast ingest telemetry" + " FILE first"));
+        int horizon = request.horizonDays();
+        TrainingRows rows =
+                TrainingRows.of(telemetry.features(new FeatureQuery(span.first(), span.last(), WINDOWS, Map.of())));
+        Map<TrainingRows.AssetDay, Boolean> labels = new HashMap<>();
+        Map<String, LocalDate> failures = new TreeMap<>();
+        for (FailureLabel label : telemetry.labels(span.first(), span.last(), horizon, span.last())) {
+            Boolean fails = label.failsWithin();
+            if (fails != null) {
+                labels.put(new TrainingRows.AssetDay(label.assetId(), label.day()), fails);
+            }
+            Long days = label.daysToFailure();
+            if (days != null) {
+                failures.putIfAbsent(label.assetId(), label.day().plusDays(days));
+            }
+        }
+        int reviewLabels = 0;
+        for (StoredReview review : registry.reviews()) {
+            TrainingRows.AssetDay key = new TrainingRows.AssetDay(review.assetId(), review.scoredDate());
+            if (!labels.containsKey(key) && !review.verdict().equals("defer")) {
+                labels.put(key, review.verdict().equals("confirm"));
+                reviewLabels++;
+            }
+        }
+        List<FailureModels.Example> examples = new ArrayList<>();
+        int positives = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Boolean fails = labels.get(rows.keys().get(i));
+            if (fails != null) {
+                examples.add(new FailureModels.Example(i, fails ? 1 : 0, 1));
+                positives += fails ? 1 : 0;
+            }
+        }
+        if (positives == 0) {
+            throw FleetcastException.badInput("no asset with telemetry failed within " + horizon + " days of a"
+                    + " reading from " + span.first() + " to " + span.last() + ": there is nothing to learn from");
+        }
+        HeldOut heldOut = FailureModels.crossValidate(
+                rows,
+                examples,
+                request.folds(),
+                request.seed(),
+                request.k(),
+                horizon,
+                span.last().minusDays(horizon),
+                failures);
+        BoostedModel model = FailureModels.fit(rows, examples, request.seed());
+        Map<String, Double> top = new LinkedHashMap<>();
+        model.importance().entrySet().stream()
+                .limit(5)
+                .forEach(e -> top.put(e.getKey(), Math.round(e.getValue() * 10000) / 10000.0));
+        ObjectNode document = JSON.createObjectNode();
+        document.set("features", JSON.valueToTree(model.features()));
+        document.set("parameters", JSON.valueToTree(FailureModels.parameters(request.seed())));
+        document.set("held_out", JSON.valueToTree(heldOut));
+        document.put("folds", request.folds());
+        document.put("rows", examples.size());
+        document.put("positives", positives);
+        document.put("review_labels", reviewLabels);
+        document.set("top_features", JSON.valueToTree(top));
+        int version = registry.writeModel(new StoredModel(
+                0,
+                Instant.EPOCH,
+                horizon,
+                span.first(),
+                span.last(),
+                request.seed(),
+                document.toString(),
+                model.write()));
+        return new TrainedModel(
+                version, horizon, span.first(), span.last(), examples.size(), positives, reviewLabels, heldOut, top);
+    }
+
+    /** One asset's risk on the scored day, with its reasons. */
+    public record Prediction(
+            long id,
+            String assetId,
+            LocalDate day,
+            int modelVersion,
+            int horizonDays,
+            double risk,
+            List<String> reasons,
+            @Nullable String verdict,
+            @Nullable String note) {}
+
+    /**
+     * Scores every asset with telemetry on {@code day} (the last telemetry day when null) with the newest model and
+     * stores the predictions, riskiest first.
+     */
+    public List<Prediction> score(@Nullable LocalDate day) {
+        StoredModel stored = registry.models().stream()
+                .findFirst()
+                .orElseThrow(() ->
+                        FleetcastException.badInput("no model is registered: fleetcast prognose train" + " first"));
+        BoostedModel model = BoostedModel.parse(stored.model());
+        PrognosticsStore.Span span =
+                registry.telemetrySpan().orElseThrow(() -> FleetcastException.badInput("no telemetry is loaded"));
+        LocalDate scored = day == null ? span.last() : day;
+        if (scored.isBefore(span.first()) || scored.isAfter(span.last())) {
+            throw FleetcastException.badInput(
+                    "the telemetry runs from " + span.first() + " to " + span.last() + "; cannot score " + scored);
+        }
+        TrainingRows rows = TrainingRows.of(telemetry.features(new FeatureQuery(scored, scored, WINDOWS, Map.of())));
+        List<NewPrediction> predictions = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = rows.aligned(i, model.features());
+            try {
+                predictions.add(new NewPrediction(
+                        rows.keys().get(i).assetId(),
+                        model.predict(row),
+                        JSON.writeValueAsString(reasons(model, row, 3))));
+            } catch (JsonProcessingException e) {
+                throw FleetcastException.internal("writing reasons failed", e);
+            }
+        }
+        registry.writePredictions(stored.version(), scored, stored.horizonDays(), predictions);
+        return predictions(scored);
+    }
+
+    /** The stored predictions for {@code day}, riskiest first. */
+    public List<Prediction> predictions(LocalDate day) {
+        List<Prediction> out = new ArrayList<>();
+        for (StoredPrediction stored : registry.predictions(day)) {
+            out.add(prediction(stored));
+        }
+        return out;
+    }
+
+    /** The days scored, newest first. */
+    public List<LocalDate> scoredDays() {
+        return registry.scoredDates();
+    }
+
+    /** Records an engineer's verdict on a prediction; the next training run learns from it. */
+    public Prediction review(long predictionId, String verdict, String note, String author) {
+        if (author.isBlank()) {
+            throw FleetcastException.badInput("a review needs its author");
+        }
+        registry.writeReview(predictionId, verdict, note, author);
+        return prediction(registry.prediction(predictionId).orElseThrow());
+    }
+
+    /** An asset's daily signals over the {@code days} up to {@code day}, for its charts. */
+    public List<PrognosticsStore.SignalDay> signals(String assetId, LocalDate day, int days) {
+        return registry.signals(assetId, day.minusDays(days - 1L), day);
+    }
+
+    /**
+     * How a scored day's top k alerts turned out: outcomes as far as the data now tell (a failure within the horizon,
+     * or running through it), and engineers' verdicts.
+     */
+    public record DayOutcome(
+            LocalDate day, int modelVersion, int alerts, int known, int failed, int confirmed, int rejected) {
+        /** The share of alerts with a known outcome whose asset failed; NaN when none is known yet. */
+        public double precision() {
+            return known == 0 ? Double.NaN : (double) failed / known;
+        }
+    }
+
+    /** A registered model's held-out quality and the reviews it learned from. */
+    public record ModelQuality(
+            int version,
+            LocalDate trainedTo,
+            int reviewLabels,
+            double prAuc,
+            double precisionAtK,
+            int k,
+            double recall,
+            double medianLeadDays) {}
+
+    /** The evaluation: each scored day's alerts as outcomes arrive, and each model's held-out quality. */
+    public record Evaluation(int k, List<DayOutcome> days, List<ModelQuality> models) {}
+
+    /** Judges the top {@code k} predictions of every scored day, and lists the models' held-out quality. */
+    public Evaluation evaluate(int k) {
+        if (k < 1) {
+            throw FleetcastException.badInput("k (visits a day) must be at least 1, got " + k);
+        }
+        List<DayOutcome> days = new ArrayList<>();
+        PrognosticsStore.Span span = registry.telemetrySpan().orElse(null);
+        for (LocalDate day : registry.scoredDates()) {
+            List<StoredPrediction> top =
+                    registry.predictions(day).stream().limit(k).toList();
+            if (top.isEmpty()) {
+                continue;
+            }
+            int horizon = top.get(0).horizonDays();
+            Map<String, Boolean> outcomes = new HashMap<>();
+            if (span != null) {
+                for (FailureLabel label : telemetry.labels(day, day, horizon, span.last())) {
+                    Boolean fails = label.failsWithin();
+                    if (fails != null) {
+                        outcomes.put(label.assetId(), fails);
+                    }
+                }
+            }
+            int known = 0;
+            int failed = 0;
+            int confirmed = 0;
+            int rejected = 0;
+            for (StoredPrediction prediction : top) {
+                Boolean fails = outcomes.get(prediction.assetId());
+                known += fails == null ? 0 : 1;
+                failed += Boolean.TRUE.equals(fails) ? 1 : 0;
+                confirmed += "confirm".equals(prediction.verdict()) ? 1 : 0;
+                rejected += "reject".equals(prediction.verdict()) ? 1 : 0;
+            }
+            days.add(new DayOutcome(
+                    day, Integer.parseInt(top.get(0).modelVersion()), top.size(), known, failed, confirmed, rejected));
+        }
+        List<ModelQuality> models = new ArrayList<>();
+        for (StoredModel model : registry.models()) {
+            try {
+                JsonNode document = JSON.readTree(model.document());
+                JsonNode heldOut = document.path("held_out");
+                models.add(new ModelQuality(
+                        model.version(),
+                        model.trainedTo(),
+                        document.path("review_labels").asInt(),
+                        heldOut.path("prAuc").asDouble(Double.NaN),
+                        heldOut.path("precisionAtK").asDouble(Double.NaN),
+                        heldOut.path("k").asInt(),
+                        heldOut.path("recall").asDouble(Double.NaN),
+                        heldOut.path("medianLeadDays").asDouble(Double.NaN)));
+            } catch (JsonProcessingException e) {
+                throw FleetcastException.internal("reading model " + model.version() + " failed", e);
+            }
+        }
+        return new Evaluation(k, days, models);
+    }
+
+    /** The registered models, newest first. */
+    public List<StoredModel> models() {
+        return registry.models();
+    }
+
+    private static Prediction prediction(StoredPrediction stored) {
+        List<String> reasons = new ArrayList<>();
+        try {
+            for (JsonNode reason : JSON.readTree(stored.reasons())) {
+                reasons.add(reason.asText());
+            }
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("reading reasons failed", e);
+        }
+        return new Prediction(
+                stored.predictionId(),
+                stored.assetId(),
+                stored.scoredDate(),
+                Integer.parseInt(stored.modelVersion()),
+                stored.horizonDays(),
+                stored.risk(),
+                reasons,
+                stored.verdict(),
+                stored.note());
     }
 
     /**
@@ -108,15 +445,11 @@ public final class PrognosticsService {
             throw FleetcastException.badInput("no asset failed within " + request.horizonDays() + " days of a day with"
                     + " telemetry up to " + request.cutoff() + ": nothing to learn failures from");
         }
-        BoostingParameters parameters = BoostingParameters.defaults(Loss.LOGISTIC)
-                .withTrees(200)
-                .withLearningRate(0.05)
-                .withLeaves(15, 0, 20)
-                .withSampling(0.8, 0.8, 17);
-        BoostedModel model = GradientBoostedTrees.fit(
-                rows.matrix(train),
-                targets.stream().mapToDouble(Double::doubleValue).toArray(),
-                parameters);
+        List<FailureModels.Example> examples = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            examples.add(new FailureModels.Example(train.get(i), targets.get(i), 1));
+        }
+        BoostedModel model = FailureModels.fit(rows, examples, 17);
         List<Scored> scored = new ArrayList<>(test.size());
         for (int index : test) {
             TrainingRows.AssetDay key = rows.keys().get(index);

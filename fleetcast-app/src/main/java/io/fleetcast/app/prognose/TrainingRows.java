@@ -107,6 +107,17 @@ final class TrainingRows {
         return rows.get(index).clone();
     }
 
+    /** Row {@code index} with the values of {@code features}, in their order; a feature it lacks is missing. */
+    double[] aligned(int index, List<String> features) {
+        double[] values = rows.get(index);
+        double[] row = new double[features.size()];
+        for (int f = 0; f < features.size(); f++) {
+            int at = names.indexOf(features.get(f));
+            row[f] = at < 0 ? Double.NaN : values[at];
+        }
+        return row;
+    }
+
     /** The rows at {@code indices} as a matrix. */
     FeatureMatrix matrix(List<Integer> indices) {
         List<double[]> selected = new ArrayList<>(indices.size());

@@ -86,4 +86,58 @@ class SimulatedPrognosticsTest {
             assertThat(scored.reasons()).isNotEmpty().allMatch(reason -> reason.contains("log-odds"));
         }
     }
+
+    @Test
+    void trainScoreReviewAndLearnFromTheReviews() {
+        // Two folds keep the build quick; the command's default is five (held out there: PR-AUC 0.30, precision at
+        // 2 visits a day 0.71, recall 0.61, median lead 5.5 days, measured 2026-12-03).
+        PrognosticsService service = fleet.app().prognostics();
+        PrognosticsService.TrainRequest request = new PrognosticsService.TrainRequest(HORIZON, 2, 2, 17);
+        PrognosticsService.TrainedModel first = service.train(request);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.from()).isEqualTo(LocalDate.of(2026, 8, 18));
+        assertThat(first.to()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(first.reviewLabels()).isZero();
+        // Far above the 0.7% of labelled asset-days that precede a failure.
+        assertThat(first.heldOut().prAuc()).isGreaterThan(0.15);
+        assertThat(first.heldOut().precisionAtK()).isGreaterThan(0.5);
+
+        List<PrognosticsService.Prediction> predictions = service.score(null);
+        assertThat(predictions).hasSizeGreaterThan(1500);
+        assertThat(predictions).isSortedAccordingTo((a, b) -> Double.compare(b.risk(), a.risk()));
+        PrognosticsService.Prediction top = predictions.get(0);
+        assertThat(top.day()).isEqualTo(LocalDate.of(2026, 10, 31));
+        assertThat(top.reasons()).isNotEmpty();
+        // The riskiest server on the last day fails within 30 days (after the data end: only the simulator knows).
+        LocalDate failed = failures.get(top.assetId());
+        assertThat(failed)
+                .isNotNull()
+                .isAfter(top.day())
+                .isBeforeOrEqualTo(top.day().plusDays(HORIZON));
+
+        service.review(top.id(), "confirm", "memory errors climbing", "ana");
+        service.review(predictions.get(1).id(), "reject", "sensor glitch", "ana");
+        service.review(predictions.get(2).id(), "defer", "", "ana");
+        PrognosticsService.Evaluation evaluation = service.evaluate(2);
+        assertThat(evaluation.days()).singleElement().satisfies(day -> {
+            assertThat(day.confirmed()).isEqualTo(1);
+            assertThat(day.rejected()).isEqualTo(1);
+            // The outcome of a day within 30 days of the data end is not known yet.
+            assertThat(day.known()).isZero();
+        });
+
+        // The next model learns from the two verdicts (a deferral teaches nothing); scoring again keeps them.
+        PrognosticsService.TrainedModel second = service.train(request);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.reviewLabels()).isEqualTo(2);
+        assertThat(second.rows()).isEqualTo(first.rows() + 2);
+        List<PrognosticsService.Prediction> again = service.score(null);
+        assertThat(again)
+                .filteredOn(prediction -> prediction.id() == top.id())
+                .singleElement()
+                .satisfies(kept -> assertThat(kept.verdict()).isEqualTo("confirm"));
+        assertThat(service.evaluate(2).models())
+                .extracting(PrognosticsService.ModelQuality::reviewLabels)
+                .containsExactly(2, 0);
+    }
 }

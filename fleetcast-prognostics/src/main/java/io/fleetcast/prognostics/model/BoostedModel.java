@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -13,6 +14,8 @@ import java.util.stream.IntStream;
  * sum is a log-odds and predictions are probabilities.
  */
 public final class BoostedModel {
+    private static final String FORMAT = "fleetcast-gradient-boosted-trees 1";
+
     private final Loss loss;
     private final ImmutableList<String> features;
     private final double initial;
@@ -109,6 +112,60 @@ public final class BoostedModel {
                 .sorted(Comparator.comparingDouble((Integer f) -> -gains[f]).thenComparing(f -> f))
                 .forEach(f -> shares.put(features.get(f), sum > 0 ? gains[f] / sum : 0.0));
         return shares.buildOrThrow();
+    }
+
+    /**
+     * The model as text, read back exactly by {@link #parse}: a header, the loss, the starting score, the features one
+     * per line, then each tree's nodes one per line (feature, threshold, bin, missing-left, children, value, gain).
+     */
+    public String write() {
+        StringBuilder out = new StringBuilder();
+        out.append(FORMAT).append('\n');
+        out.append("loss ").append(loss.name()).append('\n');
+        out.append("initial ").append(initial).append('\n');
+        out.append("features ").append(features.size()).append('\n');
+        for (String feature : features) {
+            out.append(feature).append('\n');
+        }
+        out.append("trees ").append(trees.size()).append('\n');
+        for (Tree tree : trees) {
+            tree.write(out);
+        }
+        return out.toString();
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static BoostedModel parse(String text) {
+        List<String> lines = text.lines().toList();
+        int[] at = {0};
+        try {
+            checkArgument(next(lines, at).equals(FORMAT), "not a Fleetcast model (expected the line %s)", FORMAT);
+            Loss loss = Loss.valueOf(value(next(lines, at), "loss"));
+            double initial = Double.parseDouble(value(next(lines, at), "initial"));
+            int count = Integer.parseInt(value(next(lines, at), "features"));
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                names.add(next(lines, at));
+            }
+            int treeCount = Integer.parseInt(value(next(lines, at), "trees"));
+            List<Tree> trees = new ArrayList<>();
+            for (int t = 0; t < treeCount; t++) {
+                trees.add(Tree.parse(lines, at, names.size()));
+            }
+            return new BoostedModel(loss, names, initial, trees);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("a malformed model near line " + (at[0] + 1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String next(List<String> lines, int[] at) {
+        checkArgument(at[0] < lines.size(), "the model ends early at line %s", at[0] + 1);
+        return lines.get(at[0]++);
+    }
+
+    private static String value(String line, String key) {
+        checkArgument(line.startsWith(key + " "), "expected '%s ...', got '%s'", key, line);
+        return line.substring(key.length() + 1);
     }
 
     private double link(double score) {

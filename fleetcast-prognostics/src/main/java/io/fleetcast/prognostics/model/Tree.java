@@ -1,5 +1,7 @@
 package io.fleetcast.prognostics.model;
 
+import java.util.List;
+
 /**
  * One regression tree of a boosted model. Node 0 is the root; a leaf has no children. Every node keeps the value it
  * would predict as a leaf, so a prediction can be split into each split's contribution.
@@ -33,6 +35,71 @@ final class Tree {
         this.right = right;
         this.value = value;
         this.gain = gain;
+    }
+
+    /** One line per node: feature, threshold, bin, missing-left, left, right, value, gain. */
+    void write(StringBuilder out) {
+        out.append("tree ").append(feature.length).append('\n');
+        for (int node = 0; node < feature.length; node++) {
+            out.append(feature[node])
+                    .append(' ')
+                    .append(threshold[node])
+                    .append(' ')
+                    .append(bin[node])
+                    .append(' ')
+                    .append(missingLeft[node] ? 1 : 0)
+                    .append(' ')
+                    .append(left[node])
+                    .append(' ')
+                    .append(right[node])
+                    .append(' ')
+                    .append(value[node])
+                    .append(' ')
+                    .append(gain[node])
+                    .append('\n');
+        }
+    }
+
+    /** Reads a tree {@link #write} wrote, from line {@code at[0]} on, checking its links. */
+    static Tree parse(List<String> lines, int[] at, int features) {
+        String header = BoostedModel.next(lines, at);
+        if (!header.startsWith("tree ")) {
+            throw new IllegalArgumentException("expected 'tree N', got '" + header + "'");
+        }
+        int nodes = Integer.parseInt(header.substring(5));
+        int[] feature = new int[nodes];
+        double[] threshold = new double[nodes];
+        int[] bin = new int[nodes];
+        boolean[] missingLeft = new boolean[nodes];
+        int[] left = new int[nodes];
+        int[] right = new int[nodes];
+        double[] value = new double[nodes];
+        double[] gain = new double[nodes];
+        for (int node = 0; node < nodes; node++) {
+            String[] cells = BoostedModel.next(lines, at).split(" ", -1);
+            if (cells.length != 8) {
+                throw new IllegalArgumentException("a tree node has 8 fields, got " + cells.length);
+            }
+            feature[node] = Integer.parseInt(cells[0]);
+            threshold[node] = Double.parseDouble(cells[1]);
+            bin[node] = Integer.parseInt(cells[2]);
+            missingLeft[node] = cells[3].equals("1");
+            left[node] = Integer.parseInt(cells[4]);
+            right[node] = Integer.parseInt(cells[5]);
+            value[node] = Double.parseDouble(cells[6]);
+            gain[node] = Double.parseDouble(cells[7]);
+            boolean leaf = left[node] < 0;
+            if (!leaf
+                    && (feature[node] < 0
+                            || feature[node] >= features
+                            || left[node] <= node
+                            || right[node] <= node
+                            || left[node] >= nodes
+                            || right[node] >= nodes)) {
+                throw new IllegalArgumentException("tree node " + node + " links outside the tree");
+            }
+        }
+        return new Tree(feature, threshold, bin, missingLeft, left, right, value, gain);
     }
 
     int nodes() {

@@ -169,6 +169,22 @@ class GradientBoostedTreesTest {
     }
 
     @Test
+    void aWrittenModelReadsBackExactly() throws IOException {
+        Data data = Data.read("classes.csv");
+        BoostedModel model = GradientBoostedTrees.fit(
+                data.x(), data.y(), BoostingParameters.defaults(Loss.LOGISTIC).withTrees(25));
+        String text = model.write();
+        BoostedModel read = BoostedModel.parse(text);
+
+        assertThat(read.write()).isEqualTo(text);
+        assertThat(read.features()).isEqualTo(model.features());
+        assertThat(read.predict(data.x())).containsExactly(model.predict(data.x()));
+        assertThatThrownBy(() -> BoostedModel.parse("something else")).hasMessageContaining("not a Fleetcast model");
+        String cut = text.substring(0, text.length() / 2);
+        assertThatThrownBy(() -> BoostedModel.parse(cut)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void badTrainingDataIsRefused() {
         FeatureMatrix x = matrix(new double[][] {{1}, {2}, {3}});
         BoostingParameters logistic = BoostingParameters.defaults(Loss.LOGISTIC);

@@ -29,7 +29,8 @@ final class Migrations {
             "V6__capacity_plans.sql",
             "V7__allocation_requests.sql",
             UsageRollup.CLUSTER_DAYS,
-            UsageRollup.RECENT_SERVICES);
+            UsageRollup.RECENT_SERVICES,
+            "V10__prognostic_models.sql");
 
     private Migrations() {}
 

@@ -1,0 +1,107 @@
+package io.fleetcast.store.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.fleetcast.core.dataset.Kind;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.store.PrognosticsStore;
+import io.fleetcast.store.StoreConfig;
+import io.fleetcast.store.TestFleet;
+import io.fleetcast.store.prognostics.NewPrediction;
+import io.fleetcast.store.prognostics.StoredModel;
+import io.fleetcast.store.prognostics.StoredPrediction;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DuckDbPrognosticsStoreTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 10, 31);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void modelsPredictionsAndReviewsRoundTrip() {
+        try (DuckDbStore store = DuckDbStore.open(
+                StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), TestFleet.CLOCK)) {
+            PrognosticsStore registry = new DuckDbPrognosticsStore(store);
+            assertThat(registry.telemetrySpan()).isEmpty();
+            StoredModel model = new StoredModel(
+                    0,
+                    TestFleet.CLOCK.instant(),
+                    30,
+                    DAY.minusDays(60),
+                    DAY,
+                    7,
+                    "{\"features\": [\"a\"]}",
+                    "model text");
+            assertThat(registry.writeModel(model)).isEqualTo(1);
+            assertThat(registry.writeModel(model)).isEqualTo(2);
+            assertThat(registry.models()).extracting(StoredModel::version).containsExactly(2, 1);
+            assertThat(registry.model(1)).hasValueSatisfying(stored -> {
+                assertThat(stored.model()).isEqualTo("model text");
+                assertThat(stored.seed()).isEqualTo(7);
+                assertThat(stored.trainedFrom()).isEqualTo(DAY.minusDays(60));
+            });
+
+            registry.writePredictions(
+                    2,
+                    DAY,
+                    30,
+                    List.of(new NewPrediction("srv-1", 0.2, "[\"x\"]"), new NewPrediction("srv-2", 0.9, "[]")));
+            List<StoredPrediction> predictions = registry.predictions(DAY);
+            assertThat(predictions)
+                    .extracting(StoredPrediction::assetId, StoredPrediction::risk)
+                    .containsExactly(tuple("srv-2", 0.9), tuple("srv-1", 0.2));
+            long riskiest = predictions.get(0).predictionId();
+            registry.writeReview(riskiest, "defer", "look next week", "ana");
+            registry.writeReview(riskiest, "confirm", "fan bearing noise", "ana");
+
+            // Scoring the day again replaces unreviewed predictions and keeps the reviewed one as it was.
+            registry.writePredictions(
+                    2, DAY, 30, List.of(new NewPrediction("srv-1", 0.5, "[]"), new NewPrediction("srv-2", 0.1, "[]")));
+            assertThat(registry.predictions(DAY))
+                    .extracting(StoredPrediction::assetId, StoredPrediction::risk, StoredPrediction::verdict)
+                    .containsExactly(tuple("srv-2", 0.9, "confirm"), tuple("srv-1", 0.5, null));
+            assertThat(registry.reviews())
+                    .extracting(review -> review.verdict())
+                    .containsExactly("defer", "confirm");
+            assertThat(registry.scoredDates()).containsExactly(DAY);
+            assertThat(registry.predictionsOf("srv-2")).hasSize(1);
+
+            assertThatThrownBy(() -> registry.writeReview(999, "confirm", "", "ana"))
+                    .isInstanceOf(FleetcastException.class)
+                    .hasMessage("no prediction has id 999");
+            assertThatThrownBy(() -> registry.writeReview(riskiest, "maybe", "", "ana"))
+                    .hasMessage("a verdict is confirm, reject or defer, got 'maybe'");
+        }
+    }
+
+    @Test
+    void telemetrySpanAndDailySignals() {
+        try (DuckDbStore store = DuckDbStore.open(
+                StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), TestFleet.CLOCK)) {
+            TestFleet.loadTopology(store, folder);
+            TestFleet.ingest(
+                    store,
+                    Kind.TELEMETRY,
+                    TestFleet.write(
+                            folder,
+                            "telemetry.csv",
+                            List.of(
+                                    "asset_id,ts,signal,value,unit",
+                                    "srv-1,2026-10-01T00:00:00Z,temp_c,50,C",
+                                    "srv-1,2026-10-01T12:00:00Z,temp_c,52,C",
+                                    "srv-1,2026-10-03T00:00:00Z,temp_c,60,C")));
+            PrognosticsStore registry = new DuckDbPrognosticsStore(store);
+            assertThat(registry.telemetrySpan())
+                    .contains(new PrognosticsStore.Span(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 3)));
+            assertThat(registry.signals("srv-1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)))
+                    .containsExactly(new PrognosticsStore.SignalDay(LocalDate.of(2026, 10, 1), "temp_c", 51));
+        }
+    }
+}
