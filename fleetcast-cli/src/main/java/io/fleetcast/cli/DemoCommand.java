@@ -5,6 +5,7 @@ import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.demo.DemoService;
 import io.fleetcast.app.fleet.FleetOverview;
+import io.fleetcast.app.prognose.PrognosticsService;
 import io.fleetcast.store.fleet.BreakdownRow;
 import io.fleetcast.store.fleet.ServerTotals;
 import io.fleetcast.store.ingest.IngestReport;
@@ -146,6 +147,26 @@ final class DemoCommand implements Callable<Integer> {
                 orders,
                 cost,
                 folder.database()));
+        if (!summary.riskiest().isEmpty()) {
+            PrognosticsService.Prediction first = summary.riskiest().get(0);
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "Servers most likely to fail within %d days (model %d, telemetry to %s; 'fleetcast prognose"
+                            + " evaluate' for its held-out precision):",
+                    first.horizonDays(),
+                    first.modelVersion(),
+                    first.day()));
+            for (PrognosticsService.Prediction prediction : summary.riskiest()) {
+                terminal.say(String.format(
+                        Locale.ROOT,
+                        "  %-14s %5.1f%%  %s",
+                        prediction.assetId(),
+                        100 * prediction.risk(),
+                        prediction.reasons().isEmpty()
+                                ? ""
+                                : prediction.reasons().get(0)));
+            }
+        }
         DemoService.Truth truth = summary.truth();
         terminal.say(String.format(
                 Locale.ROOT,

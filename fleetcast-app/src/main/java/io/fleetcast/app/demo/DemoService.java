@@ -12,7 +12,10 @@ import io.fleetcast.app.capacity.WhatIf;
 import io.fleetcast.app.fleet.FleetOverview;
 import io.fleetcast.app.fleet.FleetOverviewRequest;
 import io.fleetcast.app.ingest.IngestProgress;
+import io.fleetcast.app.prognose.PrognosticsService;
 import io.fleetcast.app.simulate.SimulationService;
+import io.fleetcast.core.error.ErrorKind;
+import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.simulator.FleetSimulator;
 import io.fleetcast.simulator.SimulationConfig;
@@ -80,11 +83,20 @@ public final class DemoService {
 
     /** The fleet as the analyses see it, and what the simulator built in. */
     public record Summary(
-            List<FleetOverview> overviews, Truth truth, long storedRows, LocalDate asOf, CapacityPlanDocument plan) {
+            List<FleetOverview> overviews,
+            Truth truth,
+            long storedRows,
+            LocalDate asOf,
+            CapacityPlanDocument plan,
+            List<PrognosticsService.Prediction> riskiest) {
         public Summary {
             overviews = ImmutableList.copyOf(overviews);
+            riskiest = ImmutableList.copyOf(riskiest);
         }
     }
+
+    /** How many of the riskiest assets the summary names. */
+    static final int RISKIEST = 5;
 
     /**
      * What {@code truth.json} says was built into the fleet: how many clusters run out within the planning horizon,
@@ -119,7 +131,34 @@ public final class DemoService {
                                 new CapacityPlanService.Request(
                                         CapacityPlanService.DEFAULT_HORIZON_DAYS, 0.99, WhatIf.NONE, true),
                                 CapacityPlanService.Progress.NONE));
-        return new Summary(overviews, truth(demo.data()), rows, overviews.get(0).to(), plan);
+        return new Summary(overviews, truth(demo.data()), rows, overviews.get(0).to(), plan, riskiest(app));
+    }
+
+    /**
+     * The riskiest assets of the newest scored day; when nothing was scored yet and telemetry is loaded, a failure
+     * model is trained first (two folds, to keep the demo quick) and the last day scored.
+     */
+    private static List<PrognosticsService.Prediction> riskiest(FleetcastApp app) {
+        PrognosticsService prognostics = app.prognostics();
+        List<LocalDate> scored = prognostics.scoredDays();
+        if (!scored.isEmpty()) {
+            return prognostics.predictions(scored.get(0)).stream()
+                    .limit(RISKIEST)
+                    .toList();
+        }
+        if (!prognostics.hasTelemetry()) {
+            return List.of();
+        }
+        try {
+            prognostics.train(new PrognosticsService.TrainRequest(30, 2, 2, 17));
+        } catch (FleetcastException e) {
+            // A small or short fleet may have no failure in its telemetry window to learn from.
+            if (e.kind() != ErrorKind.BAD_INPUT) {
+                throw e;
+            }
+            return List.of();
+        }
+        return prognostics.score(null).stream().limit(RISKIEST).toList();
     }
 
     private static Truth truth(Path data) {

@@ -345,6 +345,11 @@ public final class PrognosticsService {
         return new Evaluation(k, days, models);
     }
 
+    /** Whether any telemetry is loaded. */
+    public boolean hasTelemetry() {
+        return registry.telemetrySpan().isPresent();
+    }
+
     /** The registered models, newest first. */
     public List<StoredModel> models() {
         return registry.models();
