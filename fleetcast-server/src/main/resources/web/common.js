@@ -394,7 +394,7 @@ const PAGES = [
   { id: 'utilization', label: 'Utilization', href: 'utilization.html' },
   { id: 'cost', label: 'Cost & Budgets', href: 'cost.html' },
   { id: 'reliability', label: 'Reliability', href: 'reliability.html' },
-  { id: 'prognostics', label: 'Prognostics' },
+  { id: 'prognostics', label: 'Prognostics', href: 'prognostics.html' },
 ];
 
 /** The brand's mark: three stacked bars (a rack). */

@@ -44,7 +44,7 @@ class FleetcastServerTest {
         assertThat(fieldNames(health))
                 .containsExactly("status", "schema_version", "as_of", "first_day", "principal", "row_counts");
         assertThat(health.get("status").asText()).isEqualTo("ok");
-        assertThat(health.get("schema_version").asInt()).isEqualTo(9);
+        assertThat(health.get("schema_version").asInt()).isEqualTo(10);
         assertThat(health.get("as_of").asText()).isEqualTo(AS_OF.toString());
         assertThat(health.get("first_day").asText()).isEqualTo("2024-03-01");
         assertThat(health.get("principal").asText()).isEqualTo("local");
@@ -289,6 +289,8 @@ class FleetcastServerTest {
                 .contains("href: 'utilization.html'")
                 .contains("href: 'cost.html'");
         assertThat(server.get("/cost.html").body()).contains("<title>Cost &amp; Budgets · Fleetcast</title>");
+        assertThat(server.get("/prognostics.html").body()).contains("<title>Prognostics · Fleetcast</title>");
+        assertThat(server.get("/common.js").body()).contains("href: 'prognostics.html'");
 
         Response charts = server.get("/vendor/echarts/echarts.min.js");
         assertThat(charts.status()).isEqualTo(200);
@@ -314,7 +316,10 @@ class FleetcastServerTest {
                         "GET /api/capacity/versions",
                         "GET /api/capacity/path",
                         "GET /api/cost",
+                        "GET /api/prognostics",
+                        "GET /api/prognostics/assets/{assetId}",
                         "POST /api/forecast/adjustments",
+                        "POST /api/prognostics/predictions/{id}/review",
                         "DELETE /api/forecast/adjustments/{id}");
     }
 

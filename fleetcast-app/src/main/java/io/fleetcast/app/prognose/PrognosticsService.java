@@ -5,12 +5,15 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.prognostics.evaluation.AlertEvaluation;
 import io.fleetcast.prognostics.model.BoostedModel;
+import io.fleetcast.prognostics.model.BoostingParameters;
+import io.fleetcast.prognostics.model.PlattCalibration;
 import io.fleetcast.store.PrognosticsStore;
 import io.fleetcast.store.TelemetryQueries;
 import io.fleetcast.store.prognostics.NewPrediction;
@@ -28,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -58,8 +62,9 @@ public final class PrognosticsService {
      * @param k visits a day the service team can make, for the held-out alert metrics
      * @param folds asset groups for cross-validation
      * @param seed for the trees' row and feature draws
+     * @param search whether to choose the trees' settings from a small grid by cross-validated PR-AUC (slower)
      */
-    public record TrainRequest(int horizonDays, int k, int folds, long seed) {
+    public record TrainRequest(int horizonDays, int k, int folds, long seed, boolean search) {
         public TrainRequest {
             if (horizonDays < 1 || horizonDays > 365) {
                 throw FleetcastException.badInput("the horizon must be 1 to 365 days, got " + horizonDays);
@@ -72,8 +77,13 @@ public final class PrognosticsService {
             }
         }
 
+        /** Without the search. */
+        public TrainRequest(int horizonDays, int k, int folds, long seed) {
+            this(horizonDays, k, folds, seed, false);
+        }
+
         public static TrainRequest defaults() {
-            return new TrainRequest(30, 2, 5, 17);
+            return new TrainRequest(30, 2, 5, 17, false);
         }
     }
 
@@ -94,6 +104,8 @@ public final class PrognosticsService {
      * @param reviewLabels labels that came from engineers' reviews (confirm: failure, reject: none) where the outcome
      *     was not yet known
      * @param heldOut its out-of-fold quality
+     * @param baseline the linear baseline's, on the same folds
+     * @param calibration how its out-of-fold risks match the outcomes, before and after calibration
      * @param topFeatures the features with the largest share of the gain
      */
     public record TrainedModel(
@@ -105,7 +117,35 @@ public final class PrognosticsService {
             int positives,
             int reviewLabels,
             HeldOut heldOut,
+            HeldOut baseline,
+            Calibration calibration,
             Map<String, Double> topFeatures) {}
+
+    /**
+     * How well the out-of-fold risks match the outcomes: the mean risk against the share that failed, and the log-loss
+     * (mean negative log-likelihood per asset-day), before and after Platt scaling.
+     */
+    public record Calibration(
+            double observedRate, double meanRisk, double meanCalibrated, double logLoss, double logLossCalibrated) {
+        static Calibration of(double[] risk, boolean[] outcomes, PlattCalibration platt) {
+            double failed = 0;
+            double mean = 0;
+            double calibrated = 0;
+            double loss = 0;
+            double lossCalibrated = 0;
+            for (int i = 0; i < risk.length; i++) {
+                double p = Math.min(1 - 1e-6, Math.max(1e-6, risk[i]));
+                double q = platt.apply(risk[i]);
+                failed += outcomes[i] ? 1 : 0;
+                mean += risk[i];
+                calibrated += q;
+                loss -= outcomes[i] ? Math.log(p) : Math.log(1 - p);
+                lossCalibrated -= outcomes[i] ? Math.log(q) : Math.log(1 - q);
+            }
+            int n = risk.length;
+            return new Calibration(failed / n, mean / n, calibrated / n, loss / n, lossCalibrated / n);
+        }
+    }
 
     /**
      * Trains on every labelled asset-day of the stored telemetry, with engineers' reviews as labels where outcomes
@@ -151,24 +191,59 @@ public final class PrognosticsService {
             throw FleetcastException.badInput("no asset with telemetry failed within " + horizon + " days of a"
                     + " reading from " + span.first() + " to " + span.last() + ": there is nothing to learn from");
         }
-        HeldOut heldOut = FailureModels.crossValidate(
-                rows,
-                examples,
-                request.folds(),
-                request.seed(),
-                request.k(),
-                horizon,
-                span.last().minusDays(horizon),
-                failures);
-        BoostedModel model = FailureModels.fit(rows, examples, request.seed());
+        LocalDate judgedUntil = span.last().minusDays(horizon);
+        BoostingParameters parameters = FailureModels.parameters(request.seed());
+        double[] risk = FailureModels.outOfFold(rows, examples, request.folds(), FailureModels.trees(parameters));
+        HeldOut heldOut = FailureModels.judge(rows, examples, risk, request.k(), horizon, judgedUntil, failures);
+        ArrayNode searched = JSON.createArrayNode();
+        if (request.search()) {
+            for (BoostingParameters candidate : FailureModels.grid(request.seed())) {
+                double[] candidateRisk =
+                        FailureModels.outOfFold(rows, examples, request.folds(), FailureModels.trees(candidate));
+                HeldOut candidateHeldOut =
+                        FailureModels.judge(rows, examples, candidateRisk, request.k(), horizon, judgedUntil, failures);
+                ObjectNode tried = searched.addObject();
+                tried.put("leaves", candidate.maxLeaves());
+                tried.put("min_leaf_rows", candidate.minLeafRows());
+                tried.set("held_out", JSON.valueToTree(candidateHeldOut));
+                if (candidateHeldOut.prAuc() > heldOut.prAuc()) {
+                    parameters = candidate;
+                    risk = candidateRisk;
+                    heldOut = candidateHeldOut;
+                }
+            }
+        }
+        double[] linear = FailureModels.outOfFold(rows, examples, request.folds(), FailureModels.logistic());
+        HeldOut baseline = FailureModels.judge(rows, examples, linear, request.k(), horizon, judgedUntil, failures);
+        // Calibrated on the out-of-fold risks, so a stored 10% fails about one time in ten.
+        List<Double> scored = new ArrayList<>();
+        List<Boolean> outcomes = new ArrayList<>();
+        for (int i = 0; i < risk.length; i++) {
+            if (!Double.isNaN(risk[i])) {
+                scored.add(risk[i]);
+                outcomes.add(examples.get(i).target() == 1);
+            }
+        }
+        double[] scoredRisk = scored.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] failed = new boolean[outcomes.size()];
+        for (int i = 0; i < failed.length; i++) {
+            failed[i] = outcomes.get(i);
+        }
+        PlattCalibration calibration = PlattCalibration.fit(scoredRisk, failed);
+        Calibration check = Calibration.of(scoredRisk, failed, calibration);
+        BoostedModel model = FailureModels.fit(rows, examples, parameters);
         Map<String, Double> top = new LinkedHashMap<>();
         model.importance().entrySet().stream()
                 .limit(5)
                 .forEach(e -> top.put(e.getKey(), Math.round(e.getValue() * 10000) / 10000.0));
         ObjectNode document = JSON.createObjectNode();
         document.set("features", JSON.valueToTree(model.features()));
-        document.set("parameters", JSON.valueToTree(FailureModels.parameters(request.seed())));
+        document.set("parameters", JSON.valueToTree(parameters));
+        document.set("search", searched);
         document.set("held_out", JSON.valueToTree(heldOut));
+        document.set("baseline_held_out", JSON.valueToTree(baseline));
+        document.set("calibration", JSON.valueToTree(calibration));
+        document.set("calibration_check", JSON.valueToTree(check));
         document.put("folds", request.folds());
         document.put("rows", examples.size());
         document.put("positives", positives);
@@ -184,7 +259,17 @@ public final class PrognosticsService {
                 document.toString(),
                 model.write()));
         return new TrainedModel(
-                version, horizon, span.first(), span.last(), examples.size(), positives, reviewLabels, heldOut, top);
+                version,
+                horizon,
+                span.first(),
+                span.last(),
+                examples.size(),
+                positives,
+                reviewLabels,
+                heldOut,
+                baseline,
+                check,
+                top);
     }
 
     /** One asset's risk on the scored day, with its reasons. */
@@ -209,6 +294,7 @@ public final class PrognosticsService {
                 .orElseThrow(() ->
                         FleetcastException.badInput("no model is registered: fleetcast prognose train" + " first"));
         BoostedModel model = BoostedModel.parse(stored.model());
+        PlattCalibration calibration = calibration(stored);
         PrognosticsStore.Span span =
                 registry.telemetrySpan().orElseThrow(() -> FleetcastException.badInput("no telemetry is loaded"));
         LocalDate scored = day == null ? span.last() : day;
@@ -223,7 +309,7 @@ public final class PrognosticsService {
             try {
                 predictions.add(new NewPrediction(
                         rows.keys().get(i).assetId(),
-                        model.predict(row),
+                        calibration.apply(model.predict(row)),
                         JSON.writeValueAsString(reasons(model, row, 3))));
             } catch (JsonProcessingException e) {
                 throw FleetcastException.internal("writing reasons failed", e);
@@ -233,13 +319,43 @@ public final class PrognosticsService {
         return predictions(scored);
     }
 
-    /** The stored predictions for {@code day}, riskiest first. */
+    /** The predictions for {@code day} of the newest model that scored it, riskiest first. */
+    private List<StoredPrediction> newestModelsPredictions(LocalDate day) {
+        List<StoredPrediction> all = registry.predictions(day);
+        int newest = all.stream()
+                .mapToInt(p -> Integer.parseInt(p.modelVersion()))
+                .max()
+                .orElse(0);
+        return all.stream()
+                .filter(p -> Integer.parseInt(p.modelVersion()) == newest)
+                .toList();
+    }
+
+    /** The model's calibration from its registry document; the identity for a model registered without one. */
+    private static PlattCalibration calibration(StoredModel stored) {
+        try {
+            JsonNode node = JSON.readTree(stored.document()).path("calibration");
+            return node.isMissingNode()
+                    ? PlattCalibration.IDENTITY
+                    : new PlattCalibration(
+                            node.path("slope").asDouble(1), node.path("offset").asDouble(0));
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("reading model " + stored.version() + " failed", e);
+        }
+    }
+
+    /** The stored predictions for {@code day} of the newest model that scored it, riskiest first. */
     public List<Prediction> predictions(LocalDate day) {
         List<Prediction> out = new ArrayList<>();
-        for (StoredPrediction stored : registry.predictions(day)) {
+        for (StoredPrediction stored : newestModelsPredictions(day)) {
             out.add(prediction(stored));
         }
         return out;
+    }
+
+    /** The prediction with that id. */
+    public Optional<Prediction> prediction(long id) {
+        return registry.prediction(id).map(PrognosticsService::prediction);
     }
 
     /** The days scored, newest first. */
@@ -296,7 +412,7 @@ public final class PrognosticsService {
         PrognosticsStore.Span span = registry.telemetrySpan().orElse(null);
         for (LocalDate day : registry.scoredDates()) {
             List<StoredPrediction> top =
-                    registry.predictions(day).stream().limit(k).toList();
+                    newestModelsPredictions(day).stream().limit(k).toList();
             if (top.isEmpty()) {
                 continue;
             }
@@ -454,7 +570,7 @@ public final class PrognosticsService {
         for (int i = 0; i < train.size(); i++) {
             examples.add(new FailureModels.Example(train.get(i), targets.get(i), 1));
         }
-        BoostedModel model = FailureModels.fit(rows, examples, 17);
+        BoostedModel model = FailureModels.fit(rows, examples, FailureModels.parameters(17));
         List<Scored> scored = new ArrayList<>(test.size());
         for (int index : test) {
             TrainingRows.AssetDay key = rows.keys().get(index);

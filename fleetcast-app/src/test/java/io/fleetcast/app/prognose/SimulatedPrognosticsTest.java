@@ -1,6 +1,7 @@
 package io.fleetcast.app.prognose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetcast.app.DemoFleet;
@@ -101,6 +102,13 @@ class SimulatedPrognosticsTest {
         // Far above the 0.7% of labelled asset-days that precede a failure.
         assertThat(first.heldOut().prAuc()).isGreaterThan(0.15);
         assertThat(first.heldOut().precisionAtK()).isGreaterThan(0.5);
+        assertThat(first.baseline().prAuc()).isGreaterThan(0.15);
+        // Platt scaling is a logistic fit with an intercept: at its optimum the mean risk equals the observed rate, and
+        // its log-loss is no worse than leaving the risks as they were (a = 1, b = 0 is one of its choices).
+        assertThat(first.calibration().meanCalibrated())
+                .isCloseTo(first.calibration().observedRate(), within(1e-5));
+        assertThat(first.calibration().logLossCalibrated())
+                .isLessThanOrEqualTo(first.calibration().logLoss());
 
         List<PrognosticsService.Prediction> predictions = service.score(null);
         assertThat(predictions).hasSizeGreaterThan(1500);

@@ -169,6 +169,49 @@ class GradientBoostedTreesTest {
     }
 
     @Test
+    void theLinearBaselineMatchesScikitLearnsLogisticRegression() throws IOException {
+        Data data = Data.read("classes.csv");
+        JsonNode reference = reference();
+        int half = data.x().rows() / 2;
+        double[] weights = new double[half];
+        Arrays.fill(weights, 1);
+        LogisticRegression model = LogisticRegression.fit(
+                data.x().select(range(0, half)), Arrays.copyOfRange(data.y(), 0, half), weights, 1.0);
+
+        assertThat(model.intercept())
+                .isCloseTo(reference.get("logistic_intercept").asDouble(), within(1e-6));
+        JsonNode coefficients = reference.get("logistic_coefficients");
+        for (int f = 0; f < coefficients.size(); f++) {
+            assertThat(model.coefficient("x" + f)).isCloseTo(coefficients.get(f).asDouble(), within(1e-5));
+        }
+        double loss = 0;
+        for (int r = half; r < data.x().rows(); r++) {
+            double p = model.predict(data.x().row(r));
+            loss -= data.y()[r] == 1 ? Math.log(p) : Math.log(1 - p);
+        }
+        assertThat(loss / (data.x().rows() - half))
+                .isCloseTo(reference.get("logistic_test_log_loss").asDouble(), within(1e-6));
+    }
+
+    @Test
+    void plattScalingRecoversAKnownMiscalibration() {
+        // Outcomes drawn with true log-odds 2 × logit(p) − 0.5 from a model's p: the fit must find a = 2, b = -0.5.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int n = 200_000;
+        double[] p = new double[n];
+        boolean[] outcomes = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = 0.01 + 0.98 * random.nextDouble();
+            double logit = Math.log(p[i] / (1 - p[i]));
+            outcomes[i] = random.nextDouble() < 1 / (1 + Math.exp(-(2 * logit - 0.5)));
+        }
+        PlattCalibration calibration = PlattCalibration.fit(p, outcomes);
+        assertThat(calibration.slope()).isCloseTo(2, within(0.05));
+        assertThat(calibration.offset()).isCloseTo(-0.5, within(0.03));
+        assertThat(PlattCalibration.IDENTITY.apply(0.3)).isCloseTo(0.3, within(1e-12));
+    }
+
+    @Test
     void aWrittenModelReadsBackExactly() throws IOException {
         Data data = Data.read("classes.csv");
         BoostedModel model = GradientBoostedTrees.fit(

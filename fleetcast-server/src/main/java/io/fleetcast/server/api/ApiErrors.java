@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link AccessDeniedException}: 401 or 403, as the access policy decided;
  *   <li>{@link UnknownScopeException} (a region, site, cluster or service that does not exist, or a reliability
  *       segment no asset is in) and {@link
- *       NotFoundException} (a plan version, series or adjustment that does not exist; no cost lines loaded): 404;
+ *       NotFoundException} (a plan version, series, adjustment or prediction that does not exist; no cost lines
+ *       loaded; nothing scored): 404;
  *   <li>other {@link FleetcastException}s: {@code BAD_INPUT} 400, {@code INTERNAL} 500 (logged);
  *   <li>a path under {@code /api} that matches no endpoint: 404;
  *   <li>the web framework's own errors: their status;

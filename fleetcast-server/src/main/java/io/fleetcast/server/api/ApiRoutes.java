@@ -32,8 +32,11 @@ public final class ApiRoutes {
         routes.get(PREFIX + "/capacity/versions", new CapacityVersionsHandler(app.capacity()));
         routes.get(PREFIX + "/capacity/path", new CapacityPathHandler(app.capacity()));
         routes.get(PREFIX + "/cost", new CostHandler(app.cost(), app.fleet(), siteRates));
+        routes.get(PREFIX + "/prognostics", new PrognosticsHandler(app.prognostics()));
+        routes.get(PREFIX + "/prognostics/assets/{assetId}", new PrognosticsAssetHandler(app.prognostics()));
         // Writes: an access policy tells them apart by their method (AccessRequest.method) and may refuse them.
         routes.post(PREFIX + "/forecast/adjustments", new SaveAdjustmentHandler(app.forecasts()));
         routes.delete(PREFIX + "/forecast/adjustments/{id}", new DeleteAdjustmentHandler(app.forecasts()));
+        routes.post(PREFIX + "/prognostics/predictions/{id}/review", new ReviewPredictionHandler(app.prognostics()));
     }
 }

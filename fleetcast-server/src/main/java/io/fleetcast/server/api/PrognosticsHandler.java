@@ -1,0 +1,33 @@
+package io.fleetcast.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.fleetcast.app.prognose.PrognosticsService;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/prognostics?day=&limit=&k=}: a scored day's riskiest predictions (the newest scored day by default),
+ * the days scored, and the evaluation of the alerts (top {@code k} a day) and of the models. Nothing scored yet, or
+ * not on {@code day}: not found (404).
+ */
+final class PrognosticsHandler implements Handler {
+    private final PrognosticsService prognostics;
+
+    PrognosticsHandler(PrognosticsService prognostics) {
+        this.prognostics = requireNonNull(prognostics, "prognostics is null");
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        Map<String, String> parameters = QueryParameters.single(ctx, List.of("day", "limit", "k"));
+        int limit = PrognosticsParameters.limit(parameters);
+        int k = PrognosticsParameters.k(parameters);
+        List<LocalDate> scoredDays = prognostics.scoredDays();
+        LocalDate day = PrognosticsParameters.scoredDay(scoredDays, PrognosticsParameters.day(parameters));
+        ctx.json(PrognosticsView.of(day, scoredDays, prognostics.predictions(day), limit, prognostics.evaluate(k)));
+    }
+}

@@ -1,0 +1,90 @@
+package io.fleetcast.server.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.fleetcast.app.prognose.PrognosticsService;
+import io.fleetcast.app.prognose.PrognosticsService.Prediction;
+import io.fleetcast.core.error.ErrorKind;
+import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.server.auth.AccessGate;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code POST /api/prognostics/predictions/{id}/review}: records the signed-in user's verdict on prediction {@code id}
+ * ({@code {"verdict": "confirm|reject|defer", "note": "..."}}) and answers the prediction with it. The next training
+ * run learns from it. A malformed body or verdict: 400; an unknown prediction: 404.
+ */
+final class ReviewPredictionHandler implements Handler {
+    /** The body's fields, in the order the documentation lists them. */
+    static final List<String> FIELDS = List.of("verdict", "note");
+
+    private static final ObjectMapper JSON = JsonMapping.mapper();
+
+    private final PrognosticsService prognostics;
+
+    ReviewPredictionHandler(PrognosticsService prognostics) {
+        this.prognostics = requireNonNull(prognostics, "prognostics is null");
+    }
+
+    /** The body as sent: every field may be missing; {@link #handle} says which required one is. */
+    record Body(@Nullable String verdict, @Nullable String note) {}
+
+    @Override
+    public void handle(Context ctx) {
+        QueryParameters.single(ctx, List.of());
+        long id = predictionId(ctx.pathParam("id"));
+        Body body = parse(ctx.body());
+        String verdict = body.verdict();
+        if (verdict == null || verdict.isBlank()) {
+            throw FleetcastException.badInput("field \"verdict\" is required: confirm, reject or defer");
+        }
+        String note = body.note() == null ? "" : body.note();
+        if (prognostics.prediction(id).isEmpty()) {
+            throw new NotFoundException("no prediction has id " + id);
+        }
+        Prediction reviewed = prognostics.review(
+                id, verdict.trim(), note, AccessGate.principal(ctx).name());
+        ctx.json(PredictionView.of(reviewed));
+    }
+
+    private static long predictionId(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new FleetcastException(
+                    ErrorKind.BAD_INPUT, "a prediction id is a whole number, got \"" + text + "\"", e);
+        }
+    }
+
+    private static Body parse(String text) {
+        Body body;
+        try {
+            body = JSON.readValue(text, Body.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw badBody("unknown field \"" + e.getPropertyName() + "\"; expected " + String.join(", ", FIELDS), e);
+        } catch (JsonMappingException e) {
+            throw badBody(
+                    "the body must be a JSON object with the review's fields " + String.join(", ", FIELDS)
+                            + ", each text",
+                    e);
+        } catch (JsonProcessingException e) {
+            throw badBody("the body is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (body == null) {
+            throw FleetcastException.badInput(
+                    "the body must be a JSON object with the review's fields " + String.join(", ", FIELDS));
+        }
+        return body;
+    }
+
+    private static FleetcastException badBody(String message, Exception cause) {
+        return new FleetcastException(ErrorKind.BAD_INPUT, message, cause);
+    }
+}
