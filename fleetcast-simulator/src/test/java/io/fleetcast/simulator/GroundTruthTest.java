@@ -121,6 +121,8 @@ class GroundTruthTest {
         assertThat(config.get("days").asInt()).isEqualTo(1095);
         assertThat(config.get("seed").asLong()).isEqualTo(42);
         assertThat(config.get("end").asText()).isEqualTo("2026-10-31");
+        assertThat(truth.get("service").get("visits_per_day").asInt()).isEqualTo(2);
+        assertThat(truth.get("service").get("horizon_days").asInt()).isEqualTo(30);
         long inService = truth.get("fleet")
                         .get("owned_servers_in_service_at_end")
                         .asLong()

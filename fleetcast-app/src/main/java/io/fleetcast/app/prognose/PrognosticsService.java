@@ -319,16 +319,48 @@ public final class PrognosticsService {
         return predictions(scored);
     }
 
-    /** The predictions for {@code day} of the newest model that scored it, riskiest first. */
+    /**
+     * The predictions for {@code day} of the newest model that scored it, riskiest first. An asset an engineer reviewed
+     * under an earlier model's prediction carries that verdict: a review is about the asset on the day.
+     */
     private List<StoredPrediction> newestModelsPredictions(LocalDate day) {
         List<StoredPrediction> all = registry.predictions(day);
         int newest = all.stream()
                 .mapToInt(p -> Integer.parseInt(p.modelVersion()))
                 .max()
                 .orElse(0);
-        return all.stream()
-                .filter(p -> Integer.parseInt(p.modelVersion()) == newest)
-                .toList();
+        Map<String, StoredPrediction> reviewed = new HashMap<>();
+        for (StoredPrediction prediction : all) {
+            Instant at = prediction.reviewedAt();
+            StoredPrediction known = reviewed.get(prediction.assetId());
+            Instant knownAt = known == null ? null : known.reviewedAt();
+            if (at != null && (knownAt == null || at.isAfter(knownAt))) {
+                reviewed.put(prediction.assetId(), prediction);
+            }
+        }
+        List<StoredPrediction> newestOnes = new ArrayList<>();
+        for (StoredPrediction prediction : all) {
+            if (Integer.parseInt(prediction.modelVersion()) != newest) {
+                continue;
+            }
+            StoredPrediction review = reviewed.get(prediction.assetId());
+            newestOnes.add(
+                    review == null || prediction.verdict() != null
+                            ? prediction
+                            : new StoredPrediction(
+                                    prediction.predictionId(),
+                                    prediction.modelVersion(),
+                                    prediction.assetId(),
+                                    prediction.scoredDate(),
+                                    prediction.horizonDays(),
+                                    prediction.risk(),
+                                    prediction.reasons(),
+                                    review.verdict(),
+                                    review.note(),
+                                    review.author(),
+                                    review.reviewedAt()));
+        }
+        return newestOnes;
     }
 
     /** The model's calibration from its registry document; the identity for a model registered without one. */

@@ -106,6 +106,10 @@ public final class TruthFile {
         config.put("start", timeline.start().toString());
         config.put("horizon_end", Timeline.date(timeline.horizonEndDay()).toString());
         root.set("fleet", fleet(sources));
+        // The maintenance team the fleet is given for prognostics: one proactive visit a day per 1,000 servers.
+        ObjectNode service = root.putObject("service");
+        service.put("visits_per_day", Math.max(1, Math.round(settings.servers() / 1000.0)));
+        service.put("horizon_days", 30);
         root.set("weibull", weibull(sources));
         root.set("exhaustion", exhaustion(sources));
         root.set("events", events(sources));
