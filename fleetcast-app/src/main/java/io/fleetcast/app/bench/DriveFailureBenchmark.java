@@ -264,7 +264,7 @@ public final class DriveFailureBenchmark {
         }
     }
 
-    /** One drive's start-stop rows: from {@code starts[i]} to {@code stops[i]} hours its SMART values were these. */
+    /** One drive's start-stop rows: from {@code starts[i]} hours (to the next row's start) its SMART values were these. */
     static final class Drive {
         final String serial;
         final String model;
@@ -276,7 +276,6 @@ public final class DriveFailureBenchmark {
         final double lastHours;
         final boolean failed;
         final double[] starts;
-        final double[] stops;
         final double[][] smart;
 
         Drive(
@@ -290,7 +289,6 @@ public final class DriveFailureBenchmark {
                 double lastHours,
                 boolean failed,
                 double[] starts,
-                double[] stops,
                 double[][] smart) {
             this.serial = serial;
             this.model = model;
@@ -302,7 +300,6 @@ public final class DriveFailureBenchmark {
             this.lastHours = lastHours;
             this.failed = failed;
             this.starts = starts;
-            this.stops = stops;
             this.smart = smart;
         }
 
@@ -507,10 +504,8 @@ public final class DriveFailureBenchmark {
                 return;
             }
             double[] starts = new double[spans.size()];
-            double[] stops = new double[spans.size()];
             for (int i = 0; i < spans.size(); i++) {
                 starts[i] = spans.get(i)[0];
-                stops[i] = spans.get(i)[1];
             }
             drives.add(new Drive(
                     serial,
@@ -523,7 +518,6 @@ public final class DriveFailureBenchmark {
                     lastHours,
                     failed,
                     starts,
-                    stops,
                     smart.toArray(new double[0][])));
         }
     }

@@ -4,6 +4,7 @@ import io.fleetcast.prognostics.evaluation.AlertEvaluation;
 import io.fleetcast.prognostics.evaluation.RankingMetrics;
 import io.fleetcast.prognostics.model.BoostedModel;
 import io.fleetcast.prognostics.model.BoostingParameters;
+import io.fleetcast.prognostics.model.FeatureMatrix;
 import io.fleetcast.prognostics.model.GradientBoostedTrees;
 import io.fleetcast.prognostics.model.LogisticRegression;
 import io.fleetcast.prognostics.model.Loss;
@@ -51,16 +52,28 @@ final class FailureModels {
         return grid;
     }
 
-    static BoostedModel fit(TrainingRows rows, List<Example> examples, BoostingParameters parameters) {
-        List<Integer> indices = new ArrayList<>(examples.size());
-        double[] targets = new double[examples.size()];
-        double[] weights = new double[examples.size()];
-        for (int i = 0; i < examples.size(); i++) {
-            indices.add(examples.get(i).row());
-            targets[i] = examples.get(i).target();
-            weights[i] = examples.get(i).weight();
+    /** The examples' rows as a matrix, with their targets and weights; read only. */
+    private static final class TrainingSet {
+        final FeatureMatrix matrix;
+        final double[] targets;
+        final double[] weights;
+
+        private TrainingSet(TrainingRows rows, List<Example> examples) {
+            List<Integer> indices = new ArrayList<>(examples.size());
+            targets = new double[examples.size()];
+            weights = new double[examples.size()];
+            for (int i = 0; i < examples.size(); i++) {
+                indices.add(examples.get(i).row());
+                targets[i] = examples.get(i).target();
+                weights[i] = examples.get(i).weight();
+            }
+            matrix = rows.matrix(indices);
         }
-        return GradientBoostedTrees.fit(rows.matrix(indices), targets, weights, parameters, round -> {});
+    }
+
+    static BoostedModel fit(TrainingRows rows, List<Example> examples, BoostingParameters parameters) {
+        TrainingSet set = new TrainingSet(rows, examples);
+        return GradientBoostedTrees.fit(set.matrix, set.targets, set.weights, parameters, round -> {});
     }
 
     /** Learns from labelled rows; gives a probability for a row. */
@@ -81,15 +94,8 @@ final class FailureModels {
     /** The linear baseline: L2-penalised logistic regression on the standardised features. */
     static Learner logistic() {
         return (rows, train) -> {
-            List<Integer> indices = new ArrayList<>(train.size());
-            double[] targets = new double[train.size()];
-            double[] weights = new double[train.size()];
-            for (int i = 0; i < train.size(); i++) {
-                indices.add(train.get(i).row());
-                targets[i] = train.get(i).target();
-                weights[i] = train.get(i).weight();
-            }
-            return LogisticRegression.fit(rows.matrix(indices), targets, weights, 1.0)::predict;
+            TrainingSet set = new TrainingSet(rows, train);
+            return LogisticRegression.fit(set.matrix, set.targets, set.weights, 1.0)::predict;
         };
     }
 

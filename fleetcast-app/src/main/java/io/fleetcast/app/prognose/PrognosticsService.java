@@ -304,8 +304,9 @@ public final class PrognosticsService {
         }
         TrainingRows rows = TrainingRows.of(telemetry.features(new FeatureQuery(scored, scored, WINDOWS, Map.of())));
         List<NewPrediction> predictions = new ArrayList<>();
+        int[] columns = rows.columnsOf(model.features());
         for (int i = 0; i < rows.size(); i++) {
-            double[] row = rows.aligned(i, model.features());
+            double[] row = rows.aligned(i, columns);
             try {
                 predictions.add(new NewPrediction(
                         rows.keys().get(i).assetId(),

@@ -107,13 +107,21 @@ final class TrainingRows {
         return rows.get(index).clone();
     }
 
-    /** Row {@code index} with the values of {@code features}, in their order; a feature it lacks is missing. */
-    double[] aligned(int index, List<String> features) {
-        double[] values = rows.get(index);
-        double[] row = new double[features.size()];
+    /** Where each of {@code features} is in these rows' columns, -1 for one they lack; for {@link #aligned}. */
+    int[] columnsOf(List<String> features) {
+        int[] columns = new int[features.size()];
         for (int f = 0; f < features.size(); f++) {
-            int at = names.indexOf(features.get(f));
-            row[f] = at < 0 ? Double.NaN : values[at];
+            columns[f] = names.indexOf(features.get(f));
+        }
+        return columns;
+    }
+
+    /** Row {@code index} with the values of the features at {@code columns} ({@link #columnsOf}); -1 is missing. */
+    double[] aligned(int index, int[] columns) {
+        double[] values = rows.get(index);
+        double[] row = new double[columns.length];
+        for (int f = 0; f < columns.length; f++) {
+            row[f] = columns[f] < 0 ? Double.NaN : values[columns[f]];
         }
         return row;
     }
