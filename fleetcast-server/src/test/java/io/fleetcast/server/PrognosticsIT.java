@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -119,7 +120,11 @@ class PrognosticsIT {
                                 .equals(row(assetId)
                                         .findElement(By.cssSelector("td[data-verdict]"))
                                         .getAttribute("data-verdict"))
-                        && browser.find("#review-saved").isDisplayed());
+                        && browser.find("#review-saved").isDisplayed()
+                        // The save reloads the page's figures: wait for the reloaded outcomes too.
+                        && "1"
+                                .equals(browser.find("#outcomes-table td[data-rejected]")
+                                        .getAttribute("data-rejected")));
         assertThat(row(assetId).getText()).contains("rejected", "thermal paste replaced last week");
         assertThat(browser.text("#review-saved")).contains("is rejected");
         assertThat(browser.find("#outcomes-table td[data-rejected]").getAttribute("data-rejected"))
@@ -182,6 +187,8 @@ class PrognosticsIT {
     private void waitUntil(String what, BooleanSupplier condition) {
         new WebDriverWait(browser.driver(), TestBrowser.PATIENCE)
                 .withMessage(what)
+                // The page redraws its tables as figures arrive; an element found a moment ago may be gone.
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> "ready".equals(browser.main().getAttribute("data-state")) && condition.getAsBoolean());
     }
 }
