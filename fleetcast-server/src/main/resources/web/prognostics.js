@@ -3,10 +3,11 @@
 // A scored day's flagged assets (what `fleetcast prognose score` stored), riskiest first, each with the reasons the
 // model gives and the engineers' verdict; choosing an asset shows its telemetry, one small chart per signal, and a
 // review form (confirm, reject or defer, with a note). "Precision with reviews" lists each model's held-out quality
-// with the review labels it learned from, and how each scored day's top alerts turned out. It calls only
-// api/prognostics, api/prognostics/assets/{asset} and POST api/prognostics/predictions/{id}/review
-// (docs/dashboard.md). The view lives in the query string (day, limit, k, asset), so back and forward move between
-// views.
+// with the review labels it learned from, and how each scored day's top alerts turned out. "Feature drift" lists how
+// far the day's features moved from the model's training data (PSI), and "Daily scoring" the scheduled pipeline's
+// latest runs. It calls only api/prognostics, api/prognostics/assets/{asset} and POST
+// api/prognostics/predictions/{id}/review (docs/dashboard.md). The view lives in the query string (day, limit, k,
+// asset), so back and forward move between views.
 
 import {
   ApiError,
@@ -59,6 +60,16 @@ const UNIT_WORDS = {
   tb: 'TB',
 };
 const LINE_COLOR = '#1d4f91';
+// How a PSI reads (FeatureDrift.MODERATE and MAJOR on the server, which sets each feature's level).
+const SHIFTS = {
+  major: { label: 'major', badge: 'badge badge-removed' },
+  moderate: { label: 'moderate', badge: 'badge badge-pending' },
+};
+const RUN_STATUSES = {
+  ok: 'badge badge-applied',
+  failed: 'badge badge-removed',
+  running: 'badge badge-pending',
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // URL state
@@ -141,7 +152,7 @@ const load = viewLoader({
       if (error instanceof ApiError && error.status === 404 && !state.day) {
         if (!stale()) {
           hideError();
-          showNothingScored();
+          showNothingScored(error.message);
         }
         return {};
       }
@@ -164,7 +175,7 @@ const load = viewLoader({
   failed: (state) => renderBreadcrumb(state),
 });
 
-function showNothingScored() {
+function showNothingScored(message) {
   current = null;
   document.getElementById('prognostics-view').hidden = true;
   document.getElementById('prognostics-controls').hidden = true;
@@ -173,7 +184,8 @@ function showNothingScored() {
   renderBreadcrumb({});
   renderNote('Nothing has been scored yet, so no asset is flagged. Train a failure model on the stored telemetry '
     + 'with \u201cfleetcast prognose train\u201d, score the fleet with \u201cfleetcast prognose score\u201d, and '
-    + 'reload.');
+    + 'reload. \u201cfleetcast serve\u201d does both each day.'
+    + (message.includes('daily pipeline last ran') ? ` The server says: ${message}.` : ''));
 }
 
 function render(overview, asset, state) {
@@ -190,7 +202,9 @@ function render(overview, asset, state) {
   renderKpis(overview);
   renderFlagged(overview, state);
   renderAsset(asset, overview, previous);
+  renderDrift(overview);
   renderPrecision(overview.evaluation, state);
+  renderRuns(overview.daily_runs);
 }
 
 function renderBreadcrumb(state) {
@@ -491,6 +505,56 @@ function renderSignals(asset) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Feature drift
+
+function shiftCell(level) {
+  const known = SHIFTS[level];
+  return element(
+    'td',
+    { dataset: { level: level ?? '' } },
+    known
+      ? element('span', { className: known.badge }, known.label)
+      : element('span', { className: 'note-cell' }, level ?? MISSING),
+  );
+}
+
+function renderDrift(overview) {
+  const drift = overview.drift;
+  const major = overview.major_drift;
+  document.getElementById('drift-sub').textContent = drift.length === 0
+    ? `No drift figures for ${overview.day}.`
+    : `The ${drift.length} ${plural(drift.length, 'feature')} of the ${formatNumber(drift[0].rows)} assets scored on `
+      + `${overview.day} that moved most from the model\u2019s training data, largest first. `
+      + (major === 0
+        ? 'No feature shifted a lot (PSI above 0.25).'
+        : `${formatNumber(major)} ${plural(major, 'feature')} shifted a lot (PSI above 0.25).`);
+  const body = document.querySelector('#drift-table tbody');
+  if (drift.length === 0) {
+    body.replaceChildren(emptyRow(
+      5,
+      'No drift figures for this day: it was scored before drift was measured, or by a model trained before then. '
+        + 'Train a new model and score the day again to see them.',
+    ));
+    return;
+  }
+  body.replaceChildren(
+    ...drift.map((shift) => element(
+      'tr',
+      { dataset: { key: shift.feature } },
+      element('th', { scope: 'row' }, shift.feature),
+      element(
+        'td',
+        { className: 'num', dataset: { psi: String(shift.psi) } },
+        shift.psi === null ? MISSING : shift.psi.toFixed(2),
+      ),
+      shiftCell(shift.level),
+      element('td', { className: 'num' }, percentNumber(shift.missing_share)),
+      element('td', { className: 'num' }, percentNumber(shift.reference_missing_share)),
+    )),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Precision with reviews
 
 function renderPrecision(evaluation, state) {
@@ -539,6 +603,48 @@ function renderPrecision(evaluation, state) {
           percentNumber(day.precision),
         ),
       ))),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Daily scoring
+
+/** An ISO instant as "2026-11-01 08:00" (UTC, which the headings say). */
+function timeText(instant) {
+  return instant ? instant.slice(0, 16).replace('T', ' ') : MISSING;
+}
+
+function statusBadge(status) {
+  return element('span', { className: RUN_STATUSES[status] ?? 'badge' }, status);
+}
+
+function renderRuns(runs) {
+  const latest = document.getElementById('runs-latest');
+  const [newest, ...earlier] = runs;
+  if (!newest) {
+    delete latest.dataset.status;
+    latest.replaceChildren('No run of the daily scoring pipeline is recorded yet: the days shown were scored with '
+      + 'fleetcast prognose score.');
+  } else {
+    latest.dataset.status = newest.status;
+    latest.replaceChildren(
+      element('strong', {}, 'Latest run: '),
+      `started ${timeText(newest.started_at)} UTC, `,
+      newest.finished_at ? `finished ${timeText(newest.finished_at)} UTC ` : 'not finished ',
+      statusBadge(newest.status),
+      newest.message ? ` \u00b7 ${newest.message}` : '',
+    );
+  }
+  document.getElementById('runs-earlier').hidden = earlier.length === 0;
+  document.querySelector('#runs-table tbody').replaceChildren(
+    ...earlier.map((run) => element(
+      'tr',
+      { dataset: { run: String(run.run_id), status: run.status } },
+      element('td', { title: run.started_at }, timeText(run.started_at)),
+      element('td', { title: run.finished_at ?? 'not finished' }, timeText(run.finished_at)),
+      element('td', {}, statusBadge(run.status)),
+      element('td', { className: 'wrap' }, run.message || MISSING),
+    )),
   );
 }
 

@@ -13,6 +13,9 @@ import io.fleetcast.app.ingest.IngestService;
 import io.fleetcast.app.life.FleetLifeService;
 import io.fleetcast.app.life.ReliabilityViewService;
 import io.fleetcast.app.prognose.PrognosticsService;
+import io.fleetcast.app.schedule.DailyPipeline;
+import io.fleetcast.app.schedule.DailyScheduler;
+import io.fleetcast.app.schedule.Inbox;
 import io.fleetcast.app.sql.SqlService;
 import io.fleetcast.forecast.auto.AutomaticForecaster;
 import io.fleetcast.store.Store;
@@ -26,7 +29,9 @@ import io.fleetcast.store.duckdb.DuckDbRequestStore;
 import io.fleetcast.store.duckdb.DuckDbStore;
 import io.fleetcast.store.duckdb.DuckDbTelemetryQueries;
 import io.fleetcast.store.duckdb.DuckDbUtilizationQueries;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The running application: the store it opened and the services over it. Close it to release the store.
@@ -46,6 +51,7 @@ public final class FleetcastApp implements AutoCloseable {
     private final CostService cost;
     private final OnPremCostService onPremCosts;
     private final PrognosticsService prognostics;
+    private final DuckDbPrognosticsStore prognosticsStore;
 
     private FleetcastApp(DuckDbStore store, Clock clock) {
         this.store = store;
@@ -70,7 +76,8 @@ public final class FleetcastApp implements AutoCloseable {
         DuckDbCostQueries costQueries = new DuckDbCostQueries(store);
         this.cost = new CostService(costQueries, new AutomaticForecaster()::choose, utilization);
         this.onPremCosts = new OnPremCostService(costQueries);
-        this.prognostics = new PrognosticsService(new DuckDbTelemetryQueries(store), new DuckDbPrognosticsStore(store));
+        this.prognosticsStore = new DuckDbPrognosticsStore(store);
+        this.prognostics = new PrognosticsService(new DuckDbTelemetryQueries(store), prognosticsStore);
     }
 
     /** Opens the store the configuration names (the embedded DuckDB file) and wires the services. */
@@ -139,6 +146,15 @@ public final class FleetcastApp implements AutoCloseable {
     /** Failure prediction from the stored telemetry. */
     public PrognosticsService prognostics() {
         return prognostics;
+    }
+
+    /**
+     * The daily pipeline: load the files waiting in {@code inbox} (when given), then train when due and score the new
+     * telemetry days, as {@code policy} says. Run it on a schedule with {@link DailyScheduler}.
+     */
+    public DailyPipeline dailyPipeline(@Nullable Path inbox, PrognosticsService.DailyPolicy policy) {
+        return new DailyPipeline(
+                inbox == null ? null : new Inbox(inbox, ingest), prognostics, prognosticsStore, policy);
     }
 
     @Override

@@ -3,6 +3,9 @@ package io.fleetcast.cli;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.prognose.PrognosticsService;
 import io.fleetcast.core.error.FleetcastException;
+import io.fleetcast.prognostics.evaluation.FeatureDrift;
+import io.fleetcast.store.prognostics.FeatureShift;
+import io.fleetcast.store.prognostics.JobRun;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
             PrognoseCommand.Train.class,
             PrognoseCommand.Score.class,
             PrognoseCommand.Review.class,
-            PrognoseCommand.Evaluate.class
+            PrognoseCommand.Evaluate.class,
+            PrognoseCommand.Daily.class
         })
 final class PrognoseCommand {
     private PrognoseCommand() {}
@@ -174,8 +178,12 @@ final class PrognoseCommand {
         public Integer call() {
             Terminal terminal = Terminals.of(spec);
             List<PrognosticsService.Prediction> predictions;
+            List<FeatureShift> drift;
             try (FleetcastApp app = FleetcastApp.open(store.config())) {
                 predictions = app.prognostics().score(day == null ? null : date(day, "--day"));
+                drift = predictions.isEmpty()
+                        ? List.of()
+                        : app.prognostics().drift(predictions.get(0).day());
             }
             List<PrognosticsService.Prediction> shown =
                     predictions.stream().limit(Math.max(0, top)).toList();
@@ -204,6 +212,7 @@ final class PrognoseCommand {
                         100 * prediction.risk(),
                         String.join("; ", prediction.reasons())));
             }
+            terminal.say(driftLine(drift));
             return 0;
         }
     }
@@ -335,6 +344,73 @@ final class PrognoseCommand {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw FleetcastException.badInput(option + " takes a date like 2026-10-31, not '" + text + "'");
+        }
+    }
+
+    /** The day's feature drift in one line: how many features shifted, and the largest shifts. */
+    static String driftLine(List<FeatureShift> drift) {
+        if (drift.isEmpty()) {
+            return "feature drift: not measured (the model predates drift monitoring)";
+        }
+        long major = drift.stream()
+                .filter(s -> FeatureDrift.level(s.psi()).equals("major"))
+                .count();
+        long moderate = drift.stream()
+                .filter(s -> FeatureDrift.level(s.psi()).equals("moderate"))
+                .count();
+        return String.format(
+                Locale.ROOT,
+                "feature drift against the model's training data (PSI): %d of %d features shifted a lot (> %.2f), %d"
+                        + " moderately; largest: %s",
+                major,
+                drift.size(),
+                FeatureDrift.MAJOR,
+                moderate,
+                String.join(
+                        ", ",
+                        drift.stream()
+                                .limit(3)
+                                .map(s -> String.format(Locale.ROOT, "%s %.2f", s.feature(), s.psi()))
+                                .toList()));
+    }
+
+    @Command(
+            name = "daily",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run the daily pipeline once, as 'fleetcast serve' does each day: load the files waiting in --inbox,"
+                        + " train a model when there is none or the newest is older than --retrain-days, then score"
+                        + " every telemetry day after the last one scored and measure feature drift. For cron when no"
+                        + " server holds the store. Exit code 2 when the run failed."
+            })
+    static final class Daily implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Mixin
+        DailyOptions daily = new DailyOptions();
+
+        @Option(names = "--json", description = "Print the run as one JSON document on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Terminal terminal = Terminals.of(spec);
+            JobRun run;
+            try (FleetcastApp app = FleetcastApp.open(store.config())) {
+                terminal.say(
+                        "running the daily pipeline" + (daily.inbox == null ? "" : " (inbox " + daily.inbox + ")"));
+                run = daily.pipeline(app).runOnce();
+            }
+            if (json) {
+                terminal.json(run);
+            } else {
+                terminal.say(run.status() + ": " + run.message());
+            }
+            return run.status().equals("ok") ? 0 : 2;
         }
     }
 }

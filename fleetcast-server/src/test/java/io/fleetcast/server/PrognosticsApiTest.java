@@ -6,7 +6,12 @@ import static io.fleetcast.server.TestServer.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.Lists;
+import io.fleetcast.app.prognose.PrognosticsService;
+import io.fleetcast.prognostics.evaluation.FeatureDrift;
 import io.fleetcast.server.TestServer.Response;
+import io.fleetcast.store.prognostics.FeatureShift;
+import io.fleetcast.store.prognostics.JobRun;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The prognostics endpoints on the real server on a free port, over a real store with {@link TestPrognosticsData}'s
  * simulated fleet, a model trained on its telemetry and the last day scored, through a real HTTP client. Each test
- * reviews predictions no other test reviews, so they do not depend on their order.
+ * reviews predictions no other test reviews, and only one runs the daily pipeline (which finds nothing new to score),
+ * so they do not depend on their order.
  */
 class PrognosticsApiTest {
     private static final String DAY = TestPrognosticsData.END.toString();
@@ -34,7 +40,15 @@ class PrognosticsApiTest {
         JsonNode result = server.json("/api/prognostics");
 
         assertThat(fieldNames(result))
-                .containsExactly("day", "scored_days", "scored_assets", "predictions", "evaluation");
+                .containsExactly(
+                        "day",
+                        "scored_days",
+                        "scored_assets",
+                        "predictions",
+                        "evaluation",
+                        "drift",
+                        "major_drift",
+                        "daily_runs");
         assertThat(result.get("day").asText()).isEqualTo(DAY);
         assertThat(texts(result.get("scored_days"))).containsExactly(DAY);
         JsonNode predictions = result.get("predictions");
@@ -103,6 +117,80 @@ class PrognosticsApiTest {
         JsonNode three = server.json("/api/prognostics?k=3").get("evaluation");
         assertThat(three.get("k").asInt()).isEqualTo(3);
         assertThat(three.get("days").get(0).get("alerts").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void theDayShowsHowFarItsFeaturesMovedFromTheTrainingDataLargestFirst() {
+        JsonNode result = server.json("/api/prognostics");
+        JsonNode drift = result.get("drift");
+
+        // Scoring measured every feature of the model against its training data; the 15 largest shifts are listed.
+        List<FeatureShift> measured = server.app().prognostics().drift(TestPrognosticsData.END);
+        assertThat(measured).hasSizeGreaterThan(15);
+        assertThat(drift).hasSize(15);
+        assertThat(fieldNames(drift.get(0)))
+                .containsExactly("feature", "psi", "level", "missing_share", "reference_missing_share", "rows");
+        assertThat(texts(drift, "feature"))
+                .containsExactlyElementsOf(
+                        measured.stream().limit(15).map(FeatureShift::feature).toList());
+        List<Double> psis = new ArrayList<>();
+        drift.forEach(shift -> {
+            double psi = shift.get("psi").asDouble();
+            psis.add(psi);
+            assertThat(psi).isGreaterThanOrEqualTo(0.0);
+            String level = psi > FeatureDrift.MAJOR ? "major" : psi >= FeatureDrift.MODERATE ? "moderate" : "stable";
+            assertThat(shift.get("level").asText())
+                    .as("%s, PSI %s", shift.get("feature").asText(), psi)
+                    .isEqualTo(level);
+            assertThat(shift.get("missing_share").asDouble()).isBetween(0.0, 1.0);
+            assertThat(shift.get("reference_missing_share").asDouble()).isBetween(0.0, 1.0);
+            // Every feature is measured over all the assets scored that day.
+            assertThat(shift.get("rows").asInt())
+                    .isEqualTo(result.get("scored_assets").asInt());
+        });
+        assertThat(psis).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(psis.get(0)).as("the largest shift is a shift").isPositive();
+        // The count of major shifts is over all the day's features, not only those listed.
+        assertThat(result.get("major_drift").asLong())
+                .isEqualTo(measured.stream()
+                        .filter(shift -> shift.psi() > FeatureDrift.MAJOR)
+                        .count());
+        assertThat(texts(drift, "level").stream().filter("major"::equals).count())
+                .isEqualTo(Math.min(15, result.get("major_drift").asLong()));
+
+        JsonNode named = server.json("/api/prognostics?limit=5&day=" + DAY);
+        assertThat(named.get("drift")).isEqualTo(drift);
+        assertThat(named.get("major_drift")).isEqualTo(result.get("major_drift"));
+    }
+
+    @Test
+    void theDailyPipelinesLatestRunsAreListedNewestFirst() {
+        PrognosticsService.DailyPolicy policy = PrognosticsService.DailyPolicy.defaults();
+        List<JobRun> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            runs.add(server.app().dailyPipeline(null, policy).runOnce());
+        }
+
+        JsonNode dailyRuns = server.json("/api/prognostics").get("daily_runs");
+
+        // The model is trained to the last telemetry day, which is scored: a run has nothing to train or score.
+        JobRun last = runs.get(runs.size() - 1);
+        assertThat(last.status()).isEqualTo("ok");
+        assertThat(last.message()).isEqualTo("no new telemetry day to score");
+        assertThat(dailyRuns).hasSize(5); // the latest five of the six
+        JsonNode newest = dailyRuns.get(0);
+        assertThat(fieldNames(newest)).containsExactly("run_id", "started_at", "finished_at", "status", "message");
+        assertThat(texts(dailyRuns, "run_id"))
+                .containsExactlyElementsOf(Lists.reverse(runs).stream()
+                        .limit(5)
+                        .map(run -> String.valueOf(run.runId()))
+                        .toList());
+        // Times are ISO instants from the store's clock, which the test fixes.
+        assertThat(newest.get("started_at").asText()).isEqualTo("2026-11-01T08:00:00Z");
+        assertThat(newest.get("finished_at").asText()).isEqualTo("2026-11-01T08:00:00Z");
+        assertThat(newest.get("status").asText()).isEqualTo("ok");
+        assertThat(newest.get("message").asText()).isEqualTo(last.message());
+        assertThat(texts(dailyRuns, "status")).containsOnly("ok");
     }
 
     @Test
@@ -250,6 +338,16 @@ class PrognosticsApiTest {
             String message = "no predictions yet: run fleetcast prognose train and fleetcast prognose score";
             assertError(empty.get("/api/prognostics"), 404, message);
             assertError(empty.get("/api/prognostics/assets/a1"), 404, message);
+            // Once the daily pipeline ran, the list says how its last run went.
+            empty.app()
+                    .dailyPipeline(null, PrognosticsService.DailyPolicy.defaults())
+                    .runOnce();
+            assertError(
+                    empty.get("/api/prognostics"),
+                    404,
+                    message
+                            + "; the daily pipeline last ran at 2026-01-02T09:00:00Z: ok: no telemetry loaded: nothing to"
+                            + " score");
         }
     }
 }

@@ -5,6 +5,7 @@ import static io.fleetcast.server.TestServer.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetcast.app.prognose.PrognosticsService;
 import io.fleetcast.app.prognose.PrognosticsService.Prediction;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,9 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Prognostics page in real headless Chromium against the real server on a free port, over {@link
- * TestPrognosticsData}'s simulated fleet with a trained model and a scored day. One walk through the page (the flagged
- * table, an asset's charts, a review through the form, a refused review, a store with nothing scored), so the browser
- * starts once; every figure checked is the one the API returns. Screenshots are kept in {@code target/ui-artifacts/}.
+ * TestPrognosticsData}'s simulated fleet with a trained model, a scored day and two runs of the daily pipeline. One
+ * walk through the page (the flagged table, the feature drift, the daily runs, an asset's charts, a review through the
+ * form, a refused review, a store with nothing scored), so the browser starts once; every figure checked is the one
+ * the API returns. Screenshots are kept in {@code target/ui-artifacts/}.
  */
 class PrognosticsIT {
     @TempDir
@@ -49,6 +51,11 @@ class PrognosticsIT {
 
     @Test
     void theFlaggedTableOpensAnAssetWhoseReviewShowsInItsRow() {
+        for (int i = 0; i < 2; i++) {
+            server.app()
+                    .dailyPipeline(null, PrognosticsService.DailyPolicy.defaults())
+                    .runOnce();
+        }
         JsonNode api = server.json("/api/prognostics");
         JsonNode predictions = api.get("predictions");
 
@@ -82,6 +89,44 @@ class PrognosticsIT {
                 .hasSize(1);
         assertThat(browser.find("#asset-view").isDisplayed()).isFalse();
         browser.screenshot("prognostics-flagged.png");
+
+        // The day's feature drift: the API's features in its order, PSI to two decimals, the level marked.
+        JsonNode drift = api.get("drift");
+        assertThat(drift).isNotEmpty();
+        List<WebElement> driftRows = browser.driver().findElements(By.cssSelector("#drift-table tbody tr[data-key]"));
+        assertThat(driftRows.stream().map(row -> row.getAttribute("data-key")).toList())
+                .containsExactlyElementsOf(texts(drift, "feature"));
+        for (int i = 0; i < driftRows.size(); i++) {
+            WebElement psi = driftRows.get(i).findElement(By.cssSelector("td[data-psi]"));
+            assertThat(Double.parseDouble(psi.getAttribute("data-psi")))
+                    .isEqualTo(drift.get(i).get("psi").asDouble());
+            assertThat(psi.getText()).matches("\\d+\\.\\d\\d");
+            assertThat(driftRows
+                            .get(i)
+                            .findElement(By.cssSelector("td[data-level]"))
+                            .getAttribute("data-level"))
+                    .isEqualTo(drift.get(i).get("level").asText());
+        }
+        assertThat(browser.text("#drift-table thead")).contains("PSI", "Missing on the day (%)");
+        assertThat(browser.text("#drift-card")).contains("below 0.1 stable", "above 0.25");
+        int major = api.get("major_drift").asInt();
+        if (major > 0) {
+            assertThat(browser.text("#drift-sub")).contains(major + " feature");
+            assertThat(browser.text("#drift-table tbody td[data-level=major]")).isEqualTo("major");
+        }
+
+        // The daily pipeline's latest run, and the earlier one below it.
+        JsonNode runs = api.get("daily_runs");
+        assertThat(runs).hasSize(2);
+        assertThat(browser.find("#runs-latest").getAttribute("data-status")).isEqualTo("ok");
+        assertThat(browser.text("#runs-latest"))
+                .contains("Latest run", "UTC", runs.get(0).get("message").asText());
+        assertThat(browser.driver().findElements(By.cssSelector("#runs-table tbody tr[data-run]")).stream()
+                        .map(row -> row.getAttribute("data-run"))
+                        .toList())
+                .containsExactly(runs.get(1).get("run_id").asText());
+        browser.script("document.getElementById('drift-card').scrollIntoView();");
+        browser.screenshot("prognostics-drift.png");
 
         // Open the second riskiest asset: its four signals, one chart each, and the review form.
         JsonNode chosen = predictions.get(1);

@@ -1,5 +1,7 @@
 package io.fleetcast.store;
 
+import io.fleetcast.store.prognostics.FeatureShift;
+import io.fleetcast.store.prognostics.JobRun;
 import io.fleetcast.store.prognostics.NewPrediction;
 import io.fleetcast.store.prognostics.StoredModel;
 import io.fleetcast.store.prognostics.StoredPrediction;
@@ -21,6 +23,21 @@ public interface PrognosticsStore {
 
     /** Replaces the predictions {@code modelVersion} made for {@code scoredDate} with {@code predictions}. */
     void writePredictions(int modelVersion, LocalDate scoredDate, int horizonDays, List<NewPrediction> predictions);
+
+    /** Replaces the feature drift stored for what {@code modelVersion} scored on {@code scoredDate}. */
+    void writeDrift(int modelVersion, LocalDate scoredDate, List<FeatureShift> shifts);
+
+    /** The feature drift of {@code modelVersion}'s scoring of {@code scoredDate}, largest PSI first. */
+    List<FeatureShift> drift(int modelVersion, LocalDate scoredDate);
+
+    /** Records that {@code job} started now; returns the run's id. */
+    long startJob(String job);
+
+    /** Records how run {@code runId} ended: {@code ok} or {@code failed}, with what it did or why it failed. */
+    void finishJob(long runId, String status, String message);
+
+    /** The latest {@code limit} runs of {@code job}, newest first. */
+    List<JobRun> jobRuns(String job, int limit);
 
     /** The days scored, newest first. */
     List<LocalDate> scoredDates();

@@ -5,6 +5,7 @@ import io.fleetcast.prognostics.evaluation.RankingMetrics;
 import io.fleetcast.prognostics.model.BoostedModel;
 import io.fleetcast.prognostics.model.BoostingParameters;
 import io.fleetcast.prognostics.model.FeatureMatrix;
+import io.fleetcast.prognostics.model.FeatureSelection;
 import io.fleetcast.prognostics.model.GradientBoostedTrees;
 import io.fleetcast.prognostics.model.LogisticRegression;
 import io.fleetcast.prognostics.model.Loss;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Trains failure-within-H models and measures them out of fold. Folds group assets (every day of an asset falls in
@@ -76,6 +78,18 @@ final class FailureModels {
         return GradientBoostedTrees.fit(set.matrix, set.targets, set.weights, parameters, round -> {});
     }
 
+    /** The trees on the {@code keep} most important features ({@link FeatureSelection}); all when fewer. */
+    static BoostedModel fitSelected(
+            TrainingRows rows, List<Example> examples, BoostingParameters parameters, int keep) {
+        TrainingSet set = new TrainingSet(rows, examples);
+        return FeatureSelection.fit(set.matrix, set.targets, set.weights, parameters, keep);
+    }
+
+    /** The feature counts a search tries, each fewer than the {@code available} features. */
+    static List<Integer> selectionSizes(int available) {
+        return IntStream.of(10, 20, 40).filter(keep -> keep < available).boxed().toList();
+    }
+
     /** Learns from labelled rows; gives a probability for a row. */
     interface Learner {
         Predictor fit(TrainingRows rows, List<Example> train);
@@ -89,6 +103,24 @@ final class FailureModels {
     /** The gradient-boosted trees. */
     static Learner trees(BoostingParameters parameters) {
         return (rows, train) -> fit(rows, train, parameters)::predict;
+    }
+
+    /**
+     * The trees on the {@code keep} most important features ({@link #fitSelected}), chosen from the training folds
+     * alone, so the held-out fold does not pick its own features.
+     */
+    static Learner selected(BoostingParameters parameters, int keep) {
+        return (rows, train) -> {
+            BoostedModel model = fitSelected(rows, train, parameters, keep);
+            int[] columns = rows.columnsOf(model.features());
+            return row -> {
+                double[] kept = new double[columns.length];
+                for (int f = 0; f < columns.length; f++) {
+                    kept[f] = row[columns[f]];
+                }
+                return model.predict(kept);
+            };
+        };
     }
 
     /** The linear baseline: L2-penalised logistic regression on the standardised features. */

@@ -11,11 +11,14 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.prognostics.evaluation.AlertEvaluation;
+import io.fleetcast.prognostics.evaluation.FeatureDrift;
 import io.fleetcast.prognostics.model.BoostedModel;
 import io.fleetcast.prognostics.model.BoostingParameters;
 import io.fleetcast.prognostics.model.PlattCalibration;
 import io.fleetcast.store.PrognosticsStore;
 import io.fleetcast.store.TelemetryQueries;
+import io.fleetcast.store.prognostics.FeatureShift;
+import io.fleetcast.store.prognostics.JobRun;
 import io.fleetcast.store.prognostics.NewPrediction;
 import io.fleetcast.store.prognostics.StoredModel;
 import io.fleetcast.store.prognostics.StoredPrediction;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +48,9 @@ import org.jspecify.annotations.Nullable;
 public final class PrognosticsService {
     /** The feature windows, in days. */
     public static final List<Integer> WINDOWS = List.of(7, 30);
+
+    /** The daily pipeline's name in the job log. */
+    public static final String DAILY_JOB = "daily";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -107,6 +114,7 @@ public final class PrognosticsService {
      * @param baseline the linear baseline's, on the same folds
      * @param calibration how its out-of-fold risks match the outcomes, before and after calibration
      * @param topFeatures the features with the largest share of the gain
+     * @param features the features it uses (fewer than computed when the search selected them)
      */
     public record TrainedModel(
             int version,
@@ -119,7 +127,8 @@ public final class PrognosticsService {
             HeldOut heldOut,
             HeldOut baseline,
             Calibration calibration,
-            Map<String, Double> topFeatures) {}
+            Map<String, Double> topFeatures,
+            int features) {}
 
     /**
      * How well the out-of-fold risks match the outcomes: the mean risk against the share that failed, and the log-loss
@@ -213,6 +222,25 @@ public final class PrognosticsService {
                 }
             }
         }
+        // Feature selection: the trees on only the most important features, chosen inside each training fold.
+        int keep = rows.names().size();
+        ArrayNode selection = JSON.createArrayNode();
+        if (request.search()) {
+            for (int candidate : FailureModels.selectionSizes(rows.names().size())) {
+                double[] candidateRisk = FailureModels.outOfFold(
+                        rows, examples, request.folds(), FailureModels.selected(parameters, candidate));
+                HeldOut candidateHeldOut =
+                        FailureModels.judge(rows, examples, candidateRisk, request.k(), horizon, judgedUntil, failures);
+                ObjectNode tried = selection.addObject();
+                tried.put("features", candidate);
+                tried.set("held_out", JSON.valueToTree(candidateHeldOut));
+                if (candidateHeldOut.prAuc() > heldOut.prAuc()) {
+                    keep = candidate;
+                    risk = candidateRisk;
+                    heldOut = candidateHeldOut;
+                }
+            }
+        }
         double[] linear = FailureModels.outOfFold(rows, examples, request.folds(), FailureModels.logistic());
         HeldOut baseline = FailureModels.judge(rows, examples, linear, request.k(), horizon, judgedUntil, failures);
         // Calibrated on the out-of-fold risks, so a stored 10% fails about one time in ten.
@@ -231,7 +259,7 @@ public final class PrognosticsService {
         }
         PlattCalibration calibration = PlattCalibration.fit(scoredRisk, failed);
         Calibration check = Calibration.of(scoredRisk, failed, calibration);
-        BoostedModel model = FailureModels.fit(rows, examples, parameters);
+        BoostedModel model = FailureModels.fitSelected(rows, examples, parameters, keep);
         Map<String, Double> top = new LinkedHashMap<>();
         model.importance().entrySet().stream()
                 .limit(5)
@@ -240,6 +268,10 @@ public final class PrognosticsService {
         document.set("features", JSON.valueToTree(model.features()));
         document.set("parameters", JSON.valueToTree(parameters));
         document.set("search", searched);
+        document.set("selection", selection);
+        document.set(
+                "drift_reference",
+                driftReference(rows, examples, model.features(), span.first().plusDays(maxWindow() - 1L)));
         document.set("held_out", JSON.valueToTree(heldOut));
         document.set("baseline_held_out", JSON.valueToTree(baseline));
         document.set("calibration", JSON.valueToTree(calibration));
@@ -269,7 +301,83 @@ public final class PrognosticsService {
                 heldOut,
                 baseline,
                 check,
-                top);
+                top,
+                model.features().size());
+    }
+
+    /** The feature not watched for drift: every asset ages a day a day, so its distribution moves by construction. */
+    static final String AGE = "age_days";
+
+    /**
+     * Each feature's distribution over the training rows, which later days are compared with. Only rows from {@code
+     * fullFrom} on count when there are any: before it the longest window is not yet full, and its statistics (a slope
+     * of three readings) spread wider than they ever will again.
+     */
+    private static ObjectNode driftReference(
+            TrainingRows rows, List<FailureModels.Example> examples, List<String> features, LocalDate fullFrom) {
+        List<Integer> full = examples.stream()
+                .map(FailureModels.Example::row)
+                .filter(row -> !rows.keys().get(row).day().isBefore(fullFrom))
+                .toList();
+        List<Integer> used = full.isEmpty()
+                ? examples.stream().map(FailureModels.Example::row).toList()
+                : full;
+        ObjectNode reference = JSON.createObjectNode();
+        int[] columns = rows.columnsOf(features);
+        double[] values = new double[used.size()];
+        for (int f = 0; f < features.size(); f++) {
+            if (features.get(f).equals(AGE)) {
+                continue;
+            }
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rows.value(used.get(i), columns[f]);
+            }
+            reference.set(features.get(f), JSON.valueToTree(FeatureDrift.reference(values)));
+        }
+        return reference;
+    }
+
+    private static int maxWindow() {
+        return WINDOWS.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    /** How far each feature of {@code rows} moved from the model's training data; none for a model without a reference. */
+    private static List<FeatureShift> drift(StoredModel stored, TrainingRows rows, List<String> features) {
+        JsonNode reference;
+        try {
+            reference = JSON.readTree(stored.document()).path("drift_reference");
+        } catch (JsonProcessingException e) {
+            throw FleetcastException.internal("reading model " + stored.version() + " failed", e);
+        }
+        if (reference.isMissingNode() || rows.size() == 0) {
+            return List.of();
+        }
+        int[] columns = rows.columnsOf(features);
+        double[] values = new double[rows.size()];
+        List<FeatureShift> shifts = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            JsonNode node = reference.path(features.get(f));
+            if (node.isMissingNode()) {
+                continue;
+            }
+            FeatureDrift expected;
+            try {
+                expected = JSON.treeToValue(node, FeatureDrift.class);
+            } catch (JsonProcessingException e) {
+                throw FleetcastException.internal("reading model " + stored.version() + "'s drift reference failed", e);
+            }
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rows.value(i, columns[f]);
+            }
+            shifts.add(new FeatureShift(
+                    features.get(f),
+                    expected.psi(values),
+                    FeatureDrift.missing(values),
+                    expected.missingShare(),
+                    values.length));
+        }
+        shifts.sort(Comparator.comparingDouble(FeatureShift::psi).reversed().thenComparing(FeatureShift::feature));
+        return shifts;
     }
 
     /** One asset's risk on the scored day, with its reasons. */
@@ -317,7 +425,19 @@ public final class PrognosticsService {
             }
         }
         registry.writePredictions(stored.version(), scored, stored.horizonDays(), predictions);
+        registry.writeDrift(stored.version(), scored, drift(stored, rows, model.features()));
         return predictions(scored);
+    }
+
+    /**
+     * How far each feature of the assets scored on {@code day} moved from the training data of the newest model that
+     * scored it (population stability index), largest first; empty when the day was not scored.
+     */
+    public List<FeatureShift> drift(LocalDate day) {
+        OptionalInt newest = registry.predictions(day).stream()
+                .mapToInt(p -> Integer.parseInt(p.modelVersion()))
+                .max();
+        return newest.isPresent() ? registry.drift(newest.orElseThrow(), day) : List.of();
     }
 
     /**
@@ -492,6 +612,119 @@ public final class PrognosticsService {
             }
         }
         return new Evaluation(k, days, models);
+    }
+
+    /**
+     * What the daily job does.
+     *
+     * @param retrainAfterDays train a new model when the newest one's data end more than this many days before the
+     *     telemetry's last day; 0 never retrains (a model is trained when there is none)
+     * @param training how to train then
+     */
+    public record DailyPolicy(int retrainAfterDays, TrainRequest training) {
+        public DailyPolicy {
+            if (retrainAfterDays < 0) {
+                throw FleetcastException.badInput("retrain-after days must be 0 or more, got " + retrainAfterDays);
+            }
+            requireNonNull(training, "training is null");
+        }
+
+        /** Retrain weekly, with the default training. */
+        public static DailyPolicy defaults() {
+            return new DailyPolicy(7, TrainRequest.defaults());
+        }
+    }
+
+    /**
+     * What a daily run did.
+     *
+     * @param trainedVersion the model it trained, if it trained one
+     * @param scoredDays the days it scored, oldest first
+     * @param predictions the predictions it wrote
+     * @param shifted the features of the last scored day that moved a lot (PSI above {@link FeatureDrift#MAJOR})
+     */
+    public record DailyRun(
+            @Nullable Integer trainedVersion, List<LocalDate> scoredDays, int predictions, List<FeatureShift> shifted) {
+        /** One line for the job log. */
+        public String summary() {
+            StringBuilder line = new StringBuilder();
+            if (trainedVersion != null) {
+                line.append("trained model ").append(trainedVersion).append("; ");
+            }
+            if (scoredDays.isEmpty()) {
+                line.append("no new telemetry day to score");
+            } else {
+                line.append("scored ")
+                        .append(
+                                scoredDays.size() == 1
+                                        ? scoredDays.get(0).toString()
+                                        : scoredDays.get(0) + " to " + scoredDays.get(scoredDays.size() - 1))
+                        .append(" (")
+                        .append(predictions)
+                        .append(" predictions)");
+            }
+            if (!shifted.isEmpty()) {
+                line.append("; drift (PSI > ")
+                        .append(FeatureDrift.MAJOR)
+                        .append(") in ")
+                        .append(shifted.size())
+                        .append(" features: ")
+                        .append(String.join(
+                                ", ",
+                                shifted.stream()
+                                        .limit(5)
+                                        .map(FeatureShift::feature)
+                                        .toList()));
+            }
+            return line.toString();
+        }
+    }
+
+    /**
+     * The daily job: trains a model when there is none or the newest is older than the policy allows, then scores
+     * every telemetry day after the last one scored (only the last telemetry day when nothing was scored yet; from the
+     * last scored day again when it just trained, so the new model's predictions are shown).
+     */
+    public DailyRun runDaily(DailyPolicy policy) {
+        PrognosticsStore.Span span = registry.telemetrySpan()
+                .orElseThrow(() -> FleetcastException.badInput("no telemetry is loaded: nothing to score"));
+        Optional<StoredModel> newest = registry.models().stream().findFirst();
+        Integer trained = null;
+        if (newest.isEmpty()
+                || (policy.retrainAfterDays() > 0
+                        && newest.orElseThrow()
+                                .trainedTo()
+                                .plusDays(policy.retrainAfterDays())
+                                .isBefore(span.last()))) {
+            trained = train(policy.training()).version();
+        }
+        List<LocalDate> scoredBefore = registry.scoredDates();
+        LocalDate from = scoredBefore.isEmpty()
+                ? span.last()
+                : trained != null ? scoredBefore.get(0) : scoredBefore.get(0).plusDays(1);
+        if (from.isBefore(span.first())) {
+            from = span.first();
+        }
+        List<LocalDate> days = new ArrayList<>();
+        int count = 0;
+        for (LocalDate day = from; !day.isAfter(span.last()); day = day.plusDays(1)) {
+            int scored = score(day).size();
+            if (scored > 0) {
+                days.add(day);
+                count += scored;
+            }
+        }
+        List<FeatureShift> shifted = days.isEmpty()
+                ? List.of()
+                : drift(days.get(days.size() - 1)).stream()
+                        .filter(shift -> shift.psi() > FeatureDrift.MAJOR)
+                        .toList();
+        return new DailyRun(trained, days, count, shifted);
+    }
+
+    /** The daily pipeline's latest {@code limit} runs, newest first. */
+    public List<JobRun> dailyRuns(int limit) {
+        return registry.jobRuns(DAILY_JOB, limit);
     }
 
     /** Whether any telemetry is loaded. */

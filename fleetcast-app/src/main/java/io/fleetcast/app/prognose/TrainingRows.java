@@ -107,6 +107,11 @@ final class TrainingRows {
         return rows.get(index).clone();
     }
 
+    /** The value of row {@code index} at {@code column} ({@link #columnsOf}); -1 is missing. */
+    double value(int index, int column) {
+        return column < 0 ? Double.NaN : rows.get(index)[column];
+    }
+
     /** Where each of {@code features} is in these rows' columns, -1 for one they lack; for {@link #aligned}. */
     int[] columnsOf(List<String> features) {
         int[] columns = new int[features.size()];

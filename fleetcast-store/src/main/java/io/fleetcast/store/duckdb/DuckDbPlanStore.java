@@ -396,6 +396,7 @@ public final class DuckDbPlanStore implements PlanStore {
     public boolean saveAdjustment(StoredAdjustment adjustment, String source) {
         requireNonNull(adjustment, "adjustment is null");
         requireNonNull(source, "source is null");
+        store.requireWritable("save the adjustment");
         Instant now = store.clock().instant();
         try (Connection connection = store.newConnection()) {
             connection.setAutoCommit(false);
@@ -462,6 +463,7 @@ public final class DuckDbPlanStore implements PlanStore {
     @Override
     public boolean deleteAdjustment(String id) {
         requireNonNull(id, "id is null");
+        store.requireWritable("delete the adjustment");
         try (Connection connection = store.newConnection()) {
             return delete(connection, id);
         } catch (SQLException e) {

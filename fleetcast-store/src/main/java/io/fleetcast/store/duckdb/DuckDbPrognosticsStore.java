@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.PrognosticsStore;
+import io.fleetcast.store.prognostics.FeatureShift;
+import io.fleetcast.store.prognostics.JobRun;
 import io.fleetcast.store.prognostics.NewPrediction;
 import io.fleetcast.store.prognostics.StoredModel;
 import io.fleetcast.store.prognostics.StoredPrediction;
@@ -23,7 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** {@link PrognosticsStore} on the DuckDB store: tables {@code prognostic_models}, {@code predictions}, {@code reviews}. */
+/**
+ * {@link PrognosticsStore} on the DuckDB store: tables {@code prognostic_models}, {@code predictions}, {@code reviews},
+ * {@code feature_drift} and {@code job_runs}.
+ */
 public final class DuckDbPrognosticsStore implements PrognosticsStore {
     private static final Set<String> VERDICTS = Set.of("confirm", "reject", "defer");
     private static final String MODEL_COLUMNS =
@@ -42,31 +47,22 @@ public final class DuckDbPrognosticsStore implements PrognosticsStore {
 
     @Override
     public int writeModel(StoredModel model) {
-        try (Connection connection = store.newConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int version = (int) nextId(connection, "SELECT coalesce(max(version), 0) + 1 FROM prognostic_models");
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO prognostic_models VALUES" + " (?, ?, ?, ?, ?, ?, CAST(? AS JSON), ?)")) {
-                    insert.setInt(1, version);
-                    insert.setObject(2, OffsetDateTime.ofInstant(store.clock().instant(), ZoneOffset.UTC));
-                    insert.setInt(3, model.horizonDays());
-                    insert.setObject(4, model.trainedFrom());
-                    insert.setObject(5, model.trainedTo());
-                    insert.setLong(6, model.seed());
-                    insert.setString(7, model.document());
-                    insert.setString(8, model.model());
-                    insert.executeUpdate();
-                }
-                connection.commit();
-                return version;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+        return requireNonNull(inTransaction("registering the model", connection -> {
+            int version = (int) nextId(connection, "SELECT coalesce(max(version), 0) + 1 FROM prognostic_models");
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO prognostic_models VALUES" + " (?, ?, ?, ?, ?, ?, CAST(? AS JSON), ?)")) {
+                insert.setInt(1, version);
+                insert.setObject(2, now());
+                insert.setInt(3, model.horizonDays());
+                insert.setObject(4, model.trainedFrom());
+                insert.setObject(5, model.trainedTo());
+                insert.setLong(6, model.seed());
+                insert.setString(7, model.document());
+                insert.setString(8, model.model());
+                insert.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw FleetcastException.internal("registering the model failed: " + e.getMessage(), e);
-        }
+            return version;
+        }));
     }
 
     @Override
@@ -92,56 +88,141 @@ public final class DuckDbPrognosticsStore implements PrognosticsStore {
     @Override
     public void writePredictions(
             int modelVersion, LocalDate scoredDate, int horizonDays, List<NewPrediction> predictions) {
-        try (Connection connection = store.newConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM predictions WHERE model_version = ? AND scored_date = ?"
-                                + " AND prediction_id NOT IN (SELECT prediction_id FROM reviews)")) {
-                    delete.setString(1, String.valueOf(modelVersion));
-                    delete.setObject(2, scoredDate);
-                    delete.executeUpdate();
-                }
-                long next = nextId(connection, "SELECT coalesce(max(prediction_id), 0) + 1 FROM predictions");
-                // A reviewed prediction is kept as it was; its asset is not scored again for the day by this model.
-                Set<String> reviewed = new HashSet<>();
-                try (PreparedStatement kept = connection.prepareStatement(
-                        "SELECT asset_id FROM predictions" + " WHERE model_version = ? AND scored_date = ?")) {
-                    kept.setString(1, String.valueOf(modelVersion));
-                    kept.setObject(2, scoredDate);
-                    try (ResultSet rs = kept.executeQuery()) {
-                        while (rs.next()) {
-                            reviewed.add(rs.getString(1));
-                        }
-                    }
-                }
-                OffsetDateTime now = OffsetDateTime.ofInstant(store.clock().instant(), ZoneOffset.UTC);
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO predictions VALUES" + " (?, ?, ?, ?, ?, ?, CAST(? AS JSON), ?)")) {
-                    for (NewPrediction prediction : predictions) {
-                        if (reviewed.contains(prediction.assetId())) {
-                            continue;
-                        }
-                        insert.setLong(1, next++);
-                        insert.setString(2, String.valueOf(modelVersion));
-                        insert.setString(3, prediction.assetId());
-                        insert.setObject(4, scoredDate);
-                        insert.setInt(5, horizonDays);
-                        insert.setDouble(6, prediction.risk());
-                        insert.setString(7, prediction.reasons());
-                        insert.setObject(8, now);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+        inTransaction("writing the predictions", connection -> {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("DELETE FROM predictions WHERE model_version = ? AND scored_date = ?"
+                            + " AND prediction_id NOT IN (SELECT prediction_id FROM reviews)")) {
+                delete.setString(1, String.valueOf(modelVersion));
+                delete.setObject(2, scoredDate);
+                delete.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw FleetcastException.internal("writing the predictions failed: " + e.getMessage(), e);
+            long next = nextId(connection, "SELECT coalesce(max(prediction_id), 0) + 1 FROM predictions");
+            // A reviewed prediction is kept as it was; its asset is not scored again for the day by this model.
+            Set<String> reviewed = new HashSet<>();
+            try (PreparedStatement kept = connection.prepareStatement(
+                    "SELECT asset_id FROM predictions" + " WHERE model_version = ? AND scored_date = ?")) {
+                kept.setString(1, String.valueOf(modelVersion));
+                kept.setObject(2, scoredDate);
+                try (ResultSet rs = kept.executeQuery()) {
+                    while (rs.next()) {
+                        reviewed.add(rs.getString(1));
+                    }
+                }
+            }
+            OffsetDateTime now = now();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO predictions VALUES" + " (?, ?, ?, ?, ?, ?, CAST(? AS JSON), ?)")) {
+                for (NewPrediction prediction : predictions) {
+                    if (reviewed.contains(prediction.assetId())) {
+                        continue;
+                    }
+                    insert.setLong(1, next++);
+                    insert.setString(2, String.valueOf(modelVersion));
+                    insert.setString(3, prediction.assetId());
+                    insert.setObject(4, scoredDate);
+                    insert.setInt(5, horizonDays);
+                    insert.setDouble(6, prediction.risk());
+                    insert.setString(7, prediction.reasons());
+                    insert.setObject(8, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void writeDrift(int modelVersion, LocalDate scoredDate, List<FeatureShift> shifts) {
+        inTransaction("writing the feature drift", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM feature_drift WHERE model_version = ? AND scored_date = ?")) {
+                delete.setInt(1, modelVersion);
+                delete.setObject(2, scoredDate);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO feature_drift VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (FeatureShift shift : shifts) {
+                    insert.setInt(1, modelVersion);
+                    insert.setObject(2, scoredDate);
+                    insert.setString(3, shift.feature());
+                    insert.setDouble(4, shift.psi());
+                    insert.setDouble(5, shift.missingShare());
+                    insert.setDouble(6, shift.referenceMissingShare());
+                    insert.setInt(7, shift.rows());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<FeatureShift> drift(int modelVersion, LocalDate scoredDate) {
+        return read(
+                "the feature drift of " + scoredDate,
+                "SELECT feature, psi, missing_share, reference_missing_share, rows FROM feature_drift"
+                        + " WHERE model_version = ? AND scored_date = ? ORDER BY psi DESC, feature",
+                statement -> {
+                    statement.setInt(1, modelVersion);
+                    statement.setObject(2, scoredDate);
+                },
+                rs -> new FeatureShift(
+                        rs.getString(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5)));
+    }
+
+    @Override
+    public long startJob(String job) {
+        return requireNonNull(inTransaction("recording the start of " + job, connection -> {
+            long id = nextId(connection, "SELECT coalesce(max(run_id), 0) + 1 FROM job_runs");
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO job_runs VALUES (?, ?, ?, NULL, 'running', '')")) {
+                insert.setLong(1, id);
+                insert.setString(2, job);
+                insert.setObject(3, now());
+                insert.executeUpdate();
+            }
+            return id;
+        }));
+    }
+
+    @Override
+    public void finishJob(long runId, String status, String message) {
+        if (!status.equals("ok") && !status.equals("failed")) {
+            throw new IllegalArgumentException("a job ends ok or failed, not " + status);
         }
+        inTransaction("recording the end of job run " + runId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE job_runs SET finished_at = ?, status = ?, message = ? WHERE run_id = ?")) {
+                update.setObject(1, now());
+                update.setString(2, status);
+                update.setString(3, message);
+                update.setLong(4, runId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<JobRun> jobRuns(String job, int limit) {
+        return read(
+                "the runs of " + job,
+                "SELECT run_id, job, started_at, finished_at, status, message FROM job_runs WHERE job = ?"
+                        + " ORDER BY run_id DESC LIMIT ?",
+                statement -> {
+                    statement.setString(1, job);
+                    statement.setInt(2, limit);
+                },
+                rs -> new JobRun(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        instant(rs, 3),
+                        rs.getObject(4) == null ? null : instant(rs, 4),
+                        rs.getString(5),
+                        rs.getString(6)));
     }
 
     @Override
@@ -189,30 +270,22 @@ public final class DuckDbPrognosticsStore implements PrognosticsStore {
         }
         StoredPrediction prediction = prediction(predictionId)
                 .orElseThrow(() -> FleetcastException.badInput("no prediction has id " + predictionId));
-        try (Connection connection = store.newConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long id = nextId(connection, "SELECT coalesce(max(review_id), 0) + 1 FROM reviews");
-                try (PreparedStatement insert =
-                        connection.prepareStatement("INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setLong(1, id);
-                    insert.setLong(2, predictionId);
-                    insert.setString(3, prediction.assetId());
-                    insert.setString(4, verdict);
-                    insert.setString(5, note);
-                    insert.setString(6, author);
-                    insert.setObject(7, OffsetDateTime.ofInstant(store.clock().instant(), ZoneOffset.UTC));
-                    insert.executeUpdate();
-                }
-                connection.commit();
-                return id;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+        store.requireWritable("store the review");
+        return requireNonNull(inTransaction("storing the review", connection -> {
+            long id = nextId(connection, "SELECT coalesce(max(review_id), 0) + 1 FROM reviews");
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO reviews VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, id);
+                insert.setLong(2, predictionId);
+                insert.setString(3, prediction.assetId());
+                insert.setString(4, verdict);
+                insert.setString(5, note);
+                insert.setString(6, author);
+                insert.setObject(7, now());
+                insert.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw FleetcastException.internal("storing the review failed: " + e.getMessage(), e);
-        }
+            return id;
+        }));
     }
 
     @Override
@@ -298,6 +371,32 @@ public final class DuckDbPrognosticsStore implements PrognosticsStore {
                 ResultSet rs = next.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(store.clock().instant(), ZoneOffset.UTC);
+    }
+
+    private interface Work<T> {
+        @Nullable
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, rolled back if it fails; {@code what} names it in the error. */
+    private <T> @Nullable T inTransaction(String what, Work<T> work) {
+        try (Connection connection = store.newConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw FleetcastException.internal(what + " failed: " + e.getMessage(), e);
         }
     }
 

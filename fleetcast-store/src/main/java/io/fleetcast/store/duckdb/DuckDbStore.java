@@ -320,6 +320,17 @@ public final class DuckDbStore implements Store {
         return counts.buildOrThrow();
     }
 
+    /**
+     * Refuses {@code what} when the store was opened read-only, saying how to change it rather than failing inside the
+     * database.
+     */
+    void requireWritable(String what) {
+        if (config.readOnly()) {
+            throw FleetcastException.badInput("cannot " + what + ": " + config.database() + " is open read-only"
+                    + " (fleetcast serve --read-only); serve without --read-only to record changes");
+        }
+    }
+
     @Override
     public int schemaVersion() {
         return schemaVersion;

@@ -30,7 +30,8 @@ final class Migrations {
             "V7__allocation_requests.sql",
             UsageRollup.CLUSTER_DAYS,
             UsageRollup.RECENT_SERVICES,
-            "V10__prognostic_models.sql");
+            "V10__prognostic_models.sql",
+            "V11__drift_and_jobs.sql");
 
     private Migrations() {}
 

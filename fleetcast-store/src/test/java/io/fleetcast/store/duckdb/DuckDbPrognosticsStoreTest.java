@@ -9,6 +9,8 @@ import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.store.PrognosticsStore;
 import io.fleetcast.store.StoreConfig;
 import io.fleetcast.store.TestFleet;
+import io.fleetcast.store.prognostics.FeatureShift;
+import io.fleetcast.store.prognostics.JobRun;
 import io.fleetcast.store.prognostics.NewPrediction;
 import io.fleetcast.store.prognostics.StoredModel;
 import io.fleetcast.store.prognostics.StoredPrediction;
@@ -102,6 +104,55 @@ class DuckDbPrognosticsStoreTest {
                     .contains(new PrognosticsStore.Span(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 3)));
             assertThat(registry.signals("srv-1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)))
                     .containsExactly(new PrognosticsStore.SignalDay(LocalDate.of(2026, 10, 1), "temp_c", 51));
+        }
+    }
+
+    @Test
+    void driftIsReplacedPerModelAndDayAndJobRunsRecordTheirEnd() {
+        try (DuckDbStore store = DuckDbStore.open(
+                StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), TestFleet.CLOCK)) {
+            PrognosticsStore registry = new DuckDbPrognosticsStore(store);
+            registry.writeDrift(
+                    1, DAY, List.of(new FeatureShift("a", 0.02, 0, 0, 10), new FeatureShift("b", 0.4, 0.5, 0.1, 10)));
+            registry.writeDrift(2, DAY, List.of(new FeatureShift("a", 0.3, 0, 0, 12)));
+            registry.writeDrift(
+                    1, DAY, List.of(new FeatureShift("a", 0.05, 0, 0, 11), new FeatureShift("c", 0.2, 0, 0, 11)));
+            assertThat(registry.drift(1, DAY))
+                    .extracting(FeatureShift::feature, FeatureShift::psi)
+                    .containsExactly(tuple("c", 0.2), tuple("a", 0.05));
+            assertThat(registry.drift(2, DAY)).containsExactly(new FeatureShift("a", 0.3, 0, 0, 12));
+            assertThat(registry.drift(1, DAY.minusDays(1))).isEmpty();
+
+            long first = registry.startJob("daily");
+            registry.finishJob(first, "failed", "no model");
+            long second = registry.startJob("daily");
+            assertThat(second).isEqualTo(first + 1);
+            assertThat(registry.jobRuns("daily", 5))
+                    .extracting(JobRun::runId, JobRun::status, JobRun::message)
+                    .containsExactly(tuple(second, "running", ""), tuple(first, "failed", "no model"));
+            assertThat(registry.jobRuns("daily", 5).get(0).finishedAt()).isNull();
+            assertThat(registry.jobRuns("daily", 5).get(1).finishedAt()).isEqualTo(TestFleet.CLOCK.instant());
+            assertThat(registry.jobRuns("other", 5)).isEmpty();
+        }
+    }
+
+    @Test
+    void aReadOnlyStoreRefusesReviewsSayingWhy() {
+        Path database = folder.resolve("fleetcast.duckdb");
+        long predictionId;
+        try (DuckDbStore store = DuckDbStore.open(StoreConfig.of(database).withThreads(2), TestFleet.CLOCK)) {
+            PrognosticsStore registry = new DuckDbPrognosticsStore(store);
+            registry.writePredictions(1, DAY, 30, List.of(new NewPrediction("srv-1", 0.5, "[]")));
+            predictionId = registry.predictions(DAY).get(0).predictionId();
+        }
+        try (DuckDbStore store =
+                DuckDbStore.open(StoreConfig.of(database).withThreads(2).withReadOnly(true), TestFleet.CLOCK)) {
+            PrognosticsStore registry = new DuckDbPrognosticsStore(store);
+            assertThatThrownBy(() -> registry.writeReview(predictionId, "confirm", "", "ana"))
+                    .isInstanceOf(FleetcastException.class)
+                    .hasMessageContaining("cannot store the review")
+                    .hasMessageContaining("is open read-only (fleetcast serve --read-only)");
+            assertThat(registry.reviews()).isEmpty();
         }
     }
 }
