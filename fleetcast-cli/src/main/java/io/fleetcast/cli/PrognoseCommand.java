@@ -83,6 +83,17 @@ final class PrognoseCommand {
                         + " at least 20 or 200 rows a leaf) by cross-validated PR-AUC; about seven times slower.")
         boolean search;
 
+        @Option(
+                names = "--validation",
+                paramLabel = "grouped|time",
+                defaultValue = "grouped",
+                converter = ValidationConverter.class,
+                description =
+                        "How the held-out figures are measured: 'grouped', folds of assets; 'time', later blocks of"
+                                + " days judged by models that learned, from other assets, only the labels known before each"
+                                + " block (needs a history several horizons long) (default: ${DEFAULT-VALUE}).")
+        PrognosticsService.Validation validation = PrognosticsService.Validation.GROUPED;
+
         @Option(names = "--json", description = "Print the result as one JSON document on stdout.")
         boolean json;
 
@@ -90,10 +101,12 @@ final class PrognoseCommand {
         public Integer call() {
             Terminal terminal = Terminals.of(spec);
             PrognosticsService.TrainRequest request =
-                    new PrognosticsService.TrainRequest(horizon, k, folds, seed, search);
+                    new PrognosticsService.TrainRequest(horizon, k, folds, seed, search, validation);
             PrognosticsService.TrainedModel model;
             try (FleetcastApp app = FleetcastApp.open(store.config())) {
-                terminal.say("training on the stored telemetry (" + folds + "-fold cross-validation, then the model)");
+                terminal.say("training on the stored telemetry (" + folds + "-fold "
+                        + (validation == PrognosticsService.Validation.TIME ? "time-ordered, " : "")
+                        + "asset-grouped cross-validation, then the model)");
                 model = app.prognostics().train(request);
             }
             if (json) {
@@ -344,6 +357,20 @@ final class PrognoseCommand {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw FleetcastException.badInput(option + " takes a date like 2026-10-31, not '" + text + "'");
+        }
+    }
+
+    /** Reads grouped or time. */
+    static final class ValidationConverter
+            implements picocli.CommandLine.ITypeConverter<PrognosticsService.Validation> {
+        @Override
+        public PrognosticsService.Validation convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "grouped" -> PrognosticsService.Validation.GROUPED;
+                case "time" -> PrognosticsService.Validation.TIME;
+                default ->
+                    throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not grouped or time");
+            };
         }
     }
 

@@ -10,6 +10,7 @@ import io.fleetcast.prognostics.model.GradientBoostedTrees;
 import io.fleetcast.prognostics.model.LogisticRegression;
 import io.fleetcast.prognostics.model.Loss;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +38,19 @@ final class FailureModels {
                 .withSampling(0.8, 0.8, seed);
     }
 
-    /** A labelled row of the training set. */
-    record Example(int row, double target, double weight) {}
+    /**
+     * A labelled row of the training set.
+     *
+     * @param row its index in the rows
+     * @param target 1 for a failure within the horizon, else 0
+     * @param weight its weight
+     * @param knownOn the day its label counts as known in time-ordered validation: the last day of its horizon
+     *     (whether it failed or survived), or the day an engineer's verdict was given
+     */
+    record Example(int row, double target, double weight, LocalDate knownOn) {}
+
+    /** One fold: the examples (indices into the example list) a model learns from, and those it is judged on. */
+    record Split(List<Integer> train, List<Integer> held) {}
 
     /**
      * The settings a search tries: shallower and deeper trees, with small and large leaves. Large leaves keep a tree
@@ -131,29 +143,78 @@ final class FailureModels {
         };
     }
 
-    /** Each example's risk from a model that did not learn from its asset (NaN when its fold had nothing to learn). */
-    static double[] outOfFold(TrainingRows rows, List<Example> examples, int folds, Learner learner) {
+    /**
+     * Each held-out example's risk from the model of its split (NaN for an example no split holds out, or whose
+     * split had not both a failure and a survival to learn from).
+     */
+    static double[] outOfFold(TrainingRows rows, List<Example> examples, List<Split> splits, Learner learner) {
         double[] risk = new double[examples.size()];
         Arrays.fill(risk, Double.NaN);
-        for (int fold = 0; fold < folds; fold++) {
-            List<Example> train = new ArrayList<>();
-            List<Integer> held = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (fold(rows.keys().get(examples.get(i).row()).assetId(), folds) == fold) {
-                    held.add(i);
-                } else {
-                    train.add(examples.get(i));
-                }
-            }
-            if (held.isEmpty() || train.stream().noneMatch(example -> example.target() == 1)) {
+        for (Split split : splits) {
+            List<Example> train = split.train().stream().map(examples::get).toList();
+            // A model needs both outcomes to learn from: early in a time-ordered split, only failures are known yet.
+            if (split.held().isEmpty()
+                    || train.stream().noneMatch(example -> example.target() == 1)
+                    || train.stream().noneMatch(example -> example.target() == 0)) {
                 continue;
             }
             Predictor model = learner.fit(rows, train);
-            for (int i : held) {
+            for (int i : split.held()) {
                 risk[i] = model.predict(rows.row(examples.get(i).row()));
             }
         }
         return risk;
+    }
+
+    /** Folds by asset: every day of an asset in one fold, and the model of a fold learns from the others. */
+    static List<Split> groupedSplits(List<TrainingRows.AssetDay> keys, List<Example> examples, int folds) {
+        List<Split> splits = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            List<Integer> train = new ArrayList<>();
+            List<Integer> held = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                (fold(keys.get(examples.get(i).row()).assetId(), folds) == fold ? held : train).add(i);
+            }
+            splits.add(new Split(train, held));
+        }
+        return splits;
+    }
+
+    /**
+     * Folds by time and asset: the days from {@code first} to {@code judgedUntil} are cut into {@code folds} + 1
+     * blocks, and each block after the first is judged. Its assets are split in two halves by a hash of their ids; each
+     * half is judged by a model that learned from the other half's examples whose labels were known before the block
+     * began ({@link Example#knownOn}). So no model sees the judged asset, or any outcome from the judged days or after
+     * them, as a model in service would not.
+     */
+    static List<Split> timeSplits(
+            List<TrainingRows.AssetDay> keys,
+            List<Example> examples,
+            int folds,
+            LocalDate first,
+            LocalDate judgedUntil) {
+        long days = ChronoUnit.DAYS.between(first, judgedUntil) + 1;
+        List<Split> splits = new ArrayList<>();
+        for (int block = 1; block <= folds; block++) {
+            LocalDate start = first.plusDays(days * block / (folds + 1));
+            LocalDate end = first.plusDays(days * (block + 1) / (folds + 1) - 1);
+            for (int half = 0; half < 2; half++) {
+                List<Integer> train = new ArrayList<>();
+                List<Integer> held = new ArrayList<>();
+                for (int i = 0; i < examples.size(); i++) {
+                    Example example = examples.get(i);
+                    TrainingRows.AssetDay key = keys.get(example.row());
+                    boolean judgedHalf = fold(key.assetId(), 2) == half;
+                    if (judgedHalf && !key.day().isBefore(start) && !key.day().isAfter(end)) {
+                        held.add(i);
+                    } else if (!judgedHalf && example.knownOn().isBefore(start)) {
+                        train.add(i);
+                    }
+                }
+                splits.add(new Split(train, held));
+            }
+        }
+        return splits;
     }
 
     /**

@@ -27,7 +27,9 @@ import io.fleetcast.store.telemetry.FailureLabel;
 import io.fleetcast.store.telemetry.FeatureQuery;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,17 +64,30 @@ public final class PrognosticsService {
         this.registry = requireNonNull(registry, "registry is null");
     }
 
+    /** How a model is measured before it is registered. */
+    public enum Validation {
+        /** Asset-grouped folds: every day of an asset in one fold; a fold's model learns from the other folds. */
+        GROUPED,
+        /**
+         * Time-ordered and asset-grouped: each later block of days is judged, per half of the assets, by a model that
+         * learned from the other half's labels known before the block began.
+         */
+        TIME
+    }
+
     /**
      * How to train.
      *
      * @param horizonDays failure within this many days is the target
      * @param k visits a day the service team can make, for the held-out alert metrics
-     * @param folds asset groups for cross-validation
+     * @param folds asset groups for cross-validation (blocks of days for {@link Validation#TIME})
      * @param seed for the trees' row and feature draws
-     * @param search whether to choose the trees' settings from a small grid by cross-validated PR-AUC (slower)
+     * @param search whether to choose the trees' settings and features by cross-validated PR-AUC (slower)
+     * @param validation how the folds are made
      */
-    public record TrainRequest(int horizonDays, int k, int folds, long seed, boolean search) {
+    public record TrainRequest(int horizonDays, int k, int folds, long seed, boolean search, Validation validation) {
         public TrainRequest {
+            requireNonNull(validation, "validation is null");
             if (horizonDays < 1 || horizonDays > 365) {
                 throw FleetcastException.badInput("the horizon must be 1 to 365 days, got " + horizonDays);
             }
@@ -84,13 +99,13 @@ public final class PrognosticsService {
             }
         }
 
-        /** Without the search. */
+        /** Without the search, with asset-grouped folds. */
         public TrainRequest(int horizonDays, int k, int folds, long seed) {
-            this(horizonDays, k, folds, seed, false);
+            this(horizonDays, k, folds, seed, false, Validation.GROUPED);
         }
 
         public static TrainRequest defaults() {
-            return new TrainRequest(30, 2, 5, 17, false);
+            return new TrainRequest(30, 2, 5, 17, false, Validation.GROUPED);
         }
     }
 
@@ -168,15 +183,20 @@ public final class PrognosticsService {
         TrainingRows rows =
                 TrainingRows.of(telemetry.features(new FeatureQuery(span.first(), span.last(), WINDOWS, Map.of())));
         Map<TrainingRows.AssetDay, Boolean> labels = new HashMap<>();
+        Map<TrainingRows.AssetDay, LocalDate> knownOn = new HashMap<>();
         Map<String, LocalDate> failures = new TreeMap<>();
         for (FailureLabel label : telemetry.labels(span.first(), span.last(), horizon, span.last())) {
             Boolean fails = label.failsWithin();
-            if (fails != null) {
-                labels.put(new TrainingRows.AssetDay(label.assetId(), label.day()), fails);
-            }
             Long days = label.daysToFailure();
             if (days != null) {
                 failures.putIfAbsent(label.assetId(), label.day().plusDays(days));
+            }
+            if (fails != null) {
+                TrainingRows.AssetDay key = new TrainingRows.AssetDay(label.assetId(), label.day());
+                labels.put(key, fails);
+                // Known once the whole horizon has passed, whichever the outcome. A failure is seen sooner, but taking
+                // failures before the survivals of the same days would teach a time-ordered fold that recent days fail.
+                knownOn.put(key, label.day().plusDays(horizon));
             }
         }
         int reviewLabels = 0;
@@ -184,15 +204,17 @@ public final class PrognosticsService {
             TrainingRows.AssetDay key = new TrainingRows.AssetDay(review.assetId(), review.scoredDate());
             if (!labels.containsKey(key) && !review.verdict().equals("defer")) {
                 labels.put(key, review.verdict().equals("confirm"));
+                knownOn.put(key, LocalDate.ofInstant(review.reviewedAt(), ZoneOffset.UTC));
                 reviewLabels++;
             }
         }
         List<FailureModels.Example> examples = new ArrayList<>();
         int positives = 0;
         for (int i = 0; i < rows.size(); i++) {
-            Boolean fails = labels.get(rows.keys().get(i));
+            TrainingRows.AssetDay key = rows.keys().get(i);
+            Boolean fails = labels.get(key);
             if (fails != null) {
-                examples.add(new FailureModels.Example(i, fails ? 1 : 0, 1));
+                examples.add(new FailureModels.Example(i, fails ? 1 : 0, 1, requireNonNull(knownOn.get(key))));
                 positives += fails ? 1 : 0;
             }
         }
@@ -201,14 +223,23 @@ public final class PrognosticsService {
                     + " reading from " + span.first() + " to " + span.last() + ": there is nothing to learn from");
         }
         LocalDate judgedUntil = span.last().minusDays(horizon);
+        List<FailureModels.Split> splits = request.validation() == Validation.TIME
+                ? FailureModels.timeSplits(rows.keys(), examples, request.folds(), span.first(), judgedUntil)
+                : FailureModels.groupedSplits(rows.keys(), examples, request.folds());
         BoostingParameters parameters = FailureModels.parameters(request.seed());
-        double[] risk = FailureModels.outOfFold(rows, examples, request.folds(), FailureModels.trees(parameters));
+        double[] risk = FailureModels.outOfFold(rows, examples, splits, FailureModels.trees(parameters));
+        if (Arrays.stream(risk).allMatch(Double::isNaN)) {
+            throw FleetcastException.badInput("no fold had both a failure to learn from and days to judge: the"
+                    + " telemetry from " + span.first() + " to " + span.last() + " is too short for "
+                    + request.folds() + " " + request.validation().name().toLowerCase(Locale.ROOT)
+                    + " folds with a " + horizon + "-day horizon; use fewer folds or grouped validation");
+        }
         HeldOut heldOut = FailureModels.judge(rows, examples, risk, request.k(), horizon, judgedUntil, failures);
         ArrayNode searched = JSON.createArrayNode();
         if (request.search()) {
             for (BoostingParameters candidate : FailureModels.grid(request.seed())) {
                 double[] candidateRisk =
-                        FailureModels.outOfFold(rows, examples, request.folds(), FailureModels.trees(candidate));
+                        FailureModels.outOfFold(rows, examples, splits, FailureModels.trees(candidate));
                 HeldOut candidateHeldOut =
                         FailureModels.judge(rows, examples, candidateRisk, request.k(), horizon, judgedUntil, failures);
                 ObjectNode tried = searched.addObject();
@@ -227,8 +258,8 @@ public final class PrognosticsService {
         ArrayNode selection = JSON.createArrayNode();
         if (request.search()) {
             for (int candidate : FailureModels.selectionSizes(rows.names().size())) {
-                double[] candidateRisk = FailureModels.outOfFold(
-                        rows, examples, request.folds(), FailureModels.selected(parameters, candidate));
+                double[] candidateRisk =
+                        FailureModels.outOfFold(rows, examples, splits, FailureModels.selected(parameters, candidate));
                 HeldOut candidateHeldOut =
                         FailureModels.judge(rows, examples, candidateRisk, request.k(), horizon, judgedUntil, failures);
                 ObjectNode tried = selection.addObject();
@@ -241,7 +272,7 @@ public final class PrognosticsService {
                 }
             }
         }
-        double[] linear = FailureModels.outOfFold(rows, examples, request.folds(), FailureModels.logistic());
+        double[] linear = FailureModels.outOfFold(rows, examples, splits, FailureModels.logistic());
         HeldOut baseline = FailureModels.judge(rows, examples, linear, request.k(), horizon, judgedUntil, failures);
         // Calibrated on the out-of-fold risks, so a stored 10% fails about one time in ten.
         List<Double> scored = new ArrayList<>();
@@ -277,6 +308,7 @@ public final class PrognosticsService {
         document.set("calibration", JSON.valueToTree(calibration));
         document.set("calibration_check", JSON.valueToTree(check));
         document.put("folds", request.folds());
+        document.put("validation", request.validation().name().toLowerCase(Locale.ROOT));
         document.put("rows", examples.size());
         document.put("positives", positives);
         document.put("review_labels", reviewLabels);
@@ -834,7 +866,11 @@ public final class PrognosticsService {
         }
         List<FailureModels.Example> examples = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
-            examples.add(new FailureModels.Example(train.get(i), targets.get(i), 1));
+            examples.add(new FailureModels.Example(
+                    train.get(i),
+                    targets.get(i),
+                    1,
+                    rows.keys().get(train.get(i)).day()));
         }
         BoostedModel model = FailureModels.fit(rows, examples, FailureModels.parameters(17));
         List<Scored> scored = new ArrayList<>(test.size());

@@ -236,4 +236,23 @@ class SimulatedPrognosticsTest {
         assertThat(pipeline.runOnce().message()).contains("no new telemetry day to score");
         assertThat(service.dailyRuns(5)).hasSize(2).allMatch(r -> r.status().equals("ok"));
     }
+
+    /**
+     * Time-ordered validation on 75 days of telemetry with a 30-day horizon: only the last of five blocks (8 days) has
+     * survivals known before it to learn from, so that block alone is judged; still far above the base rate (measured:
+     * PR-AUC 0.070 for the trees and 0.099 for the linear baseline, against 0.5% of days before a failure).
+     */
+    @Test
+    @Order(3)
+    void timeOrderedValidationJudgesOnlyWhatCouldBeLearnedBeforeIt() {
+        PrognosticsService.TrainedModel model = fleet.app()
+                .prognostics()
+                .train(new PrognosticsService.TrainRequest(
+                        HORIZON, 2, 5, 17, false, PrognosticsService.Validation.TIME));
+        assertThat(model.heldOut().days()).isBetween(1, 10);
+        assertThat(model.heldOut().prAuc())
+                .isGreaterThan(4 * model.calibration().observedRate());
+        assertThat(model.baseline().prAuc())
+                .isGreaterThan(4 * model.calibration().observedRate());
+    }
 }
