@@ -623,8 +623,8 @@ function renderRuns(runs) {
   const [newest, ...earlier] = runs;
   if (!newest) {
     delete latest.dataset.status;
-    latest.replaceChildren('No run of the daily scoring pipeline is recorded yet: the days shown were scored with '
-      + 'fleetcast prognose score.');
+    latest.replaceChildren('No run of the daily scoring pipeline is recorded yet. \u201cfleetcast serve\u201d runs it '
+      + 'each day (at 06:00 UTC unless --daily-at says otherwise); \u201cfleetcast prognose daily\u201d runs it once.');
   } else {
     latest.dataset.status = newest.status;
     latest.replaceChildren(
