@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Serve the dashboard and the JSON API (/api) over the store, on this machine only, until Ctrl-C. The"
                     + " server holds the store: engineers' reviews and forecast adjustments are recorded, and each day"
                     + " at --daily-at it loads the --inbox's new files and scores the new telemetry days. With"
-                    + " --read-only other processes ('fleetcast sql', 'ingest' after it stops) may open the file"
+                    + " --read-only other read-only processes ('fleetcast sql', another server) may open the file"
                     + " meanwhile, and nothing is recorded or scheduled."
         })
 final class ServeCommand implements Callable<Integer> {
