@@ -586,7 +586,7 @@ function renderPrecision(evaluation, state) {
   const days = document.querySelector('#outcomes-table tbody');
   days.replaceChildren(
     ...(evaluation.days.length === 0
-      ? [emptyRow(8, 'No day was scored.')]
+      ? [emptyRow(10, 'No day was scored.')]
       : evaluation.days.map((day) => element(
         'tr',
         { dataset: { day: day.day } },
@@ -602,6 +602,12 @@ function renderPrecision(evaluation, state) {
           { className: 'num', title: day.precision === null ? 'no outcome is known yet' : '' },
           percentNumber(day.precision),
         ),
+        element(
+          'td',
+          { className: 'num', title: day.largest_psi === null ? 'drift was not measured' : '' },
+          day.largest_psi === null ? MISSING : day.largest_psi.toFixed(2),
+        ),
+        element('td', { className: 'num' }, formatNumber(day.shifted_features)),
       ))),
   );
 }

@@ -338,7 +338,8 @@ final class PrognoseCommand {
             for (PrognosticsService.DayOutcome day : evaluation.days()) {
                 terminal.say(String.format(
                         Locale.ROOT,
-                        "  %s model %d: %d alerts, %d with a known outcome, %d failed (%s); %d confirmed, %d rejected",
+                        "  %s model %d: %d alerts, %d with a known outcome, %d failed (%s); %d confirmed, %d rejected;"
+                                + " %s",
                         day.day(),
                         day.modelVersion(),
                         day.alerts(),
@@ -348,7 +349,14 @@ final class PrognoseCommand {
                                 ? "precision not known yet"
                                 : String.format(Locale.ROOT, "precision %.1f%%", 100 * day.precision()),
                         day.confirmed(),
-                        day.rejected()));
+                        day.rejected(),
+                        Double.isNaN(day.largestPsi())
+                                ? "drift not measured"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "drift: %d features shifted a lot, largest PSI %.2f",
+                                        day.shiftedFeatures(),
+                                        day.largestPsi())));
             }
             return 0;
         }

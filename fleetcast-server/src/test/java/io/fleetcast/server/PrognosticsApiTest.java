@@ -89,12 +89,27 @@ class PrognosticsApiTest {
         assertThat(evaluation.get("days")).hasSize(1);
         assertThat(fieldNames(day))
                 .containsExactly(
-                        "day", "model_version", "alerts", "known", "failed", "confirmed", "rejected", "precision");
+                        "day",
+                        "model_version",
+                        "alerts",
+                        "known",
+                        "failed",
+                        "confirmed",
+                        "rejected",
+                        "precision",
+                        "shifted_features",
+                        "largest_psi");
         assertThat(day.get("day").asText()).isEqualTo(DAY);
         assertThat(day.get("alerts").asInt()).isEqualTo(2);
         // The scored day is the data's last: no outcome is known yet, so there is no precision to report.
         assertThat(day.get("known").asInt()).isZero();
         assertThat(day.get("precision").isNull()).isTrue();
+        // The day's drift in brief: the largest shift listed under drift, and how many are major.
+        JsonNode result = server.json("/api/prognostics");
+        assertThat(day.get("largest_psi").asDouble())
+                .isEqualTo(result.get("drift").get(0).get("psi").asDouble());
+        assertThat(day.get("shifted_features").asInt())
+                .isEqualTo(result.get("major_drift").asInt());
 
         JsonNode model = evaluation.get("models").get(0);
         assertThat(evaluation.get("models")).hasSize(1);

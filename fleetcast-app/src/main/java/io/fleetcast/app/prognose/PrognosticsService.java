@@ -564,10 +564,20 @@ public final class PrognosticsService {
 
     /**
      * How a scored day's top k alerts turned out: outcomes as far as the data now tell (a failure within the horizon,
-     * or running through it), and engineers' verdicts.
+     * or running through it), and engineers' verdicts; and how far the day's features had moved from the model's
+     * training data: the features with a major shift (PSI above {@link FeatureDrift#MAJOR}) and the largest PSI (NaN
+     * when drift was not measured).
      */
     public record DayOutcome(
-            LocalDate day, int modelVersion, int alerts, int known, int failed, int confirmed, int rejected) {
+            LocalDate day,
+            int modelVersion,
+            int alerts,
+            int known,
+            int failed,
+            int confirmed,
+            int rejected,
+            int shiftedFeatures,
+            double largestPsi) {
         /** The share of alerts with a known outcome whose asset failed; NaN when none is known yet. */
         public double precision() {
             return known == 0 ? Double.NaN : (double) failed / known;
@@ -622,8 +632,20 @@ public final class PrognosticsService {
                 confirmed += "confirm".equals(prediction.verdict()) ? 1 : 0;
                 rejected += "reject".equals(prediction.verdict()) ? 1 : 0;
             }
+            int version = Integer.parseInt(top.get(0).modelVersion());
+            List<FeatureShift> drift = registry.drift(version, day);
             days.add(new DayOutcome(
-                    day, Integer.parseInt(top.get(0).modelVersion()), top.size(), known, failed, confirmed, rejected));
+                    day,
+                    version,
+                    top.size(),
+                    known,
+                    failed,
+                    confirmed,
+                    rejected,
+                    (int) drift.stream()
+                            .filter(shift -> shift.psi() > FeatureDrift.MAJOR)
+                            .count(),
+                    drift.isEmpty() ? Double.NaN : drift.get(0).psi()));
         }
         List<ModelQuality> models = new ArrayList<>();
         for (StoredModel model : registry.models()) {

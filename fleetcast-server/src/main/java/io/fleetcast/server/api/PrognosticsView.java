@@ -118,6 +118,9 @@ public record PrognosticsView(
      * @param confirmed alerts an engineer confirmed
      * @param rejected alerts an engineer rejected
      * @param precision {@code failed / known}; {@code null} while no outcome is known
+     * @param shiftedFeatures the day's features that moved a lot from the model's training data (PSI above {@link
+     *     FeatureDrift#MAJOR})
+     * @param largestPsi the day's largest PSI; {@code null} when drift was not measured
      */
     public record DayOutcomeView(
             LocalDate day,
@@ -127,7 +130,9 @@ public record PrognosticsView(
             int failed,
             int confirmed,
             int rejected,
-            @Nullable Double precision) {
+            @Nullable Double precision,
+            int shiftedFeatures,
+            @Nullable Double largestPsi) {
         public DayOutcomeView {
             requireNonNull(day, "day is null");
         }
@@ -141,7 +146,9 @@ public record PrognosticsView(
                     outcome.failed(),
                     outcome.confirmed(),
                     outcome.rejected(),
-                    finite(outcome.precision()));
+                    finite(outcome.precision()),
+                    outcome.shiftedFeatures(),
+                    finite(outcome.largestPsi()));
         }
     }
 
