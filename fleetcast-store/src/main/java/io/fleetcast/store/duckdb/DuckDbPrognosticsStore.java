@@ -39,6 +39,9 @@ public final class DuckDbPrognosticsStore implements PrognosticsStore {
             + " (PARTITION BY prediction_id ORDER BY reviewed_at DESC, review_id DESC) = 1) r"
             + " ON r.prediction_id = p.prediction_id";
 
+    /** How many times a transaction that conflicts with another is run. */
+    private static final int CONFLICT_ATTEMPTS = 7;
+
     private final DuckDbStore store;
 
     public DuckDbPrognosticsStore(DuckDbStore store) {
@@ -383,20 +386,37 @@ public final class DuckDbPrognosticsStore implements PrognosticsStore {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction, rolled back if it fails; {@code what} names it in the error. */
+    /**
+     * Runs {@code work} in one transaction, rolled back if it fails; {@code what} names it in the error. A transaction
+     * that meets another's uncommitted change to the same rows (a review while the daily job rescores the day) is run
+     * again from the start, waiting 50 ms, then twice as long each time (at most 1 s), up to about 2.5 s in all.
+     */
     private <T> @Nullable T inTransaction(String what, Work<T> work) {
-        try (Connection connection = store.newConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        long wait = 50;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = store.newConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt >= CONFLICT_ATTEMPTS
+                        || !String.valueOf(e.getMessage()).contains("Conflict")) {
+                    throw FleetcastException.internal(what + " failed: " + e.getMessage(), e);
+                }
             }
-        } catch (SQLException e) {
-            throw FleetcastException.internal(what + " failed: " + e.getMessage(), e);
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw FleetcastException.internal(what + " was interrupted", e);
+            }
+            wait = Math.min(2 * wait, 1000);
         }
     }
 

@@ -15,6 +15,9 @@ import io.fleetcast.store.prognostics.NewPrediction;
 import io.fleetcast.store.prognostics.StoredModel;
 import io.fleetcast.store.prognostics.StoredPrediction;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -153,6 +156,37 @@ class DuckDbPrognosticsStoreTest {
                     .hasMessageContaining("cannot store the review")
                     .hasMessageContaining("is open read-only (fleetcast serve --read-only)");
             assertThat(registry.reviews()).isEmpty();
+        }
+    }
+
+    /**
+     * A write that meets another transaction's uncommitted change to the same rows (a review while the daily job
+     * rescoring the day, say) is tried again once the other commits, rather than failing.
+     */
+    @Test
+    void aWriteThatConflictsWithAnotherTransactionIsRetried() throws Exception {
+        try (DuckDbStore store = DuckDbStore.open(
+                StoreConfig.of(folder.resolve("fleetcast.duckdb")).withThreads(2), TestFleet.CLOCK)) {
+            PrognosticsStore registry = new DuckDbPrognosticsStore(store);
+            long run = registry.startJob("daily");
+            try (Connection other = store.newConnection()) {
+                other.setAutoCommit(false);
+                try (Statement statement = other.createStatement()) {
+                    statement.executeUpdate("UPDATE job_runs SET message = 'other' WHERE run_id = " + run);
+                }
+                Thread committer = new Thread(() -> {
+                    try {
+                        Thread.sleep(300);
+                        other.commit();
+                    } catch (InterruptedException | SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                committer.start();
+                registry.finishJob(run, "ok", "mine");
+                committer.join();
+            }
+            assertThat(registry.jobRuns("daily", 1).get(0).message()).isEqualTo("mine");
         }
     }
 }
