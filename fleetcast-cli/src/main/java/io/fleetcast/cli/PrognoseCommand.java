@@ -389,9 +389,7 @@ final class PrognoseCommand {
         if (drift.isEmpty()) {
             return "feature drift: not measured (the model predates drift monitoring)";
         }
-        long major = drift.stream()
-                .filter(s -> FeatureDrift.level(s.psi()).equals("major"))
-                .count();
+        long major = drift.stream().filter(s -> FeatureDrift.isMajor(s.psi())).count();
         long moderate = drift.stream()
                 .filter(s -> FeatureDrift.level(s.psi()).equals("moderate"))
                 .count();

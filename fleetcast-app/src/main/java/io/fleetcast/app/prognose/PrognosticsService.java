@@ -374,13 +374,9 @@ public final class PrognosticsService {
     }
 
     /** How far each feature of {@code rows} moved from the model's training data; none for a model without a reference. */
-    private static List<FeatureShift> drift(StoredModel stored, TrainingRows rows, List<String> features) {
-        JsonNode reference;
-        try {
-            reference = JSON.readTree(stored.document()).path("drift_reference");
-        } catch (JsonProcessingException e) {
-            throw FleetcastException.internal("reading model " + stored.version() + " failed", e);
-        }
+    private static List<FeatureShift> drift(
+            StoredModel stored, JsonNode document, TrainingRows rows, List<String> features) {
+        JsonNode reference = document.path("drift_reference");
         if (reference.isMissingNode() || rows.size() == 0) {
             return List.of();
         }
@@ -434,7 +430,8 @@ public final class PrognosticsService {
                 .orElseThrow(() ->
                         FleetcastException.badInput("no model is registered: fleetcast prognose train" + " first"));
         BoostedModel model = BoostedModel.parse(stored.model());
-        PlattCalibration calibration = calibration(stored);
+        JsonNode document = document(stored);
+        PlattCalibration calibration = calibration(document);
         PrognosticsStore.Span span =
                 registry.telemetrySpan().orElseThrow(() -> FleetcastException.badInput("no telemetry is loaded"));
         LocalDate scored = day == null ? span.last() : day;
@@ -457,7 +454,7 @@ public final class PrognosticsService {
             }
         }
         registry.writePredictions(stored.version(), scored, stored.horizonDays(), predictions);
-        registry.writeDrift(stored.version(), scored, drift(stored, rows, model.features()));
+        registry.writeDrift(stored.version(), scored, drift(stored, document, rows, model.features()));
         return predictions(scored);
     }
 
@@ -516,17 +513,22 @@ public final class PrognosticsService {
         return newestOnes;
     }
 
-    /** The model's calibration from its registry document; the identity for a model registered without one. */
-    private static PlattCalibration calibration(StoredModel stored) {
+    /** The model's registry document. */
+    private static JsonNode document(StoredModel stored) {
         try {
-            JsonNode node = JSON.readTree(stored.document()).path("calibration");
-            return node.isMissingNode()
-                    ? PlattCalibration.IDENTITY
-                    : new PlattCalibration(
-                            node.path("slope").asDouble(1), node.path("offset").asDouble(0));
+            return JSON.readTree(stored.document());
         } catch (JsonProcessingException e) {
             throw FleetcastException.internal("reading model " + stored.version() + " failed", e);
         }
+    }
+
+    /** The model's calibration from its registry document; the identity for a model registered without one. */
+    private static PlattCalibration calibration(JsonNode document) {
+        JsonNode node = document.path("calibration");
+        return node.isMissingNode()
+                ? PlattCalibration.IDENTITY
+                : new PlattCalibration(
+                        node.path("slope").asDouble(1), node.path("offset").asDouble(0));
     }
 
     /** The stored predictions for {@code day} of the newest model that scored it, riskiest first. */
@@ -643,27 +645,23 @@ public final class PrognosticsService {
                     confirmed,
                     rejected,
                     (int) drift.stream()
-                            .filter(shift -> shift.psi() > FeatureDrift.MAJOR)
+                            .filter(shift -> FeatureDrift.isMajor(shift.psi()))
                             .count(),
                     drift.isEmpty() ? Double.NaN : drift.get(0).psi()));
         }
         List<ModelQuality> models = new ArrayList<>();
         for (StoredModel model : registry.models()) {
-            try {
-                JsonNode document = JSON.readTree(model.document());
-                JsonNode heldOut = document.path("held_out");
-                models.add(new ModelQuality(
-                        model.version(),
-                        model.trainedTo(),
-                        document.path("review_labels").asInt(),
-                        heldOut.path("prAuc").asDouble(Double.NaN),
-                        heldOut.path("precisionAtK").asDouble(Double.NaN),
-                        heldOut.path("k").asInt(),
-                        heldOut.path("recall").asDouble(Double.NaN),
-                        heldOut.path("medianLeadDays").asDouble(Double.NaN)));
-            } catch (JsonProcessingException e) {
-                throw FleetcastException.internal("reading model " + model.version() + " failed", e);
-            }
+            JsonNode document = document(model);
+            JsonNode heldOut = document.path("held_out");
+            models.add(new ModelQuality(
+                    model.version(),
+                    model.trainedTo(),
+                    document.path("review_labels").asInt(),
+                    heldOut.path("prAuc").asDouble(Double.NaN),
+                    heldOut.path("precisionAtK").asDouble(Double.NaN),
+                    heldOut.path("k").asInt(),
+                    heldOut.path("recall").asDouble(Double.NaN),
+                    heldOut.path("medianLeadDays").asDouble(Double.NaN)));
         }
         return new Evaluation(k, days, models);
     }
@@ -771,7 +769,7 @@ public final class PrognosticsService {
         List<FeatureShift> shifted = days.isEmpty()
                 ? List.of()
                 : drift(days.get(days.size() - 1)).stream()
-                        .filter(shift -> shift.psi() > FeatureDrift.MAJOR)
+                        .filter(shift -> FeatureDrift.isMajor(shift.psi()))
                         .toList();
         return new DailyRun(trained, days, count, shifted);
     }

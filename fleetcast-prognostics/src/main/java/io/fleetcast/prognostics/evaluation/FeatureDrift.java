@@ -79,7 +79,12 @@ public record FeatureDrift(List<Double> edges, List<Double> shares, double missi
     /** How a PSI reads: {@code stable} below {@link #MODERATE}, {@code moderate} up to {@link #MAJOR}, {@code major} above. */
     public static String level(double psi) {
         checkArgument(!Double.isNaN(psi), "PSI is NaN");
-        return psi > MAJOR ? "major" : psi >= MODERATE ? "moderate" : "stable";
+        return isMajor(psi) ? "major" : psi >= MODERATE ? "moderate" : "stable";
+    }
+
+    /** Whether a PSI reads as a major shift: above {@link #MAJOR}. */
+    public static boolean isMajor(double psi) {
+        return psi > MAJOR;
     }
 
     /** The share of {@code values} that are missing. */

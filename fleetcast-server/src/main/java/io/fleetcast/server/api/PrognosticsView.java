@@ -77,7 +77,7 @@ public record PrognosticsView(
                 EvaluationView.of(evaluation),
                 drift.stream().limit(DRIFT_FEATURES).map(FeatureShiftView::of).toList(),
                 (int) drift.stream()
-                        .filter(shift -> shift.psi() > FeatureDrift.MAJOR)
+                        .filter(shift -> FeatureDrift.isMajor(shift.psi()))
                         .count(),
                 runs.stream().limit(DAILY_RUNS).map(JobRunView::of).toList());
     }

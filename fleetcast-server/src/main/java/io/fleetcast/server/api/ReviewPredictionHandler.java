@@ -2,10 +2,6 @@ package io.fleetcast.server.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fleetcast.app.prognose.PrognosticsService;
 import io.fleetcast.app.prognose.PrognosticsService.Prediction;
 import io.fleetcast.core.error.ErrorKind;
@@ -24,8 +20,6 @@ import org.jspecify.annotations.Nullable;
 final class ReviewPredictionHandler implements Handler {
     /** The body's fields, in the order the documentation lists them. */
     static final List<String> FIELDS = List.of("verdict", "note");
-
-    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private final PrognosticsService prognostics;
 
@@ -64,27 +58,6 @@ final class ReviewPredictionHandler implements Handler {
     }
 
     private static Body parse(String text) {
-        Body body;
-        try {
-            body = JSON.readValue(text, Body.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw badBody("unknown field \"" + e.getPropertyName() + "\"; expected " + String.join(", ", FIELDS), e);
-        } catch (JsonMappingException e) {
-            throw badBody(
-                    "the body must be a JSON object with the review's fields " + String.join(", ", FIELDS)
-                            + ", each text",
-                    e);
-        } catch (JsonProcessingException e) {
-            throw badBody("the body is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (body == null) {
-            throw FleetcastException.badInput(
-                    "the body must be a JSON object with the review's fields " + String.join(", ", FIELDS));
-        }
-        return body;
-    }
-
-    private static FleetcastException badBody(String message, Exception cause) {
-        return new FleetcastException(ErrorKind.BAD_INPUT, message, cause);
+        return JsonBodies.parse(text, Body.class, "the review", FIELDS, field -> JsonBodies.expected(String.class));
     }
 }

@@ -2,14 +2,8 @@ package io.fleetcast.server.api;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fleetcast.app.forecast.ForecastViewService;
 import io.fleetcast.app.forecast.ForecastViewService.AdjustmentInput;
-import io.fleetcast.core.error.ErrorKind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.server.auth.AccessGate;
 import io.fleetcast.store.plan.StoredAdjustment;
@@ -18,7 +12,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,8 +23,6 @@ final class SaveAdjustmentHandler implements Handler {
     /** The body's fields, in the order the documentation lists them. */
     static final List<String> FIELDS =
             List.of("id", "service", "cluster", "resource", "kind", "value", "unit", "start", "end", "reason");
-
-    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private final ForecastViewService forecasts;
 
@@ -74,31 +65,7 @@ final class SaveAdjustmentHandler implements Handler {
     }
 
     private static Body parse(String text) {
-        Body body;
-        try {
-            body = JSON.readValue(text, Body.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw badBody("unknown field \"" + e.getPropertyName() + "\"; expected " + String.join(", ", FIELDS), e);
-        } catch (InvalidFormatException e) {
-            throw badBody(
-                    "field \"" + field(e) + "\": expected " + expected(e.getTargetType()) + ", got \"" + e.getValue()
-                            + "\"",
-                    e);
-        } catch (JsonMappingException e) {
-            String field = field(e);
-            throw badBody(
-                    field.isEmpty()
-                            ? "the body must be a JSON object with the adjustment's fields " + String.join(", ", FIELDS)
-                            : "field \"" + field + "\": expected " + expectedOf(field),
-                    e);
-        } catch (JsonProcessingException e) {
-            throw badBody("the body is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (body == null) {
-            throw FleetcastException.badInput(
-                    "the body must be a JSON object with the adjustment's fields " + String.join(", ", FIELDS));
-        }
-        return body;
+        return JsonBodies.parse(text, Body.class, "the adjustment", FIELDS, SaveAdjustmentHandler::expectedOf);
     }
 
     private static <T> T required(String field, @Nullable T value) {
@@ -108,32 +75,11 @@ final class SaveAdjustmentHandler implements Handler {
         return value;
     }
 
-    private static String field(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(reference ->
-                        reference.getFieldName() == null ? "[" + reference.getIndex() + "]" : reference.getFieldName())
-                .collect(Collectors.joining("."));
-    }
-
-    private static String expected(@Nullable Class<?> type) {
-        if (type == LocalDate.class) {
-            return "a date as YYYY-MM-DD";
-        }
-        if (type == Double.class || type == double.class) {
-            return "a number";
-        }
-        return "text";
-    }
-
     private static String expectedOf(String field) {
         return switch (field) {
-            case "start", "end" -> expected(LocalDate.class);
-            case "value" -> expected(Double.class);
-            default -> expected(String.class);
+            case "start", "end" -> JsonBodies.expected(LocalDate.class);
+            case "value" -> JsonBodies.expected(Double.class);
+            default -> JsonBodies.expected(String.class);
         };
-    }
-
-    private static FleetcastException badBody(String message, Exception cause) {
-        return new FleetcastException(ErrorKind.BAD_INPUT, message, cause);
     }
 }
