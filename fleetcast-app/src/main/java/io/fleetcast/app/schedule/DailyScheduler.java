@@ -42,7 +42,7 @@ public final class DailyScheduler implements AutoCloseable {
     /** Starts running {@code job} every day at {@code at} UTC; {@code log} hears of failed runs. */
     public static DailyScheduler start(LocalTime at, Clock clock, Runnable job, Consumer<String> log) {
         DailyScheduler scheduler = new DailyScheduler(at, clock, job, log);
-        scheduler.scheduleNext();
+        scheduler.scheduleAfter(clock.instant());
         return scheduler;
     }
 
@@ -59,22 +59,25 @@ public final class DailyScheduler implements AutoCloseable {
         return nextRun;
     }
 
-    private void scheduleNext() {
+    /** Schedules the first run of {@code at} strictly after {@code after} (and now). */
+    private void scheduleAfter(Instant after) {
         Instant now = clock.instant();
-        nextRun = next(now, at);
+        nextRun = next(now.isBefore(after) ? after : now, at);
         long delay = Math.max(0, Duration.between(now, nextRun).toMillis());
         // Runs catch their own failures (runAndReschedule), so the future has nothing to report.
         var unused = executor.schedule(this::runAndReschedule, delay, TimeUnit.MILLISECONDS);
     }
 
     private void runAndReschedule() {
+        // The timer may fire a moment before the run's time; the next run comes after this one's time, not today again.
+        Instant due = nextRun;
         try {
             job.run();
         } catch (RuntimeException e) {
             log.accept("the daily job failed: " + e.getMessage());
         } finally {
             if (!executor.isShutdown()) {
-                scheduleNext();
+                scheduleAfter(due);
             }
         }
     }

@@ -30,9 +30,28 @@ class DailySchedulerTest {
         LocalTime soon = LocalTime.ofInstant(now.plusMillis(300), ZoneOffset.UTC);
         CountDownLatch ran = new CountDownLatch(1);
         AtomicInteger reported = new AtomicInteger();
+        // Once the run has started, the clock reads 50 ms behind, as when a timer fires a moment before the run's time:
+        // the run must still not be due again today.
+        Clock early = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                Instant real = Instant.now();
+                return ran.getCount() > 0 ? real : real.minusMillis(50);
+            }
+        };
         try (DailyScheduler scheduler = DailyScheduler.start(
                 soon,
-                Clock.systemUTC(),
+                early,
                 () -> {
                     ran.countDown();
                     throw new IllegalStateException("disk full");
