@@ -86,7 +86,7 @@ public final class CapacityPlanService {
     /** The default horizon: a year of days. */
     public static final int DEFAULT_HORIZON_DAYS = 365;
     /** Failures a SKU needs for its own Weibull shape; with fewer it takes the fleet's (Weibayes). */
-    static final int FAILURES_FOR_SHAPE = 10;
+    static final int FAILURES_FOR_SHAPE = 20;
     /** What the fleet's failure rate weighs, in failures, in the life of a SKU with too few of its own. */
     static final int PRIOR_FAILURES = 2;
     /** Failures a batch needs before it can have a life of its own. */
@@ -277,8 +277,12 @@ public final class CapacityPlanService {
         List<ClusterDemandForecaster.History> histories = ClusterDemandForecaster.histories(store);
         List<StoredEvent> events =
                 plans.events().stream().map(CapacityPlanService::withoutYear).toList();
-        // Events only: the capacity forecasts leave traffic drivers out (see ClusterDemandForecaster).
-        ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), List.of(), List.of());
+        // Services with their own traffic driver and little history here follow it (see ClusterDemandForecaster).
+        ForecastInputs inputs = ForecastInputs.of(events, plans.clusterRegions(), plans.drivers(), List.of())
+                .withDriverForecaster(ClusterDemandForecaster.DRIVER_TREND);
+        // The headroom's backtests leave drivers out: at a past origin the driver's later days are in the store, and
+        // following them would leak the future into the errors.
+        ForecastInputs backtestInputs = ForecastInputs.of(events, plans.clusterRegions(), List.of(), List.of());
         LocalDate dataFirst = histories.stream()
                 .map(ClusterDemandForecaster.History::first)
                 .min(LocalDate::compareTo)
@@ -330,7 +334,7 @@ public final class CapacityPlanService {
                         leadTimes,
                         request.serviceLevel(),
                         request.headroomPolicy(),
-                        inputs,
+                        backtestInputs,
                         servicesByKey,
                         dataFirst,
                         adjustments,

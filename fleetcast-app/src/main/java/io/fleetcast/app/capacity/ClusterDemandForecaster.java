@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.forecast.Forecast;
+import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
 import io.fleetcast.forecast.regression.RegressionForecaster;
 import io.fleetcast.forecast.regression.RegressionModel;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -41,7 +43,8 @@ import java.util.stream.IntStream;
  * which a plan reaching the next year cannot afford. Here each service's daily used series is fitted with the
  * decomposable regression over its last {@value #TRAINING_DAYS} days: one log-linear trend (no changepoints, whose last
  * slope ran ahead of real growth on simulated fleets), weekly and, with two years of data, yearly Fourier terms, and its
- * events (not its traffic drivers, whose own forecasts carry no trend a year out). A service that arrived in the
+ * events. One with less than two years here and a traffic driver of its own follows the driver instead of a trend
+ * (its elasticity from its days, the driver's future from {@link #DRIVER_TREND}). A service that arrived in the
  * cluster during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived
  * too recently for that holds its last week. One with less than two years to learn from here borrows its service's
  * yearly shape from a cluster where it has two ({@link YearlyProfiles}). One whose data ended more than
@@ -352,7 +355,11 @@ final class ClusterDemandForecaster {
         } else {
             Forecast forecast = fitted.orElseThrow();
             model = "Regression" + (positive ? "[log]" : "")
-                    + (forecast.provenance().parameters().containsKey(YEARLY_PROFILE) ? "+borrowed yearly" : "");
+                    + (forecast.provenance().parameters().containsKey(YEARLY_PROFILE) ? "+borrowed yearly" : "")
+                    + forecast.provenance().parameters().keySet().stream()
+                            .filter(name -> name.startsWith("driver:"))
+                            .map(name -> "+follows " + name.substring("driver:".length()))
+                            .collect(Collectors.joining());
             for (int i = 0; i < horizon; i++) {
                 int step = gap + i;
                 double mean = forecast.mean(step);
@@ -418,6 +425,40 @@ final class ClusterDemandForecaster {
         return applied;
     }
 
+    /**
+     * The trend model of a series of {@code length} days: one log-linear trend (linear when not {@code positive}),
+     * weekly Fourier terms, and yearly ones with two years of data.
+     */
+    private static RegressionModel trendModel(int length, boolean positive) {
+        List<Season> seasons = new ArrayList<>();
+        seasons.add(new Season(7, 3));
+        if (length >= 2 * 365) {
+            seasons.add(new Season(365.25, 10));
+        }
+        return new RegressionModel(
+                positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, 0, 0, 0.8, ImmutableList.copyOf(seasons), true);
+    }
+
+    /**
+     * A traffic driver's future for the services that follow it: {@link #trendModel} over its last {@value
+     * #TRAINING_DAYS} days, so it carries its growth a year out.
+     */
+    static final Forecaster DRIVER_TREND = new Forecaster() {
+        @Override
+        public String name() {
+            return "DriverTrend";
+        }
+
+        @Override
+        public Forecast forecast(Series series, int horizon) {
+            double[] values = series.values();
+            double[] recent = Arrays.copyOfRange(values, Math.max(0, values.length - TRAINING_DAYS), values.length);
+            boolean positive = Arrays.stream(recent).allMatch(value -> value > 0);
+            return new RegressionForecaster(trendModel(recent.length, positive), List.of())
+                    .forecast(Series.of(recent, 7), horizon);
+        }
+    };
+
     private static Optional<Forecast> fit(
             History history,
             int start,
@@ -426,19 +467,7 @@ final class ClusterDemandForecaster {
             int steps,
             ForecastInputs inputs,
             YearlyProfiles profiles) {
-        List<Season> seasons = new ArrayList<>();
-        seasons.add(new Season(7, 3));
         LocalDate first = history.first.plusDays(start);
-        List<Regressor> regressors = new ArrayList<>();
-        if (learned.length >= 2 * 365) {
-            seasons.add(new Season(365.25, 10));
-        } else {
-            // Too young here to show its own year: the shape its service shows elsewhere, with a fitted strength.
-            profiles.values(history.service(), history.resource(), first, learned.length + steps)
-                    .ifPresent(values -> regressors.add(Regressor.driver(YEARLY_PROFILE, values)));
-        }
-        RegressionModel regression = new RegressionModel(
-                positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, 0, 0, 0.8, ImmutableList.copyOf(seasons));
         DemandSeries series = new DemandSeries(
                 history.service(),
                 history.cluster(),
@@ -447,8 +476,29 @@ final class ClusterDemandForecaster {
                 first.atStartOfDay().toInstant(ZoneOffset.UTC),
                 history.last().atStartOfDay().toInstant(ZoneOffset.UTC),
                 learned.length);
-        // Events only: a driver's own forecast (MSTL-ETS) often carries no trend a year out, and a service tied to it
-        // would inherit that; the service's trend term carries its growth instead.
+        if (positive && learned.length < 2 * 365 && inputs.hasOwnDriver(history.service())) {
+            // Too young here to know its growth, but its own traffic driver has a longer history: it follows the
+            // driver (with the elasticity its days show) instead of a trend of its own. The driver carries the year.
+            List<Regressor> regressors = inputs.forSeries(series, steps).regressors();
+            if (regressors.stream().anyMatch(regressor -> regressor.kind() == Regressor.Kind.DRIVER)) {
+                RegressionModel followed =
+                        new RegressionModel(Scale.MULTIPLICATIVE, 0, 0, 0.8, ImmutableList.of(new Season(7, 3)), false);
+                try {
+                    return Optional.of(
+                            new RegressionForecaster(followed, regressors).forecast(Series.of(learned, 7), steps));
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    // Falls back to its own trend below.
+                }
+            }
+        }
+        RegressionModel regression = trendModel(learned.length, positive);
+        List<Regressor> regressors = new ArrayList<>();
+        if (learned.length < 2 * 365) {
+            // Too young here to show its own year: the shape its service shows elsewhere, with a fitted strength.
+            profiles.values(history.service(), history.resource(), first, learned.length + steps)
+                    .ifPresent(values -> regressors.add(Regressor.driver(YEARLY_PROFILE, values)));
+        }
+        // An established service's own trend carries its growth; its drivers stay out.
         regressors.addAll(inputs.events(series, steps));
         try {
             return Optional.of(new RegressionForecaster(regression, regressors).forecast(Series.of(learned, 7), steps));

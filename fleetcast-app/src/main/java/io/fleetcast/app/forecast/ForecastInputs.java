@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The special events and traffic drivers a stored series' forecast uses as regressors, and the driver scenarios
- * applied to them. Built once per plan from what the store holds; {@link #forSeries} is not thread-safe (it caches
- * driver forecasts), {@link #events} is.
+ * applied to them. Built once per plan from what the store holds; safe to use from several threads.
  *
  * <ul>
  *   <li>Events: one indicator per event name (a recurring holiday's occurrences share one, so its lift is estimated
@@ -43,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  *       (global; its cluster's region; its service) and that occurred at least once in its history.
  *   <li>Drivers: each driver stored for the series' service, else each fleet-wide one, when its data starts on or
  *       before the series' first day. Missing days inside are interpolated; past its last stored day the driver
- *       follows its own forecast (MSTL with ETS: deterministic, so a longer plan only appends days), changed by any
- *       scenario for it.
+ *       follows its own forecast (by default MSTL with ETS: deterministic, so a longer plan only appends days),
+ *       changed by any scenario for it.
  * </ul>
  */
 public final class ForecastInputs {
@@ -55,17 +54,19 @@ public final class ForecastInputs {
     private final Map<DriverKey, DriverHistory> drivers;
     private final Map<String, DriverScenario> scenarios;
     private final Map<DriverKey, double[]> paths = new HashMap<>();
-    private final Forecaster driverForecaster = new MstlForecaster("MSTL", EtsForecaster.automatic());
+    private final Forecaster driverForecaster;
 
     private ForecastInputs(
             List<StoredEvent> events,
             Map<String, String> regions,
             Map<DriverKey, DriverHistory> drivers,
-            Map<String, DriverScenario> scenarios) {
+            Map<String, DriverScenario> scenarios,
+            Forecaster driverForecaster) {
         this.events = ImmutableList.copyOf(events);
         this.regions = regions;
         this.drivers = drivers;
         this.scenarios = scenarios;
+        this.driverForecaster = driverForecaster;
     }
 
     /**
@@ -106,7 +107,19 @@ public final class ForecastInputs {
                 }
             });
         }
-        return new ForecastInputs(events, regions, drivers, byDriver);
+        return new ForecastInputs(
+                events, regions, drivers, byDriver, new MstlForecaster("MSTL", EtsForecaster.automatic()));
+    }
+
+    /** These inputs with the drivers' futures forecast by {@code forecaster} instead. */
+    public ForecastInputs withDriverForecaster(Forecaster forecaster) {
+        return new ForecastInputs(
+                events, regions, drivers, scenarios, requireNonNull(forecaster, "forecaster is null"));
+    }
+
+    /** Whether a driver is stored for {@code service} itself, not only fleet-wide ones. */
+    public boolean hasOwnDriver(String service) {
+        return drivers.keySet().stream().anyMatch(key -> service.equals(key.service()));
     }
 
     /** The scenarios, for people, in driver order. */
@@ -238,7 +251,7 @@ public final class ForecastInputs {
     }
 
     /** The driver from its first stored day to {@code end}: its data, then its forecast, changed by any scenario. */
-    private double[] path(DriverKey key, LocalDate end) {
+    private synchronized double[] path(DriverKey key, LocalDate end) {
         DriverHistory driver = requireNonNull(drivers.get(key));
         int needed = Math.toIntExact(ChronoUnit.DAYS.between(driver.first(), end) + 1);
         double[] cached = paths.get(key);

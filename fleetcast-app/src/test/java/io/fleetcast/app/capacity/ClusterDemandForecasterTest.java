@@ -6,12 +6,16 @@ import static io.fleetcast.app.capacity.ExactCluster.NO_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.capacity.DemandForecast;
+import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.StoredAdjustment;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +110,52 @@ class ClusterDemandForecasterTest {
                                 young, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
                         .model())
                 .isEqualTo("Regression[log]+borrowed yearly");
+    }
+
+    @Test
+    void aYoungPlacementFollowsItsOwnTrafficDriver() {
+        // "api" uses 2 × requests^0.8. Its requests have three years of data; it arrived in c1 150 days before the
+        // end, so the plan learns from its last 60: too few to tell its growth from the requests' yearly swing.
+        LocalDate first = AS_OF.minusDays(149);
+        double[] used = new double[150];
+        for (int t = 0; t < used.length; t++) {
+            used[t] = 2 * Math.pow(requests(first.plusDays(t)), 0.8);
+        }
+        ClusterDemandForecaster.History young =
+                new ClusterDemandForecaster.History("api", "c1", Resource.CPU, first, used);
+        List<DriverDay> days = new ArrayList<>();
+        for (LocalDate day = DATA_FIRST; !day.isAfter(AS_OF); day = day.plusDays(1)) {
+            days.add(new DriverDay(day, "requests", "api", requests(day), "requests"));
+        }
+        ForecastInputs driven = ForecastInputs.of(List.of(), Map.of(), days, List.of())
+                .withDriverForecaster(ClusterDemandForecaster.DRIVER_TREND);
+
+        DemandForecast followed = ClusterDemandForecaster.forecast(
+                young, AS_OF, DATA_FIRST, AS_OF, 365, driven, List.of(), YearlyProfiles.NONE);
+        DemandForecast alone = ClusterDemandForecaster.forecast(
+                young, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), YearlyProfiles.NONE);
+
+        assertThat(followed.model()).isEqualTo("Regression[log]+follows requests");
+        double worstFollowed = 0;
+        double worstAlone = 0;
+        for (int day = 0; day < 365; day++) {
+            double expected = 2 * Math.pow(requests(AS_OF.plusDays(day + 1)), 0.8);
+            worstFollowed = Math.max(worstFollowed, Math.abs(followed.p50(day) / expected - 1));
+            worstAlone = Math.max(worstAlone, Math.abs(alone.p50(day) / expected - 1));
+        }
+        assertThat(worstFollowed)
+                .as("worst relative error over a year, following the driver")
+                .isLessThan(0.005);
+        assertThat(worstAlone).as("the same from its own 60 days").isGreaterThan(0.05);
+    }
+
+    /** Requests growing 40% a year from the data's first day, with a 10% yearly swing and a weekly pattern. */
+    private static double requests(LocalDate day) {
+        long t = day.toEpochDay() - DATA_FIRST.toEpochDay();
+        return 1e6
+                * Math.exp(0.4 * t / 365.25)
+                * (1 + 0.1 * Math.cos(2 * Math.PI * (t - 200) / 365.25))
+                * (1 + 0.05 * Math.sin(2 * Math.PI * t / 7));
     }
 
     private static double worstError(ClusterDemandForecaster.History history, YearlyProfiles profiles) {

@@ -23,14 +23,22 @@ import java.util.Optional;
  * noise), and xᵣ the regressors (drivers as logarithms on the log scale). The slope changes δⱼ carry a ridge penalty
  * λ Σ δⱼ² with λ chosen from a grid by generalised cross-validation (Golub, Heath and Wahba 1979), so most changepoints
  * end up with almost no effect; Fourier coefficients carry a tiny penalty for numerical stability; level, slope and
- * regressors none. Ahead, the trend goes on with its last slope.
+ * regressors none. Ahead, the trend goes on with its last slope. A model without a trend ({@link #withoutTrend}) has
+ * no slope b and no changepoints: its level moves only with its regressors, as for a series that follows its traffic
+ * driver.
  *
  * @param scale the scale the model is linear on
  * @param cap the capacity ceiling for {@link Scale#LOGISTIC}; ignored otherwise
  * @param seasons Fourier seasonalities: period in steps (need not be whole, e.g. 365.25) and order
+ * @param trend whether the model has a slope (false: growth comes from the regressors alone)
  */
 public record RegressionModel(
-        Scale scale, double cap, int changepoints, double changepointRange, ImmutableList<Season> seasons) {
+        Scale scale,
+        double cap,
+        int changepoints,
+        double changepointRange,
+        ImmutableList<Season> seasons,
+        boolean trend) {
 
     /** The scale the model is linear on. */
     public enum Scale {
@@ -69,22 +77,28 @@ public record RegressionModel(
                 changepointRange > 0 && changepointRange <= 1,
                 "the changepoint range must be in (0, 1], got %s",
                 changepointRange);
+        checkArgument(trend || changepoints == 0, "a model without a trend has no changepoints, got %s", changepoints);
         seasons = ImmutableList.copyOf(seasons);
     }
 
     /** On the given scale, with 25 candidate changepoints in the first 80% of the data and the given seasonalities. */
     public static RegressionModel of(Scale scale, Season... seasons) {
-        return new RegressionModel(scale, 0, 25, 0.8, ImmutableList.copyOf(seasons));
+        return new RegressionModel(scale, 0, 25, 0.8, ImmutableList.copyOf(seasons), true);
     }
 
     /** A saturating trend below {@code cap}, with the default changepoints and the given seasonalities. */
     public static RegressionModel logistic(double cap, Season... seasons) {
-        return new RegressionModel(Scale.LOGISTIC, cap, 25, 0.8, ImmutableList.copyOf(seasons));
+        return new RegressionModel(Scale.LOGISTIC, cap, 25, 0.8, ImmutableList.copyOf(seasons), true);
     }
 
     /** This model with {@code count} candidate changepoints (0 for a straight trend). */
     public RegressionModel withChangepoints(int count) {
-        return new RegressionModel(scale, cap, count, changepointRange, seasons);
+        return new RegressionModel(scale, cap, count, changepointRange, seasons, trend);
+    }
+
+    /** This model without a slope or changepoints: the series moves only with its regressors and seasons. */
+    public RegressionModel withoutTrend() {
+        return new RegressionModel(scale, cap, 0, changepointRange, seasons, false);
     }
 
     /**
@@ -210,6 +224,10 @@ public record RegressionModel(
                 penalised[design.regressorColumn(i)][design.regressorColumn(i)] = 1;
             }
         }
+        if (!design.model.trend()) {
+            // The slope's column is all zeros; this keeps the system solvable and its coefficient 0.
+            penalised[1][1] = 1;
+        }
         for (int i = 0; i < p; i++) {
             if (design.isChangepoint(i)) {
                 penalised[i][i] += penalty;
@@ -330,7 +348,7 @@ public record RegressionModel(
             double[] row = new double[columns()];
             double time = time(t);
             row[0] = 1;
-            row[1] = time;
+            row[1] = model.trend() ? time : 0;
             int column = 2;
             for (double changepoint : changepointTimes) {
                 row[column++] = Math.max(0, time - changepoint);

@@ -98,6 +98,56 @@ class RegressionModelTest {
         assertThat(forecast.provenance().parameters()).containsKeys("launch", "users", "changepointPenalty");
     }
 
+    /**
+     * Young series that follow their driver: 80 days with noise of their own, then a year ahead, over 200 simulated
+     * series. Without a trend the growth comes from the driver alone; the free slope of the trend model also learns the
+     * noise's drift over those 80 days and carries it on, so its error a year out is larger. The slope's coefficient is
+     * exactly 0.
+     */
+    @Test
+    void withoutTrendTheDriverCarriesTheGrowth() {
+        int n = 80;
+        int horizon = 365;
+        int last = horizon - 1;
+        Random random = new Random(11);
+        double flatError = 0;
+        double slopedError = 0;
+        double elasticity = 0;
+        int runs = 200;
+        for (int run = 0; run < runs; run++) {
+            double[] driver = new double[n + horizon];
+            double[] values = new double[n];
+            double noise = 0;
+            for (int t = 0; t < n + horizon; t++) {
+                // A driver growing 30% a year, with its own day-to-day noise (which the series follows).
+                driver[t] = 5000 * Math.exp(0.3 * t / 365.25) * Math.exp(0.03 * random.nextGaussian());
+                if (t < n) {
+                    noise = 0.6 * noise + 0.015 * random.nextGaussian();
+                    values[t] = 2 * Math.pow(driver[t], 0.8) * Math.exp(noise);
+                }
+            }
+            List<Regressor> regressors = List.of(Regressor.driver("requests", driver));
+            double truth = 2 * Math.pow(driver[n + last], 0.8);
+            RegressionFit flat = RegressionModel.of(Scale.MULTIPLICATIVE)
+                    .withChangepoints(0)
+                    .withoutTrend()
+                    .fit(values, regressors);
+            RegressionFit sloped =
+                    RegressionModel.of(Scale.MULTIPLICATIVE).withChangepoints(0).fit(values, regressors);
+            flatError += Math.abs(Math.log(flat.forecast(horizon).mean(last) / truth)) / runs;
+            slopedError += Math.abs(Math.log(sloped.forecast(horizon).mean(last) / truth)) / runs;
+            elasticity += flat.effect("requests") / runs;
+            assertThat(flat.forecast(horizon).provenance().parameters()).containsEntry("slope", 0.0);
+        }
+
+        assertThat(flatError).isLessThan(0.03);
+        assertThat(slopedError).isGreaterThan(1.5 * flatError);
+        assertThat(elasticity).isCloseTo(0.8, within(0.02));
+        assertThatThrownBy(() ->
+                        RegressionModel.of(Scale.MULTIPLICATIVE).withoutTrend().withChangepoints(3))
+                .hasMessage("a model without a trend has no changepoints, got 3");
+    }
+
     /** A saturating trend: the forecast approaches the cap and never crosses it. */
     @Test
     void logisticTrendSaturatesBelowTheCap() {
