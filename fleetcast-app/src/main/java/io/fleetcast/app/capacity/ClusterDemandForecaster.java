@@ -498,7 +498,7 @@ final class ClusterDemandForecaster {
             profiles.values(history.service(), history.resource(), first, learned.length + steps)
                     .ifPresent(values -> regressors.add(Regressor.driver(YEARLY_PROFILE, values)));
         }
-        // An established service's own trend carries its growth; its drivers stay out.
+        // Otherwise its own trend carries its growth, and drivers stay out.
         regressors.addAll(inputs.events(series, steps));
         try {
             return Optional.of(new RegressionForecaster(regression, regressors).forecast(Series.of(learned, 7), steps));
