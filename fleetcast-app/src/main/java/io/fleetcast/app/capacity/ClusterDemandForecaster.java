@@ -2,7 +2,6 @@ package io.fleetcast.app.capacity;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import io.fleetcast.app.forecast.ForecastInputs;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.forecast.Forecast;
@@ -430,13 +429,12 @@ final class ClusterDemandForecaster {
      * weekly Fourier terms, and yearly ones with two years of data.
      */
     private static RegressionModel trendModel(int length, boolean positive) {
-        List<Season> seasons = new ArrayList<>();
-        seasons.add(new Season(7, 3));
-        if (length >= 2 * 365) {
-            seasons.add(new Season(365.25, 10));
-        }
-        return new RegressionModel(
-                positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE, 0, 0, 0.8, ImmutableList.copyOf(seasons), true);
+        Scale scale = positive ? Scale.MULTIPLICATIVE : Scale.ADDITIVE;
+        Season weekly = new Season(7, 3);
+        RegressionModel model = length >= 2 * 365
+                ? RegressionModel.of(scale, weekly, new Season(365.25, 10))
+                : RegressionModel.of(scale, weekly);
+        return model.withChangepoints(0);
     }
 
     /**
@@ -481,8 +479,8 @@ final class ClusterDemandForecaster {
             // driver (with the elasticity its days show) instead of a trend of its own. The driver carries the year.
             List<Regressor> regressors = inputs.forSeries(series, steps).regressors();
             if (regressors.stream().anyMatch(regressor -> regressor.kind() == Regressor.Kind.DRIVER)) {
-                RegressionModel followed =
-                        new RegressionModel(Scale.MULTIPLICATIVE, 0, 0, 0.8, ImmutableList.of(new Season(7, 3)), false);
+                RegressionModel followed = RegressionModel.of(Scale.MULTIPLICATIVE, new Season(7, 3))
+                        .withoutTrend();
                 try {
                     return Optional.of(
                             new RegressionForecaster(followed, regressors).forecast(Series.of(learned, 7), steps));
