@@ -16,6 +16,7 @@ public final class RegressionFit {
     private final RegressionModel.Design design;
     private final double[] coefficients;
     private final double sigma;
+    private final double autocorrelation;
     private final double[][] inverse;
     private final double penalty;
     private final int observations;
@@ -25,6 +26,7 @@ public final class RegressionFit {
             RegressionModel.Design design,
             double[] coefficients,
             double sigma,
+            double autocorrelation,
             double[][] inverse,
             double penalty,
             int observations) {
@@ -32,6 +34,7 @@ public final class RegressionFit {
         this.design = design;
         this.coefficients = coefficients;
         this.sigma = sigma;
+        this.autocorrelation = autocorrelation;
         this.inverse = inverse;
         this.penalty = penalty;
         this.observations = observations;
@@ -40,6 +43,41 @@ public final class RegressionFit {
     /** The residual standard deviation, on the model's scale. */
     public double sigma() {
         return sigma;
+    }
+
+    /** The residuals' lag-one autocorrelation, 0 when negative. */
+    public double autocorrelation() {
+        return autocorrelation;
+    }
+
+    /**
+     * The standard error of the coefficient of the regressor called {@code name}, on the model's scale, with residuals
+     * taken as an AR(1) process of the fit's {@link #autocorrelation} ρ: the sandwich (X′X)⁻¹ X′ΣX (X′X)⁻¹ with Σₛₜ =
+     * σ² ρ^|s−t|, so the days of one event (or of nearby occurrences) count for less than independent days. NaN for a
+     * regressor that does not vary over the training window.
+     */
+    public double standardError(String name) {
+        int index = indexOf(name);
+        if (!design.isEstimable(index)) {
+            return Double.NaN;
+        }
+        int column = design.regressorColumn(index);
+        // w = X (X'X)^-1 e_column; the variance is sigma^2 w' R w with R the AR(1) correlations, summed in one pass:
+        // carried = sum over earlier s of rho^(t-s) w_s.
+        double quadratic = 0;
+        double carried = 0;
+        double previous = 0;
+        for (int t = 0; t < observations; t++) {
+            double[] row = design.row(t);
+            double weight = 0;
+            for (int i = 0; i < row.length; i++) {
+                weight += row[i] * inverse[i][column];
+            }
+            carried = autocorrelation * (carried + previous);
+            quadratic += weight * weight + 2 * weight * carried;
+            previous = weight;
+        }
+        return sigma * Math.sqrt(Math.max(0, quadratic));
     }
 
     /** The coefficient of the regressor called {@code name}, on the model's scale. */

@@ -1,24 +1,46 @@
 package io.fleetcast.forecast.regression;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The regression model as a {@link Forecaster}, with its regressors fixed: they are indexed from the series' first
  * observation, so backtests (which forecast from earlier origins of the same series) see the same events and drivers.
+ *
+ * <p>Optionally ({@link #keepingEventsAbove}) it keeps only the events the series shows: an event whose coefficient is
+ * within {@code t} standard errors of none ({@link RegressionFit#standardError}) is dropped and the rest refitted. One
+ * or two occurrences of a holiday on a noisy series otherwise leave a lift of a few percent that is only noise, and
+ * the forecast carries it onto the next occurrence.
  */
 public final class RegressionForecaster implements Forecaster {
     private final RegressionModel model;
     private final ImmutableList<Regressor> regressors;
+    private final double eventT;
 
     public RegressionForecaster(RegressionModel model, List<Regressor> regressors) {
+        this(model, regressors, 0);
+    }
+
+    private RegressionForecaster(RegressionModel model, List<Regressor> regressors, double eventT) {
         this.model = requireNonNull(model, "model is null");
         this.regressors = ImmutableList.copyOf(regressors);
+        checkArgument(eventT >= 0, "the events' t threshold must not be negative, got %s", eventT);
+        this.eventT = eventT;
+    }
+
+    /**
+     * This forecaster keeping only the events whose coefficient is at least {@code t} standard errors from 0 in a first
+     * fit (events that have not happened yet stay; they add nothing).
+     */
+    public RegressionForecaster keepingEventsAbove(double t) {
+        return new RegressionForecaster(model, regressors, t);
     }
 
     @Override
@@ -28,6 +50,21 @@ public final class RegressionForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(Series series, int horizon) {
-        return model.fit(series.values(), regressors).forecast(horizon);
+        RegressionFit fit = model.fit(series.values(), regressors);
+        if (eventT > 0) {
+            List<Regressor> kept = new ArrayList<>();
+            for (Regressor regressor : regressors) {
+                double error =
+                        regressor.kind() == Regressor.Kind.EVENT ? fit.standardError(regressor.name()) : Double.NaN;
+                // NaN: not an event, or one the window does not show (it has no effect either way).
+                if (Double.isNaN(error) || Math.abs(fit.coefficient(regressor.name())) >= eventT * error) {
+                    kept.add(regressor);
+                }
+            }
+            if (kept.size() < regressors.size()) {
+                fit = model.fit(series.values(), kept);
+            }
+        }
+        return fit.forecast(horizon);
     }
 }

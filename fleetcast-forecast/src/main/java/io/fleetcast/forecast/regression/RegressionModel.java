@@ -158,7 +158,8 @@ public record RegressionModel(
             }
         }
         checkArgument(best != null, "the regression's design is singular: a regressor repeats another or is constant");
-        return new RegressionFit(this, design, best.coefficients, best.sigma, best.inverse, best.penalty, n);
+        return new RegressionFit(
+                this, design, best.coefficients, best.sigma, best.autocorrelation, best.inverse, best.penalty, n);
     }
 
     /** The value on the model's scale. */
@@ -198,13 +199,21 @@ public record RegressionModel(
     private static final class Solution {
         final double[] coefficients;
         final double sigma;
+        final double autocorrelation;
         final double[][] inverse;
         final double penalty;
         final double gcv;
 
-        Solution(double[] coefficients, double sigma, double[][] inverse, double penalty, double gcv) {
+        Solution(
+                double[] coefficients,
+                double sigma,
+                double autocorrelation,
+                double[][] inverse,
+                double penalty,
+                double gcv) {
             this.coefficients = coefficients;
             this.sigma = sigma;
+            this.autocorrelation = autocorrelation;
             this.inverse = inverse;
             this.penalty = penalty;
             this.gcv = gcv;
@@ -252,19 +261,28 @@ public record RegressionModel(
             }
         }
         double rss = 0;
+        double lagged = 0;
+        double previous = 0;
         for (int t = 0; t < n; t++) {
             double fitted = 0;
             for (int i = 0; i < p; i++) {
                 fitted += rows[t][i] * beta[i];
             }
-            rss += (z[t] - fitted) * (z[t] - fitted);
+            double residual = z[t] - fitted;
+            rss += residual * residual;
+            if (t > 0) {
+                lagged += residual * previous;
+            }
+            previous = residual;
         }
         double freedom = n - trace;
         if (!(freedom > 0)) {
             return Optional.empty();
         }
         double gcv = n * rss / (freedom * freedom);
-        return Optional.of(new Solution(beta, Math.sqrt(rss / freedom), inverse, penalty, gcv));
+        // Negative autocorrelation would shrink standard errors below the independent case; it is taken as none.
+        double autocorrelation = rss > 0 ? Math.min(0.99, Math.max(0, lagged / rss)) : 0;
+        return Optional.of(new Solution(beta, Math.sqrt(rss / freedom), autocorrelation, inverse, penalty, gcv));
     }
 
     /** The design matrix's columns: level, slope, changepoint hinges, Fourier pairs, regressors. */
