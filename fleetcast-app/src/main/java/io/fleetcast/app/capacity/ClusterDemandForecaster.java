@@ -46,8 +46,10 @@ import java.util.stream.IntStream;
  * (its elasticity from its days, the driver's future from {@link #DRIVER_TREND}). A service that arrived in the
  * cluster during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived
  * too recently for that holds its last week. One with less than two years to learn from here borrows its service's
- * yearly shape from a cluster where it has two ({@link YearlyProfiles}). One whose data ended more than
- * {@value #LEFT_AFTER_DAYS} days before its cluster's has left it and uses nothing.
+ * yearly shape from a cluster where it has two ({@link YearlyProfiles}); one with less than a year and no such shape
+ * pools its growth with its cluster's (see {@link #pooled}), and one holding its last week grows at its cluster's
+ * rate. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its cluster's has left it and uses
+ * nothing. Events a service does not show (within {@value #EVENT_T} standard errors of none) are left out of its fit.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit. Every adjustment (step, add, multiply, override) then applies
@@ -61,6 +63,15 @@ final class ClusterDemandForecaster {
     static final int TRAINING_DAYS = 730;
     static final int RAMP_DAYS = 90;
     static final int LEFT_AFTER_DAYS = 28;
+    /** How many standard errors from none an event's lift must be for a service to keep it. */
+    static final double EVENT_T = 2;
+    /** A placement with fewer days than this to learn from pools its growth with its cluster's. */
+    static final int POOLED_BELOW_DAYS = 365;
+    /** The days of its own at which a young placement's growth and its cluster's weigh the same. */
+    static final int POOLING_DAYS = 180;
+
+    private static final String POOLED_GROWTH = "pooled growth";
+
     private static final String YEARLY_PROFILE = "yearly profile";
     private static final int MIN_TRAINING_DAYS = 56;
     private static final double Z90 = 1.2815515655446004;
@@ -160,6 +171,13 @@ final class ClusterDemandForecaster {
     private record ServiceForecast(History history, DemandForecast forecast) {}
 
     /**
+     * A service's forecast with what pooling needs: the days it learned from (0 for a held level) and the growth per
+     * day on the log scale that pooling may replace: its own log-linear trend's, 0 for a held level, NaN for the rest
+     * (a driver's growth, one fitted beside a borrowed yearly shape, a linear or pooled one, one that left).
+     */
+    private record Fitted(DemandForecast forecast, int learned, double growth) {}
+
+    /**
      * The clusters' demand, one forecast per cluster and resource, summed over their services, reporting progress as
      * (services done, services).
      *
@@ -179,23 +197,44 @@ final class ClusterDemandForecaster {
         Map<String, LocalDate> clusterLast = new TreeMap<>();
         histories.forEach(
                 history -> clusterLast.merge(history.cluster(), history.last(), ClusterDemandForecaster::later));
-        ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
+        Fitted[] fitted = new Fitted[histories.size()];
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
             History history = histories.get(i);
             LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
-            forecasts[i] = new ServiceForecast(
-                    history, forecast(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles));
+            fitted[i] = fitted(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles, Double.NaN);
             synchronized (done) {
                 progress.accept(done.incrementAndGet(), histories.size());
             }
         });
+        // Young placements pool their growth with the established ones of their cluster and resource (see pooled).
+        Map<String, double[]> established = new TreeMap<>();
+        for (int i = 0; i < fitted.length; i++) {
+            if (fitted[i].learned() >= TRAINING_DAYS && !Double.isNaN(fitted[i].growth())) {
+                double[] sum = established.computeIfAbsent(key(histories.get(i)), k -> new double[2]);
+                sum[0] += fitted[i].growth();
+                sum[1]++;
+            }
+        }
+        IntStream.range(0, histories.size()).parallel().forEach(i -> {
+            double[] sum = established.get(key(histories.get(i)));
+            if (sum != null && sum[1] >= 2) {
+                double growth = pooled(fitted[i], sum[0] / sum[1]);
+                if (!Double.isNaN(growth)) {
+                    History history = histories.get(i);
+                    LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
+                    fitted[i] = fitted(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles, growth);
+                }
+            }
+        });
+        ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
+        for (int i = 0; i < forecasts.length; i++) {
+            forecasts[i] = new ServiceForecast(histories.get(i), fitted[i].forecast());
+        }
         Map<String, List<ServiceForecast>> byCluster = new TreeMap<>();
         for (ServiceForecast forecast : forecasts) {
-            History history = forecast.history();
             byCluster
-                    .computeIfAbsent(
-                            history.cluster() + "/" + history.resource().code(), key -> new ArrayList<>())
+                    .computeIfAbsent(key(forecast.history()), key -> new ArrayList<>())
                     .add(forecast);
         }
         List<DemandForecast> clusters = new ArrayList<>();
@@ -239,6 +278,27 @@ final class ClusterDemandForecaster {
                     launches));
         }
         return clusters;
+    }
+
+    private static String key(History history) {
+        return history.cluster() + "/" + history.resource().code();
+    }
+
+    /**
+     * A young placement's growth pooled with its cluster's: a few months of a service cannot tell its growth from the
+     * part of its yearly swing they cover, while the established services of its cluster show how fast the cluster
+     * grows. With n days learned (fewer than {@value #POOLED_BELOW_DAYS}; 0 for one holding its last week) the growth
+     * is (n g + {@value #POOLING_DAYS} ḡ) / (n + {@value #POOLING_DAYS}), g its own and ḡ the mean of the established
+     * (two years learned) ones. On 41 simulated fleets this cut the mean error of young placements' growth against
+     * the simulator's from 0.15 to 0.08 a year (seeds 42, 1-20) and from 0.16 to 0.11 (seeds 21-40, not used to
+     * choose the weight). NaN when it does not apply.
+     */
+    private static double pooled(Fitted fitted, double clusterGrowth) {
+        if (fitted.learned() >= POOLED_BELOW_DAYS || Double.isNaN(fitted.growth())) {
+            return Double.NaN;
+        }
+        double weight = (double) fitted.learned() / (fitted.learned() + POOLING_DAYS);
+        return weight * fitted.growth() + (1 - weight) * clusterGrowth;
     }
 
     /**
@@ -285,17 +345,36 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             YearlyProfiles profiles) {
+        return fitted(history, clusterLast, dataFirst, asOf, horizon, inputs, adjustments, profiles, Double.NaN)
+                .forecast();
+    }
+
+    /** {@link #forecast(History, LocalDate, LocalDate, LocalDate, int, ForecastInputs, List, YearlyProfiles)} with
+     * a given growth per day on the log scale (NaN: its own). */
+    private static Fitted fitted(
+            History history,
+            LocalDate clusterLast,
+            LocalDate dataFirst,
+            LocalDate asOf,
+            int horizon,
+            ForecastInputs inputs,
+            List<StoredAdjustment> adjustments,
+            YearlyProfiles profiles,
+            double growth) {
         if (ChronoUnit.DAYS.between(history.last(), clusterLast) > LEFT_AFTER_DAYS) {
             double[] none = new double[horizon];
-            return new DemandForecast(
-                    history.cluster(),
-                    history.resource(),
-                    asOf.plusDays(1),
-                    none,
-                    none,
-                    none,
-                    "Left(" + history.last() + ")",
-                    List.of());
+            return new Fitted(
+                    new DemandForecast(
+                            history.cluster(),
+                            history.resource(),
+                            asOf.plusDays(1),
+                            none,
+                            none,
+                            none,
+                            "Left(" + history.last() + ")",
+                            List.of()),
+                    0,
+                    Double.NaN);
         }
         int observed = history.used.length;
         // Days between the series' end and the plan's start (data that stopped for the whole cluster) count too.
@@ -337,25 +416,41 @@ final class ClusterDemandForecaster {
         double[] p99 = new double[horizon];
         String model;
         Optional<Forecast> fitted = length >= MIN_TRAINING_DAYS
-                ? fit(history, start, learned, positive, steps, inputs, profiles)
+                ? fit(history, start, learned, positive, steps, inputs, profiles, growth)
                 : Optional.empty();
+        double ownGrowth = Double.NaN;
         if (fitted.isEmpty()) {
-            // Too short (or unfit) to learn a trend: hold the last week's mean.
-            model = "LastWeekMean";
+            // Too short (or unfit) to learn a trend: hold the last week's mean, or grow it at a given growth.
+            model = Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+cluster growth";
             double level = 0;
             int from = Math.max(0, observed - 7);
             for (int t = from; t < observed; t++) {
                 level += history.used[t] - known[t];
             }
             level = observed == 0 ? 0 : level / (observed - from);
-            Arrays.fill(p50, level);
-            Arrays.fill(p90, level);
-            Arrays.fill(p99, level);
+            // Days from the middle of the last week to each forecast day.
+            double middle = (observed - from - 1) / 2.0;
+            for (int i = 0; i < horizon; i++) {
+                double value = Double.isNaN(growth) ? level : level * Math.exp(growth * (middle + gap + i + 1));
+                p50[i] = value;
+                p90[i] = value;
+                p99[i] = value;
+            }
+            // Its own growth is unknown: pooling gives it its cluster's.
+            ownGrowth = level > 0 ? 0 : Double.NaN;
         } else {
             Forecast forecast = fitted.orElseThrow();
+            Map<String, Double> parameters = forecast.provenance().parameters();
+            if (positive && parameters.containsKey("slope") && !parameters.containsKey(POOLED_GROWTH) && length > 1) {
+                // A driver's growth, or one fitted beside its service's known yearly shape, is not pooled.
+                boolean pools = parameters.keySet().stream().noneMatch(name -> name.startsWith("driver:"))
+                        && !parameters.containsKey(YEARLY_PROFILE);
+                ownGrowth = pools ? requireNonNull(parameters.get("slope")) / (length - 1) : Double.NaN;
+            }
             model = "Regression" + (positive ? "[log]" : "")
-                    + (forecast.provenance().parameters().containsKey(YEARLY_PROFILE) ? "+borrowed yearly" : "")
-                    + forecast.provenance().parameters().keySet().stream()
+                    + (parameters.containsKey(YEARLY_PROFILE) ? "+borrowed yearly" : "")
+                    + (parameters.containsKey(POOLED_GROWTH) ? "+pooled growth" : "")
+                    + parameters.keySet().stream()
                             .filter(name -> name.startsWith("driver:"))
                             .map(name -> "+follows " + name.substring("driver:".length()))
                             .collect(Collectors.joining());
@@ -369,8 +464,11 @@ final class ClusterDemandForecaster {
             }
         }
         List<String> launches = adjust(history, applicable, asOf.plusDays(1), p50, p90, p99);
-        return new DemandForecast(
-                history.cluster(), history.resource(), asOf.plusDays(1), p50, p90, p99, model, launches);
+        return new Fitted(
+                new DemandForecast(
+                        history.cluster(), history.resource(), asOf.plusDays(1), p50, p90, p99, model, launches),
+                fitted.isPresent() ? length : 0,
+                ownGrowth);
     }
 
     /**
@@ -464,7 +562,8 @@ final class ClusterDemandForecaster {
             boolean positive,
             int steps,
             ForecastInputs inputs,
-            YearlyProfiles profiles) {
+            YearlyProfiles profiles,
+            double growth) {
         LocalDate first = history.first.plusDays(start);
         DemandSeries series = new DemandSeries(
                 history.service(),
@@ -482,14 +581,17 @@ final class ClusterDemandForecaster {
                 RegressionModel followed = RegressionModel.of(Scale.MULTIPLICATIVE, new Season(7, 3))
                         .withoutTrend();
                 try {
-                    return Optional.of(
-                            new RegressionForecaster(followed, regressors).forecast(Series.of(learned, 7), steps));
+                    return Optional.of(new RegressionForecaster(followed, regressors)
+                            .keepingEventsAbove(EVENT_T)
+                            .forecast(Series.of(learned, 7), steps));
                 } catch (IllegalArgumentException | ArithmeticException e) {
                     // Falls back to its own trend below.
                 }
             }
         }
-        RegressionModel regression = trendModel(learned.length, positive);
+        boolean given = positive && !Double.isNaN(growth);
+        RegressionModel regression =
+                given ? trendModel(learned.length, positive).withoutTrend() : trendModel(learned.length, positive);
         List<Regressor> regressors = new ArrayList<>();
         if (learned.length < 2 * 365) {
             // Too young here to show its own year: the shape its service shows elsewhere, with a fitted strength.
@@ -499,7 +601,32 @@ final class ClusterDemandForecaster {
         // Otherwise its own trend carries its growth, and drivers stay out.
         regressors.addAll(inputs.events(series, steps));
         try {
-            return Optional.of(new RegressionForecaster(regression, regressors).forecast(Series.of(learned, 7), steps));
+            if (!given) {
+                return Optional.of(new RegressionForecaster(regression, regressors)
+                        .keepingEventsAbove(EVENT_T)
+                        .forecast(Series.of(learned, 7), steps));
+            }
+            // A given growth: the rest is fitted to the series without it, and the forecast gets it back.
+            double[] detrended = new double[learned.length];
+            for (int t = 0; t < learned.length; t++) {
+                detrended[t] = learned[t] * Math.exp(-growth * t);
+            }
+            Forecast flat = new RegressionForecaster(regression, regressors)
+                    .keepingEventsAbove(EVENT_T)
+                    .forecast(Series.of(detrended, 7), steps);
+            double[][] bounds = {flat.mean(), flat.lower80(), flat.upper80(), flat.lower95(), flat.upper95()};
+            for (double[] bound : bounds) {
+                for (int step = 0; step < steps; step++) {
+                    bound[step] *= Math.exp(growth * (learned.length + step));
+                }
+            }
+            return Optional.of(Forecast.of(
+                    flat.provenance().with(Map.of(POOLED_GROWTH, growth * 365.25)),
+                    bounds[0],
+                    bounds[1],
+                    bounds[2],
+                    bounds[3],
+                    bounds[4]));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return Optional.empty();
         }
