@@ -58,26 +58,63 @@ public final class RegressionFit {
      */
     public double standardError(String name) {
         int index = indexOf(name);
-        if (!design.isEstimable(index)) {
-            return Double.NaN;
+        return standardErrors(new int[] {index})[0];
+    }
+
+    /** {@link #standardError} of every regressor, in the order they were given, in one pass over the observations. */
+    public double[] standardErrors() {
+        int[] all = new int[design.regressors().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
         }
-        int column = design.regressorColumn(index);
+        return standardErrors(all);
+    }
+
+    /** {@link #standardErrors()} with the design's rows of the observations already built. */
+    double[] standardErrors(double[][] rows) {
+        int[] all = new int[design.regressors().size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return standardErrors(all, rows);
+    }
+
+    private double[] standardErrors(int[] indices) {
+        double[][] rows = new double[observations][];
+        for (int t = 0; t < observations; t++) {
+            rows[t] = design.row(t);
+        }
+        return standardErrors(indices, rows);
+    }
+
+    private double[] standardErrors(int[] indices, double[][] rows) {
+        int k = indices.length;
+        int[] columns = new int[k];
+        for (int j = 0; j < k; j++) {
+            columns[j] = design.regressorColumn(indices[j]);
+        }
         // w = X (X'X)^-1 e_column; the variance is sigma^2 w' R w with R the AR(1) correlations, summed in one pass:
         // carried = sum over earlier s of rho^(t-s) w_s.
-        double quadratic = 0;
-        double carried = 0;
-        double previous = 0;
+        double[] quadratic = new double[k];
+        double[] carried = new double[k];
+        double[] previous = new double[k];
         for (int t = 0; t < observations; t++) {
-            double[] row = design.row(t);
-            double weight = 0;
-            for (int i = 0; i < row.length; i++) {
-                weight += row[i] * inverse[i][column];
+            double[] row = rows[t];
+            for (int j = 0; j < k; j++) {
+                double weight = 0;
+                for (int i = 0; i < row.length; i++) {
+                    weight += row[i] * inverse[i][columns[j]];
+                }
+                carried[j] = autocorrelation * (carried[j] + previous[j]);
+                quadratic[j] += weight * weight + 2 * weight * carried[j];
+                previous[j] = weight;
             }
-            carried = autocorrelation * (carried + previous);
-            quadratic += weight * weight + 2 * weight * carried;
-            previous = weight;
         }
-        return sigma * Math.sqrt(Math.max(0, quadratic));
+        double[] errors = new double[k];
+        for (int j = 0; j < k; j++) {
+            errors[j] = design.isEstimable(indices[j]) ? sigma * Math.sqrt(Math.max(0, quadratic[j])) : Double.NaN;
+        }
+        return errors;
     }
 
     /** The coefficient of the regressor called {@code name}, on the model's scale. */

@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,21 +49,6 @@ public final class RegressionForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(Series series, int horizon) {
-        RegressionFit fit = model.fit(series.values(), regressors);
-        if (eventT > 0) {
-            List<Regressor> kept = new ArrayList<>();
-            for (Regressor regressor : regressors) {
-                double error =
-                        regressor.kind() == Regressor.Kind.EVENT ? fit.standardError(regressor.name()) : Double.NaN;
-                // NaN: not an event, or one the window does not show (it has no effect either way).
-                if (Double.isNaN(error) || Math.abs(fit.coefficient(regressor.name())) >= eventT * error) {
-                    kept.add(regressor);
-                }
-            }
-            if (kept.size() < regressors.size()) {
-                fit = model.fit(series.values(), kept);
-            }
-        }
-        return fit.forecast(horizon);
+        return model.fit(series.values(), regressors, eventT).forecast(horizon);
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.linear.Cholesky;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,6 +109,18 @@ public record RegressionModel(
      *     fewer observations than coefficients
      */
     public RegressionFit fit(double[] values, List<Regressor> regressors) {
+        return fit(values, regressors, 0);
+    }
+
+    /**
+     * Fits {@code values} with {@code regressors}, then again without the events whose coefficient is less than
+     * {@code eventT} standard errors ({@link RegressionFit#standardError}) from 0; events the window does not show stay
+     * (they add nothing). The second fit reuses the first's design rows. {@code eventT} = 0 keeps every event.
+     *
+     * @throws IllegalArgumentException as {@link #fit(double[], List)}, or when {@code eventT} is negative
+     */
+    public RegressionFit fit(double[] values, List<Regressor> regressors, double eventT) {
+        checkArgument(eventT >= 0, "the events' t threshold must not be negative, got %s", eventT);
         int n = values.length;
         for (Regressor regressor : regressors) {
             checkArgument(
@@ -158,8 +171,64 @@ public record RegressionModel(
             }
         }
         checkArgument(best != null, "the regression's design is singular: a regressor repeats another or is constant");
-        return new RegressionFit(
+        RegressionFit fit = new RegressionFit(
                 this, design, best.coefficients, best.sigma, best.autocorrelation, best.inverse, best.penalty, n);
+        if (eventT == 0) {
+            return fit;
+        }
+        double[] errors = fit.standardErrors(rows);
+        List<Regressor> kept = new ArrayList<>();
+        // The columns that stay: level, slope, changepoints and Fourier terms, then the kept regressors'.
+        int[] columns = new int[p];
+        int width = design.regressorColumn(0);
+        for (int i = 0; i < width; i++) {
+            columns[i] = i;
+        }
+        for (int i = 0; i < regressors.size(); i++) {
+            Regressor regressor = regressors.get(i);
+            boolean shown = Double.isNaN(errors[i])
+                    || Math.abs(best.coefficients[design.regressorColumn(i)]) >= eventT * errors[i];
+            if (regressor.kind() != Regressor.Kind.EVENT || shown) {
+                kept.add(regressor);
+                columns[width++] = design.regressorColumn(i);
+            }
+        }
+        if (kept.size() == regressors.size()) {
+            return fit;
+        }
+        Design reduced = new Design(this, n, kept);
+        double[][] keptRows = new double[n][width];
+        for (int row = 0; row < n; row++) {
+            for (int i = 0; i < width; i++) {
+                keptRows[row][i] = rows[row][columns[i]];
+            }
+        }
+        double[][] keptGram = new double[width][width];
+        double[] keptMoment = new double[width];
+        for (int i = 0; i < width; i++) {
+            keptMoment[i] = moment[columns[i]];
+            for (int j = 0; j < width; j++) {
+                keptGram[i][j] = gram[columns[i]][columns[j]];
+            }
+        }
+        Solution second = null;
+        for (double relative : reduced.changepointColumns() > 0 ? PENALTY_GRID : new double[] {0}) {
+            Solution solution = solve(keptGram, keptMoment, keptRows, z, reduced, relative * n)
+                    .orElse(null);
+            if (solution != null && (second == null || solution.gcv < second.gcv)) {
+                second = solution;
+            }
+        }
+        checkArgument(second != null, "the regression's design is singular without the events it does not show");
+        return new RegressionFit(
+                this,
+                reduced,
+                second.coefficients,
+                second.sigma,
+                second.autocorrelation,
+                second.inverse,
+                second.penalty,
+                n);
     }
 
     /** The value on the model's scale. */
