@@ -57,41 +57,24 @@ public final class RegressionFit {
      * regressor that does not vary over the training window.
      */
     public double standardError(String name) {
-        int index = indexOf(name);
-        return standardErrors(new int[] {index})[0];
+        return standardErrors()[indexOf(name)];
     }
 
-    /** {@link #standardError} of every regressor, in the order they were given, in one pass over the observations. */
+    /** {@link #standardError} of every regressor, in the order they were given. */
     public double[] standardErrors() {
-        int[] all = new int[design.regressors().size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return standardErrors(all);
-    }
-
-    /** {@link #standardErrors()} with the design's rows of the observations already built. */
-    double[] standardErrors(double[][] rows) {
-        int[] all = new int[design.regressors().size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return standardErrors(all, rows);
-    }
-
-    private double[] standardErrors(int[] indices) {
         double[][] rows = new double[observations][];
         for (int t = 0; t < observations; t++) {
             rows[t] = design.row(t);
         }
-        return standardErrors(indices, rows);
+        return standardErrors(rows);
     }
 
-    private double[] standardErrors(int[] indices, double[][] rows) {
-        int k = indices.length;
+    /** {@link #standardErrors()} from the design's rows of the observations, already built: one pass over them. */
+    double[] standardErrors(double[][] rows) {
+        int k = design.regressors().size();
         int[] columns = new int[k];
         for (int j = 0; j < k; j++) {
-            columns[j] = design.regressorColumn(indices[j]);
+            columns[j] = design.regressorColumn(j);
         }
         // w = X (X'X)^-1 e_column; the variance is sigma^2 w' R w with R the AR(1) correlations, summed in one pass:
         // carried = sum over earlier s of rho^(t-s) w_s.
@@ -112,7 +95,7 @@ public final class RegressionFit {
         }
         double[] errors = new double[k];
         for (int j = 0; j < k; j++) {
-            errors[j] = design.isEstimable(indices[j]) ? sigma * Math.sqrt(Math.max(0, quadratic[j])) : Double.NaN;
+            errors[j] = design.isEstimable(j) ? sigma * Math.sqrt(Math.max(0, quadratic[j])) : Double.NaN;
         }
         return errors;
     }

@@ -8,6 +8,7 @@ import io.fleetcast.forecast.linear.Cholesky;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to fit the decomposable regression: the scale, the trend's candidate changepoints, the Fourier seasonalities.
@@ -162,14 +163,7 @@ public record RegressionModel(
                 gram[i][j] = gram[j][i];
             }
         }
-        Solution best = null;
-        for (double relative : design.changepointColumns() > 0 ? PENALTY_GRID : new double[] {0}) {
-            Solution solution =
-                    solve(gram, moment, rows, z, design, relative * n).orElse(null);
-            if (solution != null && (best == null || solution.gcv < best.gcv)) {
-                best = solution;
-            }
-        }
+        Solution best = best(gram, moment, rows, z, design);
         checkArgument(best != null, "the regression's design is singular: a regressor repeats another or is constant");
         RegressionFit fit = new RegressionFit(
                 this, design, best.coefficients, best.sigma, best.autocorrelation, best.inverse, best.penalty, n);
@@ -211,14 +205,7 @@ public record RegressionModel(
                 keptGram[i][j] = gram[columns[i]][columns[j]];
             }
         }
-        Solution second = null;
-        for (double relative : reduced.changepointColumns() > 0 ? PENALTY_GRID : new double[] {0}) {
-            Solution solution = solve(keptGram, keptMoment, keptRows, z, reduced, relative * n)
-                    .orElse(null);
-            if (solution != null && (second == null || solution.gcv < second.gcv)) {
-                second = solution;
-            }
-        }
+        Solution second = best(keptGram, keptMoment, keptRows, z, reduced);
         checkArgument(second != null, "the regression's design is singular without the events it does not show");
         return new RegressionFit(
                 this,
@@ -229,6 +216,20 @@ public record RegressionModel(
                 second.inverse,
                 second.penalty,
                 n);
+    }
+
+    /** The solution at the changepoint penalty (from the grid) with the least GCV; null when none solves. */
+    private static @Nullable Solution best(
+            double[][] gram, double[] moment, double[][] rows, double[] z, Design design) {
+        Solution best = null;
+        for (double relative : design.changepointColumns() > 0 ? PENALTY_GRID : new double[] {0}) {
+            Solution solution =
+                    solve(gram, moment, rows, z, design, relative * z.length).orElse(null);
+            if (solution != null && (best == null || solution.gcv < best.gcv)) {
+                best = solution;
+            }
+        }
+        return best;
     }
 
     /** The value on the model's scale. */
