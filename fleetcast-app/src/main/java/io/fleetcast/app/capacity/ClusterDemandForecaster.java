@@ -64,7 +64,7 @@ final class ClusterDemandForecaster {
     static final int RAMP_DAYS = 90;
     static final int LEFT_AFTER_DAYS = 28;
     /** How many standard errors from none an event's lift must be for a service to keep it. */
-    static final double EVENT_T = 2;
+    static final double EVENT_T = 3;
     /** A placement with fewer days than this to learn from pools its growth with its cluster's. */
     static final int POOLED_BELOW_DAYS = 365;
     /** The days of its own at which a young placement's growth and its cluster's weigh the same. */
