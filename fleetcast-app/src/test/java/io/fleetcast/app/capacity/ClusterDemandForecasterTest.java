@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -158,7 +159,7 @@ class ClusterDemandForecasterTest {
      */
     @Test
     void youngPlacementsPoolTheirGrowthWithTheirCluster() {
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         double pooledError = 0;
         double aloneError = 0;
         int runs = 100;
