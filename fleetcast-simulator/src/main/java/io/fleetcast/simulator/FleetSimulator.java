@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.dataset.Kind;
-import io.fleetcast.simulator.internal.catalog.Family;
+import io.fleetcast.simulator.internal.World;
 import io.fleetcast.simulator.internal.catalog.SkuCatalog;
 import io.fleetcast.simulator.internal.cost.BudgetOverrun;
 import io.fleetcast.simulator.internal.cost.Budgets;
@@ -22,7 +22,6 @@ import io.fleetcast.simulator.internal.supply.Supply;
 import io.fleetcast.simulator.internal.supply.SupplyFiles;
 import io.fleetcast.simulator.internal.telemetry.TelemetryFile;
 import io.fleetcast.simulator.internal.timeline.Timeline;
-import io.fleetcast.simulator.internal.topology.Cluster;
 import io.fleetcast.simulator.internal.topology.Site;
 import io.fleetcast.simulator.internal.topology.Topology;
 import io.fleetcast.simulator.internal.truth.TruthFile;
@@ -32,9 +31,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,20 +77,13 @@ public final class FleetSimulator {
             throw new UncheckedIOException("creating " + outputFolder, e);
         }
         long seed = config.seed();
-        Timeline timeline = Timeline.ofHistory(config.days(), config.end());
-        SkuCatalog catalog = SkuCatalog.build(timeline, RandomStream.of(seed, "catalog"));
-        Topology topology = Topology.build(config.servers(), timeline, RandomStream.of(seed, "topology"));
-        Set<Family> families = EnumSet.noneOf(Family.class);
-        for (Cluster cluster : topology.clusters()) {
-            if (!cluster.isCloud()) {
-                families.add(cluster.family());
-            }
-        }
-        Organization organization =
-                Organization.build(config.servers(), families, RandomStream.of(seed, "organization"));
-        DemandModel demand = DemandModel.build(
-                timeline, config.servers(), topology, organization, catalog, RandomStream.of(seed, "demand"));
-        Supply supply = Supply.build(timeline, topology, catalog, demand, RandomStream.of(seed, "supply"));
+        World world = World.build(config.servers(), config.days(), config.end(), seed);
+        Timeline timeline = world.timeline();
+        SkuCatalog catalog = world.catalog();
+        Topology topology = world.topology();
+        Organization organization = world.organization();
+        DemandModel demand = world.demand();
+        Supply supply = world.supply();
 
         ImmutableMap.Builder<Kind, Long> rows = ImmutableMap.builder();
         ImmutableMap.Builder<Kind, Path> files = ImmutableMap.builder();

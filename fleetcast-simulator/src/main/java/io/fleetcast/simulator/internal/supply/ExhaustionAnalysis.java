@@ -89,6 +89,11 @@ final class ExhaustionAnalysis {
 
     /** The resources {@code supply}'s cluster runs out of within the planning horizon, earliest first per resource. */
     List<Exhaustion> analyse(ClusterSupply supply, boolean designed) {
+        return analyse(supply, designed, 1);
+    }
+
+    /** As {@link #analyse(ClusterSupply, boolean)}, with expected demand multiplied by {@code scale}. */
+    private List<Exhaustion> analyse(ClusterSupply supply, boolean designed, double scale) {
         EnumMap<Resource, double[]> usable = usable(supply);
         int end = timeline.lastDay();
         int cluster = supply.cluster().index();
@@ -97,7 +102,7 @@ final class ExhaustionAnalysis {
             double[] capacity = Objects.requireNonNull(usable.get(resource), "usable capacity missing");
             for (int i = 0; i < capacity.length; i++) {
                 int day = end + 1 + i;
-                double expected = demand.clusterExpected(cluster, resource, day);
+                double expected = scale * demand.clusterExpected(cluster, resource, day);
                 if (expected > capacity[i] && expected > 0) {
                     found.add(new Exhaustion(
                             supply.cluster(),
@@ -115,11 +120,26 @@ final class ExhaustionAnalysis {
 
     /** The earliest day any resource runs out, or {@link PurchaseOrder#NEVER}. */
     int firstExhaustionDay(ClusterSupply supply) {
+        return firstExhaustionDay(supply, 1);
+    }
+
+    private int firstExhaustionDay(ClusterSupply supply, double scale) {
         int first = PurchaseOrder.NEVER;
-        for (Exhaustion exhaustion : analyse(supply, false)) {
+        for (Exhaustion exhaustion : analyse(supply, false, scale)) {
             first = Math.min(first, exhaustion.day());
         }
         return first;
+    }
+
+    /**
+     * Whether the cluster's first exhaustion day is well determined: with expected demand {@code margin} lower or
+     * higher, it moves by at most {@code tolerance} days. A day set by a one-day event peak that barely touches capacity
+     * is not; a forecast 1% off would move it by months.
+     */
+    boolean wellDetermined(ClusterSupply supply, double margin, int tolerance) {
+        int day = firstExhaustionDay(supply, 1);
+        return Math.abs(firstExhaustionDay(supply, 1 - margin) - day) <= tolerance
+                && Math.abs(firstExhaustionDay(supply, 1 + margin) - day) <= tolerance;
     }
 
     /**

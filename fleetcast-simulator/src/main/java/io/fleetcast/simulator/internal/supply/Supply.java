@@ -26,13 +26,21 @@ import org.jspecify.annotations.Nullable;
  * <p>Clusters the topology designed to run out are planned too hot for the last 400 days of the history: their
  * planner aims at a target utilisation above its usual 68–78%, chosen (by bisection) so that the cluster runs out
  * roughly 120–300 days after the end of the history while expected demand still fitted installed capacity throughout
- * the history. If no freeze day does that, the
- * cluster is planned normally and is not marked as designed.
+ * the history, and so that 1% more or less demand moves that day by at most 14 days (a day set by a one-day event
+ * peak that barely touches capacity is passed over for a cooler plan). If no utilisation does that, the cluster is
+ * planned normally and is not marked as designed.
  */
 public final class Supply {
     /** Days before the end of the history from which a designed cluster is planned too hot. */
     private static final int HOT_DAYS = 400;
 
+    /**
+     * A designed day must be well determined: {@value #DEMAND_MARGIN} more or less expected demand moves it by at most
+     * {@value #MARGIN_DAYS} days, or a planner 1% off could not be told from one that is right.
+     */
+    private static final double DEMAND_MARGIN = 0.01;
+
+    private static final int MARGIN_DAYS = 14;
     private static final double MIN_HOT_UTILIZATION = 0.75;
     private static final double MAX_HOT_UTILIZATION = 1.6;
     private static final DateTimeFormatter ORDER_MONTH = DateTimeFormatter.ofPattern("yyyyMM", Locale.ROOT);
@@ -213,7 +221,10 @@ public final class Supply {
         for (double utilization = high; utilization >= MIN_HOT_UTILIZATION; utilization -= 0.01) {
             ClusterSupply supply = planner.plan(cluster, hotFrom, utilization);
             int day = analysis.firstExhaustionDay(supply);
-            if (day >= last + 80 && day <= timeline.horizonEndDay() && analysis.fitsHistory(supply)) {
+            if (day >= last + 80
+                    && day <= timeline.horizonEndDay()
+                    && analysis.fitsHistory(supply)
+                    && analysis.wellDetermined(supply, DEMAND_MARGIN, MARGIN_DAYS)) {
                 return supply;
             }
             if (day > timeline.horizonEndDay()) {
