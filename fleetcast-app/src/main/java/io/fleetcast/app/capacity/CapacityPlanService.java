@@ -199,6 +199,7 @@ public final class CapacityPlanService {
         List<InventoryGroup> inventory = store.inventory(asOf);
         Map<String, ClusterInfo> clusters = new TreeMap<>();
         List<ServerCohort> cohorts = new ArrayList<>();
+        Set<String> ownedSkus = new TreeSet<>();
         for (InventoryGroup group : inventory) {
             SkuRecord sku = skus.get(group.sku());
             if (sku == null) {
@@ -208,6 +209,9 @@ public final class CapacityPlanService {
             ClusterInfo info =
                     clusters.computeIfAbsent(group.cluster(), name -> new ClusterInfo(group.region(), group.site()));
             boolean owned = group.ownership().equals("owned");
+            if (owned) {
+                ownedSkus.add(group.sku());
+            }
             info.elastic |= !owned;
             info.owned |= owned;
             if (!owned) {
@@ -262,7 +266,7 @@ public final class CapacityPlanService {
         progress.progress("life fits", 0, 1);
         Map<String, LifeDistribution> fits = new TreeMap<>();
         Map<String, String> fitNotes = new TreeMap<>();
-        fitLives(cohorts, fits, fitNotes);
+        fitLives(ownedSkus, fits, fitNotes);
         progress.progress("life fits", 1, 1);
 
         Map<String, Map<Resource, SupplyPath>> supply = withAddedSupply(
@@ -531,17 +535,16 @@ public final class CapacityPlanService {
 
     /**
      * Fits a Weibull life per owned SKU in service. A SKU with at least {@value #FAILURES_FOR_SHAPE} failures gets its
-     * own shape; one with fewer gets the shape of those, weighted by their failures, and its failure rate from its own
-     * failures and exposure with the fleet's rate as {@value #PRIOR_FAILURES} more failures (Weibayes with a gamma
-     * prior): a shape fitted to two or three failures can come out anywhere, and one early failure among a few young
-     * servers would read as a short life. Without any SKU to take the shape from, it is 1 (an exponential life). A SKU
-     * without failures is forecast none; one whose fit fails gets an exponential life, or none. A batch with at least
+     * own shape; one with fewer (none included) gets the shape all SKUs share ({@link Weibayes#commonShape}, each SKU
+     * with its own scale), and its failure rate from its own failures and exposure with the fleet's rate as {@value
+     * #PRIOR_FAILURES} more failures (Weibayes with a gamma prior): a shape fitted to two or three failures can come out
+     * anywhere, one early failure among a few young servers would read as a short life, and a new SKU without failures
+     * still fails. With fewer than {@value #FAILURES_FOR_SHAPE} failures in the fleet the shape is 1 (an exponential
+     * life), and without any a SKU is forecast none; one whose fit fails gets an exponential life, or none. A batch with at least
      * {@value #BATCH_FAILURES} failures, more than the rest of its SKU's rate makes likelier than {@value
      * #BATCH_P_VALUE} (Poisson), gets a Weibayes life of its own at its SKU's shape, and its SKU is fitted without it.
      */
-    private void fitLives(List<ServerCohort> cohorts, Map<String, LifeDistribution> fits, Map<String, String> notes) {
-        Set<String> skusInService = new TreeSet<>();
-        cohorts.forEach(cohort -> skusInService.add(cohort.sku()));
+    private void fitLives(Set<String> skusInService, Map<String, LifeDistribution> fits, Map<String, String> notes) {
         Map<String, List<LifeRecord>> bySku = new LinkedHashMap<>();
         for (LifeRecord record : lives.lifeRecords()) {
             if (skusInService.contains(record.sku())) {
@@ -629,6 +632,34 @@ public final class CapacityPlanService {
         }
     }
 
+    /** The shape SKUs with few failures take (see {@link #fitLives}), and where it came from, for people. */
+    private record SharedShape(double shape, String source) {
+        /**
+         * The shape all SKUs share, each with a scale of its own, from every failure in the fleet: SKUs of one kind of
+         * machine wear out alike, and a few failures per SKU say little on their own. 1 below {@value
+         * #FAILURES_FOR_SHAPE} failures.
+         */
+        static SharedShape of(List<LifeData> weighable, long failures) {
+            if (failures < FAILURES_FOR_SHAPE) {
+                return new SharedShape(
+                        1, "1 (exponential: the fleet has fewer than " + FAILURES_FOR_SHAPE + " failures)");
+            }
+            try {
+                double shape = Weibayes.commonShape(weighable);
+                return new SharedShape(
+                        shape,
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%.3f, the shape the fleet's %d failures share (each SKU with its own scale)",
+                                shape,
+                                failures));
+            } catch (IllegalArgumentException e) {
+                return new SharedShape(
+                        1, "1 (exponential: the fleet's failures give no shape: " + e.getMessage() + ")");
+            }
+        }
+    }
+
     /** P(N >= k) for N Poisson with mean {@code mean}. */
     static double poissonAtLeast(long k, double mean) {
         if (k <= 0) {
@@ -647,14 +678,17 @@ public final class CapacityPlanService {
     private static void skuLives(
             Map<String, List<LifeRecord>> bySku, Map<String, LifeDistribution> fits, Map<String, String> notes) {
         Map<String, LifeData> few = new LinkedHashMap<>();
-        double shapeSum = 0;
-        long shapeFailures = 0;
+        List<LifeData> weighable = new ArrayList<>();
+        long fleetFailureCount = 0;
         for (Map.Entry<String, List<LifeRecord>> entry : bySku.entrySet()) {
             String sku = entry.getKey();
             LifeData data = FleetLifeService.lifeDataInDays(entry.getValue());
-            if (data.failureCount() == 0) {
-                notes.put(sku, "no failures in " + data.unitCount() + " servers: none expected");
-                continue;
+            fleetFailureCount += data.failureCount();
+            try {
+                Weibayes.exposure(data, 1);
+                weighable.add(data);
+            } catch (IllegalArgumentException e) {
+                // Data Weibayes cannot weigh (censored in intervals) stays out of the shared shape.
             }
             if (data.failureCount() < FAILURES_FOR_SHAPE) {
                 few.put(sku, data);
@@ -663,20 +697,11 @@ public final class CapacityPlanService {
             LifeDistribution life = fitFreely(sku, data, notes);
             if (life != null) {
                 fits.put(sku, life);
-                if (life instanceof Weibull weibull) {
-                    shapeSum += weibull.shape() * data.failureCount();
-                    shapeFailures += data.failureCount();
-                }
             }
         }
-        double shape = shapeFailures == 0 ? 1 : shapeSum / shapeFailures;
-        String source = shapeFailures == 0
-                ? "1 (exponential: no SKU has " + FAILURES_FOR_SHAPE + " failures to take a shape from)"
-                : String.format(
-                        java.util.Locale.ROOT,
-                        "%.3f, the failure-weighted shape of the SKUs with %d or more failures",
-                        shape,
-                        FAILURES_FOR_SHAPE);
+        SharedShape shared = SharedShape.of(weighable, fleetFailureCount);
+        double shape = shared.shape();
+        String source = shared.source();
         // The fleet's failure rate at that shape (all SKUs' failures over all their exposure) weighs in as a prior
         // worth PRIOR_FAILURES failures: one early failure among a few young servers does not read as a short life.
         double fleetFailures = 0;
@@ -693,6 +718,10 @@ public final class CapacityPlanService {
         double priorExposure = fleetFailures == 0 ? 0 : PRIOR_FAILURES * fleetExposure / fleetFailures;
         double priorFailures = fleetFailures == 0 ? 0 : PRIOR_FAILURES;
         few.forEach((sku, data) -> {
+            if (data.failureCount() == 0 && priorFailures == 0) {
+                notes.put(sku, "no failures in " + data.unitCount() + " servers, nor in the fleet: none expected");
+                return;
+            }
             try {
                 Weibull life = Weibayes.fit(data, shape, priorFailures, priorExposure);
                 fits.put(sku, life);

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.Weibull;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Weibayes: a 2-parameter Weibull whose shape β is taken as known (from similar items with more failures), for data
@@ -46,6 +49,69 @@ public final class Weibayes {
             throw new IllegalArgumentException("Weibayes needs at least one failure");
         }
         return Weibull.of(Math.pow((exposure(data, shape) + priorExposure) / failures, 1 / shape), shape);
+    }
+
+    /**
+     * The shape that makes several groups' data most likely when they share it and each has a scale of its own (a
+     * common-shape Weibull, as for SKUs of one kind of machine). Given β each group's likelihood is largest at η_j^β =
+     * S_j(β) / r_j, which leaves the profile log-likelihood
+     *
+     * <pre>
+     *   ℓ(β) = Σ_j [ r_j ln β + (β − 1) Σ_failures ln tᵢ − r_j ln(S_j(β) / r_j) − r_j ]
+     * </pre>
+     *
+     * over the groups with failures (one without tells nothing of the shape). It is maximised over β in [0.1, 20] on
+     * the log scale by golden-section search.
+     *
+     * @throws IllegalArgumentException when the groups hold fewer than two failures at different ages, or data Weibayes
+     *     cannot weigh (see {@link #exposure})
+     */
+    public static double commonShape(List<LifeData> groups) {
+        requireNonNull(groups, "groups is null");
+        List<LifeData> failed = new ArrayList<>();
+        double[] logFailures = new double[groups.size()];
+        double firstAge = Double.NaN;
+        boolean differ = false;
+        for (LifeData data : groups) {
+            exposure(data, 1); // rejects data it cannot weigh
+            if (data.failureCount() == 0) {
+                continue;
+            }
+            double sum = 0;
+            for (LifeData.Observation unit : data.failures()) {
+                sum += unit.count() * Math.log(unit.upper());
+                differ |= !Double.isNaN(firstAge) && unit.upper() != firstAge;
+                firstAge = Double.isNaN(firstAge) ? unit.upper() : firstAge;
+            }
+            logFailures[failed.size()] = sum;
+            failed.add(data);
+        }
+        if (!differ) {
+            throw new IllegalArgumentException("a common shape needs failures at two or more different ages");
+        }
+        DoubleUnaryOperator likelihood = logShape -> {
+            double shape = Math.exp(logShape);
+            double total = 0;
+            for (int j = 0; j < failed.size(); j++) {
+                double r = failed.get(j).failureCount();
+                double exposure = exposure(failed.get(j), shape);
+                total += r * Math.log(shape) + (shape - 1) * logFailures[j] - r * Math.log(exposure / r) - r;
+            }
+            return total;
+        };
+        double low = Math.log(0.1);
+        double high = Math.log(20);
+        double golden = (Math.sqrt(5) - 1) / 2;
+        for (int i = 0; i < 100 && high - low > 1e-9; i++) {
+            double left = high - golden * (high - low);
+            double right = low + golden * (high - low);
+            if (likelihood.applyAsDouble(left) > likelihood.applyAsDouble(right)) {
+                high = right;
+            } else {
+                low = left;
+            }
+        }
+        return Math.exp((low + high) / 2);
     }
 
     /**

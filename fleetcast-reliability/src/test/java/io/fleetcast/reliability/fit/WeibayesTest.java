@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.fleetcast.reliability.data.LifeData;
 import io.fleetcast.reliability.distribution.Weibull;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +33,7 @@ class WeibayesTest {
     @Test
     void atTheMaximumLikelihoodShapeItGivesTheMaximumLikelihoodScale() {
         // 300 units from a Weibull(1,000 days, 1.8), observed for 800 days.
-        SplittableRandom random = new SplittableRandom(7);
-        LifeData.Builder builder = LifeData.builder();
-        for (int i = 0; i < 300; i++) {
-            double life = 1000 * Math.pow(-Math.log(1 - random.nextDouble()), 1 / 1.8);
-            if (life < 800) {
-                builder.failure(life, 1);
-            } else {
-                builder.suspension(800, 1);
-            }
-        }
-        LifeData data = builder.build();
+        LifeData data = weibull(new SplittableRandom(7), 300, 1000, 1.8, 800);
         Weibull mle =
                 (Weibull) MaximumLikelihood.fit(Family.WEIBULL_2P, data, 0.95).distribution();
 
@@ -60,6 +52,58 @@ class WeibayesTest {
         assertThat(Weibayes.fit(LifeData.builder().suspension(100, 10).build(), 2, 2, 8_000_000)
                         .scale())
                 .isCloseTo(Math.sqrt(8_100_000 / 2.0), within(1e-9));
+    }
+
+    @Test
+    void oneGroupsCommonShapeIsItsMaximumLikelihoodShape() {
+        LifeData data = weibull(new SplittableRandom(3), 200, 1000, 1.8, 800);
+        Weibull mle =
+                (Weibull) MaximumLikelihood.fit(Family.WEIBULL_2P, data, 0.95).distribution();
+
+        assertThat(Weibayes.commonShape(List.of(data))).isCloseTo(mle.shape(), within(1e-6 * mle.shape()));
+    }
+
+    @Test
+    void groupsWithTheirOwnScalesShareTheirShape() {
+        // Twelve SKUs of one shape, 1.8, with scales from 4,000 to 7,300 days: 150 servers each, watched for 200 to
+        // 2,400 days, so the young ones have a few failures and the old ones dozens. Taken as one sample, their mixed
+        // scales read as a lower shape (1.61 on average in a Python run of the same design).
+        SplittableRandom random = new SplittableRandom(11);
+        double common = 0;
+        double pooled = 0;
+        int runs = 40;
+        for (int run = 0; run < runs; run++) {
+            List<LifeData> groups = new ArrayList<>();
+            for (int j = 0; j < 12; j++) {
+                groups.add(weibull(random, 150, 4000 + 300 * j, 1.8, 200 + 200 * j));
+            }
+            LifeData all = groups.stream().reduce(LifeData::combine).orElseThrow();
+            common += Weibayes.commonShape(groups) / runs;
+            pooled += ((Weibull) MaximumLikelihood.fit(Family.WEIBULL_2P, all, 0.95)
+                                    .distribution())
+                            .shape()
+                    / runs;
+        }
+
+        assertThat(common).isCloseTo(1.8, within(0.08));
+        assertThat(Math.abs(pooled - 1.8)).isGreaterThan(2 * Math.abs(common - 1.8));
+        assertThatThrownBy(() -> Weibayes.commonShape(List.of(
+                        LifeData.builder().failure(100, 2).suspension(300, 5).build())))
+                .hasMessageContaining("two or more different ages");
+    }
+
+    /** {@code units} lives from a Weibull of {@code scale} and {@code shape}, watched for {@code watched} days. */
+    private static LifeData weibull(SplittableRandom random, int units, double scale, double shape, double watched) {
+        LifeData.Builder builder = LifeData.builder();
+        for (int i = 0; i < units; i++) {
+            double life = scale * Math.pow(-Math.log(1 - random.nextDouble()), 1 / shape);
+            if (life < watched) {
+                builder.failure(life, 1);
+            } else {
+                builder.suspension(watched, 1);
+            }
+        }
+        return builder.build();
     }
 
     @Test
