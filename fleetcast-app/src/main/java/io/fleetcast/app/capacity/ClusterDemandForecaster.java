@@ -49,7 +49,10 @@ import java.util.stream.IntStream;
  * yearly shape from a cluster where it has two ({@link YearlyProfiles}); one with less than a year and no such shape
  * pools its growth with its cluster's (see {@link #pooled}), and one holding its last week grows at its cluster's
  * rate. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its cluster's has left it and uses
- * nothing. Events a service does not show (within {@value #EVENT_T} standard errors of none) are left out of its fit.
+ * nothing. Events a service does not show (within {@value #EVENT_T} standard errors of none) are left out of its fit;
+ * an event none of its days cover (it arrived after the last one) takes the lift its service showed in its other
+ * clusters. Its P50 is its expected demand: a log-scale fit's median times exp(σ²/2), σ the residuals' deviation, so
+ * that the cluster's sum is not low by half the services' noise variance.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit. Every adjustment (step, add, multiply, override) then applies
@@ -175,7 +178,16 @@ final class ClusterDemandForecaster {
      * day on the log scale that pooling may replace: its own log-linear trend's, 0 for a held level, NaN for the rest
      * (a driver's growth, one fitted beside a borrowed yearly shape, a linear or pooled one, one that left).
      */
-    private record Fitted(DemandForecast forecast, int learned, double growth) {}
+    private record Fitted(
+            DemandForecast forecast, int learned, double growth, Map<String, Double> shown, Set<String> unseen) {}
+
+    /**
+     * What a placement takes from others: a growth per day on the log scale (NaN: its own), and lifts for events its
+     * history does not show, by regressor name.
+     */
+    private record Borrowed(double growth, Map<String, Double> lifts) {
+        static final Borrowed NOTHING = new Borrowed(Double.NaN, Map.of());
+    }
 
     /**
      * The clusters' demand, one forecast per cluster and resource, summed over their services, reporting progress as
@@ -202,7 +214,8 @@ final class ClusterDemandForecaster {
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
             History history = histories.get(i);
             LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
-            fitted[i] = fitted(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles, Double.NaN);
+            fitted[i] =
+                    fitted(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles, Borrowed.NOTHING);
             synchronized (done) {
                 progress.accept(done.incrementAndGet(), histories.size());
             }
@@ -216,15 +229,48 @@ final class ClusterDemandForecaster {
                 sum[1]++;
             }
         }
+        // An event a placement has not seen (it arrived after the event's last occurrence) takes the lift its service
+        // showed in its other clusters: the geometric mean over those that saw it (1 where the lift was dropped).
+        Map<String, Map<String, List<Double>>> shown = new TreeMap<>();
+        for (int i = 0; i < fitted.length; i++) {
+            History history = histories.get(i);
+            fitted[i]
+                    .shown()
+                    .forEach((event, lift) -> shown.computeIfAbsent(
+                                    history.service() + "/" + history.resource().code(), key -> new TreeMap<>())
+                            .computeIfAbsent(event, name -> new ArrayList<>())
+                            .add(lift));
+        }
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
-            double[] sum = established.get(key(histories.get(i)));
-            if (sum != null && sum[1] >= 2) {
-                double growth = pooled(fitted[i], sum[0] / sum[1]);
-                if (!Double.isNaN(growth)) {
-                    History history = histories.get(i);
-                    LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
-                    fitted[i] = fitted(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles, growth);
+            History history = histories.get(i);
+            double[] sum = established.get(key(history));
+            double growth = sum != null && sum[1] >= 2 ? pooled(fitted[i], sum[0] / sum[1]) : Double.NaN;
+            Map<String, Double> lifts = new TreeMap<>();
+            Map<String, List<Double>> service = shown.getOrDefault(
+                    history.service() + "/" + history.resource().code(), Map.of());
+            for (String event : fitted[i].unseen()) {
+                List<Double> seen = service.getOrDefault(event, List.of());
+                if (!seen.isEmpty()) {
+                    lifts.put(
+                            event,
+                            Math.exp(seen.stream()
+                                    .mapToDouble(Math::log)
+                                    .average()
+                                    .orElse(0)));
                 }
+            }
+            if (!Double.isNaN(growth) || !lifts.isEmpty()) {
+                LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
+                fitted[i] = fitted(
+                        history,
+                        last,
+                        dataFirst,
+                        asOf,
+                        horizon,
+                        inputs,
+                        adjustments,
+                        profiles,
+                        new Borrowed(growth, lifts));
             }
         });
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
@@ -345,12 +391,12 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             YearlyProfiles profiles) {
-        return fitted(history, clusterLast, dataFirst, asOf, horizon, inputs, adjustments, profiles, Double.NaN)
+        return fitted(history, clusterLast, dataFirst, asOf, horizon, inputs, adjustments, profiles, Borrowed.NOTHING)
                 .forecast();
     }
 
     /** {@link #forecast(History, LocalDate, LocalDate, LocalDate, int, ForecastInputs, List, YearlyProfiles)} with
-     * a given growth per day on the log scale (NaN: its own). */
+     * what it borrows from other placements. */
     private static Fitted fitted(
             History history,
             LocalDate clusterLast,
@@ -360,7 +406,8 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             YearlyProfiles profiles,
-            double growth) {
+            Borrowed borrowed) {
+        double growth = borrowed.growth();
         if (ChronoUnit.DAYS.between(history.last(), clusterLast) > LEFT_AFTER_DAYS) {
             double[] none = new double[horizon];
             return new Fitted(
@@ -374,7 +421,9 @@ final class ClusterDemandForecaster {
                             "Left(" + history.last() + ")",
                             List.of()),
                     0,
-                    Double.NaN);
+                    Double.NaN,
+                    Map.of(),
+                    Set.of());
         }
         int observed = history.used.length;
         // Days between the series' end and the plan's start (data that stopped for the whole cluster) count too.
@@ -454,21 +503,70 @@ final class ClusterDemandForecaster {
                             .filter(name -> name.startsWith("driver:"))
                             .map(name -> "+follows " + name.substring("driver:".length()))
                             .collect(Collectors.joining());
+            // A log-scale fit forecasts the median; the cluster sums its services' expected demand, exp(sigma^2 / 2)
+            // times the median with sigma the residuals' standard deviation.
+            double sigma = positive ? parameters.getOrDefault("sigma", 0.0) : 0;
+            double expected = Double.isFinite(sigma) ? Math.exp(sigma * sigma / 2) : 1;
             for (int i = 0; i < horizon; i++) {
                 int step = gap + i;
                 double mean = forecast.mean(step);
                 double upper = Math.max(0, (forecast.upper95()[step] - mean) / Forecast.Z95);
-                p50[i] = mean;
-                p90[i] = mean + Z90 * upper;
-                p99[i] = mean + Z99 * upper;
+                p50[i] = expected * mean;
+                p90[i] = expected * (mean + Z90 * upper);
+                p99[i] = expected * (mean + Z99 * upper);
+            }
+        }
+        // The events its days show (their lifts, 1 where a lift was dropped), and those they do not.
+        DemandSeries days = fitted.isPresent() ? series(history, start, length) : series(history, 0, observed);
+        Map<String, Double> shown = new TreeMap<>();
+        if (positive && fitted.isPresent()) {
+            Map<String, Double> parameters = fitted.orElseThrow().provenance().parameters();
+            for (Regressor event : inputs.events(days, steps)) {
+                shown.put(event.name(), parameters.getOrDefault(event.name(), 1.0));
+            }
+        }
+        Map<String, double[]> unseen = inputs.unseenEvents(days, steps);
+        boolean lifted = false;
+        for (Map.Entry<String, Double> lift : borrowed.lifts().entrySet()) {
+            double[] indicator = unseen.get(lift.getKey());
+            if (indicator == null) {
+                continue;
+            }
+            lifted = true;
+            for (int i = 0; i < horizon; i++) {
+                double factor = Math.pow(lift.getValue(), indicator[gap + i]);
+                p50[i] *= factor;
+                p90[i] *= factor;
+                p99[i] *= factor;
             }
         }
         List<String> launches = adjust(history, applicable, asOf.plusDays(1), p50, p90, p99);
         return new Fitted(
                 new DemandForecast(
-                        history.cluster(), history.resource(), asOf.plusDays(1), p50, p90, p99, model, launches),
+                        history.cluster(),
+                        history.resource(),
+                        asOf.plusDays(1),
+                        p50,
+                        p90,
+                        p99,
+                        model + (lifted ? "+borrowed lifts" : ""),
+                        launches),
                 fitted.isPresent() ? length : 0,
-                ownGrowth);
+                ownGrowth,
+                shown,
+                unseen.keySet());
+    }
+
+    /** The days {@code start} to {@code start + length - 1} of {@code history} as a daily demand series. */
+    private static DemandSeries series(History history, int start, int length) {
+        return new DemandSeries(
+                history.service(),
+                history.cluster(),
+                history.resource().code(),
+                DemandGrain.DAY,
+                history.first.plusDays(start).atStartOfDay().toInstant(ZoneOffset.UTC),
+                history.last().atStartOfDay().toInstant(ZoneOffset.UTC),
+                length);
     }
 
     /**
@@ -565,14 +663,7 @@ final class ClusterDemandForecaster {
             YearlyProfiles profiles,
             double growth) {
         LocalDate first = history.first.plusDays(start);
-        DemandSeries series = new DemandSeries(
-                history.service(),
-                history.cluster(),
-                history.resource().code(),
-                DemandGrain.DAY,
-                first.atStartOfDay().toInstant(ZoneOffset.UTC),
-                history.last().atStartOfDay().toInstant(ZoneOffset.UTC),
-                learned.length);
+        DemandSeries series = series(history, start, learned.length);
         if (positive && learned.length < 2 * 365 && inputs.hasOwnDriver(history.service())) {
             // Too young here to know its growth, but its own traffic driver has a longer history: it follows the
             // driver (with the elasticity its days show) instead of a trend of its own. The driver carries the year.

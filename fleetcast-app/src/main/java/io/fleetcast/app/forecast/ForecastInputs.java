@@ -3,6 +3,7 @@ package io.fleetcast.app.forecast;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import io.fleetcast.core.error.FleetcastException;
@@ -203,8 +204,46 @@ public final class ForecastInputs {
         return starts;
     }
 
+    /**
+     * The events that apply to {@code series} but fall on none of its periods and on some of the {@code horizon} after
+     * them: their indicators over those {@code horizon} periods, by regressor name ({@code event:} and the event's).
+     * Its history cannot show such an event's effect; a forecaster may borrow it. Safe from several threads at once.
+     */
+    public ImmutableMap<String, double[]> unseenEvents(DemandSeries series, int horizon) {
+        int history = Math.toIntExact(series.grain().between(series.first(), series.last()) + 1);
+        ImmutableMap.Builder<String, double[]> unseen = ImmutableMap.builder();
+        indicators(series, starts(series, history + horizon)).forEach((name, indicator) -> {
+            double past = 0;
+            double future = 0;
+            for (int t = 0; t < indicator.length; t++) {
+                past += t < history ? indicator[t] : 0;
+                future += t < history ? 0 : indicator[t];
+            }
+            if (past == 0 && future > 0) {
+                unseen.put("event:" + name, Arrays.copyOfRange(indicator, history, indicator.length));
+            }
+        });
+        return unseen.buildOrThrow();
+    }
+
     /** One indicator per event name that covers some but not all of the history's periods. */
     private ImmutableList<Regressor> events(DemandSeries series, Instant[] starts, int history) {
+        ImmutableList.Builder<Regressor> regressors = ImmutableList.builder();
+        indicators(series, starts).forEach((name, indicator) -> {
+            double past = 0;
+            for (int t = 0; t < history; t++) {
+                past += indicator[t];
+            }
+            // An event never seen in the history has no estimable effect; one covering all of it neither.
+            if (past > 0 && past < history) {
+                regressors.add(Regressor.event("event:" + name, indicator));
+            }
+        });
+        return regressors.build();
+    }
+
+    /** Per event name that applies to the series and touches the periods between {@code starts}, its indicator. */
+    private Map<String, double[]> indicators(DemandSeries series, Instant[] starts) {
         int length = starts.length - 1;
         Map<String, double[]> indicators = new TreeMap<>();
         String region = regions.get(series.cluster());
@@ -222,18 +261,7 @@ public final class ForecastInputs {
                 indicator[t] = Math.min(1, indicator[t] + share(starts[t], starts[t + 1], from, to));
             }
         }
-        ImmutableList.Builder<Regressor> regressors = ImmutableList.builder();
-        indicators.forEach((name, indicator) -> {
-            double past = 0;
-            for (int t = 0; t < history; t++) {
-                past += indicator[t];
-            }
-            // An event never seen in the history has no estimable effect; one covering all of it neither.
-            if (past > 0 && past < history) {
-                regressors.add(Regressor.event("event:" + name, indicator));
-            }
-        });
-        return regressors.build();
+        return indicators;
     }
 
     /** The drivers stored for {@code service}, else the fleet-wide ones. */

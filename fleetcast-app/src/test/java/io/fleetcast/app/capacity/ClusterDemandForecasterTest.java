@@ -11,6 +11,7 @@ import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.store.plan.DriverDay;
 import io.fleetcast.store.plan.StoredAdjustment;
+import io.fleetcast.store.plan.StoredEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -200,6 +201,92 @@ class ClusterDemandForecasterTest {
         }
 
         assertThat(pooledError).isLessThan(0.75 * aloneError);
+    }
+
+    /**
+     * A placement that arrived after an event's last occurrence takes the lift its service showed in another cluster.
+     * "api" draws 40% more on the day of the "Final", in every cluster: c-old, with three years of data, saw it 300
+     * days before the end; c-new's api arrived 200 days before the end and has not. "job" arrived in c-new too and has
+     * no other cluster to learn from: it stays as it is. The next Final is 100 days after the end.
+     */
+    @Test
+    void aPlacementThatHasNotSeenAnEventBorrowsItsServicesLift() {
+        LocalDate past = AS_OF.minusDays(300);
+        LocalDate next = AS_OF.plusDays(100);
+        List<StoredEvent> events = List.of(
+                new StoredEvent("Final", "one_off", past, past, "global", null),
+                new StoredEvent("Final", "one_off", next, next, "global", null));
+        ForecastInputs inputs = ForecastInputs.of(events, Map.of(), List.of(), List.of());
+        Random random = new Random(11);
+        List<ClusterDemandForecaster.History> histories = List.of(
+                lifted("api", "c-old", DATA_FIRST, 1095, past, 1.4, random),
+                lifted("api", "c-new", AS_OF.minusDays(199), 200, past, 1.4, random),
+                lifted("job", "c-new", AS_OF.minusDays(199), 200, past, 1, random));
+
+        List<DemandForecast> clusters = ClusterDemandForecaster.forecast(
+                histories, DATA_FIRST, AS_OF, 365, inputs, List.of(), YearlyProfiles.NONE, (done, total) -> {});
+        // The clusters come in name order: c-new, then c-old.
+        DemandForecast young = clusters.get(0);
+        DemandForecast old = clusters.get(1);
+        DemandForecast api = ClusterDemandForecaster.forecast(
+                histories.get(1), AS_OF, DATA_FIRST, AS_OF, 365, inputs, List.of(), YearlyProfiles.NONE);
+        DemandForecast job = ClusterDemandForecaster.forecast(
+                histories.get(2), AS_OF, DATA_FIRST, AS_OF, 365, inputs, List.of(), YearlyProfiles.NONE);
+
+        int day = 99;
+        double lift = old.p50(day) / (old.p50(day - 7) + old.p50(day + 7)) * 2;
+        assertThat(lift).as("api's lift in c-old on the next Final").isCloseTo(1.4, within(0.06));
+        assertThat(api.p50(day) / (api.p50(day - 7) + api.p50(day + 7)) * 2)
+                .as("api in c-new forecast on its own")
+                .isCloseTo(1, within(0.01));
+        // On the Final, c-new holds api lifted as in c-old, and job as it is.
+        double expected = lift * api.p50(day) + job.p50(day);
+        assertThat(young.p50(day)).isCloseTo(expected, within(0.005 * expected));
+        assertThat(young.p50(day - 7)).isCloseTo(api.p50(day - 7) + job.p50(day - 7), within(1e-9 * expected));
+        assertThat(young.model()).contains("+borrowed lifts");
+    }
+
+    /**
+     * A cluster's P50 sums its services' expected demand, not their medians. Fifty services use 100 cores a day on
+     * average, with log-normal day-to-day noise of mean 1 (σ 0.15 on the log scale), so the cluster uses 5,000. A fit on
+     * the log scale finds each one's median, 100 × exp(−σ²/2) = 98.9: summed, 1.1% under.
+     */
+    @Test
+    void aClustersP50SumsItsServicesExpectedDemand() {
+        Random random = new Random(17);
+        List<ClusterDemandForecaster.History> services = new ArrayList<>();
+        for (int k = 0; k < 50; k++) {
+            double[] used = new double[1095];
+            for (int t = 0; t < used.length; t++) {
+                used[t] = 100 * Math.exp(0.15 * random.nextGaussian() - 0.15 * 0.15 / 2);
+            }
+            services.add(new ClusterDemandForecaster.History("s" + k, "c1", Resource.CPU, DATA_FIRST, used));
+        }
+
+        DemandForecast cluster = ClusterDemandForecaster.forecast(
+                        services, DATA_FIRST, AS_OF, 28, NO_EVENTS, List.of(), YearlyProfiles.NONE, (d, n) -> {})
+                .get(0);
+
+        double mean = 0;
+        for (int day = 0; day < 28; day++) {
+            mean += cluster.p50(day) / 28;
+        }
+        assertThat(mean).isCloseTo(5000, within(0.004 * 5000));
+    }
+
+    /** A service at level 100 growing 30% a year, {@code lift} times that on {@code event}, with 2% noise. */
+    private static ClusterDemandForecaster.History lifted(
+            String service, String cluster, LocalDate first, int days, LocalDate event, double lift, Random random) {
+        double[] used = new double[days];
+        for (int t = 0; t < days; t++) {
+            LocalDate day = first.plusDays(t);
+            double years = (day.toEpochDay() - AS_OF.toEpochDay()) / 365.25;
+            used[t] = 100
+                    * Math.exp(0.3 * years)
+                    * (day.equals(event) ? lift : 1)
+                    * Math.exp(0.02 * random.nextGaussian());
+        }
+        return new ClusterDemandForecaster.History(service, cluster, Resource.CPU, first, used);
     }
 
     /** A service's expected use on {@code day}: growing from {@link ExactCluster#AS_OF} with a yearly swing. */
