@@ -183,10 +183,13 @@ final class ClusterDemandForecaster {
 
     /**
      * What a placement takes from others: a growth per day on the log scale (NaN: its own), and lifts for events its
-     * history does not show, by regressor name.
+     * history does not show, by regressor name. {@code amongOthers}: it is forecast beside its service's other
+     * placements, which may borrow what its events show.
      */
-    private record Borrowed(double growth, Map<String, Double> lifts) {
-        static final Borrowed NOTHING = new Borrowed(Double.NaN, Map.of());
+    private record Borrowed(double growth, Map<String, Double> lifts, boolean amongOthers) {
+        static final Borrowed NOTHING = new Borrowed(Double.NaN, Map.of(), true);
+        /** A placement forecast on its own (the headroom's backtests): nothing borrowed, nothing lent. */
+        static final Borrowed ALONE = new Borrowed(Double.NaN, Map.of(), false);
     }
 
     /**
@@ -270,7 +273,7 @@ final class ClusterDemandForecaster {
                         inputs,
                         adjustments,
                         profiles,
-                        new Borrowed(growth, lifts));
+                        new Borrowed(growth, lifts, true));
             }
         });
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
@@ -391,7 +394,7 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             YearlyProfiles profiles) {
-        return fitted(history, clusterLast, dataFirst, asOf, horizon, inputs, adjustments, profiles, Borrowed.NOTHING)
+        return fitted(history, clusterLast, dataFirst, asOf, horizon, inputs, adjustments, profiles, Borrowed.ALONE)
                 .forecast();
     }
 
@@ -519,13 +522,13 @@ final class ClusterDemandForecaster {
         // The events its days show (their lifts, 1 where a lift was dropped), and those they do not.
         DemandSeries days = fitted.isPresent() ? series(history, start, length) : series(history, 0, observed);
         Map<String, Double> shown = new TreeMap<>();
-        if (positive && fitted.isPresent()) {
+        if (positive && fitted.isPresent() && borrowed.amongOthers()) {
             Map<String, Double> parameters = fitted.orElseThrow().provenance().parameters();
             for (Regressor event : inputs.events(days, steps)) {
                 shown.put(event.name(), parameters.getOrDefault(event.name(), 1.0));
             }
         }
-        Map<String, double[]> unseen = inputs.unseenEvents(days, steps);
+        Map<String, double[]> unseen = borrowed.amongOthers() ? inputs.unseenEvents(days, steps) : Map.of();
         boolean lifted = false;
         for (Map.Entry<String, Double> lift : borrowed.lifts().entrySet()) {
             double[] indicator = unseen.get(lift.getKey());

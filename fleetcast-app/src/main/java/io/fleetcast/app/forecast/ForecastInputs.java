@@ -257,7 +257,10 @@ public final class ForecastInputs {
                 continue;
             }
             double[] indicator = indicators.computeIfAbsent(event.name(), name -> new double[length]);
-            for (int t = 0; t < length; t++) {
+            // Only the periods from the one holding the event's start to the one holding its end.
+            int found = Arrays.binarySearch(starts, from);
+            int first = Math.max(0, found >= 0 ? found : -found - 2);
+            for (int t = first; t < length && starts[t].isBefore(to); t++) {
                 indicator[t] = Math.min(1, indicator[t] + share(starts[t], starts[t + 1], from, to));
             }
         }
