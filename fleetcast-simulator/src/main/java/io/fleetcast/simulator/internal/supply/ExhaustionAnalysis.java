@@ -133,13 +133,18 @@ final class ExhaustionAnalysis {
 
     /**
      * Whether the cluster's first exhaustion day is well determined: with expected demand {@code margin} lower or
-     * higher, it moves by at most {@code tolerance} days. A day set by a one-day event peak that barely touches capacity
-     * is not; a forecast 1% off would move it by months.
+     * higher, it moves by at most {@code tolerance} days (a day past the planning horizon counting as the day after
+     * it). A day set by a one-day event peak that barely touches capacity is not; a forecast 1% off would move it by
+     * months.
      */
     boolean wellDetermined(ClusterSupply supply, double margin, int tolerance) {
-        int day = firstExhaustionDay(supply, 1);
-        return Math.abs(firstExhaustionDay(supply, 1 - margin) - day) <= tolerance
-                && Math.abs(firstExhaustionDay(supply, 1 + margin) - day) <= tolerance;
+        int day = withinHorizon(firstExhaustionDay(supply, 1));
+        return Math.abs(withinHorizon(firstExhaustionDay(supply, 1 - margin)) - day) <= tolerance
+                && Math.abs(withinHorizon(firstExhaustionDay(supply, 1 + margin)) - day) <= tolerance;
+    }
+
+    private int withinHorizon(int day) {
+        return Math.min(day, timeline.horizonEndDay() + 1);
     }
 
     /**
