@@ -239,8 +239,7 @@ final class ClusterDemandForecaster {
             History history = histories.get(i);
             fitted[i]
                     .shown()
-                    .forEach((event, lift) -> shown.computeIfAbsent(
-                                    history.service() + "/" + history.resource().code(), key -> new TreeMap<>())
+                    .forEach((event, lift) -> shown.computeIfAbsent(serviceKey(history), key -> new TreeMap<>())
                             .computeIfAbsent(event, name -> new ArrayList<>())
                             .add(lift));
         }
@@ -249,8 +248,7 @@ final class ClusterDemandForecaster {
             double[] sum = established.get(key(history));
             double growth = sum != null && sum[1] >= 2 ? pooled(fitted[i], sum[0] / sum[1]) : Double.NaN;
             Map<String, Double> lifts = new TreeMap<>();
-            Map<String, List<Double>> service = shown.getOrDefault(
-                    history.service() + "/" + history.resource().code(), Map.of());
+            Map<String, List<Double>> service = shown.getOrDefault(serviceKey(history), Map.of());
             for (String event : fitted[i].unseen()) {
                 List<Double> seen = service.getOrDefault(event, List.of());
                 if (!seen.isEmpty()) {
@@ -331,6 +329,10 @@ final class ClusterDemandForecaster {
 
     private static String key(History history) {
         return history.cluster() + "/" + history.resource().code();
+    }
+
+    private static String serviceKey(History history) {
+        return history.service() + "/" + history.resource().code();
     }
 
     /**
@@ -519,16 +521,21 @@ final class ClusterDemandForecaster {
                 p99[i] = expected * (mean + Z99 * upper);
             }
         }
-        // The events its days show (their lifts, 1 where a lift was dropped), and those they do not.
-        DemandSeries days = fitted.isPresent() ? series(history, start, length) : series(history, 0, observed);
+        // Beside other placements: the events its days show (their lifts, 1 where a lift was dropped), and those
+        // they do not.
         Map<String, Double> shown = new TreeMap<>();
-        if (positive && fitted.isPresent() && borrowed.amongOthers()) {
-            Map<String, Double> parameters = fitted.orElseThrow().provenance().parameters();
-            for (Regressor event : inputs.events(days, steps)) {
-                shown.put(event.name(), parameters.getOrDefault(event.name(), 1.0));
+        Map<String, double[]> unseen = Map.of();
+        if (borrowed.amongOthers()) {
+            DemandSeries days = fitted.isPresent() ? series(history, start, length) : series(history, 0, observed);
+            if (positive && fitted.isPresent()) {
+                Map<String, Double> parameters =
+                        fitted.orElseThrow().provenance().parameters();
+                for (Regressor event : inputs.events(days, steps)) {
+                    shown.put(event.name(), parameters.getOrDefault(event.name(), 1.0));
+                }
             }
+            unseen = inputs.unseenEvents(days, steps);
         }
-        Map<String, double[]> unseen = borrowed.amongOthers() ? inputs.unseenEvents(days, steps) : Map.of();
         boolean lifted = false;
         for (Map.Entry<String, Double> lift : borrowed.lifts().entrySet()) {
             double[] indicator = unseen.get(lift.getKey());
