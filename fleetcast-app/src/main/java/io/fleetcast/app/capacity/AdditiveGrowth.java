@@ -1,0 +1,105 @@
+package io.fleetcast.app.capacity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Growth rates of placements as a service's own plus its cluster's: g(s, c) = a(s) + b(c), fitted by least squares to
+ * the placements whose growth is known. A cluster that grows faster than its services do elsewhere (it takes a larger
+ * share of them) shows as b(c); a service that grows fast everywhere as a(s). The sum a(s) + b(c) is determined only
+ * when service and cluster are linked through known placements (service s in cluster c', which shares a service with
+ * c, ...); elsewhere {@link #predict} says NaN.
+ */
+final class AdditiveGrowth {
+    private static final int MAX_SWEEPS = 10_000;
+    private static final double TOLERANCE = 1e-14;
+
+    private final Map<String, Double> services;
+    private final Map<String, Double> clusters;
+    private final Map<String, String> component;
+
+    private AdditiveGrowth(Map<String, Double> services, Map<String, Double> clusters, Map<String, String> component) {
+        this.services = services;
+        this.clusters = clusters;
+        this.component = component;
+    }
+
+    /** One placement's known growth. */
+    record Known(String service, String cluster, double growth) {}
+
+    /** The least-squares service and cluster effects of {@code known} (alternating means until they settle). */
+    static AdditiveGrowth fit(List<Known> known) {
+        Map<String, Double> a = new HashMap<>();
+        Map<String, Double> b = new HashMap<>();
+        Map<String, String> parent = new HashMap<>();
+        for (Known cell : known) {
+            a.put(cell.service(), 0.0);
+            b.put(cell.cluster(), 0.0);
+            union(parent, "s:" + cell.service(), "c:" + cell.cluster());
+        }
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            double change = 0;
+            change = Math.max(change, update(known, a, b, true));
+            change = Math.max(change, update(known, a, b, false));
+            if (change < TOLERANCE) {
+                break;
+            }
+        }
+        Map<String, String> component = new HashMap<>();
+        for (String node : new ArrayList<>(parent.keySet())) {
+            component.put(node, root(parent, node));
+        }
+        return new AdditiveGrowth(a, b, component);
+    }
+
+    /** a(service) + b(cluster), or NaN when either has no known placement or the two are not linked. */
+    double predict(String service, String cluster) {
+        Double a = services.get(service);
+        Double b = clusters.get(cluster);
+        if (a == null || b == null) {
+            return Double.NaN;
+        }
+        String left = component.get("s:" + service);
+        return left != null && left.equals(component.get("c:" + cluster)) ? a + b : Double.NaN;
+    }
+
+    /** Sets each service's (or cluster's) effect to the mean of its cells less the other effects; the largest move. */
+    private static double update(List<Known> known, Map<String, Double> a, Map<String, Double> b, boolean rows) {
+        Map<String, double[]> sums = new HashMap<>();
+        for (Known cell : known) {
+            String key = rows ? cell.service() : cell.cluster();
+            double other = rows ? b.getOrDefault(cell.cluster(), 0.0) : a.getOrDefault(cell.service(), 0.0);
+            double[] sum = sums.computeIfAbsent(key, k -> new double[2]);
+            sum[0] += cell.growth() - other;
+            sum[1]++;
+        }
+        Map<String, Double> effects = rows ? a : b;
+        double change = 0;
+        for (Map.Entry<String, double[]> sum : sums.entrySet()) {
+            double value = sum.getValue()[0] / sum.getValue()[1];
+            change = Math.max(change, Math.abs(value - effects.getOrDefault(sum.getKey(), 0.0)));
+            effects.put(sum.getKey(), value);
+        }
+        return change;
+    }
+
+    private static void union(Map<String, String> parent, String x, String y) {
+        parent.putIfAbsent(x, x);
+        parent.putIfAbsent(y, y);
+        String rx = root(parent, x);
+        String ry = root(parent, y);
+        if (!rx.equals(ry)) {
+            parent.put(rx, ry);
+        }
+    }
+
+    private static String root(Map<String, String> parent, String node) {
+        String at = node;
+        for (String up = parent.getOrDefault(at, at); !up.equals(at); up = parent.getOrDefault(at, at)) {
+            at = up;
+        }
+        return at;
+    }
+}

@@ -1,0 +1,64 @@
+package io.fleetcast.app.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.fleetcast.app.capacity.AdditiveGrowth.Known;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link AdditiveGrowth} against tables whose least-squares answer is known in closed form. */
+class AdditiveGrowthTest {
+    @Test
+    void aMissingPlacementOfAnExactlyAdditiveTableIsItsServicePlusItsCluster() {
+        // Services grow 0.1, 0.3 and 0.0 a year; clusters add 0, 0.3 and 0.05. s1 in c2 is not known.
+        double[] service = {0.1, 0.3, 0.0};
+        double[] cluster = {0, 0.3, 0.05};
+        List<Known> known = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            for (int c = 0; c < 3; c++) {
+                if (s != 1 || c != 2) {
+                    known.add(new Known("s" + s, "c" + c, service[s] + cluster[c]));
+                }
+            }
+        }
+        AdditiveGrowth fit = AdditiveGrowth.fit(known);
+        assertThat(fit.predict("s1", "c2")).isCloseTo(0.35, within(1e-12));
+        assertThat(fit.predict("s0", "c1")).isCloseTo(0.4, within(1e-12));
+    }
+
+    @Test
+    void aCompleteTableIsFittedByRowMeanPlusColumnMeanLessTheGrandMean() {
+        // The least-squares additive fit of a complete two-way table (no interaction) is r̄ + c̄ − ḡ.
+        double[][] g = {{0.10, 0.42, 0.20}, {0.31, 0.55, 0.33}};
+        List<Known> known = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            for (int c = 0; c < 3; c++) {
+                known.add(new Known("s" + s, "c" + c, g[s][c]));
+            }
+        }
+        AdditiveGrowth fit = AdditiveGrowth.fit(known);
+        double grand = (0.10 + 0.42 + 0.20 + 0.31 + 0.55 + 0.33) / 6;
+        double row0 = (0.10 + 0.42 + 0.20) / 3;
+        double column1 = (0.42 + 0.55) / 2;
+        assertThat(fit.predict("s0", "c1")).isCloseTo(row0 + column1 - grand, within(1e-12));
+        assertThat(fit.predict("s0", "c1")).isNotCloseTo(0.42, within(0.01));
+    }
+
+    @Test
+    void serviceAndClusterWithoutAKnownLinkHaveNoPrediction() {
+        // {s0, s1} x {c0, c1} and {s2} x {c2} share nothing.
+        List<Known> known = List.of(
+                new Known("s0", "c0", 0.1),
+                new Known("s1", "c0", 0.2),
+                new Known("s1", "c1", 0.5),
+                new Known("s2", "c2", 0.3));
+        AdditiveGrowth fit = AdditiveGrowth.fit(known);
+        assertThat(fit.predict("s0", "c1")).isCloseTo(0.4, within(1e-12));
+        assertThat(fit.predict("s2", "c0")).isNaN();
+        assertThat(fit.predict("s0", "c2")).isNaN();
+        assertThat(fit.predict("unknown", "c0")).isNaN();
+        assertThat(fit.predict("s0", "unknown")).isNaN();
+    }
+}
