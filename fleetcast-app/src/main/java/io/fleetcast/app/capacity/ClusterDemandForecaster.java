@@ -41,18 +41,21 @@ import java.util.stream.IntStream;
  * services' forecasts. Service-level plan forecasts pick their method on short backtests and often carry no trend,
  * which a plan reaching the next year cannot afford. Here each service's daily used series is fitted with the
  * decomposable regression over its last {@value #TRAINING_DAYS} days: one log-linear trend (no changepoints, whose last
- * slope ran ahead of real growth on simulated fleets), weekly and, with two years of data, yearly Fourier terms, and its
- * events. One with less than two years here and a traffic driver of its own follows the driver instead of a trend
- * (its elasticity from its days, the driver's future from {@link #DRIVER_TREND}). A service that arrived in the
- * cluster during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived
- * too recently for that holds its last week. One with less than two years to learn from here borrows its service's
- * yearly shape from a cluster where it has two ({@link YearlyProfiles}); one with less than a year pools its growth
- * with its service's elsewhere and its cluster's (see {@link #pooled}), and one holding its last week grows at that
- * rate. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its cluster's has left it and uses
- * nothing. Events a service does not show (within {@value #EVENT_T} standard errors of none) are left out of its fit;
- * an event none of its days cover (it arrived after the last one) takes the lift its service showed in its other
- * clusters. Its P50 is its expected demand: a log-scale fit's median times exp(σ²/2), σ the residuals' deviation, so
- * that the cluster's sum is not low by half the services' noise variance.
+ * slope ran ahead of real growth on simulated fleets), weekly and, with two years of data, yearly Fourier terms, and
+ * its events. One with less than two years here and a traffic driver of its own follows the driver instead of a trend
+ * (its elasticity from its days, the driver's future from {@link #DRIVER_TREND}). A service that arrived in the cluster
+ * during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived too
+ * recently for that holds its last week. One with less than two years to learn from here borrows its service's yearly
+ * shape from a cluster where it has two ({@link YearlyProfiles}), or, with no such shape, fits one yearly harmonic of
+ * its own under a normal prior as wide as the fleet's swings are ({@link YearlyProfiles#swingSd}), so that a few
+ * months' rise is split between trend and swing rather than all taken as growth (model "+shrunk yearly"). On 60
+ * simulated fleets this put 108 of 113 designed exhaustion days within 14 days, against 106. One with less than a year
+ * pools its growth with its service's elsewhere and its cluster's (see {@link #pooled}), and one holding its last week
+ * grows at that rate. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its cluster's has left it
+ * and uses nothing. Events a service does not show (within {@value #EVENT_T} standard errors of none) are left out of
+ * its fit; an event none of its days cover (it arrived after the last one) takes the lift its service showed in its
+ * other clusters. Its P50 is its expected demand: a log-scale fit's median times exp(σ²/2), σ the residuals' deviation,
+ * so that the cluster's sum is not low by half the services' noise variance.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit. Every adjustment (step, add, multiply, override) then applies
@@ -74,6 +77,7 @@ final class ClusterDemandForecaster {
     static final int POOLING_DAYS = 180;
 
     private static final String POOLED_GROWTH = "pooled growth";
+    private static final String YEARLY_PRIOR = "yearly prior sd";
 
     private static final String YEARLY_PROFILE = "yearly profile";
     private static final int MIN_TRAINING_DAYS = 56;
@@ -525,6 +529,7 @@ final class ClusterDemandForecaster {
             }
             model = "Regression" + (positive ? "[log]" : "")
                     + (parameters.containsKey(YEARLY_PROFILE) ? "+borrowed yearly" : "")
+                    + (parameters.containsKey(YEARLY_PRIOR) ? "+shrunk yearly" : "")
                     + (parameters.containsKey(POOLED_GROWTH) ? "+pooled growth" : "")
                     + parameters.keySet().stream()
                             .filter(name -> name.startsWith("driver:"))
@@ -714,21 +719,31 @@ final class ClusterDemandForecaster {
             }
         }
         boolean given = positive && !Double.isNaN(growth);
-        RegressionModel regression =
-                given ? trendModel(learned.length, positive).withoutTrend() : trendModel(learned.length, positive);
         List<Regressor> regressors = new ArrayList<>();
         if (learned.length < 2 * 365) {
             // Too young here to show its own year: the shape its service shows elsewhere, with a fitted strength.
             profiles.values(history.service(), history.resource(), first, learned.length + steps)
                     .ifPresent(values -> regressors.add(Regressor.driver(YEARLY_PROFILE, values)));
         }
+        // Without that shape, a yearly swing of its own, held by the fleet's prior to the size swings usually are.
+        double swing = positive && learned.length < 2 * 365 && regressors.isEmpty() ? profiles.swingSd() : Double.NaN;
+        RegressionModel trend = Double.isNaN(swing)
+                ? trendModel(learned.length, positive)
+                : RegressionModel.of(Scale.MULTIPLICATIVE, new Season(7, 3), new Season(365.25, 1).withPrior(swing))
+                        .withChangepoints(0);
+        RegressionModel regression = given ? trend.withoutTrend() : trend;
         // Otherwise its own trend carries its growth, and drivers stay out.
         regressors.addAll(inputs.events(series, steps));
         try {
+            Map<String, Double> marks = Double.isNaN(swing) ? Map.of() : Map.of(YEARLY_PRIOR, swing);
             if (!given) {
-                return Optional.of(new RegressionForecaster(regression, regressors)
+                Forecast own = new RegressionForecaster(regression, regressors)
                         .keepingEventsAbove(EVENT_T)
-                        .forecast(Series.of(learned, 7), steps));
+                        .forecast(Series.of(learned, 7), steps);
+                return Optional.of(
+                        marks.isEmpty()
+                                ? own
+                                : own.withProvenance(own.provenance().with(marks)));
             }
             // A given growth: the rest is fitted to the series without it, and the forecast gets it back.
             double[] detrended = new double[learned.length];
@@ -745,7 +760,9 @@ final class ClusterDemandForecaster {
                 }
             }
             return Optional.of(Forecast.of(
-                    flat.provenance().with(Map.of(POOLED_GROWTH, growth * 365.25)),
+                    flat.provenance()
+                            .with(Map.of(POOLED_GROWTH, growth * 365.25))
+                            .with(marks),
                     bounds[0],
                     bounds[1],
                     bounds[2],

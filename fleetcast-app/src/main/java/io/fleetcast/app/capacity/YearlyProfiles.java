@@ -18,16 +18,18 @@ import java.util.Optional;
  */
 final class YearlyProfiles {
     /** No profiles: every service shows its own year or none. */
-    static final YearlyProfiles NONE = new YearlyProfiles(Map.of());
+    static final YearlyProfiles NONE = new YearlyProfiles(Map.of(), Double.NaN);
 
     private static final int YEAR = 365;
     private static final int HALF_YEAR = YEAR / 2;
     private static final int SMOOTHING_HALF_WIDTH = 15;
 
     private final Map<String, double[]> profiles;
+    private final double swingSd;
 
-    private YearlyProfiles(Map<String, double[]> profiles) {
+    private YearlyProfiles(Map<String, double[]> profiles, double swingSd) {
         this.profiles = profiles;
+        this.swingSd = swingSd;
     }
 
     /** The profiles of every service and resource with two years of positive amounts in some cluster. */
@@ -41,7 +43,29 @@ final class YearlyProfiles {
         }
         Map<String, double[]> profiles = new HashMap<>();
         longest.forEach((key, history) -> profiles.put(key, profile(history)));
-        return new YearlyProfiles(Map.copyOf(profiles));
+        double squares = 0;
+        for (double[] profile : profiles.values()) {
+            double sine = 0;
+            double cosine = 0;
+            for (int day = 0; day < YEAR; day++) {
+                double angle = 2 * Math.PI * day / YEAR;
+                sine += Math.log(profile[day]) * Math.sin(angle) * 2 / YEAR;
+                cosine += Math.log(profile[day]) * Math.cos(angle) * 2 / YEAR;
+            }
+            squares += (sine * sine + cosine * cosine) / 2;
+        }
+        return new YearlyProfiles(
+                Map.copyOf(profiles), profiles.isEmpty() ? Double.NaN : Math.sqrt(squares / profiles.size()));
+    }
+
+    /**
+     * How large yearly swings are in this fleet: the root mean square of the coefficients of the first yearly
+     * harmonic (a sine and a cosine of log amount) over the profiles; NaN without any. A swing of amplitude A has
+     * coefficients whose squares add up to A², so for amplitudes A this is the root of mean(A²) / 2: the standard
+     * deviation of a normal prior on a young placement's own yearly harmonic.
+     */
+    double swingSd() {
+        return swingSd;
     }
 
     /**

@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * spread evenly over its first {@code changepointRange} (0.8: the last fifth is too recent to tell a new slope from
  * noise), and xᵣ the regressors (drivers as logarithms on the log scale). The slope changes δⱼ carry a ridge penalty
  * λ Σ δⱼ² with λ chosen from a grid by generalised cross-validation (Golub, Heath and Wahba 1979), so most changepoints
- * end up with almost no effect; Fourier coefficients carry a tiny penalty for numerical stability; level, slope and
- * regressors none. Ahead, the trend goes on with its last slope. A model without a trend ({@link #withoutTrend}) has
- * no slope b and no changepoints: its level moves only with its regressors, as for a series that follows its traffic
- * driver.
+ * end up with almost no effect; Fourier coefficients carry a tiny penalty for numerical stability, or, for a season
+ * with a prior ({@link Season#withPrior}), the ridge penalty of a normal prior N(0, τ²) on each coefficient (the MAP
+ * estimate), so that a few months of data split a rise between trend and a yearly swing as large as swings usually
+ * are; level, slope and regressors none. Ahead, the trend goes on with its last slope. A model without a trend
+ * ({@link #withoutTrend}) has no slope b and no changepoints: its level moves only with its regressors, as for a series
+ * that follows its traffic driver.
  *
  * @param scale the scale the model is linear on
  * @param cap the capacity ceiling for {@link Scale#LOGISTIC}; ignored otherwise
@@ -55,14 +57,36 @@ public record RegressionModel(
         LOGISTIC
     }
 
-    /** A Fourier seasonality: {@code order} sine-cosine pairs of period {@code period} steps. */
-    public record Season(double period, int order) {
+    /**
+     * A Fourier seasonality: {@code order} sine-cosine pairs of period {@code period} steps, each coefficient with a
+     * normal prior of mean 0 and standard deviation {@code priorSd} on the model's scale (infinite: none).
+     */
+    public record Season(double period, int order, double priorSd) {
         public Season {
             checkArgument(period >= 2, "a seasonal period must be at least 2 steps, got %s", period);
             checkArgument(
                     order >= 1 && 2 * order <= period,
                     "the Fourier order must be between 1 and period / 2, got %s",
                     order);
+            checkArgument(priorSd > 0, "a seasonal prior's standard deviation must be positive, got %s", priorSd);
+        }
+
+        /** A seasonality without a prior. */
+        public Season(double period, int order) {
+            this(period, order, Double.POSITIVE_INFINITY);
+        }
+
+        /**
+         * This seasonality with a prior N(0, {@code sd}²) on each coefficient. Its ridge weight is the residual
+         * variance of the fit without it, inflated by (1 + ρ) / (1 − ρ) for the residuals' lag-one autocorrelation ρ
+         * (slow components are known only that well), over {@code sd}².
+         */
+        public Season withPrior(double sd) {
+            return new Season(period, order, sd);
+        }
+
+        boolean hasPrior() {
+            return Double.isFinite(priorSd);
         }
     }
 
@@ -218,13 +242,29 @@ public record RegressionModel(
                 n);
     }
 
-    /** The solution at the changepoint penalty (from the grid) with the least GCV; null when none solves. */
+    /**
+     * The solution at the changepoint penalty (from the grid) with the least GCV; null when none solves. Seasons with a
+     * prior are fitted twice: first without it, for the residual variance that weighs the prior.
+     */
     private static @Nullable Solution best(
             double[][] gram, double[] moment, double[][] rows, double[] z, Design design) {
+        Solution free = best(gram, moment, rows, z, design, 0);
+        if (free == null || !design.hasPriors()) {
+            return free;
+        }
+        double rho = free.autocorrelation;
+        double variance = free.sigma * free.sigma * (1 + rho) / (1 - rho);
+        Solution prior = best(gram, moment, rows, z, design, variance);
+        return prior != null ? prior : free;
+    }
+
+    /** {@link #best(double[][], double[], double[][], double[], Design)} with the priors weighed by {@code variance}. */
+    private static @Nullable Solution best(
+            double[][] gram, double[] moment, double[][] rows, double[] z, Design design, double variance) {
         Solution best = null;
         for (double relative : design.changepointColumns() > 0 ? PENALTY_GRID : new double[] {0}) {
-            Solution solution =
-                    solve(gram, moment, rows, z, design, relative * z.length).orElse(null);
+            Solution solution = solve(gram, moment, rows, z, design, relative * z.length, variance)
+                    .orElse(null);
             if (solution != null && (best == null || solution.gcv < best.gcv)) {
                 best = solution;
             }
@@ -291,7 +331,13 @@ public record RegressionModel(
     }
 
     private static Optional<Solution> solve(
-            double[][] gram, double[] moment, double[][] rows, double[] z, Design design, double penalty) {
+            double[][] gram,
+            double[] moment,
+            double[][] rows,
+            double[] z,
+            Design design,
+            double penalty,
+            double variance) {
         int p = gram.length;
         int n = z.length;
         double[][] penalised = new double[p][];
@@ -311,7 +357,9 @@ public record RegressionModel(
             if (design.isChangepoint(i)) {
                 penalised[i][i] += penalty;
             } else if (design.isFourier(i)) {
-                penalised[i][i] += FOURIER_PENALTY * n;
+                double sd = design.priorSd(i);
+                penalised[i][i] +=
+                        FOURIER_PENALTY * n + (variance > 0 && Double.isFinite(sd) ? variance / (sd * sd) : 0);
             }
         }
         Cholesky cholesky = Cholesky.decompose(penalised).orElse(null);
@@ -362,6 +410,7 @@ public record RegressionModel(
         private final double[] changepointTimes;
         private final ImmutableList<Regressor> regressors;
         private final int fourierColumns;
+        private final double[] priorSds;
         private final boolean[] estimable;
 
         Design(RegressionModel model, int observations, List<Regressor> regressors) {
@@ -390,6 +439,22 @@ public record RegressionModel(
                 fourier += 2 * season.order();
             }
             this.fourierColumns = fourier;
+            this.priorSds = new double[fourier];
+            int column = 0;
+            for (Season season : model.seasons()) {
+                for (int k = 0; k < 2 * season.order(); k++) {
+                    priorSds[column++] = season.priorSd();
+                }
+            }
+        }
+
+        boolean hasPriors() {
+            return model.seasons().stream().anyMatch(Season::hasPrior);
+        }
+
+        /** The prior standard deviation of Fourier column {@code column} (infinite: none). */
+        double priorSd(int column) {
+            return priorSds[column - 2 - changepointTimes.length];
         }
 
         int columns() {

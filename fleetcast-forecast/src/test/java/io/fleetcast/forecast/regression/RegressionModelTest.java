@@ -53,6 +53,91 @@ class RegressionModelTest {
         }
     }
 
+    /**
+     * A yearly harmonic with a prior, against a simulator's truth: 300 series of 250 days growing 10-50% a year, each
+     * with a yearly swing whose sine and cosine coefficients are drawn from N(0, 0.02²), and AR(1) noise (ρ 0.7, 2%
+     * a day). 250 days cannot tell a swing from a trend: without a yearly term the trend takes the swing's rise, and a
+     * free one trades off with the trend. With the prior of the swings' true spread, the growth is nearer the truth
+     * than with either.
+     */
+    @Test
+    void aSeasonalPriorSplitsAShortRiseBetweenTrendAndSwing() {
+        Random random = new Random(3);
+        double sd = 0.02;
+        int n = 250;
+        int runs = 300;
+        RegressionModel none = RegressionModel.of(Scale.MULTIPLICATIVE).withChangepoints(0);
+        RegressionModel free =
+                RegressionModel.of(Scale.MULTIPLICATIVE, new Season(365.25, 1)).withChangepoints(0);
+        RegressionModel prior = RegressionModel.of(Scale.MULTIPLICATIVE, new Season(365.25, 1).withPrior(sd))
+                .withChangepoints(0);
+        double[] squared = new double[3];
+        for (int run = 0; run < runs; run++) {
+            double growth = 0.1 + 0.4 * random.nextDouble();
+            double sine = sd * random.nextGaussian();
+            double cosine = sd * random.nextGaussian();
+            double[] values = new double[n];
+            double noise = 0;
+            for (int t = 0; t < n; t++) {
+                noise = 0.7 * noise + 0.02 * random.nextGaussian();
+                double angle = 2 * Math.PI * t / 365.25;
+                values[t] =
+                        100 * Math.exp(growth * t / 365.25 + sine * Math.sin(angle) + cosine * Math.cos(angle) + noise);
+            }
+            RegressionModel[] models = {none, free, prior};
+            for (int m = 0; m < 3; m++) {
+                double error = growthPerYear(models[m].fit(values, List.of()), n) - growth;
+                squared[m] += error * error / runs;
+            }
+        }
+
+        // Mean squared growth errors: 0.0059 without a yearly term, 0.0062 with a free one, 0.0034 with the prior.
+        assertThat(squared[2]).isLessThan(0.7 * squared[0]).isLessThan(0.7 * squared[1]);
+    }
+
+    /** A prior too wide to matter is the free fit; one too narrow to allow a swing is the fit without a season. */
+    @Test
+    void aSeasonalPriorLiesBetweenTheFreeSeasonAndNone() {
+        Random random = new Random(4);
+        int n = 200;
+        double[] values = new double[n];
+        for (int t = 0; t < n; t++) {
+            values[t] = 50
+                    * Math.exp(0.3 * t / 365.25
+                            + 0.04 * Math.cos(2 * Math.PI * (t - 40) / 365.25)
+                            + 0.01 * random.nextGaussian());
+        }
+        double free = growthPerYear(
+                RegressionModel.of(Scale.MULTIPLICATIVE, new Season(365.25, 1))
+                        .withChangepoints(0)
+                        .fit(values, List.of()),
+                n);
+        double none = growthPerYear(
+                RegressionModel.of(Scale.MULTIPLICATIVE).withChangepoints(0).fit(values, List.of()), n);
+        double wide = growthPerYear(
+                RegressionModel.of(Scale.MULTIPLICATIVE, new Season(365.25, 1).withPrior(1e4))
+                        .withChangepoints(0)
+                        .fit(values, List.of()),
+                n);
+        double narrow = growthPerYear(
+                RegressionModel.of(Scale.MULTIPLICATIVE, new Season(365.25, 1).withPrior(1e-6))
+                        .withChangepoints(0)
+                        .fit(values, List.of()),
+                n);
+
+        assertThat(Math.abs(free - none)).isGreaterThan(0.05);
+        assertThat(wide).isCloseTo(free, within(1e-6));
+        assertThat(narrow).isCloseTo(none, within(1e-4));
+        assertThatThrownBy(() -> new Season(365.25, 1).withPrior(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prior");
+    }
+
+    /** The fitted growth per step times 365.25: the slope is per the training window's scaled time. */
+    private static double growthPerYear(RegressionFit fit, int n) {
+        return Objects.requireNonNull(fit.forecast(1).provenance().parameters().get("slope")) / (n - 1) * 365.25;
+    }
+
     /** A slope that changes two thirds of the way: the forecast goes on with the new slope. */
     @Test
     void changepointsFollowANewSlope() {
