@@ -48,14 +48,15 @@ import java.util.stream.IntStream;
  * recently for that holds its last week. One with less than two years to learn from here borrows its service's yearly
  * shape from a cluster where it has two ({@link YearlyProfiles}), or, with no such shape, fits one yearly harmonic of
  * its own under a normal prior as wide as the fleet's swings are ({@link YearlyProfiles#swingSd}), so that a few
- * months' rise is split between trend and swing rather than all taken as growth (model "+shrunk yearly"). On 60
- * simulated fleets this put 108 of 113 designed exhaustion days within 14 days, against 106. One with less than a year
- * pools its growth with its service's elsewhere and its cluster's (see {@link #pooled}), and one holding its last week
- * grows at that rate. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its cluster's has left it
- * and uses nothing. Events a service does not show (within {@value #EVENT_T} standard errors of none) are left out of
- * its fit; an event none of its days cover (it arrived after the last one) takes the lift its service showed in its
- * other clusters. Its P50 is its expected demand: a log-scale fit's median times exp(σ²/2), σ the residuals' deviation,
- * so that the cluster's sum is not low by half the services' noise variance.
+ * months' rise is split between trend and swing rather than all taken as growth (model "+shrunk yearly"). With the
+ * pooling weight of {@link #pooled}, this put 109 of 113 designed exhaustion days of 60 simulated fleets within 14
+ * days, against 106. One with less than a year pools its growth with its service's elsewhere and its cluster's (see
+ * {@link #pooled}), and one holding its last week grows at that rate. One whose data ended more than {@value
+ * #LEFT_AFTER_DAYS} days before its cluster's has left it and uses nothing. Events a service does not show (within
+ * {@value #EVENT_T} standard errors of none) are left out of its fit; an event none of its days cover (it arrived after
+ * the last one) takes the lift its service showed in its other clusters. Its P50 is its expected demand: a log-scale
+ * fit's median times exp(σ²/2), σ the residuals' deviation, so that the cluster's sum is not low by half the services'
+ * noise variance.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit. Every adjustment (step, add, multiply, override) then applies
@@ -73,8 +74,6 @@ final class ClusterDemandForecaster {
     static final double EVENT_T = 3;
     /** A placement with fewer days than this to learn from pools its growth with its neighbours' (see pooled). */
     static final int POOLED_BELOW_DAYS = 365;
-    /** The days of its own at which a young placement's growth and its pooling target weigh the same. */
-    static final int POOLING_DAYS = 180;
 
     private static final String POOLED_GROWTH = "pooled growth";
     private static final String YEARLY_PRIOR = "yearly prior sd";
@@ -180,13 +179,14 @@ final class ClusterDemandForecaster {
     /**
      * A service's forecast with what pooling needs: the days it learned from (0 for a held level) and the growth per
      * day on the log scale that pooling may replace: its own log-linear trend's, 0 for a held level, NaN for the rest
-     * (a driver's growth, a linear or pooled one, one that left); {@code profiled}: the trend was fitted beside its
-     * service's borrowed yearly shape.
+     * (a driver's growth, a linear or pooled one, one that left), with its variance from the fit (NaN but for a trend);
+     * {@code profiled}: the trend was fitted beside its service's borrowed yearly shape.
      */
     private record Fitted(
             DemandForecast forecast,
             int learned,
             double growth,
+            double growthVariance,
             boolean profiled,
             Map<String, Double> shown,
             Set<String> unseen) {}
@@ -246,6 +246,7 @@ final class ClusterDemandForecaster {
             }
         }
         AdditiveGrowth effects = AdditiveGrowth.fit(known);
+        double spread = spread(known, established);
         // An event a placement has not seen (it arrived after the event's last occurrence) takes the lift its service
         // showed in its other clusters: the geometric mean over those that saw it (1 where the lift was dropped).
         Map<String, Map<String, List<Double>>> shown = new TreeMap<>();
@@ -266,7 +267,7 @@ final class ClusterDemandForecaster {
                 if (Double.isNaN(target) && !fitted[i].profiled()) {
                     target = sum[0] / sum[1];
                 }
-                growth = pooled(fitted[i], target);
+                growth = pooled(fitted[i], target, spread);
             }
             Map<String, Double> lifts = new TreeMap<>();
             Map<String, List<Double>> service = shown.getOrDefault(serviceKey(history), Map.of());
@@ -359,21 +360,41 @@ final class ClusterDemandForecaster {
     /**
      * A young placement's growth pooled with what its neighbours show: a few months of a service cannot tell its
      * growth from the part of its yearly swing they cover, while established placements (two years learned) show how
-     * fast its service and its cluster grow. With n days learned (fewer than {@value #POOLED_BELOW_DAYS}; 0 for one
-     * holding its last week) the growth is (n g + {@value #POOLING_DAYS} ḡ) / (n + {@value #POOLING_DAYS}), g its own
-     * and ḡ the target: its service's growth elsewhere plus its cluster's own part ({@link AdditiveGrowth}) where the
-     * established placements link the two, else the mean of its cluster's established ones (not for one fitted beside
-     * a borrowed yearly shape, whose own growth is already steadier than a plain mean of unlike services). On 41
-     * simulated fleets pooling with the cluster's mean cut the mean error of young placements' growth against the
-     * simulator's from 0.15 to 0.08 a year (seeds 42, 1-20) and from 0.16 to 0.11 (seeds 21-40, not used to choose
-     * the weight). NaN when it does not apply.
+     * fast its service and its cluster grow. With fewer than {@value #POOLED_BELOW_DAYS} days learned the growth is
+     * w g + (1 − w) ḡ, g its own and ḡ the target: its service's growth elsewhere plus its cluster's own part ({@link
+     * AdditiveGrowth}) where the established placements link the two, else the mean of its cluster's established ones
+     * (not for one fitted beside a borrowed yearly shape, whose own growth is already steadier than a plain mean of
+     * unlike services). The weight is the normal-normal posterior's, w = τ² / (τ² + v): v the variance of g from its
+     * fit (its slope's, with the yearly prior's uncertainty), τ² the {@link #spread} of growths about their cluster's
+     * mean; 0 for one holding its last week. NaN when it does not apply.
      */
-    private static double pooled(Fitted fitted, double target) {
+    private static double pooled(Fitted fitted, double target, double spread) {
         if (fitted.learned() >= POOLED_BELOW_DAYS || Double.isNaN(fitted.growth())) {
             return Double.NaN;
         }
-        double weight = (double) fitted.learned() / (fitted.learned() + POOLING_DAYS);
+        double variance = fitted.growthVariance();
+        double weight = fitted.learned() == 0 || Double.isNaN(variance) || Double.isNaN(spread)
+                ? 0
+                : spread / (spread + variance);
         return weight * fitted.growth() + (1 - weight) * target;
+    }
+
+    /**
+     * How far established placements' growths lie from their cluster's mean: the pooled within-cluster variance over
+     * clusters (and resources) with two or more; NaN without any.
+     */
+    private static double spread(List<AdditiveGrowth.Known> known, Map<String, double[]> established) {
+        double squares = 0;
+        double freedom = 0;
+        for (AdditiveGrowth.Known cell : known) {
+            double[] sum = requireNonNull(established.get(cell.cluster()));
+            if (sum[1] >= 2) {
+                double deviation = cell.growth() - sum[0] / sum[1];
+                squares += deviation * deviation;
+                freedom += 1 - 1 / sum[1];
+            }
+        }
+        return freedom > 0 ? squares / freedom : Double.NaN;
     }
 
     /**
@@ -451,6 +472,7 @@ final class ClusterDemandForecaster {
                             List.of()),
                     0,
                     Double.NaN,
+                    Double.NaN,
                     false,
                     Map.of(),
                     Set.of());
@@ -498,6 +520,7 @@ final class ClusterDemandForecaster {
                 ? fit(history, start, learned, positive, steps, inputs, profiles, growth)
                 : Optional.empty();
         double ownGrowth = Double.NaN;
+        double ownVariance = Double.NaN;
         boolean profiled = false;
         if (fitted.isEmpty()) {
             // Too short (or unfit) to learn a trend: hold the last week's mean, or grow it at a given growth.
@@ -525,6 +548,9 @@ final class ClusterDemandForecaster {
                 // A driver's growth is not pooled.
                 boolean pools = parameters.keySet().stream().noneMatch(name -> name.startsWith("driver:"));
                 ownGrowth = pools ? requireNonNull(parameters.get("slope")) / (length - 1) : Double.NaN;
+                ownVariance = pools && parameters.containsKey("slopeVariance")
+                        ? requireNonNull(parameters.get("slopeVariance")) / ((double) (length - 1) * (length - 1))
+                        : Double.NaN;
                 profiled = parameters.containsKey(YEARLY_PROFILE);
             }
             model = "Regression" + (positive ? "[log]" : "")
@@ -590,6 +616,7 @@ final class ClusterDemandForecaster {
                         launches),
                 fitted.isPresent() ? length : 0,
                 ownGrowth,
+                ownVariance,
                 profiled,
                 shown,
                 unseen.keySet());

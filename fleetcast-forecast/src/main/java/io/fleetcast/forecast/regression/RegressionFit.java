@@ -171,6 +171,13 @@ public final class RegressionFit {
         parameters.put("slope", coefficients[1]);
         parameters.put("changepointPenalty", penalty);
         parameters.put("sigma", sigma);
+        if (model.trend()) {
+            // The slope's variance: the residual variance, inflated by (1 + ρ) / (1 − ρ) for AR(1) residuals (a slow
+            // component is known only that well), times its element of (X′X + penalties)⁻¹; with a seasonal prior,
+            // the posterior variance.
+            double rho = Math.min(autocorrelation, 0.99);
+            parameters.put("slopeVariance", sigma * sigma * (1 + rho) / (1 - rho) * inverse[1][1]);
+        }
         for (Regressor regressor : design.regressors()) {
             parameters.put(regressor.name(), effect(regressor.name()));
         }

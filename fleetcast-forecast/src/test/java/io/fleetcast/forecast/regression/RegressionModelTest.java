@@ -133,6 +133,35 @@ class RegressionModelTest {
                 .hasMessageContaining("prior");
     }
 
+    /**
+     * A straight line's slope variance is the textbook σ² / Σ(t − t̄)² (t the scaled time), inflated by (1 + ρ) / (1 − ρ)
+     * for the residuals' autocorrelation ρ.
+     */
+    @Test
+    void theSlopeVarianceOfAStraightLineIsTheTextbookOne() {
+        Random random = new Random(8);
+        int n = 120;
+        double[] values = new double[n];
+        double noise = 0;
+        for (int t = 0; t < n; t++) {
+            noise = 0.5 * noise + random.nextGaussian();
+            values[t] = 10 + 0.2 * t + noise;
+        }
+        RegressionFit fit =
+                RegressionModel.of(Scale.ADDITIVE).withChangepoints(0).fit(values, List.of());
+        double squares = 0;
+        for (int t = 0; t < n; t++) {
+            double centred = (double) t / (n - 1) - 0.5;
+            squares += centred * centred;
+        }
+        double rho = fit.autocorrelation();
+        double expected = fit.sigma() * fit.sigma() * (1 + rho) / (1 - rho) / squares;
+
+        assertThat(rho).isGreaterThan(0.2);
+        assertThat(fit.forecast(1).provenance().parameters().get("slopeVariance"))
+                .isCloseTo(expected, within(1e-9 * expected));
+    }
+
     /** The fitted growth per step times 365.25: the slope is per the training window's scaled time. */
     private static double growthPerYear(RegressionFit fit, int n) {
         return Objects.requireNonNull(fit.forecast(1).provenance().parameters().get("slope")) / (n - 1) * 365.25;
