@@ -48,10 +48,10 @@ import java.util.stream.IntStream;
  * recently for that holds its last week. One with less than two years to learn from here borrows its service's yearly
  * shape from a cluster where it has two ({@link YearlyProfiles}), or, with no such shape, fits one yearly harmonic of
  * its own under a normal prior as wide as the fleet's swings are ({@link YearlyProfiles#swingSd}), so that a few
- * months' rise is split between trend and swing rather than all taken as growth (model "+shrunk yearly"). With the
- * pooling weight of {@link #pooled}, this put 109 of 113 designed exhaustion days of 60 simulated fleets within 14
- * days, against 106. One with less than a year pools its growth with its service's elsewhere and its cluster's (see
- * {@link #pooled}), and one holding its last week grows at that rate. One whose data ended more than {@value
+ * months' rise is split between trend and swing rather than all taken as growth (model "+shrunk yearly"). One with
+ * less than a year pools its growth with its service's elsewhere and its cluster's, over its resources together (see
+ * {@link #pooled}), and one holding its last week grows at that rate; with these, 112 of 113 designed exhaustion days
+ * of 60 simulated fleets are within 14 days. One whose data ended more than {@value
  * #LEFT_AFTER_DAYS} days before its cluster's has left it and uses nothing. Events a service does not show (within
  * {@value #EVENT_T} standard errors of none) are left out of its fit; an event none of its days cover (it arrived after
  * the last one) takes the lift its service showed in its other clusters. Its P50 is its expected demand: a log-scale
@@ -258,17 +258,20 @@ final class ClusterDemandForecaster {
                             .computeIfAbsent(event, name -> new ArrayList<>())
                             .add(lift));
         }
-        IntStream.range(0, histories.size()).parallel().forEach(i -> {
+        double[] targets = new double[histories.size()];
+        for (int i = 0; i < targets.length; i++) {
             History history = histories.get(i);
             double[] sum = established.get(key(history));
-            double growth = Double.NaN;
+            targets[i] = Double.NaN;
             if (sum != null && sum[1] >= 2) {
                 double target = effects.predict(serviceKey(history), key(history));
-                if (Double.isNaN(target) && !fitted[i].profiled()) {
-                    target = sum[0] / sum[1];
-                }
-                growth = pooled(fitted[i], target, spread);
+                targets[i] = Double.isNaN(target) && !fitted[i].profiled() ? sum[0] / sum[1] : target;
             }
+        }
+        double[] pooledGrowths = pooled(histories, fitted, targets, spread, established);
+        IntStream.range(0, histories.size()).parallel().forEach(i -> {
+            History history = histories.get(i);
+            double growth = pooledGrowths[i];
             Map<String, Double> lifts = new TreeMap<>();
             Map<String, List<Double>> service = shown.getOrDefault(serviceKey(history), Map.of());
             for (String event : fitted[i].unseen()) {
@@ -358,25 +361,89 @@ final class ClusterDemandForecaster {
     }
 
     /**
-     * A young placement's growth pooled with what its neighbours show: a few months of a service cannot tell its
+     * Young placements' growths pooled with what their neighbours show: a few months of a service cannot tell its
      * growth from the part of its yearly swing they cover, while established placements (two years learned) show how
-     * fast its service and its cluster grow. With fewer than {@value #POOLED_BELOW_DAYS} days learned the growth is
-     * w g + (1 − w) ḡ, g its own and ḡ the target: its service's growth elsewhere plus its cluster's own part ({@link
-     * AdditiveGrowth}) where the established placements link the two, else the mean of its cluster's established ones
-     * (not for one fitted beside a borrowed yearly shape, whose own growth is already steadier than a plain mean of
-     * unlike services). The weight is the normal-normal posterior's, w = τ² / (τ² + v): v the variance of g from its
-     * fit (its slope's, with the yearly prior's uncertainty), τ² the {@link #spread} of growths about their cluster's
-     * mean; 0 for one holding its last week. NaN when it does not apply.
+     * fast its service and its cluster grow. With fewer than {@value #POOLED_BELOW_DAYS} days learned a placement's
+     * growth on one resource takes as its target ({@code targets}) its service's growth elsewhere plus its cluster's
+     * own part ({@link AdditiveGrowth}) where the established placements link the two, else the mean of its cluster's
+     * established ones (not for one fitted beside a borrowed yearly shape, whose own growth is already steadier than a
+     * plain mean of unlike services). Its own growth g, with the variance v of g from its fit (its slope's, with the
+     * yearly prior's uncertainty), and the {@link #spread} τ² of growths about their cluster's mean, give the
+     * normal-normal posterior w g + (1 − w) ḡ, w = τ² / (τ² + v); a placement's resources are pooled together ({@link
+     * ResourcePooling}) as far as established placements' resources deviate alike. One holding its last week takes the
+     * target. NaN where none of this applies.
      */
-    private static double pooled(Fitted fitted, double target, double spread) {
-        if (fitted.learned() >= POOLED_BELOW_DAYS || Double.isNaN(fitted.growth())) {
-            return Double.NaN;
+    private static double[] pooled(
+            List<History> histories,
+            Fitted[] fitted,
+            double[] targets,
+            double spread,
+            Map<String, double[]> established) {
+        int resources = Resource.values().length;
+        Map<String, double[]> deviations = new TreeMap<>();
+        for (int i = 0; i < fitted.length; i++) {
+            History history = histories.get(i);
+            double[] sum = established.get(key(history));
+            if (fitted[i].learned() >= TRAINING_DAYS
+                    && !Double.isNaN(fitted[i].growth())
+                    && sum != null
+                    && sum[1] >= 2) {
+                double[] row = deviations.computeIfAbsent(placementKey(history), k -> {
+                    double[] none = new double[resources];
+                    Arrays.fill(none, Double.NaN);
+                    return none;
+                });
+                row[column(history.resource())] = fitted[i].growth() - sum[0] / sum[1];
+            }
         }
-        double variance = fitted.growthVariance();
-        double weight = fitted.learned() == 0 || Double.isNaN(variance) || Double.isNaN(spread)
-                ? 0
-                : spread / (spread + variance);
-        return weight * fitted.growth() + (1 - weight) * target;
+        double[][] correlation = ResourcePooling.correlation(List.copyOf(deviations.values()), resources);
+        double[] growths = new double[fitted.length];
+        Map<String, List<Integer>> young = new TreeMap<>();
+        for (int i = 0; i < fitted.length; i++) {
+            growths[i] = Double.NaN;
+            if (fitted[i].learned() >= POOLED_BELOW_DAYS
+                    || Double.isNaN(fitted[i].growth())
+                    || Double.isNaN(targets[i])) {
+                continue;
+            }
+            if (fitted[i].learned() == 0 || Double.isNaN(fitted[i].growthVariance()) || Double.isNaN(spread)) {
+                growths[i] = targets[i];
+            } else {
+                young.computeIfAbsent(placementKey(histories.get(i)), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        for (List<Integer> members : young.values()) {
+            int n = members.size();
+            double[] own = new double[n];
+            double[] variance = new double[n];
+            double[] target = new double[n];
+            double[][] together = new double[n][n];
+            for (int a = 0; a < n; a++) {
+                int i = members.get(a);
+                own[a] = fitted[i].growth();
+                variance[a] = fitted[i].growthVariance();
+                target[a] = targets[i];
+                for (int b = 0; b < n; b++) {
+                    together[a][b] = correlation[column(histories.get(i).resource())][
+                            column(histories.get(members.get(b)).resource())];
+                }
+            }
+            double[] posterior = ResourcePooling.posterior(own, variance, target, spread, together);
+            for (int a = 0; a < n; a++) {
+                growths[members.get(a)] = posterior[a];
+            }
+        }
+        return growths;
+    }
+
+    private static int column(Resource resource) {
+        return Arrays.asList(Resource.values()).indexOf(resource);
+    }
+
+    /** A service in a cluster, over its resources. */
+    private static String placementKey(History history) {
+        return history.service() + "@" + history.cluster();
     }
 
     /**

@@ -301,6 +301,59 @@ class ClusterDemandForecasterTest {
     }
 
     /**
+     * A young placement's resources learn their growth together where the fleet's grow alike, against a simulator's
+     * truth (the fleet simulator's design): seven services in one cluster, each growing 10-50% a year in cpu and storage
+     * alike, cpu with its own yearly swing of up to 6% and AR(1) noise of 2%, storage with neither swing nor more than
+     * 0.5% noise. s6 arrived 250 days before the end; its cpu's months cannot tell growth from swing, its storage's
+     * can. A year out the cluster's cpu is nearer the truth with s6's storage beside its cpu than with its cpu alone.
+     */
+    @Test
+    void aYoungPlacementsResourcesLearnTheirGrowthTogether() {
+        Random random = new Random(17);
+        double togetherError = 0;
+        double aloneError = 0;
+        int runs = 60;
+        int last = 364;
+        for (int run = 0; run < runs; run++) {
+            List<ClusterDemandForecaster.History> cpu = new ArrayList<>();
+            List<ClusterDemandForecaster.History> both = new ArrayList<>();
+            double truth = 0;
+            for (int k = 0; k < 7; k++) {
+                double growth = 0.1 + 0.4 * random.nextDouble();
+                double swing = 0.06 * random.nextDouble();
+                double phase = 365.25 * random.nextDouble();
+                // s6 is as large as three others.
+                double level = (k == 6 ? 300 : 100) * (1 + random.nextDouble());
+                int days = k == 6 ? 250 : 1095;
+                ClusterDemandForecaster.History cores =
+                        placement("s" + k, "c1", Resource.CPU, days, level, growth, swing, phase, 0.02, random);
+                cpu.add(cores);
+                both.add(cores);
+                both.add(placement("s" + k, "c1", Resource.STORAGE, days, level, growth, 0, 0, 0.005, random));
+                truth += grown(level, growth, swing, phase, AS_OF.plusDays(last + 1));
+            }
+            YearlyProfiles profiles = YearlyProfiles.of(cpu);
+            DemandForecast together =
+                    ClusterDemandForecaster.forecast(
+                                    both, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
+                            .stream()
+                            .filter(forecast -> forecast.resource() == Resource.CPU)
+                            .findFirst()
+                            .orElseThrow();
+            DemandForecast alone = ClusterDemandForecaster.forecast(
+                            cpu, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
+                    .get(0);
+            togetherError += Math.abs(Math.log(together.p50(last) / truth)) / runs;
+            aloneError += Math.abs(Math.log(alone.p50(last) / truth)) / runs;
+            if (run == 0) {
+                assertThat(together.model()).contains("+shrunk yearly+pooled growth");
+            }
+        }
+        // Mean absolute log errors 0.0155 and 0.0258 (0.60-0.68 of it with seeds 17-20).
+        assertThat(togetherError).isLessThan(0.75 * aloneError);
+    }
+
+    /**
      * A placement that arrived after an event's last occurrence takes the lift its service showed in another cluster.
      * "api" draws 40% more on the day of the "Final", in every cluster: c-old, with three years of data, saw it 300
      * days before the end; c-new's api arrived 200 days before the end and has not. "job" arrived in c-new too and has
@@ -397,14 +450,29 @@ class ClusterDemandForecasterTest {
             double swing,
             double phase,
             Random random) {
+        return placement(service, cluster, Resource.CPU, days, level, growth, swing, phase, 0.02, random);
+    }
+
+    /** A placement's {@code resource}: {@link #grown} times AR(1) noise (0.7, {@code noise}). */
+    private static ClusterDemandForecaster.History placement(
+            String service,
+            String cluster,
+            Resource resource,
+            int days,
+            double level,
+            double growth,
+            double swing,
+            double phase,
+            double noise,
+            Random random) {
         LocalDate first = AS_OF.minusDays(days - 1);
         double[] used = new double[days];
-        double noise = 0;
+        double error = 0;
         for (int t = 0; t < days; t++) {
-            noise = 0.7 * noise + 0.02 * random.nextGaussian();
-            used[t] = grown(level, growth, swing, phase, first.plusDays(t)) * Math.exp(noise);
+            error = 0.7 * error + noise * random.nextGaussian();
+            used[t] = grown(level, growth, swing, phase, first.plusDays(t)) * Math.exp(error);
         }
-        return new ClusterDemandForecaster.History(service, cluster, Resource.CPU, first, used);
+        return new ClusterDemandForecaster.History(service, cluster, resource, first, used);
     }
 
     private static double grown(double level, double growth, double swing, double phase, LocalDate day) {
