@@ -2,7 +2,8 @@
 # The capacity plan's exhaustion check over many simulated fleets: for each seed, simulate the default fleet (2,000
 # servers, 3 years), load it, plan, and compare each designed cluster's earliest date in truth.json with the plan's
 # earliest P50 exhaustion. Prints one line per seed (days early < 0 < days late), and which other clusters the plan
-# flags. About 12 s a seed on 2 cores.
+# flags, and, for the designed resource that runs out first, the plan's usable supply and P50 demand on the designed
+# date against the simulator's (from the plan's stored paths). About 15 s a seed on 2 cores.
 #
 # Usage: scripts/capacity-seeds.sh [WORK_DIR] SEED...   (WORK_DIR defaults to fleetcast-bench/seeds)
 set -euo pipefail
@@ -22,12 +23,13 @@ for seed in "$@"; do
     "$root/fleetcast" simulate --out "$dir/data" --seed "$seed" >/dev/null 2>&1
     "$root/fleetcast" ingest all "$dir/data" --db "$dir/fleetcast.duckdb" >/dev/null 2>"$dir/ingest.log"
     "$root/fleetcast" plan --db "$dir/fleetcast.duckdb" --json >"$dir/plan.json" 2>"$dir/plan.log"
-    python3 - "$seed" "$dir" <<'PY'
+    python3 - "$seed" "$dir" "$root/fleetcast" <<'PY'
 import datetime
 import json
+import subprocess
 import sys
 
-seed, folder = sys.argv[1], sys.argv[2]
+seed, folder, fleetcast = sys.argv[1], sys.argv[2], sys.argv[3]
 truth = json.load(open(f"{folder}/data/truth.json"))
 plan = json.load(open(f"{folder}/plan.json"))
 
@@ -44,10 +46,32 @@ def earliest(rows, key, keep):
 designed = earliest(truth["exhaustion"], "date", lambda row: row.get("designed"))
 listed = {row["cluster"] for row in truth["exhaustion"]}
 flagged = earliest(plan["clusters"], "exhaustion_p50", lambda row: True)
+# The designed resource that runs out first, per cluster, with the simulator's supply and demand on its date.
+first = {}
+for row in truth["exhaustion"]:
+    if row.get("designed") and datetime.date.fromisoformat(row["date"]) == designed[row["cluster"]]:
+        first.setdefault(row["cluster"], row)
+where = " or ".join(
+    f"(cluster = '{row['cluster']}' and resource = '{row['resource']}' and day = DATE '{row['date']}')"
+    for row in first.values())
+paths = {}
+if where:
+    query = ("select cluster, supply, demand_p50 from capacity_plan_paths"
+             " where version = (select max(version) from capacity_plan_paths) and (" + where + ")")
+    answer = subprocess.run([fleetcast, "sql", "--json", "--db", f"{folder}/fleetcast.duckdb", query],
+                            capture_output=True, text=True)
+    if answer.returncode == 0:
+        paths = {row[0]: row[1:] for row in json.loads(answer.stdout)["rows"]}
 parts = []
 for cluster, day in sorted(designed.items()):
     found = flagged.get(cluster)
-    parts.append(f"{cluster} {'not flagged' if found is None else f'{(found - day).days:+d} days'}")
+    part = f"{cluster} {'not flagged' if found is None else f'{(found - day).days:+d} days'}"
+    if cluster in paths and "usable_capacity_on_date" in first[cluster]:
+        row = first[cluster]
+        supply, demand = paths[cluster]
+        part += (f" ({row['resource']} on {row['date']}: supply {100 * (supply / row['usable_capacity_on_date'] - 1):+.1f}%,"
+                 f" demand {100 * (demand / row['expected_used_on_date'] - 1):+.1f}%)")
+    parts.append(part)
 others = sorted(set(flagged) - set(designed))
 unlisted = sorted(set(others) - listed)
 print(f"seed {seed}: " + "; ".join(parts)

@@ -394,6 +394,9 @@ class GroundTruthTest {
                             truth.get("config").get("horizon_end").asText()));
             double usable = entry.get("usable_capacity_after_end").asDouble();
             assertThat(entry.get("expected_used_at_end").asDouble()).isLessThan(usable);
+            // On its date demand has just crossed usable capacity.
+            assertThat(entry.get("expected_used_on_date").asDouble())
+                    .isGreaterThan(entry.get("usable_capacity_on_date").asDouble());
             double recent = clusterUsage(cluster, resource, end.minusDays(27), end);
             double yearBefore = clusterUsage(cluster, resource, end.minusDays(392), end.minusDays(365));
             assertThat(recent).as(cluster + " " + resource).isGreaterThan(yearBefore);

@@ -110,6 +110,8 @@ final class ExhaustionAnalysis {
                             day,
                             capacity[0],
                             demand.clusterExpected(cluster, resource, end),
+                            capacity[i],
+                            demand.clusterExpected(cluster, resource, day),
                             designed));
                     break;
                 }

@@ -179,6 +179,8 @@ public final class TruthFile {
             entry.put("unit", found.resource().canonicalUnit());
             entry.put("usable_capacity_after_end", decimal(found.usableAtEnd(), 3));
             entry.put("expected_used_at_end", decimal(found.expectedAtEnd(), 3));
+            entry.put("usable_capacity_on_date", decimal(found.usableOnDay(), 3));
+            entry.put("expected_used_on_date", decimal(found.expectedOnDay(), 3));
             entry.put("designed", found.designed());
         }
         return array;
