@@ -9,9 +9,9 @@ import java.util.List;
  * together as far as established placements show they do: the prior is g ~ N(t, τ² R), R the correlation over
  * resources of established placements' deviations from their cluster's mean. Its own fits are y ~ N(g, V), V the
  * diagonal of their slopes' variances. The posterior mean t + τ²R (τ²R + V)⁻¹ (y − t) lets a resource whose own months
- * say little (cpu, whose rise is half yearly swing) learn from its siblings' (storage, with no swing) as far as the fleet
- * shows the two move together; where they do not (R the identity) it is each resource's own w y + (1 − w) t, w = τ² /
- * (τ² + v).
+ * say little (cpu, whose few months' rise may be part of a yearly swing) learn from a sibling's that say more (storage
+ * without a swing) as far as the fleet shows the two move together; where they do not (R the identity) it is each
+ * resource's own w y + (1 − w) t, w = τ² / (τ² + v).
  */
 final class ResourcePooling {
     /** Fewer established placements than this showing a pair of resources: the pair counts as unrelated. */
@@ -22,7 +22,7 @@ final class ResourcePooling {
     /**
      * The correlation between resources' deviations, one row per established placement and one column per resource
      * (NaN where it has none): each pair over the placements that have both, 0 with fewer than {@value #MIN_PAIRS}; the
-     * diagonal is 1.
+     * diagonal is 1. The deviations are from their clusters' means, so they are not centred again.
      */
     static double[][] correlation(List<double[]> deviations, int resources) {
         double[][] r = new double[resources][resources];
