@@ -64,6 +64,33 @@ class SupplyForecastTest {
         assertThat(cpu.standardDeviation(5)).isZero();
     }
 
+    /**
+     * A plan at a level counts an open order whole from the first day it is that sure to have arrived. Slips of 0, 2
+     * and 4 days for two servers promised on day 1: arrived by day 0 with chance 0, days 1-2 1/3, days 3-4 2/3, day 5 1.
+     */
+    @Test
+    void aPlanAtALevelCountsAnOrderFromTheDayItIsThatSureToHaveArrived() {
+        LeadTimes leadTimes = LeadTimes.learn(List.of(
+                order(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), 0),
+                order(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1), 2),
+                order(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1), 4)));
+        InFlightOrder open = new InFlightOrder("PO-1", "c1", "s", 2, LocalDate.of(2026, 1, 3));
+        SupplyPath cpu = path(
+                SupplyForecast.forecast(AS_OF, 8, List.of(), List.of(open), Map.of("s", SHAPE), Map.of(), leadTimes),
+                Resource.CPU);
+
+        assertThat(cpu.mean(2)).isCloseTo(20.0 / 3, within(1e-9));
+        assertThat(cpu.usable(0.5, 2)).isCloseTo(0, within(1e-9));
+        assertThat(cpu.usable(0.3, 2)).isCloseTo(20, within(1e-9));
+        assertThat(cpu.mean(3)).isCloseTo(40.0 / 3, within(1e-9));
+        assertThat(cpu.usable(0.5, 3)).isCloseTo(20, within(1e-9));
+        assertThat(cpu.usable(0.9, 4)).isCloseTo(0, within(1e-9));
+        assertThat(cpu.usable(0.9, 5)).isCloseTo(20, within(1e-9));
+        // Capacity added in a what-if is there for certain, at every level.
+        assertThat(cpu.plus(2, 5).usable(0.9, 2)).isCloseTo(5, within(1e-9));
+        assertThat(cpu.plus(2, 5).usable(0.5, 3)).isCloseTo(25, within(1e-9));
+    }
+
     @Test
     void anOverdueOrderArrivesAsTheLatePastOrdersDid() {
         LeadTimes leadTimes = LeadTimes.learn(List.of(
