@@ -23,10 +23,7 @@ class SupplyForecastTest {
         // Four servers retiring on 2026-01-06: in service on days 0-3 (2026-01-02 .. 01-05), out from day 4.
         ServerCohort cohort = new ServerCohort("c1", "s", 4, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 6));
         // Slips of 0, 2 and 4 days; two servers promised for 2026-01-03 (day 1).
-        LeadTimes leadTimes = LeadTimes.learn(List.of(
-                order(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), 0),
-                order(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1), 2),
-                order(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1), 4)));
+        LeadTimes leadTimes = slipsOfZeroTwoAndFourDays();
         InFlightOrder open = new InFlightOrder("PO-1", "c1", "s", 2, LocalDate.of(2026, 1, 3));
 
         SupplyPath cpu = path(
@@ -70,10 +67,7 @@ class SupplyForecastTest {
      */
     @Test
     void aPlanAtALevelCountsAnOrderFromTheDayItIsThatSureToHaveArrived() {
-        LeadTimes leadTimes = LeadTimes.learn(List.of(
-                order(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), 0),
-                order(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1), 2),
-                order(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1), 4)));
+        LeadTimes leadTimes = slipsOfZeroTwoAndFourDays();
         InFlightOrder open = new InFlightOrder("PO-1", "c1", "s", 2, LocalDate.of(2026, 1, 3));
         SupplyPath cpu = path(
                 SupplyForecast.forecast(AS_OF, 8, List.of(), List.of(open), Map.of("s", SHAPE), Map.of(), leadTimes),
@@ -131,6 +125,13 @@ class SupplyForecastTest {
 
     private static SupplyPath path(Map<String, Map<Resource, SupplyPath>> paths, Resource resource) {
         return requireNonNull(requireNonNull(paths.get("c1")).get(resource));
+    }
+
+    private static LeadTimes slipsOfZeroTwoAndFourDays() {
+        return LeadTimes.learn(List.of(
+                order(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), 0),
+                order(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1), 2),
+                order(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1), 4)));
     }
 
     private static PastOrder order(LocalDate ordered, LocalDate promised, int slip) {
