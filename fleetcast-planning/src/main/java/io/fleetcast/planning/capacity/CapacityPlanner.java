@@ -14,8 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Plans one cluster: per resource, where P50/P90/P99 demand crosses usable supply (the exhaustion dates; at each level
- * an open order counts from the day it is that sure to have arrived, {@link SupplyPath#usable}), and when P50
+ * Plans one cluster: per resource, where P50/P90/P99 demand crosses usable supply (the exhaustion dates), and when P50
  * demand plus the headroom does (the need date); then orders of the cluster's SKU in tranches: each covers the
  * largest shortfall of any resource from its need date to {@link #TRANCHE_DAYS} days later (beyond what the earlier
  * tranches bring), and is due the lead time's service-level quantile before its need date. Buying a year's growth at
@@ -149,7 +148,7 @@ public final class CapacityPlanner {
 
     private static Optional<LocalDate> crossing(DemandForecast demand, double level, SupplyPath supply, int days) {
         for (int day = 0; day < days; day++) {
-            if (demand.quantile(level, day) > supply.usable(level, day)) {
+            if (demand.quantile(level, day) > supply.mean(day)) {
                 return Optional.of(supply.start().plusDays(day));
             }
         }

@@ -11,10 +11,9 @@ import java.util.Optional;
  * @param supplyAtEnd expected usable capacity on the horizon's last day (failures, retirements, open orders)
  * @param demandP50 P50 demand on the plan's first day
  * @param demandP50AtEnd P50 demand on the horizon's last day
- * @param exhaustionP50 the first day P50 demand exceeds usable capacity, open orders counted from their median arrival
- *     day; empty when it does not in the horizon
- * @param exhaustionP90 the same for P90 demand, open orders counted once they are 90% sure to have arrived
- * @param exhaustionP99 the same for P99 demand and 99%
+ * @param exhaustionP50 the first day P50 demand exceeds usable capacity; empty when it does not in the horizon
+ * @param exhaustionP90 the same for P90 demand
+ * @param exhaustionP99 the same for P99 demand
  * @param headroom the buffer held above P50 demand
  * @param needBy the first day P50 demand plus headroom exceeds usable capacity; empty when it does not
  * @param shortfall the largest amount by which P50 demand plus headroom exceeds usable capacity in the horizon (0 when

@@ -6,7 +6,6 @@ import io.fleetcast.core.unit.Resource;
 import io.fleetcast.reliability.distribution.LifeDistribution;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,7 @@ import java.util.TreeMap;
  * subtracted without replacement. P(delivered by u) comes from the SKU's learned delivery slips, conditioned on the
  * order not having arrived yet (an overdue order is late by at least as much as it already is); with no history an
  * order arrives on its promised day (an overdue one the day after the start). The variance treats servers as failing
- * independently and each order as arriving whole; each order's P(delivered by u) is kept for plans that count an order
- * from the day it reaches a given chance ({@link SupplyPath#usable}).
+ * independently and each order as arriving whole.
  */
 public final class SupplyForecast {
     private SupplyForecast() {}
@@ -90,18 +88,11 @@ public final class SupplyForecast {
             Accumulator sums = clusters.computeIfAbsent(order.cluster(), name -> new Accumulator(days));
             Optional<EmpiricalDays> slips = leadTimes.slip(order.sku());
             int overdue = (int) ChronoUnit.DAYS.between(order.promised(), asOf);
-            double[] arrivedBy = new double[days];
-            for (Resource resource : Resource.values()) {
-                sums.of(resource)
-                        .orders
-                        .add(new SupplyPath.Arrival(order.quantity() * shape.capacity(resource), arrivedBy));
-            }
             for (int day = 0; day < days; day++) {
                 int pastPromise = (int) ChronoUnit.DAYS.between(order.promised(), asOf.plusDays(1 + day));
                 double arrived = slips.isPresent()
                         ? slips.orElseThrow().cumulativeGiven(pastPromise, Math.max(overdue, Integer.MIN_VALUE + 1))
                         : (pastPromise >= 0 || overdue >= 0 ? 1 : 0);
-                arrivedBy[day] = arrived;
                 for (Resource resource : Resource.values()) {
                     Sums sum = sums.of(resource);
                     double capacity = order.quantity() * shape.capacity(resource);
@@ -126,8 +117,7 @@ public final class SupplyForecast {
                                 sum.failed,
                                 sum.retired,
                                 sum.arriving,
-                                sum.variance,
-                                sum.orders));
+                                sum.variance));
             }
             paths.put(cluster, byResource);
         });
@@ -157,16 +147,12 @@ public final class SupplyForecast {
         }
     }
 
-    /**
-     * Per day, of what was installed at the start: failed, retired; of open orders: arrived; and the variance; and the
-     * open orders one by one.
-     */
+    /** Per day, of what was installed at the start: failed, retired; of open orders: arrived; and the variance. */
     private static final class Sums {
         final double[] failed;
         final double[] retired;
         final double[] arriving;
         final double[] variance;
-        final List<SupplyPath.Arrival> orders = new ArrayList<>();
 
         Sums(int days) {
             failed = new double[days];

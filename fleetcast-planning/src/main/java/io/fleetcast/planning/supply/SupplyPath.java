@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.fleetcast.core.unit.Resource;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A cluster's forecast usable capacity of one resource, day by day from {@link #start()}: what is installed at the
  * start, less expected failures and planned retirements, plus the expected arrivals of open orders; with its variance
- * (failures and arrivals are uncertain, retirements are planned), and each open order's chance of having arrived by
- * each day ({@link #usable}). Amounts are in the resource's canonical unit.
+ * (failures and arrivals are uncertain, retirements are planned). Amounts are in the resource's canonical unit.
  */
 public final class SupplyPath {
     private final String cluster;
@@ -21,7 +19,6 @@ public final class SupplyPath {
     private final double[] retired;
     private final double[] arriving;
     private final double[] variance;
-    private final List<Arrival> orders;
 
     SupplyPath(
             String cluster,
@@ -31,8 +28,7 @@ public final class SupplyPath {
             double[] failed,
             double[] retired,
             double[] arriving,
-            double[] variance,
-            List<Arrival> orders) {
+            double[] variance) {
         this.cluster = requireNonNull(cluster, "cluster is null");
         this.resource = requireNonNull(resource, "resource is null");
         this.start = requireNonNull(start, "start is null");
@@ -41,7 +37,6 @@ public final class SupplyPath {
         this.retired = retired;
         this.arriving = arriving;
         this.variance = variance;
-        this.orders = List.copyOf(orders);
     }
 
     public String cluster() {
@@ -72,22 +67,6 @@ public final class SupplyPath {
         return installed - failed[day] - retired[day] + arriving[day];
     }
 
-    /**
-     * The usable capacity on day {@code day} that a plan at {@code level} counts on: as {@link #mean}, but each open
-     * order counts whole from the first day its chance of having arrived reaches {@code level}, and not at all before,
-     * rather than by that chance. At 0.5 an order arrives on its median day; at 0.9 on the day it is 90% sure to be
-     * there. The expected arrivals blur a retirement the day before an order is due into a dip too shallow to cross
-     * demand, where the order more likely than not comes after it.
-     */
-    public double usable(double level, int day) {
-        double usable = mean(day);
-        for (Arrival order : orders) {
-            double arrived = order.arrived[day];
-            usable += order.capacity * ((arrived >= level ? 1 : 0) - arrived);
-        }
-        return usable;
-    }
-
     /** The standard deviation of the usable capacity on day {@code day}. */
     public double standardDeviation(int day) {
         return Math.sqrt(variance[day]);
@@ -114,17 +93,6 @@ public final class SupplyPath {
         for (int day = Math.max(0, from); day < more.length; day++) {
             more[day] += amount;
         }
-        return new SupplyPath(cluster, resource, start, installed, failed, retired, more, variance, orders);
-    }
-
-    /** An open order's capacity of the resource, and per day of the path its chance of having arrived by then. */
-    static final class Arrival {
-        private final double capacity;
-        private final double[] arrived;
-
-        Arrival(double capacity, double[] arrived) {
-            this.capacity = capacity;
-            this.arrived = arrived;
-        }
+        return new SupplyPath(cluster, resource, start, installed, failed, retired, more, variance);
     }
 }

@@ -23,7 +23,10 @@ class SupplyForecastTest {
         // Four servers retiring on 2026-01-06: in service on days 0-3 (2026-01-02 .. 01-05), out from day 4.
         ServerCohort cohort = new ServerCohort("c1", "s", 4, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 6));
         // Slips of 0, 2 and 4 days; two servers promised for 2026-01-03 (day 1).
-        LeadTimes leadTimes = slipsOfZeroTwoAndFourDays();
+        LeadTimes leadTimes = LeadTimes.learn(List.of(
+                order(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), 0),
+                order(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1), 2),
+                order(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1), 4)));
         InFlightOrder open = new InFlightOrder("PO-1", "c1", "s", 2, LocalDate.of(2026, 1, 3));
 
         SupplyPath cpu = path(
@@ -59,30 +62,6 @@ class SupplyForecastTest {
         // Day 5 on: every past slip is covered.
         assertThat(cpu.mean(5)).isCloseTo(20, within(1e-9));
         assertThat(cpu.standardDeviation(5)).isZero();
-    }
-
-    /**
-     * A plan at a level counts an open order whole from the first day it is that sure to have arrived. Slips of 0, 2
-     * and 4 days for two servers promised on day 1: arrived by day 0 with chance 0, days 1-2 1/3, days 3-4 2/3, day 5 1.
-     */
-    @Test
-    void aPlanAtALevelCountsAnOrderFromTheDayItIsThatSureToHaveArrived() {
-        LeadTimes leadTimes = slipsOfZeroTwoAndFourDays();
-        InFlightOrder open = new InFlightOrder("PO-1", "c1", "s", 2, LocalDate.of(2026, 1, 3));
-        SupplyPath cpu = path(
-                SupplyForecast.forecast(AS_OF, 8, List.of(), List.of(open), Map.of("s", SHAPE), Map.of(), leadTimes),
-                Resource.CPU);
-
-        assertThat(cpu.mean(2)).isCloseTo(20.0 / 3, within(1e-9));
-        assertThat(cpu.usable(0.5, 2)).isCloseTo(0, within(1e-9));
-        assertThat(cpu.usable(0.3, 2)).isCloseTo(20, within(1e-9));
-        assertThat(cpu.mean(3)).isCloseTo(40.0 / 3, within(1e-9));
-        assertThat(cpu.usable(0.5, 3)).isCloseTo(20, within(1e-9));
-        assertThat(cpu.usable(0.9, 4)).isCloseTo(0, within(1e-9));
-        assertThat(cpu.usable(0.9, 5)).isCloseTo(20, within(1e-9));
-        // Capacity added in a what-if is there for certain, at every level.
-        assertThat(cpu.plus(2, 5).usable(0.9, 2)).isCloseTo(5, within(1e-9));
-        assertThat(cpu.plus(2, 5).usable(0.5, 3)).isCloseTo(25, within(1e-9));
     }
 
     @Test
@@ -125,13 +104,6 @@ class SupplyForecastTest {
 
     private static SupplyPath path(Map<String, Map<Resource, SupplyPath>> paths, Resource resource) {
         return requireNonNull(requireNonNull(paths.get("c1")).get(resource));
-    }
-
-    private static LeadTimes slipsOfZeroTwoAndFourDays() {
-        return LeadTimes.learn(List.of(
-                order(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), 0),
-                order(LocalDate.of(2025, 5, 1), LocalDate.of(2025, 6, 1), 2),
-                order(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 8, 1), 4)));
     }
 
     private static PastOrder order(LocalDate ordered, LocalDate promised, int slip) {
