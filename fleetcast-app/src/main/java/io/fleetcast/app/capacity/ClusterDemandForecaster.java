@@ -189,7 +189,12 @@ final class ClusterDemandForecaster {
             double growthVariance,
             boolean profiled,
             Map<String, Double> shown,
-            Set<String> unseen) {}
+            Set<String> unseen) {
+        /** Two years learned and a growth of its own: what young placements pool toward. */
+        boolean established() {
+            return learned >= TRAINING_DAYS && !Double.isNaN(growth);
+        }
+    }
 
     /**
      * What a placement takes from others: a growth per day on the log scale (NaN: its own), and lifts for events its
@@ -237,7 +242,7 @@ final class ClusterDemandForecaster {
         Map<String, double[]> established = new TreeMap<>();
         List<AdditiveGrowth.Known> known = new ArrayList<>();
         for (int i = 0; i < fitted.length; i++) {
-            if (fitted[i].learned() >= TRAINING_DAYS && !Double.isNaN(fitted[i].growth())) {
+            if (fitted[i].established()) {
                 double[] sum = established.computeIfAbsent(key(histories.get(i)), k -> new double[2]);
                 sum[0] += fitted[i].growth();
                 sum[1]++;
@@ -384,10 +389,7 @@ final class ClusterDemandForecaster {
         for (int i = 0; i < fitted.length; i++) {
             History history = histories.get(i);
             double[] sum = established.get(key(history));
-            if (fitted[i].learned() >= TRAINING_DAYS
-                    && !Double.isNaN(fitted[i].growth())
-                    && sum != null
-                    && sum[1] >= 2) {
+            if (fitted[i].established() && sum != null && sum[1] >= 2) {
                 double[] row = deviations.computeIfAbsent(placementKey(history), k -> {
                     double[] none = new double[resources];
                     Arrays.fill(none, Double.NaN);
