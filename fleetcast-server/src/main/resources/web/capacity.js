@@ -396,13 +396,14 @@ function renderPathChart(entry, path) {
   const container = document.getElementById('path-chart');
   container.setAttribute(
     'aria-label',
-    `Line chart of daily ${resource.toLowerCase()} demand P50, P90 and P99 against expected usable supply in ${unit}`,
+    `Line chart of daily ${resource.toLowerCase()} demand P50, P90 and P99 against usable supply in ${unit}`,
   );
   document.getElementById('path-sub').textContent = days.length === 0
     ? `The plan has no demand forecast for ${resource.toLowerCase()} in this cluster, so no daily path.`
     : `Daily, ${days[0].day} to ${days[days.length - 1].day}, in ${unit}: median (P50) demand with the band up to its `
-      + '99% quantile and the P90 line, against the expected usable supply with \u00b1 one standard deviation '
-      + '(shaded). Dashed vertical lines mark the days P50, P90 and P99 demand first exceed it, and the need-by day.';
+      + '99% quantile and the P90 line, against the usable supply (expected failures and retirements, open orders from '
+      + 'their median arrival day) with \u00b1 one standard deviation (shaded). Dashed vertical lines mark the days '
+      + 'P50, P90 and P99 demand first exceed it, and the need-by day.';
   // One line per day marked; days marked twice (P99 and need-by on the first day, say) share a line and a label.
   const marks = new Map();
   for (const [name, date] of [

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Plan capacity: per cluster and resource, the demand forecast (P50/P90/P99) against usable supply (servers in"
-                    + " service less expected failures and planned retirements, plus open orders at their learned"
-                    + " delivery slips), the day each quantile runs out, the headroom to hold, and what to order: which"
-                    + " SKU, how many, for which site, by when, at what cost, explained line by line.",
+                    + " service less expected failures and planned retirements, plus open orders from their median"
+                    + " arrival day, learned from past delivery slips), the day each quantile runs out, the headroom to"
+                    + " hold, and what to order: which SKU, how many, for which site, by when, at what cost, explained"
+                    + " line by line.",
             "The plan is stored as the next capacity plan version unless it is a what-if; --diff V1 V2 says what changed"
                     + " between two stored plans.",
             "Example: fleetcast plan --horizon 365 --service-level 0.99; fleetcast plan --scale-demand 1.2"

@@ -8,7 +8,8 @@ import java.util.Optional;
  * One cluster's plan for one resource.
  *
  * @param supply usable capacity on the plan's first day
- * @param supplyAtEnd expected usable capacity on the horizon's last day (failures, retirements, open orders)
+ * @param supplyAtEnd usable capacity on the horizon's last day (expected failures, retirements, open orders from their
+ *     median arrival day)
  * @param demandP50 P50 demand on the plan's first day
  * @param demandP50AtEnd P50 demand on the horizon's last day
  * @param exhaustionP50 the first day P50 demand exceeds usable capacity; empty when it does not in the horizon
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param shortfallDay the day of that largest shortfall
  * @param failuresExpected capacity expected to fail over the horizon, of what is installed
  * @param retiring capacity retiring by plan over the horizon
- * @param arriving capacity of open orders expected to arrive over the horizon
+ * @param arriving capacity of open orders whose median arrival day is inside the horizon
  */
 public record ResourcePlan(
         Resource resource,

@@ -18,16 +18,22 @@ import java.util.TreeMap;
  *
  * <pre>
  *   usable(u) = Σ cohorts not retired by u:  count × capacity × S(age at u) / S(age at start)
- *             + Σ open orders:               quantity × capacity × P(delivered by u)
+ *             + Σ open orders delivered by u at the median: quantity × capacity × [P(delivered by u) ≥ ½]
  * </pre>
  *
  * S is the SKU's fitted survival function (ages in days; a SKU without one does not fail), so expected failures are
  * subtracted without replacement. P(delivered by u) comes from the SKU's learned delivery slips, conditioned on the
  * order not having arrived yet (an overdue order is late by at least as much as it already is); with no history an
- * order arrives on its promised day (an overdue one the day after the start). The variance treats servers as failing
- * independently and each order as arriving whole.
+ * order arrives on its promised day (an overdue one the day after the start). An order counts whole from its median
+ * arrival day and not before, as it arrives whole: counting it by its chance of having arrived would spread it over
+ * the days it might come, and blur a retirement just before it is due into a dip too shallow to cross demand, where the
+ * order more likely than not comes after it. The variance treats servers as failing independently and each order as
+ * arriving whole, with its chance of having arrived by each day.
  */
 public final class SupplyForecast {
+    /** An open order counts from the first day it has more likely than not arrived. */
+    private static final double MEDIAN = 0.5;
+
     private SupplyForecast() {}
 
     /**
@@ -96,7 +102,7 @@ public final class SupplyForecast {
                 for (Resource resource : Resource.values()) {
                     Sums sum = sums.of(resource);
                     double capacity = order.quantity() * shape.capacity(resource);
-                    sum.arriving[day] += capacity * arrived;
+                    sum.arriving[day] += arrived >= MEDIAN ? capacity : 0;
                     sum.variance[day] += capacity * capacity * arrived * (1 - arrived);
                 }
             }
@@ -147,7 +153,10 @@ public final class SupplyForecast {
         }
     }
 
-    /** Per day, of what was installed at the start: failed, retired; of open orders: arrived; and the variance. */
+    /**
+     * Per day, of what was installed at the start: failed, retired; of open orders: arrived by their median day; and
+     * the variance.
+     */
     private static final class Sums {
         final double[] failed;
         final double[] retired;

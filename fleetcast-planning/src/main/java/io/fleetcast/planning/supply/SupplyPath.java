@@ -7,8 +7,9 @@ import java.time.LocalDate;
 
 /**
  * A cluster's forecast usable capacity of one resource, day by day from {@link #start()}: what is installed at the
- * start, less expected failures and planned retirements, plus the expected arrivals of open orders; with its variance
- * (failures and arrivals are uncertain, retirements are planned). Amounts are in the resource's canonical unit.
+ * start, less expected failures and planned retirements, plus the open orders that have arrived by their median day;
+ * with its variance (failures and arrivals are uncertain, retirements are planned). Amounts are in the resource's
+ * canonical unit.
  */
 public final class SupplyPath {
     private final String cluster;
@@ -62,7 +63,10 @@ public final class SupplyPath {
         return installed;
     }
 
-    /** The expected usable capacity on day {@code day} (0 = {@link #start()}). */
+    /**
+     * The usable capacity on day {@code day} (0 = {@link #start()}): expected failures, planned retirements, and open
+     * orders counted whole from their median arrival day.
+     */
     public double mean(int day) {
         return installed - failed[day] - retired[day] + arriving[day];
     }
@@ -82,7 +86,7 @@ public final class SupplyPath {
         return retired[day];
     }
 
-    /** The capacity of open orders expected to have arrived by day {@code day}. */
+    /** The capacity of open orders whose median arrival day is on or before day {@code day}. */
     public double arriving(int day) {
         return arriving[day];
     }

@@ -19,7 +19,7 @@ class SupplyForecastTest {
     private static final ServerShape SHAPE = new ServerShape(10, 100, 1);
 
     @Test
-    void subtractsExpectedFailuresAndRetirementsAndAddsOrdersAsTheyArrive() {
+    void subtractsExpectedFailuresAndRetirementsAndAddsOrdersFromTheirMedianArrivalDay() {
         // Four servers retiring on 2026-01-06: in service on days 0-3 (2026-01-02 .. 01-05), out from day 4.
         ServerCohort cohort = new ServerCohort("c1", "s", 4, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 6));
         // Slips of 0, 2 and 4 days; two servers promised for 2026-01-03 (day 1).
@@ -45,19 +45,22 @@ class SupplyForecastTest {
         // Day 0: one day of failures; the order is not due (promised day 1, the earliest slip is 0).
         assertThat(cpu.mean(0)).isCloseTo(40 * survive0, within(1e-9));
         assertThat(cpu.standardDeviation(0)).isCloseTo(Math.sqrt(4 * survive0 * (1 - survive0) * 100), within(1e-9));
-        // Day 1: a third of the past orders arrived by their promise: 20 cores x 1/3.
-        assertThat(cpu.arriving(1)).isCloseTo(20.0 / 3, within(1e-9));
-        // Day 3: two days late at most for two of three orders.
-        assertThat(cpu.arriving(3)).isCloseTo(20.0 * 2 / 3, within(1e-9));
+        // Days 1 and 2: a third of the past orders arrived by their promise or a day after; not yet the median.
+        assertThat(cpu.arriving(1)).isZero();
+        assertThat(cpu.arriving(2)).isZero();
+        double var2 = 4 * Math.exp(-3 * RATE) * (1 - Math.exp(-3 * RATE)) * 100 + 400 * (1.0 / 3) * (2.0 / 3);
+        assertThat(cpu.standardDeviation(2)).isCloseTo(Math.sqrt(var2), within(1e-9));
+        // Day 3: two of three past orders came at most two days late, so the order counts whole: 20 cores.
+        assertThat(cpu.arriving(3)).isEqualTo(20);
         double survive3 = Math.exp(-4 * RATE);
-        assertThat(cpu.mean(3)).isCloseTo(40 * survive3 + 20.0 * 2 / 3, within(1e-9));
+        assertThat(cpu.mean(3)).isCloseTo(40 * survive3 + 20, within(1e-9));
         double var3 = 4 * survive3 * (1 - survive3) * 100 + 400 * (2.0 / 3) * (1.0 / 3);
         assertThat(cpu.standardDeviation(3)).isCloseTo(Math.sqrt(var3), within(1e-9));
         // Day 4: the cohort retired (its failures stop on the retirement day); the order is still uncertain.
         double survive4 = Math.exp(-5 * RATE);
         assertThat(cpu.retired(4)).isCloseTo(40 * survive4, within(1e-9));
         assertThat(cpu.failed(4)).isCloseTo(40 * (1 - survive4), within(1e-9));
-        assertThat(cpu.mean(4)).isCloseTo(20.0 * 2 / 3, within(1e-9));
+        assertThat(cpu.mean(4)).isCloseTo(20, within(1e-9));
         assertThat(cpu.failed(7)).isCloseTo(cpu.failed(4), within(1e-12));
         // Day 5 on: every past slip is covered.
         assertThat(cpu.mean(5)).isCloseTo(20, within(1e-9));
@@ -75,10 +78,12 @@ class SupplyForecastTest {
         SupplyPath cpu = path(
                 SupplyForecast.forecast(AS_OF, 20, List.of(), List.of(late), Map.of("s", SHAPE), Map.of(), leadTimes),
                 Resource.CPU);
-        // Day d is d + 6 days past the promise.
+        // Day d is d + 6 days past the promise: on day 4 the 10-day slip is covered, half of those that speak.
         assertThat(cpu.arriving(3)).isZero();
-        assertThat(cpu.arriving(4)).isCloseTo(5, within(1e-9));
-        assertThat(cpu.arriving(14)).isCloseTo(10, within(1e-9));
+        assertThat(cpu.arriving(4)).isEqualTo(10);
+        assertThat(cpu.standardDeviation(4)).isCloseTo(10 * 0.5, within(1e-9));
+        assertThat(cpu.arriving(14)).isEqualTo(10);
+        assertThat(cpu.standardDeviation(14)).isZero();
     }
 
     @Test

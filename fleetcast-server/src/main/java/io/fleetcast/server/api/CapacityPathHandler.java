@@ -17,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * {@code GET /api/capacity/path?cluster=&resource=&version=}: one cluster and resource's daily demand quantiles and
- * expected usable supply in a stored capacity plan (the latest by default).
+ * usable supply in a stored capacity plan (the latest by default).
  */
 final class CapacityPathHandler implements Handler {
     private final CapacityPlanService capacity;

@@ -41,8 +41,8 @@ public record CapacityPathView(int planVersion, String cluster, String resource,
      * @param demandP50 the median demand forecast
      * @param demandP90 its 90% quantile
      * @param demandP99 its 99% quantile
-     * @param supply the expected usable supply: servers in service less expected failures and retirements, plus
-     *     orders expected to have arrived
+     * @param supply the usable supply: servers in service less expected failures and retirements, plus open orders
+     *     from their median arrival day
      * @param supplySd the standard deviation of the usable supply
      */
     public record DayView(

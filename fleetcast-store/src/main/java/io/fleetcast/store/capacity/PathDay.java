@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * One day of a stored capacity plan's path for a cluster and resource, in the resource's canonical unit.
  *
- * @param supply the expected usable capacity
+ * @param supply the usable capacity (open orders from their median arrival day)
  * @param supplySd its standard deviation
  */
 public record PathDay(
