@@ -40,12 +40,17 @@ public final class DemoFleet implements AutoCloseable {
 
     /** Simulates the fleet into a new temporary folder and loads {@code kinds}, in the order given. */
     public static DemoFleet load(Collection<Kind> kinds) {
+        return load(42, kinds);
+    }
+
+    /** {@link #load(Collection)} with another seed: the same size of fleet and days, another fleet. */
+    public static DemoFleet load(long seed, Collection<Kind> kinds) {
         try {
             Path folder = Files.createTempDirectory("demo-fleet");
             Path data = folder.resolve("data");
             new SimulationService()
                     .simulate(
-                            new SimulationConfig(2000, 1095, 42, LocalDate.of(2026, 10, 31)),
+                            new SimulationConfig(2000, 1095, seed, LocalDate.of(2026, 10, 31)),
                             data,
                             SimulationListener.NONE);
             JsonNode truth = new ObjectMapper()

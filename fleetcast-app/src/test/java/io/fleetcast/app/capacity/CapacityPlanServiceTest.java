@@ -50,6 +50,14 @@ class CapacityPlanServiceTest {
 
     @Test
     void flagsTheClustersBuiltToRunOutOnTime() {
+        assertFlagsTheClustersBuiltToRunOutOnTime(truth, plan);
+    }
+
+    /**
+     * Each cluster {@code truth} says was built to run out is flagged with a P50 exhaustion date within 14 days of its
+     * designed date, and at most one other cluster is flagged.
+     */
+    static void assertFlagsTheClustersBuiltToRunOutOnTime(JsonNode truth, CapacityPlanDocument plan) {
         Map<String, LocalDate> designed = new TreeMap<>();
         for (JsonNode exhaustion : truth.path("exhaustion")) {
             if (exhaustion.path("designed").asBoolean()) {
