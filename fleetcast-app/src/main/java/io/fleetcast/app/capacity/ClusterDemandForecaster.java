@@ -197,14 +197,19 @@ final class ClusterDemandForecaster {
     }
 
     /**
-     * What a placement takes from others: a growth per day on the log scale (NaN: its own), and lifts for events its
-     * history does not show, by regressor name. {@code amongOthers}: it is forecast beside its service's other
-     * placements, which may borrow what its events show.
+     * What a placement takes from others: a growth per day on the log scale (NaN: its own) and whose growth it pooled
+     * toward ({@code from}, for its model's name), and lifts for events its history does not show, by regressor name.
+     * {@code amongOthers}: it is forecast beside its service's other placements, which may borrow what its events show.
      */
-    private record Borrowed(double growth, Map<String, Double> lifts, boolean amongOthers) {
-        static final Borrowed NOTHING = new Borrowed(Double.NaN, Map.of(), true);
+    private record Borrowed(double growth, String from, Map<String, Double> lifts, boolean amongOthers) {
+        static final Borrowed NOTHING = new Borrowed(Double.NaN, "", Map.of(), true);
         /** A placement forecast on its own (the headroom's backtests): nothing borrowed, nothing lent. */
-        static final Borrowed ALONE = new Borrowed(Double.NaN, Map.of(), false);
+        static final Borrowed ALONE = new Borrowed(Double.NaN, "", Map.of(), false);
+    }
+
+    /** A young placement's growth target and whose growth it is, as its model names it. */
+    private record Target(double growth, String from) {
+        static final Target NONE = new Target(Double.NaN, "");
     }
 
     /**
@@ -279,17 +284,26 @@ final class ClusterDemandForecaster {
                         .add(i);
             }
         }
+        Target[] chosen = new Target[histories.size()];
         double[] targets = new double[histories.size()];
         for (int i = 0; i < targets.length; i++) {
             History history = histories.get(i);
             double[] sum = established.get(key(history));
-            targets[i] = Double.NaN;
+            chosen[i] = Target.NONE;
             if (sum != null && sum[1] >= 2) {
                 double target = effects.predict(serviceKey(history), key(history));
-                targets[i] = Double.isNaN(target) && !fitted[i].profiled()
-                        ? alike(history, requireNonNull(establishedIn.get(key(history))), histories, fitted, weeks)
-                        : target;
+                chosen[i] = !Double.isNaN(target)
+                        ? new Target(target, "service and cluster")
+                        : fitted[i].profiled()
+                                ? Target.NONE
+                                : alike(
+                                        history,
+                                        requireNonNull(establishedIn.get(key(history))),
+                                        histories,
+                                        fitted,
+                                        weeks);
             }
+            targets[i] = chosen[i].growth();
         }
         double[] pooledGrowths = pooled(histories, fitted, targets, spread, established);
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
@@ -319,7 +333,7 @@ final class ClusterDemandForecaster {
                         inputs,
                         adjustments,
                         profiles,
-                        new Borrowed(growth, lifts, true));
+                        new Borrowed(growth, chosen[i].from(), lifts, true));
             }
         });
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
@@ -463,7 +477,7 @@ final class ClusterDemandForecaster {
      * both measured, within {@link WeeklyShape#alikeWithin}); of all of them where none is or its week is unmeasured.
      * Alike weeks count equally: among one kind, which is nearest is noise.
      */
-    private static double alike(
+    private static Target alike(
             History history,
             List<Integer> peers,
             List<History> histories,
@@ -490,7 +504,9 @@ final class ClusterDemandForecaster {
                 count++;
             }
         }
-        return count > 0 ? alike / count : all / peers.size();
+        return count > 0 && count < peers.size()
+                ? new Target(alike / count, "like-week")
+                : new Target(count > 0 ? alike / count : all / peers.size(), "cluster");
     }
 
     private static int column(Resource resource) {
@@ -647,7 +663,7 @@ final class ClusterDemandForecaster {
         boolean profiled = false;
         if (fitted.isEmpty()) {
             // Too short (or unfit) to learn a trend: hold the last week's mean, or grow it at a given growth.
-            model = Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+cluster growth";
+            model = Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+" + borrowed.from() + " growth";
             double level = 0;
             int from = Math.max(0, observed - 7);
             for (int t = from; t < observed; t++) {

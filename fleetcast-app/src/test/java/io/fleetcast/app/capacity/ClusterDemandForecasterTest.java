@@ -403,6 +403,10 @@ class ClusterDemandForecasterTest {
                         .get(0);
                 LocalDate day = AS_OF.plusDays(last + 1);
                 double truth = levels[6] * Math.exp(growths[6] * (day.toEpochDay() - AS_OF.toEpochDay()) / 365.25);
+                if (run == 0) {
+                    assertThat(cluster.model())
+                            .contains(weeksDiffer ? "LastWeekMean+like-week growth" : "LastWeekMean+cluster growth");
+                }
                 double young = cluster.p50(last) - established;
                 double error = Math.log(young / truth) / runs;
                 if (weeksDiffer) {
