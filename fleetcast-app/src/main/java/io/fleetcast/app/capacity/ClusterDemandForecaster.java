@@ -245,9 +245,13 @@ final class ClusterDemandForecaster {
         });
         // Young placements pool their growth with established placements of their service and cluster (see pooled).
         Map<String, double[]> established = new TreeMap<>();
+        Map<String, List<Integer>> establishedIn = new TreeMap<>();
         List<AdditiveGrowth.Known> known = new ArrayList<>();
         for (int i = 0; i < fitted.length; i++) {
             if (fitted[i].established()) {
+                establishedIn
+                        .computeIfAbsent(key(histories.get(i)), k -> new ArrayList<>())
+                        .add(i);
                 double[] sum = established.computeIfAbsent(key(histories.get(i)), k -> new double[2]);
                 sum[0] += fitted[i].growth();
                 sum[1]++;
@@ -274,14 +278,6 @@ final class ClusterDemandForecaster {
             if (shape != null) {
                 weeks.computeIfAbsent(placementKey(history), k -> new TreeMap<>())
                         .put(history.resource(), shape);
-            }
-        }
-        Map<String, List<Integer>> establishedIn = new TreeMap<>();
-        for (int i = 0; i < fitted.length; i++) {
-            if (fitted[i].established()) {
-                establishedIn
-                        .computeIfAbsent(key(histories.get(i)), k -> new ArrayList<>())
-                        .add(i);
             }
         }
         Target[] chosen = new Target[histories.size()];
@@ -506,7 +502,7 @@ final class ClusterDemandForecaster {
         }
         return count > 0 && count < peers.size()
                 ? new Target(alike / count, "like-week")
-                : new Target(count > 0 ? alike / count : all / peers.size(), "cluster");
+                : new Target(all / peers.size(), "cluster");
     }
 
     private static int column(Resource resource) {

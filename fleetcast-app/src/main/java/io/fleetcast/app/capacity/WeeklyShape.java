@@ -1,7 +1,9 @@
 package io.fleetcast.app.capacity;
 
+import io.fleetcast.core.unit.Resource;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,15 @@ final class WeeklyShape {
 
     /** A standard error below this (a flat series) counts as this, so equal flat weeks are alike. */
     private static final double VARIANCE_FLOOR = 1e-8;
+
+    /** {@link #alikeWithin} by the number of resources measured. */
+    private static final double[] ALIKE_WITHIN = new double[Resource.values().length + 1];
+
+    static {
+        for (int resources = 1; resources < ALIKE_WITHIN.length; resources++) {
+            ALIKE_WITHIN[resources] = new ChiSquaredDistribution(7.0 * resources).inverseCumulativeProbability(0.999);
+        }
+    }
 
     private final double[] mean;
     private final double[] variance;
@@ -84,7 +95,7 @@ final class WeeklyShape {
     /**
      * The squared distance between two measured weeks in units of their standard errors: about χ² with 7 degrees of
      * freedom where both are one shape measured twice (mean 7.2 over 2,000 pairs of AR(1) series, φ = 0.7, whose tail
-     * is a little heavier: 0.8% beyond its 99.9% point).
+     * is a little heavier: 1.0% beyond its 99.9% point).
      */
     double distance(WeeklyShape other) {
         double squares = 0;
@@ -97,13 +108,10 @@ final class WeeklyShape {
 
     /**
      * The distance within which weeks measured over {@code resources} resources count as one shape: the 99.9% point of
-     * χ² with 7 degrees of freedom a resource (Wilson and Hilferty's cube-root normal approximation).
+     * χ² with 7 degrees of freedom a resource.
      */
     static double alikeWithin(int resources) {
-        int freedom = 7 * resources;
-        double z = 3.090232306167813;
-        double ninth = 2.0 / (9 * freedom);
-        return freedom * Math.pow(1 - ninth + z * Math.sqrt(ninth), 3);
+        return ALIKE_WITHIN[resources];
     }
 
     @Override

@@ -46,7 +46,7 @@ class WeeklyShapeTest {
 
     /**
      * Two measurements of one week (AR(1) noise of 2%, φ = 0.7, as the simulator's caches) are about χ² with 7 degrees
-     * of freedom apart, and beyond its 99.9% point 0.8% of the time (its noise is not independent across a week); a
+     * of freedom apart, and beyond its 99.9% point 1.0% of the time (its noise is not independent across a week); a
      * batch week and a cache week always are, even two weeks long.
      */
     @Test
@@ -66,13 +66,13 @@ class WeeklyShapeTest {
             WeeklyShape batch = requireNonNull(WeeklyShape.of(series(later, BATCH, 20, 0.3, 0.02, random), later));
             assertThat(batch.distance(b)).isGreaterThan(threshold);
         }
-        // 7.2 and 16 of 2,000.
+        // 7.2 and 19 of 2,000.
         assertThat(total).isBetween(6.5, 8.0);
         assertThat(beyond).isLessThan(pairs / 60);
     }
 
     @Test
-    void oneShapeIsWithinTheChiSquaredTables999PointWithinOnePercent() {
+    void oneShapeIsWithinTheChiSquaredTables999Point() {
         // 99.9% points of χ² with 7, 14 and 21 degrees of freedom, from the table.
         assertThat(WeeklyShape.alikeWithin(1)).isCloseTo(24.322, within(0.01 * 24.322));
         assertThat(WeeklyShape.alikeWithin(2)).isCloseTo(36.123, within(0.01 * 36.123));
