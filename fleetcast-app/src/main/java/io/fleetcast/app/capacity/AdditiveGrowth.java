@@ -15,15 +15,35 @@ import java.util.Map;
 final class AdditiveGrowth {
     private static final int MAX_SWEEPS = 10_000;
     private static final double TOLERANCE = 1e-14;
+    /** The clusters a median needs to stand for a typical one: of two, one built to grow fast moves it halfway. */
+    static final int TYPICAL_AMONG = 3;
 
     private final Map<String, Double> services;
     private final Map<String, Double> clusters;
     private final Map<String, String> component;
+    /**
+     * The median cluster effect of each component's clusters, by the component's root, where it has at least {@value
+     * #TYPICAL_AMONG} clusters.
+     */
+    private final Map<String, Double> typical;
 
     private AdditiveGrowth(Map<String, Double> services, Map<String, Double> clusters, Map<String, String> component) {
         this.services = services;
         this.clusters = clusters;
         this.component = component;
+        Map<String, List<Double>> effects = new HashMap<>();
+        clusters.forEach(
+                (cluster, effect) -> effects.computeIfAbsent(component.get("c:" + cluster), k -> new ArrayList<>())
+                        .add(effect));
+        this.typical = new HashMap<>();
+        effects.forEach((root, values) -> {
+            double[] sorted =
+                    values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = sorted.length;
+            if (n >= TYPICAL_AMONG) {
+                typical.put(root, (sorted[(n - 1) / 2] + sorted[n / 2]) / 2);
+            }
+        });
     }
 
     /** One placement's known growth. */
@@ -63,6 +83,17 @@ final class AdditiveGrowth {
         }
         String left = component.get("s:" + service);
         return left != null && left.equals(component.get("c:" + cluster)) ? a + b : Double.NaN;
+    }
+
+    /**
+     * a(service) plus the median cluster effect of the clusters linked to it: the service's growth in a cluster that
+     * shows none of its own (a new one), where the few clusters built to grow faster do not pull it; NaN when the service
+     * has no known placement or fewer than {@value #TYPICAL_AMONG} clusters are linked to it.
+     */
+    double typical(String service) {
+        Double a = services.get(service);
+        Double b = typical.get(component.get("s:" + service));
+        return a == null || b == null ? Double.NaN : a + b;
     }
 
     /** Sets each service's (or cluster's) effect to the mean of its cells less the other effects; the largest move. */

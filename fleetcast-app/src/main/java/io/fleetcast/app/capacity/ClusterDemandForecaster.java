@@ -207,9 +207,12 @@ final class ClusterDemandForecaster {
         static final Borrowed ALONE = new Borrowed(Double.NaN, "", Map.of(), false);
     }
 
-    /** A young placement's growth target and whose growth it is, as its model names it. */
-    private record Target(double growth, String from) {
-        static final Target NONE = new Target(Double.NaN, "");
+    /**
+     * A young placement's growth target, whose growth it is (as its model names it), and the variance of placements'
+     * growths about such a target (τ², see {@link #pooled}).
+     */
+    private record Target(double growth, String from, double spread) {
+        static final Target NONE = new Target(Double.NaN, "", Double.NaN);
     }
 
     /**
@@ -261,6 +264,13 @@ final class ClusterDemandForecaster {
         }
         AdditiveGrowth effects = AdditiveGrowth.fit(known);
         double spread = spread(known, established);
+        Map<String, double[]> elsewhere = new TreeMap<>();
+        for (AdditiveGrowth.Known cell : known) {
+            double[] sum = elsewhere.computeIfAbsent(cell.service(), k -> new double[2]);
+            sum[0] += cell.growth();
+            sum[1]++;
+        }
+        double serviceSpread = serviceSpread(known, elsewhere);
         // An event a placement has not seen (it arrived after the event's last occurrence) takes the lift its service
         // showed in its other clusters: the geometric mean over those that saw it (1 where the lift was dropped).
         Map<String, Map<String, List<Double>>> shown = new TreeMap<>();
@@ -281,15 +291,14 @@ final class ClusterDemandForecaster {
             }
         }
         Target[] chosen = new Target[histories.size()];
-        double[] targets = new double[histories.size()];
-        for (int i = 0; i < targets.length; i++) {
+        for (int i = 0; i < chosen.length; i++) {
             History history = histories.get(i);
             double[] sum = established.get(key(history));
             chosen[i] = Target.NONE;
             if (sum != null && sum[1] >= 2) {
                 double target = effects.predict(serviceKey(history), key(history));
                 chosen[i] = !Double.isNaN(target)
-                        ? new Target(target, "service and cluster")
+                        ? new Target(target, "service and cluster", spread)
                         : fitted[i].profiled()
                                 ? Target.NONE
                                 : alike(
@@ -297,11 +306,18 @@ final class ClusterDemandForecaster {
                                         requireNonNull(establishedIn.get(key(history))),
                                         histories,
                                         fitted,
-                                        weeks);
+                                        weeks,
+                                        spread);
+            } else {
+                // A cluster without established placements (a new one) says nothing of its own: the service's growth
+                // in a typical cluster, as far off as a placement's growth lies from its service's mean.
+                double target = effects.typical(serviceKey(history));
+                if (!Double.isNaN(target)) {
+                    chosen[i] = new Target(target, "service elsewhere", serviceSpread);
+                }
             }
-            targets[i] = chosen[i].growth();
         }
-        double[] pooledGrowths = pooled(histories, fitted, targets, spread, established);
+        double[] pooledGrowths = pooled(histories, fitted, chosen, established);
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
             History history = histories.get(i);
             double growth = pooledGrowths[i];
@@ -400,18 +416,16 @@ final class ClusterDemandForecaster {
      * growth on one resource takes as its target ({@code targets}) its service's growth elsewhere plus its cluster's
      * own part ({@link AdditiveGrowth}) where the established placements link the two, else the mean of its cluster's
      * established ones whose week is like its own ({@link #alike}; not for one fitted beside a borrowed yearly shape,
-     * whose own growth is already steadier than a mean of unlike services). Its own growth g, with the variance v of g
-     * from its fit (its slope's, with the yearly prior's uncertainty), and the {@link #spread} τ² of growths about
-     * their cluster's mean, give the normal-normal posterior w g + (1 − w) ḡ, w = τ² / (τ² + v); a placement's
+     * whose own growth is already steadier than a mean of unlike services); in a cluster with fewer than two
+     * established placements, its service's growth in a typical cluster ({@link AdditiveGrowth#typical}). Its own
+     * growth g, with the variance v of g from its fit (its slope's, with the yearly prior's uncertainty), and the
+     * spread τ² of growths about such a target ({@link #spread} about their cluster's mean, {@link #serviceSpread}
+     * about their service's), give the normal-normal posterior w g + (1 − w) ḡ, w = τ² / (τ² + v); a placement's
      * resources are pooled together ({@link ResourcePooling}) as far as established placements' resources deviate
      * alike. One holding its last week takes the target. NaN where none of this applies.
      */
     private static double[] pooled(
-            List<History> histories,
-            Fitted[] fitted,
-            double[] targets,
-            double spread,
-            Map<String, double[]> established) {
+            List<History> histories, Fitted[] fitted, Target[] targets, Map<String, double[]> established) {
         int resources = Resource.values().length;
         Map<String, double[]> deviations = new TreeMap<>();
         for (int i = 0; i < fitted.length; i++) {
@@ -433,11 +447,13 @@ final class ClusterDemandForecaster {
             growths[i] = Double.NaN;
             if (fitted[i].learned() >= POOLED_BELOW_DAYS
                     || Double.isNaN(fitted[i].growth())
-                    || Double.isNaN(targets[i])) {
+                    || Double.isNaN(targets[i].growth())) {
                 continue;
             }
-            if (fitted[i].learned() == 0 || Double.isNaN(fitted[i].growthVariance()) || Double.isNaN(spread)) {
-                growths[i] = targets[i];
+            if (fitted[i].learned() == 0
+                    || Double.isNaN(fitted[i].growthVariance())
+                    || Double.isNaN(targets[i].spread())) {
+                growths[i] = targets[i].growth();
             } else {
                 young.computeIfAbsent(placementKey(histories.get(i)), k -> new ArrayList<>())
                         .add(i);
@@ -448,12 +464,14 @@ final class ClusterDemandForecaster {
             double[] own = new double[n];
             double[] variance = new double[n];
             double[] target = new double[n];
+            double spread = 0;
             double[][] together = new double[n][n];
             for (int a = 0; a < n; a++) {
                 int i = members.get(a);
                 own[a] = fitted[i].growth();
                 variance[a] = fitted[i].growthVariance();
-                target[a] = targets[i];
+                target[a] = targets[i].growth();
+                spread = Math.max(spread, targets[i].spread());
                 for (int b = 0; b < n; b++) {
                     together[a][b] = correlation[column(histories.get(i).resource())][
                             column(histories.get(members.get(b)).resource())];
@@ -478,7 +496,8 @@ final class ClusterDemandForecaster {
             List<Integer> peers,
             List<History> histories,
             Fitted[] fitted,
-            Map<String, Map<Resource, WeeklyShape>> weeks) {
+            Map<String, Map<Resource, WeeklyShape>> weeks,
+            double spread) {
         Map<Resource, WeeklyShape> own = weeks.getOrDefault(placementKey(history), Map.of());
         double alike = 0;
         int count = 0;
@@ -501,8 +520,8 @@ final class ClusterDemandForecaster {
             }
         }
         return count > 0 && count < peers.size()
-                ? new Target(alike / count, "like-week")
-                : new Target(all / peers.size(), "cluster");
+                ? new Target(alike / count, "like-week", spread)
+                : new Target(all / peers.size(), "cluster", spread);
     }
 
     private static int column(Resource resource) {
@@ -523,6 +542,25 @@ final class ClusterDemandForecaster {
         double freedom = 0;
         for (AdditiveGrowth.Known cell : known) {
             double[] sum = requireNonNull(established.get(cell.cluster()));
+            if (sum[1] >= 2) {
+                double deviation = cell.growth() - sum[0] / sum[1];
+                squares += deviation * deviation;
+                freedom += 1 - 1 / sum[1];
+            }
+        }
+        return freedom > 0 ? squares / freedom : Double.NaN;
+    }
+
+    /**
+     * How far established placements' growths lie from their service's mean ({@code services}: sum and count by
+     * service): the pooled within-service variance over services (and resources) established in two or more clusters;
+     * NaN without any.
+     */
+    private static double serviceSpread(List<AdditiveGrowth.Known> known, Map<String, double[]> services) {
+        double squares = 0;
+        double freedom = 0;
+        for (AdditiveGrowth.Known cell : known) {
+            double[] sum = requireNonNull(services.get(cell.service()));
             if (sum[1] >= 2) {
                 double deviation = cell.growth() - sum[0] / sum[1];
                 squares += deviation * deviation;

@@ -61,4 +61,25 @@ class AdditiveGrowthTest {
         assertThat(fit.predict("unknown", "c0")).isNaN();
         assertThat(fit.predict("s0", "unknown")).isNaN();
     }
+
+    @Test
+    void aServicesGrowthInANewClusterIsItsGrowthInTheMedianCluster() {
+        // Services grow 0.1 and 0.3 a year; clusters add 0, 0.02, 0.04 and, one built to run out, 0.4. In a cluster
+        // the table does not hold, s1 grows as in the median cluster, 0.3 + 0.03, not the mean's 0.3 + 0.115.
+        double[] service = {0.1, 0.3};
+        double[] cluster = {0, 0.02, 0.04, 0.4};
+        List<Known> known = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            for (int c = 0; c < 4; c++) {
+                known.add(new Known("s" + s, "c" + c, service[s] + cluster[c]));
+            }
+        }
+        known.add(new Known("s2", "c9", 0.5));
+        AdditiveGrowth fit = AdditiveGrowth.fit(known);
+        assertThat(fit.typical("s1")).isCloseTo(0.33, within(1e-12));
+        assertThat(fit.typical("s0")).isCloseTo(0.13, within(1e-12));
+        // s2 is known in one cluster only, which may be one built to grow fast.
+        assertThat(fit.typical("s2")).isNaN();
+        assertThat(fit.typical("unknown")).isNaN();
+    }
 }

@@ -301,6 +301,62 @@ class ClusterDemandForecasterTest {
     }
 
     /**
+     * The placements of a new cluster, none established, grow as their services do where they are, against a
+     * simulator's truth (the fleet simulator's design): 100 fleets of three established clusters running the same four
+     * services, each growing 5-45% a year with its own 5% yearly swing and AR(1) noise, each placement 0-10 points a
+     * year off its service's growth; all four arrived in "new" 250 days before the end (160 days learned beside their
+     * services' yearly shapes). A year out new's forecast is nearer the truth than with each on its own days.
+     */
+    @Test
+    void aNewClustersPlacementsTakeTheirServicesGrowthElsewhere() {
+        Random random = new Random(29);
+        double pooledError = 0;
+        double aloneError = 0;
+        int runs = 100;
+        int last = 364;
+        for (int run = 0; run < runs; run++) {
+            List<ClusterDemandForecaster.History> services = new ArrayList<>();
+            double truth = 0;
+            for (int k = 0; k < 4; k++) {
+                double growth = 0.05 + 0.4 * random.nextDouble();
+                double phase = 365.25 * random.nextDouble();
+                for (String cluster : List.of("old1", "old2", "old3", "new")) {
+                    double placementGrowth = growth + 0.1 * (random.nextDouble() - 0.5);
+                    double level = 100 + 100 * random.nextDouble();
+                    int days = cluster.equals("new") ? 250 : 1095;
+                    services.add(placement("s" + k, cluster, days, level, placementGrowth, 0.05, phase, random));
+                    if (cluster.equals("new")) {
+                        truth += grown(level, placementGrowth, 0.05, phase, AS_OF.plusDays(last + 1));
+                    }
+                }
+            }
+            YearlyProfiles profiles = YearlyProfiles.of(services);
+            DemandForecast pooled =
+                    ClusterDemandForecaster.forecast(
+                                    services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
+                            .stream()
+                            .filter(forecast -> forecast.cluster().equals("new"))
+                            .findFirst()
+                            .orElseThrow();
+            double alone = 0;
+            for (ClusterDemandForecaster.History service : services) {
+                if (service.cluster().equals("new")) {
+                    alone += ClusterDemandForecaster.forecast(
+                                    service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
+                            .p50(last);
+                }
+            }
+            pooledError += Math.abs(Math.log(pooled.p50(last) / truth)) / runs;
+            aloneError += Math.abs(Math.log(alone / truth)) / runs;
+            if (run == 0) {
+                assertThat(pooled.model()).contains("+borrowed yearly+pooled growth");
+            }
+        }
+
+        assertThat(pooledError).isLessThan(0.75 * aloneError);
+    }
+
+    /**
      * A young placement's resources learn their growth together where the fleet's grow alike, against a simulator's
      * truth (the fleet simulator's design): seven services in one cluster, each growing 10-50% a year in cpu and storage
      * alike, cpu with its own yearly swing of up to 6% and AR(1) noise of 2%, storage with neither swing nor more than
