@@ -282,14 +282,7 @@ final class ClusterDemandForecaster {
                             .computeIfAbsent(event, name -> new ArrayList<>())
                             .add(lift));
         }
-        Map<String, Map<Resource, WeeklyShape>> weeks = new TreeMap<>();
-        for (History history : histories) {
-            WeeklyShape shape = WeeklyShape.of(history.used, history.first);
-            if (shape != null) {
-                weeks.computeIfAbsent(placementKey(history), k -> new TreeMap<>())
-                        .put(history.resource(), shape);
-            }
-        }
+        Weeks weeks = new Weeks(histories);
         Target[] chosen = new Target[histories.size()];
         for (int i = 0; i < chosen.length; i++) {
             History history = histories.get(i);
@@ -496,14 +489,14 @@ final class ClusterDemandForecaster {
             List<Integer> peers,
             List<History> histories,
             Fitted[] fitted,
-            Map<String, Map<Resource, WeeklyShape>> weeks,
+            Weeks weeks,
             double spread) {
-        Map<Resource, WeeklyShape> own = weeks.getOrDefault(placementKey(history), Map.of());
+        Map<Resource, WeeklyShape> own = weeks.of(placementKey(history));
         double alike = 0;
         int count = 0;
         double all = 0;
         for (int peer : peers) {
-            Map<Resource, WeeklyShape> theirs = weeks.getOrDefault(placementKey(histories.get(peer)), Map.of());
+            Map<Resource, WeeklyShape> theirs = weeks.of(placementKey(histories.get(peer)));
             double distance = 0;
             int resources = 0;
             for (Map.Entry<Resource, WeeklyShape> entry : own.entrySet()) {
@@ -522,6 +515,37 @@ final class ClusterDemandForecaster {
         return count > 0 && count < peers.size()
                 ? new Target(alike / count, "like-week", spread)
                 : new Target(all / peers.size(), "cluster", spread);
+    }
+
+    /**
+     * Placements' weeks ({@link WeeklyShape}) by resource, measured when {@link #alike} first asks for them: only young
+     * placements of a service new to the fleet and their clusters' established ones need them.
+     */
+    private static final class Weeks {
+        private final Map<String, List<History>> byPlacement = new TreeMap<>();
+        private final Map<String, Map<Resource, WeeklyShape>> measured = new TreeMap<>();
+
+        Weeks(List<History> histories) {
+            for (History history : histories) {
+                byPlacement
+                        .computeIfAbsent(placementKey(history), k -> new ArrayList<>())
+                        .add(history);
+            }
+        }
+
+        /** The placement's measurable weeks by resource; none where its series are too short. */
+        Map<Resource, WeeklyShape> of(String placement) {
+            return measured.computeIfAbsent(placement, p -> {
+                Map<Resource, WeeklyShape> shapes = new TreeMap<>();
+                for (History history : byPlacement.getOrDefault(p, List.of())) {
+                    WeeklyShape shape = WeeklyShape.of(history.used, history.first);
+                    if (shape != null) {
+                        shapes.put(history.resource(), shape);
+                    }
+                }
+                return shapes;
+            });
+        }
     }
 
     private static int column(Resource resource) {
