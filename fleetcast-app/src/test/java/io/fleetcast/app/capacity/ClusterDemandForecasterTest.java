@@ -357,6 +357,65 @@ class ClusterDemandForecasterTest {
     }
 
     /**
+     * A young placement whose service is established nowhere, but has over a year learned beside its yearly shape in
+     * another cluster, grows as it does there plus its own cluster's part, against a simulator's truth (the fleet
+     * simulator's design): 100 fleets of two clusters running three established services, each growing 5-45% a year
+     * with its own 5% yearly swing and AR(1) noise, each placement 0-10 points a year off its service's growth; "hot"
+     * adds 30% a year to all its placements. Service "x" arrived in "plain" 800 days before the end (710 days learned)
+     * and in "hot" 250 days before (160 learned). A year out hot's forecast is nearer the truth than with each
+     * placement on its own days.
+     */
+    @Test
+    void aYoungPlacementTakesItsServicesGrowthFromPlacementsAYearLearned() {
+        Random random = new Random(31);
+        double pooledError = 0;
+        double aloneError = 0;
+        int runs = 100;
+        int last = 364;
+        for (int run = 0; run < runs; run++) {
+            List<ClusterDemandForecaster.History> services = new ArrayList<>();
+            double truth = 0;
+            for (int k = 0; k < 4; k++) {
+                String service = k < 3 ? "s" + k : "x";
+                double growth = 0.05 + 0.4 * random.nextDouble();
+                double phase = 365.25 * random.nextDouble();
+                for (String cluster : List.of("plain", "hot")) {
+                    double placementGrowth =
+                            growth + 0.1 * (random.nextDouble() - 0.5) + (cluster.equals("hot") ? 0.3 : 0);
+                    double level = 100 + 100 * random.nextDouble();
+                    int days = k < 3 ? 1095 : cluster.equals("plain") ? 800 : 250;
+                    services.add(placement(service, cluster, days, level, placementGrowth, 0.05, phase, random));
+                    if (cluster.equals("hot")) {
+                        truth += grown(level, placementGrowth, 0.05, phase, AS_OF.plusDays(last + 1));
+                    }
+                }
+            }
+            YearlyProfiles profiles = YearlyProfiles.of(services);
+            DemandForecast pooled =
+                    ClusterDemandForecaster.forecast(
+                                    services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
+                            .stream()
+                            .filter(forecast -> forecast.cluster().equals("hot"))
+                            .findFirst()
+                            .orElseThrow();
+            double alone = 0;
+            for (ClusterDemandForecaster.History service : services) {
+                if (service.cluster().equals("hot")) {
+                    alone += ClusterDemandForecaster.forecast(
+                                    service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
+                            .p50(last);
+                }
+            }
+            pooledError += Math.abs(Math.log(pooled.p50(last) / truth)) / runs;
+            aloneError += Math.abs(Math.log(alone / truth)) / runs;
+            if (run == 0) {
+                assertThat(pooled.model()).contains("+borrowed yearly+pooled growth");
+            }
+        }
+        assertThat(pooledError).isLessThan(0.75 * aloneError);
+    }
+
+    /**
      * A young placement's resources learn their growth together where the fleet's grow alike, against a simulator's
      * truth (the fleet simulator's design): seven services in one cluster, each growing 10-50% a year in cpu and storage
      * alike, cpu with its own yearly swing of up to 6% and AR(1) noise of 2%, storage with neither swing nor more than
