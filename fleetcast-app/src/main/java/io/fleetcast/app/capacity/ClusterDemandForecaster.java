@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -279,14 +280,8 @@ final class ClusterDemandForecaster {
             }
         }
         AdditiveGrowth effects = AdditiveGrowth.fit(cells);
-        double spread = spread(known, established);
-        Map<String, double[]> elsewhere = new TreeMap<>();
-        for (AdditiveGrowth.Known cell : known) {
-            double[] sum = elsewhere.computeIfAbsent(cell.service(), k -> new double[2]);
-            sum[0] += cell.growth();
-            sum[1]++;
-        }
-        double serviceSpread = serviceSpread(known, elsewhere);
+        double spread = spread(known, AdditiveGrowth.Known::cluster);
+        double serviceSpread = spread(known, AdditiveGrowth.Known::service);
         // An event a placement has not seen (it arrived after the event's last occurrence) takes the lift its service
         // showed in its other clusters: the geometric mean over those that saw it (1 where the lift was dropped).
         Map<String, Map<String, List<Double>>> shown = new TreeMap<>();
@@ -423,13 +418,13 @@ final class ClusterDemandForecaster {
      * growth from the part of its yearly swing they cover, while established placements (two years learned) show how
      * fast its service and its cluster grow. With fewer than {@value #POOLED_BELOW_DAYS} days learned a placement's
      * growth on one resource takes as its target ({@code targets}) its service's growth elsewhere plus its cluster's
-     * own part ({@link AdditiveGrowth}) where the established placements link the two, else the mean of its cluster's
-     * established ones whose week is like its own ({@link #alike}; not for one fitted beside a borrowed yearly shape,
-     * whose own growth is already steadier than a mean of unlike services); in a cluster with fewer than two
-     * established placements, its service's growth in a typical cluster ({@link AdditiveGrowth#typical}). Its own
-     * growth g, with the variance v of g from its fit (its slope's, with the yearly prior's uncertainty), and the
-     * spread τ² of growths about such a target ({@link #spread} about their cluster's mean, {@link #serviceSpread}
-     * about their service's), give the normal-normal posterior w g + (1 − w) ḡ, w = τ² / (τ² + v); a placement's
+     * own part ({@link AdditiveGrowth}, fitted to established placements and {@link Fitted#steady} ones) where the
+     * fleet links the two, else the mean of its cluster's established ones whose week is like its own ({@link #alike};
+     * not for one fitted beside a borrowed yearly shape, whose own growth is already steadier than a mean of unlike
+     * services); in a cluster with fewer than two established placements, its service's growth in a typical cluster
+     * ({@link AdditiveGrowth#typical}). Its own growth g, with the variance v of g from its fit (its slope's, with the
+     * yearly prior's uncertainty), and the {@link #spread} τ² of growths about such a target (about their cluster's
+     * mean or their service's), give the normal-normal posterior w g + (1 − w) ḡ, w = τ² / (τ² + v); a placement's
      * resources are pooled together ({@link ResourcePooling}) as far as established placements' resources deviate
      * alike. One holding its last week takes the target. NaN where none of this applies.
      */
@@ -574,33 +569,20 @@ final class ClusterDemandForecaster {
     }
 
     /**
-     * How far established placements' growths lie from their cluster's mean: the pooled within-cluster variance over
-     * clusters (and resources) with two or more; NaN without any.
+     * How far established placements' growths lie from their group's mean ({@code group}: a cell's cluster or service):
+     * the pooled within-group variance over groups (and resources) of two or more; NaN without any.
      */
-    private static double spread(List<AdditiveGrowth.Known> known, Map<String, double[]> established) {
-        double squares = 0;
-        double freedom = 0;
+    private static double spread(List<AdditiveGrowth.Known> known, Function<AdditiveGrowth.Known, String> group) {
+        Map<String, double[]> sums = new TreeMap<>();
         for (AdditiveGrowth.Known cell : known) {
-            double[] sum = requireNonNull(established.get(cell.cluster()));
-            if (sum[1] >= 2) {
-                double deviation = cell.growth() - sum[0] / sum[1];
-                squares += deviation * deviation;
-                freedom += 1 - 1 / sum[1];
-            }
+            double[] sum = sums.computeIfAbsent(group.apply(cell), k -> new double[2]);
+            sum[0] += cell.growth();
+            sum[1]++;
         }
-        return freedom > 0 ? squares / freedom : Double.NaN;
-    }
-
-    /**
-     * How far established placements' growths lie from their service's mean ({@code services}: sum and count by
-     * service): the pooled within-service variance over services (and resources) established in two or more clusters;
-     * NaN without any.
-     */
-    private static double serviceSpread(List<AdditiveGrowth.Known> known, Map<String, double[]> services) {
         double squares = 0;
         double freedom = 0;
         for (AdditiveGrowth.Known cell : known) {
-            double[] sum = requireNonNull(services.get(cell.service()));
+            double[] sum = requireNonNull(sums.get(group.apply(cell)));
             if (sum[1] >= 2) {
                 double deviation = cell.growth() - sum[0] / sum[1];
                 squares += deviation * deviation;

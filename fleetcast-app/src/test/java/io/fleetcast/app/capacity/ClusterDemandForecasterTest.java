@@ -274,26 +274,11 @@ class ClusterDemandForecasterTest {
                     }
                 }
             }
-            YearlyProfiles profiles = YearlyProfiles.of(services);
-            DemandForecast pooled =
-                    ClusterDemandForecaster.forecast(
-                                    services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
-                            .stream()
-                            .filter(forecast -> forecast.cluster().equals("hot"))
-                            .findFirst()
-                            .orElseThrow();
-            double alone = 0;
-            for (ClusterDemandForecaster.History service : services) {
-                if (service.cluster().equals("hot")) {
-                    alone += ClusterDemandForecaster.forecast(
-                                    service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
-                            .p50(last);
-                }
-            }
-            pooledError += Math.abs(Math.log(pooled.p50(last) / truth)) / runs;
-            aloneError += Math.abs(Math.log(alone / truth)) / runs;
+            YearOut errors = yearOut(services, "hot", last, truth);
+            pooledError += errors.pooled() / runs;
+            aloneError += errors.alone() / runs;
             if (run == 0) {
-                assertThat(pooled.model()).contains("+borrowed yearly+pooled growth");
+                assertThat(errors.model()).contains("+borrowed yearly+pooled growth");
             }
         }
 
@@ -330,26 +315,11 @@ class ClusterDemandForecasterTest {
                     }
                 }
             }
-            YearlyProfiles profiles = YearlyProfiles.of(services);
-            DemandForecast pooled =
-                    ClusterDemandForecaster.forecast(
-                                    services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
-                            .stream()
-                            .filter(forecast -> forecast.cluster().equals("new"))
-                            .findFirst()
-                            .orElseThrow();
-            double alone = 0;
-            for (ClusterDemandForecaster.History service : services) {
-                if (service.cluster().equals("new")) {
-                    alone += ClusterDemandForecaster.forecast(
-                                    service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
-                            .p50(last);
-                }
-            }
-            pooledError += Math.abs(Math.log(pooled.p50(last) / truth)) / runs;
-            aloneError += Math.abs(Math.log(alone / truth)) / runs;
+            YearOut errors = yearOut(services, "new", last, truth);
+            pooledError += errors.pooled() / runs;
+            aloneError += errors.alone() / runs;
             if (run == 0) {
-                assertThat(pooled.model()).contains("+borrowed yearly+pooled growth");
+                assertThat(errors.model()).contains("+borrowed yearly+pooled growth");
             }
         }
 
@@ -390,26 +360,11 @@ class ClusterDemandForecasterTest {
                     }
                 }
             }
-            YearlyProfiles profiles = YearlyProfiles.of(services);
-            DemandForecast pooled =
-                    ClusterDemandForecaster.forecast(
-                                    services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
-                            .stream()
-                            .filter(forecast -> forecast.cluster().equals("hot"))
-                            .findFirst()
-                            .orElseThrow();
-            double alone = 0;
-            for (ClusterDemandForecaster.History service : services) {
-                if (service.cluster().equals("hot")) {
-                    alone += ClusterDemandForecaster.forecast(
-                                    service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
-                            .p50(last);
-                }
-            }
-            pooledError += Math.abs(Math.log(pooled.p50(last) / truth)) / runs;
-            aloneError += Math.abs(Math.log(alone / truth)) / runs;
+            YearOut errors = yearOut(services, "hot", last, truth);
+            pooledError += errors.pooled() / runs;
+            aloneError += errors.alone() / runs;
             if (run == 0) {
-                assertThat(pooled.model()).contains("+borrowed yearly+pooled growth");
+                assertThat(errors.model()).contains("+borrowed yearly+pooled growth");
             }
         }
         assertThat(pooledError).isLessThan(0.75 * aloneError);
@@ -624,6 +579,31 @@ class ClusterDemandForecasterTest {
 
     /** A service's expected use on {@code day}: growing from {@link ExactCluster#AS_OF} with a yearly swing. */
     /** A placement's cpu over its last {@code days} days to AS_OF: {@link #grown} times AR(1) noise (0.7, 2%). */
+    /** A cluster's forecast error {@code last} days out, |log(P50 / truth)|: pooled, and summed from each alone. */
+    private record YearOut(double pooled, double alone, String model) {}
+
+    private static YearOut yearOut(
+            List<ClusterDemandForecaster.History> services, String cluster, int last, double truth) {
+        YearlyProfiles profiles = YearlyProfiles.of(services);
+        DemandForecast pooled =
+                ClusterDemandForecaster.forecast(
+                                services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
+                        .stream()
+                        .filter(forecast -> forecast.cluster().equals(cluster))
+                        .findFirst()
+                        .orElseThrow();
+        double alone = 0;
+        for (ClusterDemandForecaster.History service : services) {
+            if (service.cluster().equals(cluster)) {
+                alone += ClusterDemandForecaster.forecast(
+                                service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
+                        .p50(last);
+            }
+        }
+        return new YearOut(
+                Math.abs(Math.log(pooled.p50(last) / truth)), Math.abs(Math.log(alone / truth)), pooled.model());
+    }
+
     private static ClusterDemandForecaster.History placement(
             String service,
             String cluster,
