@@ -16,6 +16,8 @@ if [ $# -gt 0 ] && ! [[ "$1" =~ ^[0-9]+$ ]]; then
 fi
 [ $# -gt 0 ] || { echo "usage: $0 [WORK_DIR] SEED..." >&2; exit 2; }
 mkdir -p "$work"
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
 
 for seed in "$@"; do
     dir="$work/seed-$seed"
@@ -23,13 +25,13 @@ for seed in "$@"; do
     "$root/fleetcast" simulate --out "$dir/data" --seed "$seed" >/dev/null 2>&1
     "$root/fleetcast" ingest all "$dir/data" --db "$dir/fleetcast.duckdb" >/dev/null 2>"$dir/ingest.log"
     "$root/fleetcast" plan --db "$dir/fleetcast.duckdb" --json >"$dir/plan.json" 2>"$dir/plan.log"
-    python3 - "$seed" "$dir" "$root/fleetcast" <<'PY'
+    python3 - "$seed" "$dir" "$root/fleetcast" "$results" <<'PY'
 import datetime
 import json
 import subprocess
 import sys
 
-seed, folder, fleetcast = sys.argv[1], sys.argv[2], sys.argv[3]
+seed, folder, fleetcast, results = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 truth = json.load(open(f"{folder}/data/truth.json"))
 plan = json.load(open(f"{folder}/plan.json"))
 
@@ -76,5 +78,26 @@ others = sorted(set(flagged) - set(designed))
 unlisted = sorted(set(others) - listed)
 print(f"seed {seed}: " + "; ".join(parts)
       + f"; other clusters flagged: {others or 'none'} (not in truth.json: {unlisted or 'none'})")
+with open(results, "a") as out:
+    days = {cluster: None if cluster not in flagged else (flagged[cluster] - day).days
+            for cluster, day in designed.items()}
+    out.write(json.dumps({"seed": seed, "days": days, "others": others}) + "\n")
 PY
 done
+
+python3 - "$results" <<'PY'
+import json
+import sys
+
+seeds = [json.loads(line) for line in open(sys.argv[1])]
+days = [(row["seed"], cluster, off) for row in seeds for cluster, off in row["days"].items()]
+within = [off for _, _, off in days if off is not None and abs(off) <= 14]
+errors = [abs(off) for _, _, off in days if off is not None]
+misses = [f"seed {seed} {cluster} " + ("not flagged" if off is None else f"{off:+d} days")
+          for seed, cluster, off in days if off is None or abs(off) > 14]
+others = [row for row in seeds if row["others"]]
+print(f"{len(seeds)} seeds: {len(within)} of {len(days)} designed clusters within 14 days"
+      + (f", mean error {sum(errors) / len(errors):.2f} days" if errors else "")
+      + f"; misses: {', '.join(misses) or 'none'}; other clusters flagged in {len(others)} seeds"
+      + (f" (at most {max(len(row['others']) for row in others)} in one)" if others else ""))
+PY
