@@ -64,10 +64,11 @@ if where:
                             capture_output=True, text=True)
     if answer.returncode == 0:
         paths = {row[0]: row[1:] for row in json.loads(answer.stdout)["rows"]}
+# Days off per designed cluster (negative is early), None where it is not flagged.
+days = {cluster: None if cluster not in flagged else (flagged[cluster] - day).days for cluster, day in designed.items()}
 parts = []
-for cluster, day in sorted(designed.items()):
-    found = flagged.get(cluster)
-    part = f"{cluster} {'not flagged' if found is None else f'{(found - day).days:+d} days'}"
+for cluster, off in sorted(days.items()):
+    part = f"{cluster} {'not flagged' if off is None else f'{off:+d} days'}"
     if cluster in paths and "usable_capacity_on_date" in first[cluster]:
         row = first[cluster]
         supply, demand = paths[cluster]
@@ -79,8 +80,6 @@ unlisted = sorted(set(others) - listed)
 print(f"seed {seed}: " + "; ".join(parts)
       + f"; other clusters flagged: {others or 'none'} (not in truth.json: {unlisted or 'none'})")
 with open(results, "a") as out:
-    days = {cluster: None if cluster not in flagged else (flagged[cluster] - day).days
-            for cluster, day in designed.items()}
     out.write(json.dumps({"seed": seed, "days": days, "others": others}) + "\n")
 PY
 done
