@@ -60,6 +60,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.hipparchus.special.Beta;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,8 +92,11 @@ public final class CapacityPlanService {
     static final int PRIOR_FAILURES = 2;
     /** Failures a batch needs before it can have a life of its own. */
     static final int BATCH_FAILURES = 3;
-    /** How unlikely a batch's failures must be under its SKU's life for the batch to get its own. */
-    static final double BATCH_P_VALUE = 1e-3;
+    /**
+     * How unlikely a batch's share of its SKU's failures must be, were it failing as the rest do, for the batch to get a
+     * life of its own.
+     */
+    static final double BATCH_P_VALUE = 5e-3;
 
     private static final Pattern YEAR_SUFFIX = Pattern.compile("\\s+(19|20)\\d\\d$");
 
@@ -541,8 +545,9 @@ public final class CapacityPlanService {
      * anywhere, one early failure among a few young servers would read as a short life, and a new SKU without failures
      * still fails. With fewer than {@value #FAILURES_FOR_SHAPE} failures in the fleet the shape is 1 (an exponential
      * life), and without any a SKU is forecast none; one whose fit fails gets an exponential life, or none. A batch with at least
-     * {@value #BATCH_FAILURES} failures, more than the rest of its SKU's rate makes likelier than {@value
-     * #BATCH_P_VALUE} (Poisson), gets a Weibayes life of its own at its SKU's shape, and its SKU is fitted without it.
+     * {@value #BATCH_FAILURES} failures, more of its SKU's failures than its share of their exposure makes likelier than
+     * {@value #BATCH_P_VALUE} (binomial: the exact test of two Poisson rates, which weighs how few failures the rest may
+     * have), gets a Weibayes life of its own at its SKU's shape, and its SKU is fitted without it.
      */
     private void fitLives(Set<String> skusInService, Map<String, LifeDistribution> fits, Map<String, String> notes) {
         Map<String, List<LifeRecord>> bySku = new LinkedHashMap<>();
@@ -578,20 +583,24 @@ public final class CapacityPlanService {
                     kept.addAll(batch.getValue());
                     continue;
                 }
-                // The batch against the rest of its SKU, at the SKU's shape: the failures the rest's rate gives the
-                // batch's exposure (half a failure when the rest has none).
+                // The batch against the rest of its SKU, at the SKU's shape. Of the SKU's failures, a batch failing
+                // as the rest do takes its share of their exposure: conditioning on the total weighs how little the
+                // rest's own few failures say of their rate, which a Poisson count against the rest's rate took as
+                // known. The failures the rest's rate gives the batch's exposure are for people.
                 String name = batch.getKey();
                 List<LifeRecord> others = entry.getValue().stream()
                         .filter(record -> !name.equals(record.batch()))
                         .toList();
                 double expected;
                 double p;
+                long total;
                 try {
                     LifeData otherData = FleetLifeService.lifeDataInDays(others);
-                    expected = Weibayes.exposure(data, shape)
-                            * Math.max((double) otherData.failureCount(), 0.5)
-                            / Weibayes.exposure(otherData, shape);
-                    p = poissonAtLeast(failed, expected);
+                    double exposure = Weibayes.exposure(data, shape);
+                    double otherExposure = Weibayes.exposure(otherData, shape);
+                    expected = exposure * Math.max((double) otherData.failureCount(), 0.5) / otherExposure;
+                    total = failed + otherData.failureCount();
+                    p = binomialAtLeast(failed, total, exposure / (exposure + otherExposure));
                 } catch (IllegalArgumentException e) {
                     kept.addAll(batch.getValue());
                     continue;
@@ -609,15 +618,18 @@ public final class CapacityPlanService {
                             String.format(
                                     java.util.Locale.ROOT,
                                     "Weibayes %s days: %d failures in %d servers of batch %s, where the rest of %s"
-                                            + " fail at a rate that expects %.1f (P = %.1g), so the batch has a life of"
-                                            + " its own",
+                                            + " fail at a rate that expects %.1f (P = %.1g that a batch failing as"
+                                            + " they do takes %d or more of the %d failures), so the batch has a"
+                                            + " life of its own",
                                     own.parameters(),
                                     failed,
                                     data.unitCount(),
                                     name,
                                     sku,
                                     expected,
-                                    p));
+                                    p,
+                                    failed,
+                                    total));
                     split = true;
                 } catch (IllegalArgumentException e) {
                     kept.addAll(batch.getValue());
@@ -660,18 +672,15 @@ public final class CapacityPlanService {
         }
     }
 
-    /** P(N >= k) for N Poisson with mean {@code mean}. */
-    static double poissonAtLeast(long k, double mean) {
+    /** P(X >= k) for X binomial with n trials and success probability {@code q}. */
+    static double binomialAtLeast(long k, long n, double q) {
         if (k <= 0) {
             return 1;
         }
-        double term = Math.exp(-mean);
-        double below = 0;
-        for (long i = 0; i < k; i++) {
-            below += term;
-            term *= mean / (i + 1);
+        if (k > n) {
+            return 0;
         }
-        return Math.max(0, 1 - below);
+        return Beta.regularizedBeta(q, (double) k, (double) (n - k + 1));
     }
 
     /** The SKU lives of {@code bySku}'s records, into {@code fits}, with their notes (see {@link #fitLives}). */

@@ -105,11 +105,16 @@ class CapacityPlanServiceTest {
     }
 
     @Test
-    void poissonTailsAreWorkedByHand() {
-        assertThat(CapacityPlanService.poissonAtLeast(0, 2)).isEqualTo(1);
-        assertThat(CapacityPlanService.poissonAtLeast(1, 2)).isCloseTo(1 - Math.exp(-2), within(1e-12));
-        // P(N >= 3 | 2) = 1 - e^-2 (1 + 2 + 2) = 0.3233.
-        assertThat(CapacityPlanService.poissonAtLeast(3, 2)).isCloseTo(1 - 5 * Math.exp(-2), within(1e-12));
+    void binomialTailsAreWorkedByHand() {
+        assertThat(CapacityPlanService.binomialAtLeast(0, 3, 0.5)).isEqualTo(1);
+        assertThat(CapacityPlanService.binomialAtLeast(4, 3, 0.5)).isEqualTo(0);
+        // P(X >= 2 | 3, 1/2) = (3 + 1) / 8; P(X = 3) = 1 / 8.
+        assertThat(CapacityPlanService.binomialAtLeast(2, 3, 0.5)).isCloseTo(0.5, within(1e-12));
+        assertThat(CapacityPlanService.binomialAtLeast(3, 3, 0.5)).isCloseTo(0.125, within(1e-12));
+        // P(X >= 1 | 18, 0.1) = 1 - 0.9^18.
+        assertThat(CapacityPlanService.binomialAtLeast(1, 18, 0.1)).isCloseTo(1 - Math.pow(0.9, 18), within(1e-12));
+        // A far tail keeps its digits: P(X = 10 | 10, 0.01) = 1e-20.
+        assertThat(CapacityPlanService.binomialAtLeast(10, 10, 0.01)).isCloseTo(1e-20, within(1e-30));
     }
 
     @Test
