@@ -82,10 +82,12 @@ def records(data_dir, as_of, skus):
 
 def main(root, seeds):
     results = defaultdict(list)  # test -> [(p, bad)]
+    built = 0
     for seed in seeds:
         plan = json.load(open(f"{root}/seed-{seed}/plan.json"))
         truth = json.load(open(f"{root}/seed-{seed}/data/truth.json"))
         lives = {(w["sku"], w["batch"]): (w["shape"], w["scale_days"]) for w in truth["weibull"]}
+        built += sum(1 for w in truth["weibull"] if w["batch"])
         shared = None
         for note in plan["life_fits"].values():
             found = re.search(r"shape ([\d.]+), the shape", note)
@@ -100,14 +102,14 @@ def main(root, seeds):
             batches = defaultdict(list)
             for row in rows:
                 batches[row[0]].append(row)
+            sku_exposure = sum(max(t, 1e-9) ** shape for _, t, _ in rows)
             for batch, own in batches.items():
                 k = sum(failed for _, _, failed in own)
-                rest = [row for row in rows if row[0] != batch]
-                rest_exposure = sum(max(t, 1e-9) ** shape for _, t, _ in rest)
-                if k < 3 or not batch.startswith(("PO", "RMA")) or rest_exposure == 0:
+                if k < 3 or not batch.startswith(("PO", "RMA")) or len(own) == len(rows):
                     continue
                 exposure = sum(max(t, 1e-9) ** shape for _, t, _ in own)
-                rest_failures = sum(failed for _, _, failed in rest)
+                rest_exposure = sku_exposure - exposure
+                rest_failures = len(failures) - k
                 bad = (sku, batch) in lives
                 expected = exposure * max(rest_failures, 0.5) / rest_exposure
                 results["poisson"].append((poisson_at_least(k, expected), bad))
@@ -116,9 +118,6 @@ def main(root, seeds):
                 true_shape, true_scale = lives[(sku, None)]
                 true_expected = sum((max(t, 0) / true_scale) ** true_shape for _, t, _ in own)
                 results["truth"].append((poisson_at_least(k, true_expected), bad))
-    built = sum(
-        1 for seed in seeds for w in json.load(open(f"{root}/seed-{seed}/data/truth.json"))["weibull"] if w["batch"]
-    )
     tested = len(results["truth"])
     print(f"{len(seeds)} fleets, {built} bad batches built, {tested} batches with 3 or more failures tested")
     print("bad batches found / batches split that were not built bad, at each threshold of p")

@@ -576,6 +576,19 @@ public final class CapacityPlanService {
                 }
             }
             double shape = life instanceof Weibull weibull ? weibull.shape() : 1;
+            // The SKU's exposure and failures, once: a batch's rest is the SKU less the batch. NaN where Weibayes
+            // cannot weigh them (censored in intervals), and no batch is tested.
+            double skuExposure = Double.NaN;
+            long skuFailures = 0;
+            if (!byBatch.isEmpty()) {
+                try {
+                    LifeData all = FleetLifeService.lifeDataInDays(entry.getValue());
+                    skuExposure = Weibayes.exposure(all, shape);
+                    skuFailures = all.failureCount();
+                } catch (IllegalArgumentException e) {
+                    // stays NaN
+                }
+            }
             for (Map.Entry<String, List<LifeRecord>> batch : byBatch.entrySet()) {
                 LifeData data = FleetLifeService.lifeDataInDays(batch.getValue());
                 long failed = data.failureCount();
@@ -588,23 +601,16 @@ public final class CapacityPlanService {
                 // rest's own few failures say of their rate, which a Poisson count against the rest's rate took as
                 // known. The failures the rest's rate gives the batch's exposure are for people.
                 String name = batch.getKey();
-                List<LifeRecord> others = entry.getValue().stream()
-                        .filter(record -> !name.equals(record.batch()))
-                        .toList();
-                double expected;
-                double p;
-                long total;
-                try {
-                    LifeData otherData = FleetLifeService.lifeDataInDays(others);
-                    double exposure = Weibayes.exposure(data, shape);
-                    double otherExposure = Weibayes.exposure(otherData, shape);
-                    expected = exposure * Math.max((double) otherData.failureCount(), 0.5) / otherExposure;
-                    total = failed + otherData.failureCount();
-                    p = binomialAtLeast(failed, total, exposure / (exposure + otherExposure));
-                } catch (IllegalArgumentException e) {
+                if (Double.isNaN(skuExposure)
+                        || batch.getValue().size() == entry.getValue().size()) {
                     kept.addAll(batch.getValue());
                     continue;
                 }
+                double exposure = Weibayes.exposure(data, shape);
+                double otherExposure = skuExposure - exposure;
+                long total = skuFailures;
+                double expected = exposure * Math.max((double) (total - failed), 0.5) / otherExposure;
+                double p = binomialAtLeast(failed, total, exposure / skuExposure);
                 if (!(p < BATCH_P_VALUE)) {
                     kept.addAll(batch.getValue());
                     continue;
