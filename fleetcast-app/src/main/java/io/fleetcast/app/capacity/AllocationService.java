@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -154,10 +155,20 @@ public final class AllocationService {
      * @throws FleetcastException {@code BAD_INPUT} for a negative, NaN or infinite supply
      */
     public Result allocate(Map<Pool, Double> freeSupply) {
+        return allocate(freeSupply, Set.of());
+    }
+
+    /**
+     * Allocates {@code freeSupply} to the stored requests, where the pools in {@code onDemand} (cloud clusters) scale
+     * to what is asked: every request in them is granted in full, and their summaries say why.
+     *
+     * @throws FleetcastException {@code BAD_INPUT} for a negative, NaN or infinite supply
+     */
+    public Result allocate(Map<Pool, Double> freeSupply, Set<Pool> onDemand) {
         Requests loaded = load();
-        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply);
+        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply, onDemand);
         try {
-            return result(allocator.allocate(loaded.requests(), supply), freeSupply, loaded.sources());
+            return result(allocator.allocate(loaded.requests(), supply), freeSupply, onDemand, loaded.sources());
         } catch (IllegalArgumentException e) {
             throw FleetcastException.badInput(String.valueOf(e.getMessage()));
         }
@@ -170,9 +181,14 @@ public final class AllocationService {
      * @throws FleetcastException {@code BAD_INPUT} for a negative, NaN or infinite supply
      */
     public WhatIfResult whatIf(Map<Pool, Double> freeSupply, Map<Pool, Double> extraSupply) {
+        return whatIf(freeSupply, extraSupply, Set.of());
+    }
+
+    /** {@link #whatIf(Map, Map)} with the pools in {@code onDemand} granting every request in full, before and after. */
+    public WhatIfResult whatIf(Map<Pool, Double> freeSupply, Map<Pool, Double> extraSupply, Set<Pool> onDemand) {
         requireNonNull(extraSupply, "extraSupply is null");
         Requests loaded = load();
-        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply);
+        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply, onDemand);
         WhatIf whatIf;
         try {
             whatIf = allocator.whatIf(loaded.requests(), supply, extraSupply);
@@ -196,8 +212,8 @@ public final class AllocationService {
                     change.describe()));
         }
         return new WhatIfResult(
-                result(whatIf.before(), freeSupply, loaded.sources()),
-                result(whatIf.after(), known, loaded.sources()),
+                result(whatIf.before(), freeSupply, onDemand, loaded.sources()),
+                result(whatIf.after(), known, onDemand, loaded.sources()),
                 changes.build());
     }
 
@@ -228,15 +244,27 @@ public final class AllocationService {
                 stored.justification());
     }
 
-    /** The supply with every requested pool present: those the caller did not give have none. */
-    private static Map<Pool, Double> completed(List<AllocationRequest> requests, Map<Pool, Double> freeSupply) {
+    /**
+     * The supply with every requested pool present: an on-demand pool has what its requests ask, and a pool the caller
+     * did not give has none.
+     */
+    private static Map<Pool, Double> completed(
+            List<AllocationRequest> requests, Map<Pool, Double> freeSupply, Set<Pool> onDemand) {
         requireNonNull(freeSupply, "freeSupply is null");
+        requireNonNull(onDemand, "onDemand is null");
         Map<Pool, Double> supply = new HashMap<>(freeSupply);
+        onDemand.forEach(supply::remove);
+        for (AllocationRequest request : requests) {
+            if (onDemand.contains(request.pool())) {
+                supply.merge(request.pool(), request.quantity(), Double::sum);
+            }
+        }
         requests.forEach(request -> supply.putIfAbsent(request.pool(), 0.0));
         return supply;
     }
 
-    private static Result result(Allocation allocation, Map<Pool, Double> given, Map<String, String> sources) {
+    private static Result result(
+            Allocation allocation, Map<Pool, Double> given, Set<Pool> onDemand, Map<String, String> sources) {
         ImmutableList.Builder<RequestAllocation> allocations = ImmutableList.builder();
         for (Grant grant : allocation.grants()) {
             AllocationRequest request = grant.request();
@@ -283,8 +311,15 @@ public final class AllocationService {
                     pool.left(),
                     pool.shortPriority().map(share -> share.priority().name()).orElse(null),
                     priorities.build(),
-                    given.containsKey(key) ? null : "no free supply known for " + key + "; counted as none"));
+                    note(key, given, onDemand)));
         }
         return new Result(allocations.build(), pools.build());
+    }
+
+    private static @Nullable String note(Pool pool, Map<Pool, Double> given, Set<Pool> onDemand) {
+        if (onDemand.contains(pool)) {
+            return pool + " scales on demand (cloud): every request is granted in full";
+        }
+        return given.containsKey(pool) ? null : "no free supply known for " + pool + "; counted as none";
     }
 }

@@ -57,8 +57,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.hipparchus.special.Beta;
 import org.jspecify.annotations.Nullable;
@@ -204,6 +206,7 @@ public final class CapacityPlanService {
         Map<String, ClusterInfo> clusters = new TreeMap<>();
         List<ServerCohort> cohorts = new ArrayList<>();
         Set<String> ownedSkus = new TreeSet<>();
+        Map<String, Integer> pastLife = new TreeMap<>();
         for (InventoryGroup group : inventory) {
             SkuRecord sku = skus.get(group.sku());
             if (sku == null) {
@@ -226,22 +229,35 @@ public final class CapacityPlanService {
                     held[reserved ? 0 : 1] += group.count() * shape.capacity(resource);
                 }
             }
+            LocalDate retires = retirement(group, sku);
             cohorts.add(new ServerCohort(
-                    group.cluster(),
-                    group.sku(),
-                    group.count(),
-                    group.installed(),
-                    retirement(group, sku),
-                    group.batch()));
+                    group.cluster(), group.sku(), group.count(), group.installed(), retires, group.batch()));
+            if (!retires.isAfter(asOf)) {
+                pastLife.merge(group.cluster(), group.count(), Integer::sum);
+            }
+        }
+        if (!pastLife.isEmpty()) {
+            int servers = pastLife.values().stream().mapToInt(Integer::intValue).sum();
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%d owned %s (%s) past their SKU's lifetime_months with no retire_date; the plan retires %s on"
+                            + " its first day, %s",
+                    servers,
+                    servers == 1 ? "server is" : "servers are",
+                    pastLife.entrySet().stream()
+                            .map(entry -> entry.getValue() + " in " + entry.getKey())
+                            .collect(Collectors.joining(", ")),
+                    servers == 1 ? "it" : "them",
+                    asOf.plusDays(1)));
         }
 
         WhatIf whatIf = request.whatIf();
         List<StoredOrder> orders = store.orders();
-        Set<String> orderIds = new TreeSet<>();
+        Map<String, String> orderStatus = new TreeMap<>();
         List<PastOrder> history = new ArrayList<>();
         List<InFlightOrder> open = new ArrayList<>();
         for (StoredOrder order : orders) {
-            orderIds.add(order.orderId());
+            orderStatus.put(order.orderId(), order.status());
             if (order.status().equals("delivered") && order.delivered() != null) {
                 history.add(new PastOrder(order.sku(), order.ordered(), order.promised(), order.delivered()));
             } else if (order.status().equals("open")) {
@@ -261,8 +277,13 @@ public final class CapacityPlanService {
             }
         }
         for (String id : whatIf.delays().keySet()) {
-            if (!orderIds.contains(id)) {
+            String status = orderStatus.get(id);
+            if (status == null) {
                 throw FleetcastException.badInput("--delay-order names order " + id + ", which is not stored");
+            }
+            if (!status.equals("open")) {
+                throw FleetcastException.badInput("--delay-order names order " + id + ", which is " + status
+                        + ", not open: only an open order" + " can be delayed");
             }
         }
         LeadTimes leadTimes = LeadTimes.learn(history);
@@ -322,6 +343,7 @@ public final class CapacityPlanService {
         List<Map.Entry<String, ClusterInfo>> entries = new ArrayList<>(clusters.entrySet());
         ClusterResult[] results = new ClusterResult[entries.size()];
         AtomicInteger clustersDone = new AtomicInteger();
+        Map<String, Integer> beyondHorizon = new ConcurrentSkipListMap<>();
         IntStream.range(0, entries.size()).parallel().forEach(index -> {
             String cluster = entries.get(index).getKey();
             ClusterInfo info = entries.get(index).getValue();
@@ -348,6 +370,9 @@ public final class CapacityPlanService {
                         adjustments,
                         profiles);
                 int leadTime = option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
+                if (leadTime > horizon && !clusterDemand.isEmpty()) {
+                    beyondHorizon.put(cluster, leadTime);
+                }
                 clusterDemand.forEach((resource, forecast) -> {
                     if (!clusterSupply.containsKey(resource)) {
                         return;
@@ -378,6 +403,22 @@ public final class CapacityPlanService {
                 progress.progress("headroom and orders", clustersDone.incrementAndGet(), entries.size());
             }
         });
+        if (!beyondHorizon.isEmpty()) {
+            int longest = beyondHorizon.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElseThrow();
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "the headroom of %s is sized over the %d-day horizon, shorter than the lead time it should cover"
+                            + " (%s); plan with --horizon %d or more to size it over the lead time",
+                    beyondHorizon.size() == 1 ? "1 cluster" : beyondHorizon.size() + " clusters",
+                    horizon,
+                    beyondHorizon.entrySet().stream()
+                            .map(entry -> entry.getKey() + " " + entry.getValue() + " days")
+                            .collect(Collectors.joining(", ")),
+                    longest));
+        }
         ImmutableMap.Builder<String, String> lifeFits = ImmutableMap.builder();
         lifeFits.putAll(fitNotes);
         return new Result(
@@ -398,11 +439,12 @@ public final class CapacityPlanService {
     public CapacityPlanDocument run(Request request, Progress progress) {
         Result result = plan(request, progress);
         Map<Pool, Double> free = freeSupply(result);
+        Set<Pool> onDemand = onDemandPools(result);
         Map<Pool, Double> extra = request.whatIf().extraCapacity();
         AllocationService.Result allocation;
         List<AllocationService.Change> changes = null;
         if (extra.isEmpty()) {
-            allocation = allocations.allocate(free);
+            allocation = allocations.allocate(free, onDemand);
         } else {
             for (Pool pool : extra.keySet()) {
                 if (!free.containsKey(pool)) {
@@ -410,7 +452,7 @@ public final class CapacityPlanService {
                             + pool.resource().code() + ", which is not an owned cluster's resource in the plan");
                 }
             }
-            AllocationService.WhatIfResult whatIf = allocations.whatIf(free, extra);
+            AllocationService.WhatIfResult whatIf = allocations.whatIf(free, extra, onDemand);
             allocation = whatIf.after();
             changes = whatIf.changes();
         }
@@ -440,8 +482,9 @@ public final class CapacityPlanService {
     }
 
     /**
-     * What each cluster can promise to requests: for each resource, the least over the horizon of usable supply less
-     * P50 demand less headroom (never below 0), so a grant holds through the horizon without eating the buffer.
+     * What each owned cluster can promise to requests: for each resource, the least over the horizon of usable supply
+     * less P50 demand less headroom (never below 0), so a grant holds through the horizon without eating the buffer. A
+     * resource no service uses yet (a new cluster) offers the least of its usable supply.
      */
     static Map<Pool, Double> freeSupply(Result result) {
         Map<Pool, Double> free = new TreeMap<>();
@@ -449,17 +492,34 @@ public final class CapacityPlanService {
             for (ResourcePlan plan : cluster.plan().resources()) {
                 DemandForecast demand = cluster.demand().get(plan.resource());
                 SupplyPath supply = cluster.supply().get(plan.resource());
-                if (demand == null || supply == null || cluster.plan().elastic()) {
+                if (supply == null || cluster.plan().elastic()) {
                     continue;
                 }
+                int days = demand == null ? supply.days() : Math.min(demand.days(), supply.days());
                 double least = Double.POSITIVE_INFINITY;
-                for (int day = 0; day < Math.min(demand.days(), supply.days()); day++) {
-                    least = Math.min(least, supply.mean(day) - demand.p50(day) - plan.headroom());
+                for (int day = 0; day < days; day++) {
+                    double used = demand == null ? 0 : demand.p50(day);
+                    least = Math.min(least, supply.mean(day) - used - plan.headroom());
                 }
-                free.put(new Pool(cluster.plan().cluster(), plan.resource()), Math.max(0, least));
+                if (days > 0) {
+                    free.put(new Pool(cluster.plan().cluster(), plan.resource()), Math.max(0, least));
+                }
             }
         }
         return free;
+    }
+
+    /** The pools of clusters that scale on demand (cloud): requests there are granted whatever they ask. */
+    static Set<Pool> onDemandPools(Result result) {
+        Set<Pool> pools = new TreeSet<>();
+        for (ClusterResult cluster : result.clusters()) {
+            if (cluster.plan().elastic()) {
+                for (Resource resource : Resource.values()) {
+                    pools.add(new Pool(cluster.plan().cluster(), resource));
+                }
+            }
+        }
+        return pools;
     }
 
     /** The stored plan {@code version}'s document; empty when there is none. */

@@ -126,7 +126,11 @@ final class DataSets {
                         Column.of("install_date", DATE, "date it entered service")
                                 .required(),
                         Column.of("failure_date", DATE, "date it failed and left service"),
-                        Column.of("retire_date", DATE, "date it was retired or decommissioned")),
+                        Column.of(
+                                "retire_date",
+                                DATE,
+                                "date it was retired or decommissioned; one after the last day of usage or telemetry is a"
+                                        + " planned retirement")),
                 List.of("asset_id"),
                 KeyScope.ROW,
                 List.of(

@@ -61,9 +61,11 @@ public final class SupplyForecast {
         for (ServerCohort cohort : cohorts) {
             ServerShape shape = shape(shapes, cohort.sku(), "cluster " + cohort.cluster());
             Accumulator sums = clusters.computeIfAbsent(cohort.cluster(), name -> new Accumulator(days));
+            // A cohort due to retire on or before asOf (past its end of life) retires on the first day.
             int retireDay = cohort.retires().equals(LocalDate.MAX)
                     ? Integer.MAX_VALUE
-                    : (int) Math.min(Integer.MAX_VALUE, ChronoUnit.DAYS.between(asOf, cohort.retires()) - 1);
+                    : (int) Math.max(
+                            0, Math.min(Integer.MAX_VALUE, ChronoUnit.DAYS.between(asOf, cohort.retires()) - 1));
             LifeDistribution life = ServerCohort.lifeOf(lives, cohort.sku(), cohort.batch());
             double age = ChronoUnit.DAYS.between(cohort.installed(), asOf);
             double aliveNow = life == null ? 1 : life.sf(age);

@@ -31,7 +31,8 @@ final class Migrations {
             UsageRollup.CLUSTER_DAYS,
             UsageRollup.RECENT_SERVICES,
             "V10__prognostic_models.sql",
-            "V11__drift_and_jobs.sql");
+            "V11__drift_and_jobs.sql",
+            "V12__planned_retirements.sql");
 
     private Migrations() {}
 
