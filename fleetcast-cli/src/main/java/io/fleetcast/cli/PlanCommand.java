@@ -178,23 +178,31 @@ final class PlanCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The horizon as a column header reads it: "1 year", "2 years", "90 days". */
+    static String horizon(int days) {
+        if (days % 365 == 0) {
+            return days == 365 ? "1 year" : days / 365 + " years";
+        }
+        return days + " days";
+    }
+
     private static void report(Terminal terminal, CapacityPlanDocument plan) {
         plan.whatIf().forEach(line -> terminal.say("what-if: " + line));
         terminal.say(String.format(
                 Locale.ROOT,
-                "%-24s %-8s %14s %14s %14s  %-10s %-10s %-10s",
+                "%-24s %-8s %14s %14s %16s  %-10s %-10s %-10s",
                 "cluster",
                 "resource",
                 "supply",
                 "demand P50",
-                "P50 in a year",
+                "P50 at " + horizon(plan.horizonDays()),
                 "out P50",
                 "out P90",
                 "out P99"));
         for (CapacityPlanDocument.Entry entry : plan.clusters()) {
             terminal.say(String.format(
                     Locale.ROOT,
-                    "%-24s %-8s %14s %14s %14s  %-10s %-10s %-10s%s",
+                    "%-24s %-8s %14s %14s %16s  %-10s %-10s %-10s%s",
                     entry.cluster(),
                     entry.resource(),
                     amount(entry.supply(), entry.unit()),

@@ -220,6 +220,11 @@ public final class CapacityPlanner {
                     continue;
                 }
                 long needed = (long) Math.ceil(gap.gap[worst] / gap.perServer - 1e-9);
+                // This resource's own first day short: the tranche starts at the earliest over all resources.
+                int first = need;
+                while (gap.gap[first] <= ordered * gap.perServer + 1e-9) {
+                    first++;
+                }
                 why.add(String.format(
                         Locale.ROOT,
                         "%s: P50 demand + %s %s headroom first exceeds usable capacity%s on %s; the largest shortfall"
@@ -228,7 +233,7 @@ public final class CapacityPlanner {
                         amount(gap.plan.headroom()),
                         gap.plan.unit(),
                         ordered > 0 ? " with the earlier orders" : "",
-                        start.plusDays(need),
+                        start.plusDays(first),
                         start.plusDays(until),
                         amount(gap.gap[worst]),
                         gap.plan.unit(),

@@ -206,6 +206,62 @@ class CapacityPlannerTest {
         assertThat(plan.arriving()).isEqualTo(60);
     }
 
+    @Test
+    void eachResourcesReasonNamesTheDayItRunsShort() {
+        // 100 cores and 400 GiB. cpu: P50 90 + 2 cores a day with 4 of headroom, short from day 4; memory: P50 380 + 2
+        // GiB a day with none, short from day 11. One tranche covers both, from day 4.
+        int days = 30;
+        double[] cores = new double[days];
+        double[] gib = new double[days];
+        for (int day = 0; day < days; day++) {
+            cores[day] = 90 + 2 * day;
+            gib[day] = 380 + 2 * day;
+        }
+        Map<Resource, SupplyPath> supply = supply(days);
+        ClusterInputs inputs = new ClusterInputs(
+                "c1",
+                "site-1",
+                "region-1",
+                false,
+                Map.of(
+                        Resource.CPU,
+                        new DemandForecast("c1", Resource.CPU, START, cores, cores, cores, "by hand", List.of()),
+                        Resource.MEMORY,
+                        new DemandForecast("c1", Resource.MEMORY, START, gib, gib, gib, "by hand", List.of())),
+                Map.of(
+                        Resource.CPU,
+                        requireNonNull(supply.get(Resource.CPU)),
+                        Resource.MEMORY,
+                        requireNonNull(supply.get(Resource.MEMORY))),
+                Map.of(Resource.CPU, 4.0, Resource.MEMORY, 0.0),
+                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, EmpiricalDays.of(1), "by hand")),
+                Map.of());
+
+        ClusterPlan plan = CapacityPlanner.plan(inputs, 0.9);
+
+        assertThat(plan.orders()).hasSize(1);
+        assertThat(plan.orders().get(0).needBy()).isEqualTo(START.plusDays(4));
+        assertThat(plan.orders().get(0).why())
+                .anyMatch(line -> line.startsWith(
+                        "cpu: P50 demand + 4.0 cores headroom first exceeds usable capacity on " + START.plusDays(4)))
+                .anyMatch(line ->
+                        line.startsWith("memory: P50 demand + 0.0 GiB headroom first exceeds usable capacity on "
+                                + START.plusDays(11)));
+    }
+
+    /** Ten servers of {@link #SHAPE} that neither fail nor retire: 100 cores, 400 GiB and 10 TB. */
+    private static Map<Resource, SupplyPath> supply(int days) {
+        return requireNonNull(SupplyForecast.forecast(
+                        AS_OF,
+                        days,
+                        List.of(new ServerCohort("c1", "compute-old", 10, LocalDate.of(2024, 1, 1), LocalDate.MAX)),
+                        List.of(),
+                        Map.of("compute-old", SHAPE),
+                        Map.of(),
+                        LeadTimes.learn(List.of()))
+                .get("c1"));
+    }
+
     private static ClusterInputs inputs(EmpiricalDays leadTime) {
         return inputs(leadTime, 10, 2);
     }
@@ -220,22 +276,14 @@ class CapacityPlannerTest {
             p99[day] = p50[day] + 10;
         }
         DemandForecast demand = new DemandForecast("c1", Resource.CPU, START, p50, p90, p99, "by hand", List.of());
-        Map<Resource, SupplyPath> supply = SupplyForecast.forecast(
-                        AS_OF,
-                        days,
-                        List.of(new ServerCohort("c1", "compute-old", 10, LocalDate.of(2024, 1, 1), LocalDate.MAX)),
-                        List.of(),
-                        Map.of("compute-old", SHAPE),
-                        Map.of(),
-                        LeadTimes.learn(List.of()))
-                .get("c1");
+        Map<Resource, SupplyPath> supply = supply(days);
         return new ClusterInputs(
                 "c1",
                 "site-1",
                 "region-1",
                 false,
                 Map.of(Resource.CPU, demand),
-                Map.of(Resource.CPU, requireNonNull(requireNonNull(supply).get(Resource.CPU))),
+                Map.of(Resource.CPU, requireNonNull(supply.get(Resource.CPU))),
                 Map.of(Resource.CPU, 4.0),
                 Optional.of(new OrderOption("compute-new", SHAPE, 15_000, leadTime, "by hand")),
                 Map.of());
