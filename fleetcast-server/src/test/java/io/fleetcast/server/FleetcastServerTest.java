@@ -44,7 +44,7 @@ class FleetcastServerTest {
         assertThat(fieldNames(health))
                 .containsExactly("status", "schema_version", "as_of", "first_day", "principal", "row_counts");
         assertThat(health.get("status").asText()).isEqualTo("ok");
-        assertThat(health.get("schema_version").asInt()).isEqualTo(11);
+        assertThat(health.get("schema_version").asInt()).isEqualTo(12);
         assertThat(health.get("as_of").asText()).isEqualTo(AS_OF.toString());
         assertThat(health.get("first_day").asText()).isEqualTo("2024-03-01");
         assertThat(health.get("principal").asText()).isEqualTo("local");

@@ -202,7 +202,7 @@ class FleetOverviewServiceTest {
     void statusReportsSchemaVersionRowCountsInLoadOrderAndTheDataSpan() {
         FleetStatus status = service.status();
 
-        assertThat(status.schemaVersion()).isEqualTo(11);
+        assertThat(status.schemaVersion()).isEqualTo(12);
         assertThat(status.rowCounts().keySet()).containsExactlyElementsOf(Kind.loadOrder());
         assertThat(status.rowCounts().get(Kind.ASSETS)).isEqualTo(2L);
         assertThat(status.rowCounts().get(Kind.USAGE)).isEqualTo(375L);
