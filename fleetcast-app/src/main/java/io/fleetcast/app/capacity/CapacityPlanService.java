@@ -240,10 +240,11 @@ public final class CapacityPlanService {
             int servers = pastLife.values().stream().mapToInt(Integer::intValue).sum();
             notes.add(String.format(
                     Locale.ROOT,
-                    "%d owned %s (%s) past their SKU's lifetime_months with no retire_date; the plan retires %s on"
-                            + " its first day, %s",
+                    "%d owned %s past %s SKU's lifetime_months with no retire_date (%s); the plan retires %s on its"
+                            + " first day, %s",
                     servers,
                     servers == 1 ? "server is" : "servers are",
+                    servers == 1 ? "its" : "their",
                     pastLife.entrySet().stream()
                             .map(entry -> entry.getValue() + " in " + entry.getKey())
                             .collect(Collectors.joining(", ")),
@@ -283,7 +284,7 @@ public final class CapacityPlanService {
             }
             if (!status.equals("open")) {
                 throw FleetcastException.badInput("--delay-order names order " + id + ", which is " + status
-                        + ", not open: only an open order" + " can be delayed");
+                        + ", not open: only an open order can be delayed");
             }
         }
         LeadTimes leadTimes = LeadTimes.learn(history);

@@ -134,8 +134,8 @@ class HandWorkedPlanTest {
         assertThat(cpu.failuresExpected()).isPositive();
         assertThat(cpu.retiring()).isLessThanOrEqualTo(128).isGreaterThan(100);
         assertThat(plan.notes())
-                .contains("1 owned server is (1 in ash-c1) past their SKU's lifetime_months with no retire_date; the"
-                        + " plan retires it on its first day, 2025-04-01");
+                .contains("1 owned server is past its SKU's lifetime_months with no retire_date (1 in ash-c1); the plan"
+                        + " retires it on its first day, 2025-04-01");
     }
 
     @Test
