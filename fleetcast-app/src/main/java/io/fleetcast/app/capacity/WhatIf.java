@@ -37,6 +37,11 @@ public record WhatIf(
     private static final Pattern DELAY = Pattern.compile("([^:]+):(-?[0-9]+)");
     private static final Pattern EXTRA = Pattern.compile("([^:]+):([^:]+):(-?[0-9]*\\.?[0-9]+)");
 
+    // The largest what-ifs a plan takes: beyond these it is a slip of the keyboard, not a scenario.
+    private static final int MAX_FACTOR = 1000;
+    private static final long MAX_SERVERS = 10_000_000;
+    private static final long MAX_DELAY_DAYS = 3650;
+
     /**
      * Servers added to a cluster.
      *
@@ -114,8 +119,9 @@ public record WhatIf(
                         "--scale-demand " + text + ": expected FACTOR or CLUSTER=FACTOR, e.g. 1.2 or c01=1.5");
             }
             double factor = Double.parseDouble(matcher.group(2));
-            if (!(factor > 0)) {
-                throw FleetcastException.badInput("--scale-demand " + text + ": the factor must be positive");
+            if (!(factor > 0 && factor <= MAX_FACTOR)) {
+                throw FleetcastException.badInput(
+                        "--scale-demand " + text + ": the factor must be above 0 and at most " + MAX_FACTOR);
             }
             String cluster = matcher.group(1);
             scale.put(cluster == null ? "*" : cluster.trim(), factor);
@@ -127,10 +133,10 @@ public record WhatIf(
                 throw FleetcastException.badInput(
                         "--add-supply " + text + ": expected CLUSTER:SKU:QUANTITY[@YYYY-MM-DD]");
             }
-            long quantity = Long.parseLong(matcher.group(3));
-            if (quantity < 1) {
-                throw FleetcastException.badInput("--add-supply " + text
-                        + ": the quantity must be a positive number of servers, got " + quantity);
+            long quantity = whole(matcher.group(3), MAX_SERVERS + 1);
+            if (quantity < 1 || quantity > MAX_SERVERS) {
+                throw FleetcastException.badInput("--add-supply " + text + ": the quantity must be 1 to " + MAX_SERVERS
+                        + " servers, got " + matcher.group(3));
             }
             LocalDate date = null;
             if (matcher.group(4) != null) {
@@ -149,7 +155,12 @@ public record WhatIf(
             if (!matcher.matches()) {
                 throw FleetcastException.badInput("--delay-order " + text + ": expected ORDER_ID:DAYS, e.g. PO-1:30");
             }
-            delay.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+            long days = whole(matcher.group(2), MAX_DELAY_DAYS + 1);
+            if (Math.abs(days) > MAX_DELAY_DAYS) {
+                throw FleetcastException.badInput("--delay-order " + text + ": the delay must be within ±"
+                        + MAX_DELAY_DAYS + " days, got " + matcher.group(2));
+            }
+            delay.put(matcher.group(1), (int) days);
         }
         ImmutableMap.Builder<Pool, Double> extra = ImmutableMap.builder();
         for (String text : extras) {
@@ -162,7 +173,7 @@ public record WhatIf(
                     .orElseThrow(() -> FleetcastException.badInput("--extra-capacity " + text + ": " + matcher.group(2)
                             + " is not a resource (cpu, memory or storage)"));
             double amount = Double.parseDouble(matcher.group(3));
-            if (!(amount > 0)) {
+            if (!(amount > 0 && Double.isFinite(amount))) {
                 throw FleetcastException.badInput(
                         "--extra-capacity " + text + ": the amount must be positive, in " + resource.canonicalUnit());
             }
@@ -173,6 +184,15 @@ public record WhatIf(
         } catch (IllegalArgumentException duplicate) {
             throw FleetcastException.badInput(
                     "a what-if names the same cluster or order twice: " + duplicate.getMessage());
+        }
+    }
+
+    /** {@code digits} (an optional sign and digits) as a number, or {@code ±beyond} when it is longer than a long. */
+    private static long whole(String digits, long beyond) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLong) {
+            return digits.startsWith("-") ? -beyond : beyond;
         }
     }
 }

@@ -44,7 +44,16 @@ public final class CapacityPlanner {
                 continue;
             }
             if (demand == null || supply == null || inputs.elastic()) {
-                resources.add(partial(resource, demand, supply, inputs.elastic()));
+                ResourcePlan plan = partial(resource, demand, supply, inputs.elastic());
+                if (plan.shortfall() > 0) {
+                    notes.add(String.format(
+                            Locale.ROOT,
+                            "%s: up to %s %s of P50 demand, but no servers installed or ordered to serve it",
+                            resource.code(),
+                            amount(plan.shortfall()),
+                            plan.unit()));
+                }
+                resources.add(plan);
                 continue;
             }
             resources.add(resource(resource, demand, supply, inputs.headroom().getOrDefault(resource, 0.0)));
@@ -117,7 +126,10 @@ public final class CapacityPlanner {
                 supply.arriving(last));
     }
 
-    /** A resource planned without a crossing: an elastic cluster, or demand without supply (or the reverse). */
+    /**
+     * A resource planned without a crossing: an elastic cluster, supply without demand, or demand without supply (short
+     * of all of it, from its first day).
+     */
     private static ResourcePlan partial(
             Resource resource, @Nullable DemandForecast demand, @Nullable SupplyPath supply, boolean elastic) {
         double supplyNow = supply == null ? 0 : supply.mean(0);
@@ -125,8 +137,19 @@ public final class CapacityPlanner {
         double demandNow = demand == null ? 0 : demand.p50(0);
         double demandEnd = demand == null ? 0 : demand.p50(demand.days() - 1);
         Optional<LocalDate> now = Optional.empty();
-        if (!elastic && supply == null && demand != null && demandNow > 0) {
-            now = Optional.of(demand.start());
+        double shortfall = 0;
+        Optional<LocalDate> shortfallDay = Optional.empty();
+        if (!elastic && supply == null && demand != null) {
+            // Demand with nothing to serve it: short of all of it, from the first day it is above zero.
+            for (int day = 0; day < demand.days(); day++) {
+                if (demand.p50(day) > 0 && now.isEmpty()) {
+                    now = Optional.of(demand.start().plusDays(day));
+                }
+                if (demand.p50(day) > shortfall) {
+                    shortfall = demand.p50(day);
+                    shortfallDay = Optional.of(demand.start().plusDays(day));
+                }
+            }
         }
         return new ResourcePlan(
                 resource,
@@ -139,8 +162,8 @@ public final class CapacityPlanner {
                 now,
                 0,
                 now,
-                0,
-                Optional.empty(),
+                shortfall,
+                shortfallDay,
                 supply == null ? 0 : supply.failed(supply.days() - 1),
                 supply == null ? 0 : supply.retired(supply.days() - 1),
                 supply == null ? 0 : supply.arriving(supply.days() - 1));
@@ -181,10 +204,10 @@ public final class CapacityPlanner {
                 continue;
             }
             DemandForecast demand = requireNonNull(inputs.demand().get(plan.resource()));
-            SupplyPath supply = requireNonNull(inputs.supply().get(plan.resource()));
-            double[] gap = new double[Math.min(demand.days(), supply.days())];
+            @Nullable SupplyPath supply = inputs.supply().get(plan.resource());
+            double[] gap = new double[supply == null ? demand.days() : Math.min(demand.days(), supply.days())];
             for (int day = 0; day < gap.length; day++) {
-                gap[day] = demand.p50(day) + plan.headroom() - supply.mean(day);
+                gap[day] = demand.p50(day) + plan.headroom() - (supply == null ? 0 : supply.mean(day));
             }
             gaps.add(new Gap(plan, perServer, gap));
         }
@@ -316,7 +339,9 @@ public final class CapacityPlanner {
     }
 
     private static LocalDate firstDay(ClusterInputs inputs) {
-        return inputs.supply().values().iterator().next().start();
+        return inputs.supply().isEmpty()
+                ? inputs.demand().values().iterator().next().start()
+                : inputs.supply().values().iterator().next().start();
     }
 
     private static String percent(double level) {

@@ -106,17 +106,12 @@ class CapacityPlannerTest {
     void aSkuThatHoldsNoneOfTheShortResourceGetsNoOrderButANote() {
         ClusterInputs cpuShort = inputs(EmpiricalDays.of(1));
         ClusterPlan plan = CapacityPlanner.plan(
-                new ClusterInputs(
-                        cpuShort.cluster(),
-                        cpuShort.site(),
-                        cpuShort.region(),
-                        false,
-                        cpuShort.demand(),
+                changed(
+                        cpuShort,
                         cpuShort.supply(),
                         cpuShort.headroom(),
                         Optional.of(new OrderOption(
-                                "storage-box", new ServerShape(0, 64, 100), 9_000, EmpiricalDays.of(1), "by hand")),
-                        Map.of()),
+                                "storage-box", new ServerShape(0, 64, 100), 9_000, EmpiricalDays.of(1), "by hand"))),
                 0.99);
 
         assertThat(plan.orders()).isEmpty();
@@ -247,6 +242,36 @@ class CapacityPlannerTest {
                 .anyMatch(line ->
                         line.startsWith("memory: P50 demand + 0.0 GiB headroom first exceeds usable capacity on "
                                 + START.plusDays(11)));
+    }
+
+    @Test
+    void demandWithNoServersIsShortOfAllOfItAndOrdersTheWhole() {
+        // No supply at all: P50 demand 90 + 2 x day over ten days is short from day 0, by 108 cores at most (day 9),
+        // so eleven 10-core servers; with no headroom sized (there is nothing to size it against).
+        ClusterInputs cpuShort = inputs(EmpiricalDays.of(1));
+        ClusterPlan plan = CapacityPlanner.plan(changed(cpuShort, Map.of(), Map.of(), cpuShort.option()), 0.9);
+
+        ResourcePlan cpu = plan.resources().get(0);
+        assertThat(cpu.supply()).isZero();
+        assertThat(cpu.exhaustionP50()).contains(START);
+        assertThat(cpu.needBy()).contains(START);
+        assertThat(cpu.shortfall()).isEqualTo(108);
+        assertThat(cpu.shortfallDay()).contains(START.plusDays(9));
+        assertThat(plan.notes())
+                .contains("cpu: up to 108 cores of P50 demand, but no servers installed or ordered to serve it");
+        assertThat(plan.orders())
+                .extracting(OrderRecommendation::quantity, OrderRecommendation::needBy, OrderRecommendation::late)
+                .containsExactly(Tuple.tuple(11L, START, true));
+    }
+
+    /** {@code base} with other supply, headroom and order option. */
+    private static ClusterInputs changed(
+            ClusterInputs base,
+            Map<Resource, SupplyPath> supply,
+            Map<Resource, Double> headroom,
+            Optional<OrderOption> option) {
+        return new ClusterInputs(
+                base.cluster(), base.site(), base.region(), false, base.demand(), supply, headroom, option, Map.of());
     }
 
     /** Ten servers of {@link #SHAPE} that neither fail nor retire: 100 cores, 400 GiB and 10 TB. */
