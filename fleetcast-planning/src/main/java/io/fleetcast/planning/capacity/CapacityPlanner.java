@@ -94,19 +94,7 @@ public final class CapacityPlanner {
         Optional<LocalDate> p50 = crossing(demand, 0.5, supply, days);
         Optional<LocalDate> p90 = crossing(demand, 0.9, supply, days);
         Optional<LocalDate> p99 = crossing(demand, 0.99, supply, days);
-        Optional<LocalDate> needBy = Optional.empty();
-        double shortfall = 0;
-        Optional<LocalDate> shortfallDay = Optional.empty();
-        for (int day = 0; day < days; day++) {
-            double gap = demand.p50(day) + headroom - supply.mean(day);
-            if (gap > 0 && needBy.isEmpty()) {
-                needBy = Optional.of(start.plusDays(day));
-            }
-            if (gap > shortfall) {
-                shortfall = gap;
-                shortfallDay = Optional.of(start.plusDays(day));
-            }
-        }
+        Shortage shortage = Shortage.of(gaps(demand, supply, headroom), start);
         int last = days - 1;
         return new ResourcePlan(
                 resource,
@@ -118,9 +106,9 @@ public final class CapacityPlanner {
                 p90,
                 p99,
                 headroom,
-                needBy,
-                shortfall,
-                shortfallDay,
+                shortage.first(),
+                shortage.largest(),
+                shortage.largestDay(),
                 supply.failed(last),
                 supply.retired(last),
                 supply.arriving(last));
@@ -136,21 +124,11 @@ public final class CapacityPlanner {
         double supplyEnd = supply == null ? 0 : supply.mean(supply.days() - 1);
         double demandNow = demand == null ? 0 : demand.p50(0);
         double demandEnd = demand == null ? 0 : demand.p50(demand.days() - 1);
-        Optional<LocalDate> now = Optional.empty();
-        double shortfall = 0;
-        Optional<LocalDate> shortfallDay = Optional.empty();
-        if (!elastic && supply == null && demand != null) {
-            // Demand with nothing to serve it: short of all of it, from the first day it is above zero.
-            for (int day = 0; day < demand.days(); day++) {
-                if (demand.p50(day) > 0 && now.isEmpty()) {
-                    now = Optional.of(demand.start().plusDays(day));
-                }
-                if (demand.p50(day) > shortfall) {
-                    shortfall = demand.p50(day);
-                    shortfallDay = Optional.of(demand.start().plusDays(day));
-                }
-            }
-        }
+        // Demand with nothing to serve it is short of all of it, from the first day it is above zero.
+        Shortage shortage = !elastic && supply == null && demand != null
+                ? Shortage.of(gaps(demand, null, 0), demand.start())
+                : Shortage.NONE;
+        Optional<LocalDate> now = shortage.first();
         return new ResourcePlan(
                 resource,
                 supplyNow,
@@ -162,11 +140,42 @@ public final class CapacityPlanner {
                 now,
                 0,
                 now,
-                shortfall,
-                shortfallDay,
+                shortage.largest(),
+                shortage.largestDay(),
                 supply == null ? 0 : supply.failed(supply.days() - 1),
                 supply == null ? 0 : supply.retired(supply.days() - 1),
                 supply == null ? 0 : supply.arriving(supply.days() - 1));
+    }
+
+    /** P50 demand + headroom − usable supply, day by day (no supply: none usable). */
+    private static double[] gaps(DemandForecast demand, @Nullable SupplyPath supply, double headroom) {
+        double[] gap = new double[supply == null ? demand.days() : Math.min(demand.days(), supply.days())];
+        for (int day = 0; day < gap.length; day++) {
+            gap[day] = demand.p50(day) + headroom - (supply == null ? 0 : supply.mean(day));
+        }
+        return gap;
+    }
+
+    /** The first day with a gap above zero, and the largest gap and its day. */
+    private record Shortage(Optional<LocalDate> first, double largest, Optional<LocalDate> largestDay) {
+        static final Shortage NONE = new Shortage(Optional.empty(), 0, Optional.empty());
+
+        static Shortage of(double[] gap, LocalDate start) {
+            int first = -1;
+            int largest = -1;
+            for (int day = 0; day < gap.length; day++) {
+                if (gap[day] > 0 && first < 0) {
+                    first = day;
+                }
+                if (gap[day] > 0 && (largest < 0 || gap[day] > gap[largest])) {
+                    largest = day;
+                }
+            }
+            return largest < 0
+                    ? NONE
+                    : new Shortage(
+                            Optional.of(start.plusDays(first)), gap[largest], Optional.of(start.plusDays(largest)));
+        }
     }
 
     private static Optional<LocalDate> crossing(DemandForecast demand, double level, SupplyPath supply, int days) {
@@ -203,12 +212,10 @@ public final class CapacityPlanner {
                         plan.resource().code()));
                 continue;
             }
-            DemandForecast demand = requireNonNull(inputs.demand().get(plan.resource()));
-            @Nullable SupplyPath supply = inputs.supply().get(plan.resource());
-            double[] gap = new double[supply == null ? demand.days() : Math.min(demand.days(), supply.days())];
-            for (int day = 0; day < gap.length; day++) {
-                gap[day] = demand.p50(day) + plan.headroom() - (supply == null ? 0 : supply.mean(day));
-            }
+            double[] gap = gaps(
+                    requireNonNull(inputs.demand().get(plan.resource())),
+                    inputs.supply().get(plan.resource()),
+                    plan.headroom());
             gaps.add(new Gap(plan, perServer, gap));
         }
         List<OrderRecommendation> orders = new ArrayList<>();
