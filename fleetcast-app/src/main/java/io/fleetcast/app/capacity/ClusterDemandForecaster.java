@@ -219,10 +219,15 @@ final class ClusterDemandForecaster {
 
     /**
      * A young placement's growth target, whose growth it is (as its model names it), and the variance of placements'
-     * growths about such a target (τ², see {@link #pooled}).
+     * growths about such a target (τ², see {@link #pooled}); {@code ofItsKind}: its cluster's established placements'
+     * growth ({@link #alike}), which says nothing of its own service.
      */
-    private record Target(double growth, String from, double spread) {
-        static final Target NONE = new Target(Double.NaN, "", Double.NaN);
+    private record Target(double growth, String from, double spread, boolean ofItsKind) {
+        static final Target NONE = new Target(Double.NaN, "", Double.NaN, false);
+
+        Target(double growth, String from, double spread) {
+            this(growth, from, spread, false);
+        }
     }
 
     /**
@@ -322,6 +327,7 @@ final class ClusterDemandForecaster {
             }
         }
         double[] pooledGrowths = pooled(histories, fitted, chosen, established);
+        shiftAsYoungPlacements(histories, fitted, chosen, pooledGrowths);
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
             History history = histories.get(i);
             double growth = pooledGrowths[i];
@@ -524,8 +530,51 @@ final class ClusterDemandForecaster {
             }
         }
         return count > 0 && count < peers.size()
-                ? new Target(alike / count, "like-week", spread)
-                : new Target(all / peers.size(), "cluster", spread);
+                ? new Target(alike / count, "like-week", spread, true)
+                : new Target(all / peers.size(), "cluster", spread, true);
+    }
+
+    /**
+     * A placement holding its last week, of a service established nowhere, grows at its cluster's kind's growth
+     * ({@link #alike}), which says nothing of its service; where the service has young placements in other clusters that
+     * fit a growth of their own, it is moved by how far their pooled growths lie from their own targets (the mean over
+     * those placements of each one's mean over resources). A service's growth is taken as its own in every cluster: a
+     * service new to the fleet that shrinks where its months show it would otherwise grow as fast as its neighbours
+     * everywhere else. Changes {@code growths} and names the shift in {@code targets}.
+     */
+    private static void shiftAsYoungPlacements(
+            List<History> histories, Fitted[] fitted, Target[] targets, double[] growths) {
+        Map<String, Map<String, double[]>> deviations = new TreeMap<>();
+        for (int i = 0; i < fitted.length; i++) {
+            if (targets[i].ofItsKind() && fitted[i].learned() > 0 && !Double.isNaN(growths[i])) {
+                History history = histories.get(i);
+                double[] sum = deviations
+                        .computeIfAbsent(history.service(), k -> new TreeMap<>())
+                        .computeIfAbsent(history.cluster(), k -> new double[2]);
+                sum[0] += growths[i] - targets[i].growth();
+                sum[1]++;
+            }
+        }
+        for (int i = 0; i < fitted.length; i++) {
+            History history = histories.get(i);
+            if (!targets[i].ofItsKind() || fitted[i].learned() != 0 || Double.isNaN(growths[i])) {
+                continue;
+            }
+            double shift = 0;
+            int placements = 0;
+            for (Map.Entry<String, double[]> other :
+                    deviations.getOrDefault(history.service(), Map.of()).entrySet()) {
+                if (!other.getKey().equals(history.cluster())) {
+                    shift += other.getValue()[0] / other.getValue()[1];
+                    placements++;
+                }
+            }
+            if (placements > 0) {
+                growths[i] += shift / placements;
+                targets[i] =
+                        new Target(growths[i], targets[i].from() + " and young-placement", targets[i].spread(), true);
+            }
+        }
     }
 
     /**
