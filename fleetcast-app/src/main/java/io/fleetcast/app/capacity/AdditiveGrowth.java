@@ -78,11 +78,23 @@ final class AdditiveGrowth {
     double predict(String service, String cluster) {
         Double a = services.get(service);
         Double b = clusters.get(cluster);
-        if (a == null || b == null) {
-            return Double.NaN;
-        }
-        String left = component.get("s:" + service);
-        return left != null && left.equals(component.get("c:" + cluster)) ? a + b : Double.NaN;
+        return a != null && b != null && linked("s:" + service, "c:" + cluster) ? a + b : Double.NaN;
+    }
+
+    /**
+     * b(to) − b(from): how much faster a service grows in cluster {@code to} than in cluster {@code from}; NaN when
+     * either has no known placement or the two are not linked.
+     */
+    double between(String from, String to) {
+        Double a = clusters.get(from);
+        Double b = clusters.get(to);
+        return a != null && b != null && linked("c:" + from, "c:" + to) ? b - a : Double.NaN;
+    }
+
+    /** Whether two nodes ("s:" service or "c:" cluster) are linked through known placements. */
+    private boolean linked(String x, String y) {
+        String left = component.get(x);
+        return left != null && left.equals(component.get(y));
     }
 
     /**

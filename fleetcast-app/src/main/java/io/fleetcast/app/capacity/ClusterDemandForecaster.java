@@ -327,7 +327,7 @@ final class ClusterDemandForecaster {
             }
         }
         double[] pooledGrowths = pooled(histories, fitted, chosen, established);
-        shiftAsYoungPlacements(histories, fitted, chosen, pooledGrowths);
+        growAsYoungPlacementsElsewhere(histories, fitted, chosen, pooledGrowths, effects);
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
             History history = histories.get(i);
             double growth = pooledGrowths[i];
@@ -536,23 +536,20 @@ final class ClusterDemandForecaster {
 
     /**
      * A placement holding its last week, of a service established nowhere, grows at its cluster's kind's growth
-     * ({@link #alike}), which says nothing of its service; where the service has young placements in other clusters that
-     * fit a growth of their own, it is moved by how far their pooled growths lie from their own targets (the mean over
-     * those placements of each one's mean over resources). A service's growth is taken as its own in every cluster: a
-     * service new to the fleet that shrinks where its months show it would otherwise grow as fast as its neighbours
-     * everywhere else. Changes {@code growths} and names the shift in {@code targets}.
+     * ({@link #alike}), which says nothing of its service. Where the service has young placements in other clusters that
+     * fit a growth of their own, it grows instead as they do (their pooled growths), each moved by how much faster the
+     * fleet's services grow in its cluster than in theirs ({@link AdditiveGrowth#between}; where the fleet does not link
+     * the two, the difference of their targets): the mean over them, per resource. A service new to the fleet that
+     * shrinks where its months show it would otherwise grow as fast as its neighbours everywhere else. Changes {@code
+     * growths} and names the change in {@code targets}.
      */
-    private static void shiftAsYoungPlacements(
-            List<History> histories, Fitted[] fitted, Target[] targets, double[] growths) {
-        Map<String, Map<String, double[]>> deviations = new TreeMap<>();
+    private static void growAsYoungPlacementsElsewhere(
+            List<History> histories, Fitted[] fitted, Target[] targets, double[] growths, AdditiveGrowth effects) {
+        Map<String, List<Integer>> young = new TreeMap<>();
         for (int i = 0; i < fitted.length; i++) {
             if (targets[i].ofItsKind() && fitted[i].learned() > 0 && !Double.isNaN(growths[i])) {
-                History history = histories.get(i);
-                double[] sum = deviations
-                        .computeIfAbsent(history.service(), k -> new TreeMap<>())
-                        .computeIfAbsent(history.cluster(), k -> new double[2]);
-                sum[0] += growths[i] - targets[i].growth();
-                sum[1]++;
+                young.computeIfAbsent(serviceKey(histories.get(i)), k -> new ArrayList<>())
+                        .add(i);
             }
         }
         for (int i = 0; i < fitted.length; i++) {
@@ -560,17 +557,17 @@ final class ClusterDemandForecaster {
             if (!targets[i].ofItsKind() || fitted[i].learned() != 0 || Double.isNaN(growths[i])) {
                 continue;
             }
-            double shift = 0;
+            double sum = 0;
             int placements = 0;
-            for (Map.Entry<String, double[]> other :
-                    deviations.getOrDefault(history.service(), Map.of()).entrySet()) {
-                if (!other.getKey().equals(history.cluster())) {
-                    shift += other.getValue()[0] / other.getValue()[1];
+            for (int j : young.getOrDefault(serviceKey(history), List.of())) {
+                if (!histories.get(j).cluster().equals(history.cluster())) {
+                    double moved = effects.between(key(histories.get(j)), key(history));
+                    sum += growths[j] + (Double.isNaN(moved) ? targets[i].growth() - targets[j].growth() : moved);
                     placements++;
                 }
             }
             if (placements > 0) {
-                growths[i] += shift / placements;
+                growths[i] = sum / placements;
                 targets[i] =
                         new Target(growths[i], targets[i].from() + " and young-placement", targets[i].spread(), true);
             }

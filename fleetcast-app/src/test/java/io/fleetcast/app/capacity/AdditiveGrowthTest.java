@@ -26,6 +26,9 @@ class AdditiveGrowthTest {
         AdditiveGrowth fit = AdditiveGrowth.fit(known);
         assertThat(fit.predict("s1", "c2")).isCloseTo(0.35, within(1e-12));
         assertThat(fit.predict("s0", "c1")).isCloseTo(0.4, within(1e-12));
+        // A service grows 0.3 a year faster in c1 than in c0, and 0.25 slower in c2 than in c1.
+        assertThat(fit.between("c0", "c1")).isCloseTo(0.3, within(1e-12));
+        assertThat(fit.between("c1", "c2")).isCloseTo(-0.25, within(1e-12));
     }
 
     @Test
@@ -60,6 +63,10 @@ class AdditiveGrowthTest {
         assertThat(fit.predict("s0", "c2")).isNaN();
         assertThat(fit.predict("unknown", "c0")).isNaN();
         assertThat(fit.predict("s0", "unknown")).isNaN();
+        // s1 links c0 and c1, where it grows 0.3 apart; nothing links c2 to them.
+        assertThat(fit.between("c0", "c1")).isCloseTo(0.3, within(1e-12));
+        assertThat(fit.between("c0", "c2")).isNaN();
+        assertThat(fit.between("c0", "unknown")).isNaN();
     }
 
     @Test
