@@ -524,20 +524,8 @@ class ClusterDemandForecasterTest {
             double level = 100 + 100 * random.nextDouble();
             services.add(placement("new", "c1", 300, level, growth, 0, 0, random));
             services.add(placement("new", "c2", 130, level, growth, 0, 0, random));
-            DemandForecast c2 = ClusterDemandForecaster.forecast(
-                            services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), YearlyProfiles.NONE, (d, n) -> {})
-                    .stream()
-                    .filter(forecast -> forecast.cluster().equals("c2"))
-                    .findFirst()
-                    .orElseThrow();
-            double established = 0;
-            for (ClusterDemandForecaster.History service : services) {
-                if (service.cluster().equals("c2") && !service.service().equals("new")) {
-                    established += ClusterDemandForecaster.forecast(
-                                    service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), YearlyProfiles.NONE)
-                            .p50(last);
-                }
-            }
+            DemandForecast c2 = ofCluster(services, "c2", YearlyProfiles.NONE);
+            double established = aloneP50(services, "c2", last, YearlyProfiles.NONE, "new");
             if (run == 0) {
                 assertThat(c2.model()).contains("LastWeekMean+cluster and young-placement growth");
             }
@@ -636,33 +624,48 @@ class ClusterDemandForecasterTest {
         return new ClusterDemandForecaster.History(service, cluster, Resource.CPU, first, used);
     }
 
-    /** A service's expected use on {@code day}: growing from {@link ExactCluster#AS_OF} with a yearly swing. */
-    /** A placement's cpu over its last {@code days} days to AS_OF: {@link #grown} times AR(1) noise (0.7, 2%). */
     /** A cluster's forecast error {@code last} days out, |log(P50 / truth)|: pooled, and summed from each alone. */
     private record YearOut(double pooled, double alone, String model) {}
 
     private static YearOut yearOut(
             List<ClusterDemandForecaster.History> services, String cluster, int last, double truth) {
         YearlyProfiles profiles = YearlyProfiles.of(services);
-        DemandForecast pooled =
-                ClusterDemandForecaster.forecast(
-                                services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
-                        .stream()
-                        .filter(forecast -> forecast.cluster().equals(cluster))
-                        .findFirst()
-                        .orElseThrow();
+        DemandForecast pooled = ofCluster(services, cluster, profiles);
+        double alone = aloneP50(services, cluster, last, profiles, "");
+        return new YearOut(
+                Math.abs(Math.log(pooled.p50(last) / truth)), Math.abs(Math.log(alone / truth)), pooled.model());
+    }
+
+    /** The cluster's demand, its services forecast together. */
+    private static DemandForecast ofCluster(
+            List<ClusterDemandForecaster.History> services, String cluster, YearlyProfiles profiles) {
+        return ClusterDemandForecaster.forecast(
+                        services, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles, (d, n) -> {})
+                .stream()
+                .filter(forecast -> forecast.cluster().equals(cluster))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The sum of the cluster's services' P50s {@code last} days out, each forecast alone, but {@code except}. */
+    private static double aloneP50(
+            List<ClusterDemandForecaster.History> services,
+            String cluster,
+            int last,
+            YearlyProfiles profiles,
+            String except) {
         double alone = 0;
         for (ClusterDemandForecaster.History service : services) {
-            if (service.cluster().equals(cluster)) {
+            if (service.cluster().equals(cluster) && !service.service().equals(except)) {
                 alone += ClusterDemandForecaster.forecast(
                                 service, AS_OF, DATA_FIRST, AS_OF, 365, NO_EVENTS, List.of(), profiles)
                         .p50(last);
             }
         }
-        return new YearOut(
-                Math.abs(Math.log(pooled.p50(last) / truth)), Math.abs(Math.log(alone / truth)), pooled.model());
+        return alone;
     }
 
+    /** A placement's cpu over its last {@code days} days to AS_OF: {@link #grown} times AR(1) noise (0.7, 2%). */
     private static ClusterDemandForecaster.History placement(
             String service,
             String cluster,
@@ -717,6 +720,7 @@ class ClusterDemandForecasterTest {
         return new ClusterDemandForecaster.History(service, "c1", Resource.CPU, first, used);
     }
 
+    /** A service's expected use on {@code day}: growing from {@link ExactCluster#AS_OF} with a yearly swing. */
     private static double grown(double level, double growth, double swing, double phase, LocalDate day) {
         double years = (day.toEpochDay() - AS_OF.toEpochDay()) / 365.25;
         return level
