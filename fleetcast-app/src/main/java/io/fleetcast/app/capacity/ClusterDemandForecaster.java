@@ -47,18 +47,19 @@ import java.util.stream.IntStream;
  * (its elasticity from its days, the driver's future from {@link #DRIVER_TREND}). A service that arrived in the cluster
  * during the data loses its first {@value #RAMP_DAYS} days (its ramp-up is not its growth); one that arrived too
  * recently for that holds its last week. One with less than two years to learn from here borrows its service's yearly
- * shape from a cluster where it has two ({@link YearlyProfiles}), or, with no such shape, fits one yearly harmonic of
- * its own under a normal prior as wide as the fleet's swings are ({@link YearlyProfiles#swingSd}), so that a few
- * months' rise is split between trend and swing rather than all taken as growth (model "+shrunk yearly"). One with
- * less than a year pools its growth with its service's elsewhere and its cluster's (its kind's, by their weeks, for a
- * service new to the fleet), over its resources together (see {@link #pooled}), and one holding its last week grows at
- * that rate, or, of a service new to the fleet, as its service's young placements elsewhere do ({@link
- * #growAsYoungPlacementsElsewhere}); with these, 275 of 277 designed exhaustion days of 150 simulated fleets are within
- * 14 days. One whose data ended more than {@value #LEFT_AFTER_DAYS} days before its cluster's has left it and uses
- * nothing. Events a service does not show (within {@value #EVENT_T} standard errors of none) are left out of its fit;
- * an event none of its days cover (it arrived after the last one) takes the lift its service showed in its other
- * clusters. Its P50 is its expected demand: a log-scale fit's median times exp(σ²/2), σ the residuals' deviation, so
- * that the cluster's sum is not low by half the services' noise variance.
+ * shape from a cluster where it has two ({@link YearlyProfiles}; a held last week moves through the year by it at full
+ * strength), or, with no such shape, fits one yearly harmonic of its own under a normal prior as wide as the fleet's
+ * swings are ({@link YearlyProfiles#swingSd}), so that a few months' rise is split between trend and swing rather than
+ * all taken as growth (model "+shrunk yearly"). One with less than a year pools its growth with its service's elsewhere
+ * and its cluster's (its kind's, by their weeks, for a service new to the fleet), over its resources together (see
+ * {@link #pooled}), and one holding its last week grows at that rate, or, of a service new to the fleet, as its
+ * service's young placements elsewhere do ({@link #growAsYoungPlacementsElsewhere}); with these, 275 of 277 designed
+ * exhaustion days of 150 simulated fleets are within 14 days. One whose data ended more than {@value #LEFT_AFTER_DAYS}
+ * days before its cluster's has left it and uses nothing. Events a service does not show (within {@value #EVENT_T}
+ * standard errors of none) are left out of its fit; an event none of its days cover (it arrived after the last one)
+ * takes the lift its service showed in its other clusters. Its P50 is its expected demand: a log-scale fit's median
+ * times exp(σ²/2), σ the residuals' deviation, so that the cluster's sum is not low by half the services' noise
+ * variance.
  *
  * <p>Planned launches ({@code step} adjustments) and {@code add} adjustments are known changes, not demand to learn
  * from: they are taken out of the history before the fit. Every adjustment (step, add, multiply, override) then applies
@@ -766,17 +767,33 @@ final class ClusterDemandForecaster {
         boolean profiled = false;
         if (fitted.isEmpty()) {
             // Too short (or unfit) to learn a trend: hold the last week's mean, or grow it at a given growth.
-            model = Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+" + borrowed.from() + " growth";
             double level = 0;
             int from = Math.max(0, observed - 7);
             for (int t = from; t < observed; t++) {
                 level += history.used[t] - known[t];
             }
             level = observed == 0 ? 0 : level / (observed - from);
+            // Its service's yearly shape from elsewhere, where one is known, moves the held level through the year:
+            // a last week in autumn is not the level of next spring.
+            double[] yearly = level > 0
+                    ? profiles.values(history.service(), history.resource(), history.first, observed + steps)
+                            .orElse(null)
+                    : null;
+            double lastWeek = 0;
+            if (yearly != null) {
+                for (int t = from; t < observed; t++) {
+                    lastWeek += yearly[t] / (observed - from);
+                }
+            }
+            model = (Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+" + borrowed.from() + " growth")
+                    + (yearly != null ? "+borrowed yearly" : "");
             // Days from the middle of the last week to each forecast day.
             double middle = (observed - from - 1) / 2.0;
             for (int i = 0; i < horizon; i++) {
                 double value = Double.isNaN(growth) ? level : level * Math.exp(growth * (middle + gap + i + 1));
+                if (yearly != null) {
+                    value *= yearly[observed + gap + i] / lastWeek;
+                }
                 p50[i] = value;
                 p90[i] = value;
                 p99[i] = value;
