@@ -67,7 +67,8 @@ import java.util.stream.IntStream;
  * differ only in a trailing year ("Global Sports Final 2026", "... 2027") share one lift, so a future occurrence
  * carries the lift its past ones showed. P90 and P99 of a service come from its fit's upper 95% interval (normal
  * quantiles of the upper half-width over 1.96); a cluster's P90 and P99 combine its services' spreads above P50 with
- * the correlation their week-over-week changes showed over the last year ({@link ServiceCorrelation}).
+ * the correlation their week-over-week changes showed over the last year ({@link ServiceCorrelation}). A held last
+ * week's spread adds its days' spread about it, its weeks' changes and its growth's spread about its target.
  */
 final class ClusterDemandForecaster {
     static final int TRAINING_DAYS = 730;
@@ -77,6 +78,8 @@ final class ClusterDemandForecaster {
     static final double EVENT_T = 3;
     /** A placement with fewer days than this to learn from pools its growth with its neighbours' (see pooled). */
     static final int POOLED_BELOW_DAYS = 365;
+    /** How many of its last whole weeks a held level's own error is measured on (see weekToWeek). */
+    static final int LEVEL_WEEKS = 4;
 
     private static final String POOLED_GROWTH = "pooled growth";
     private static final String YEARLY_PRIOR = "yearly prior sd";
@@ -210,13 +213,15 @@ final class ClusterDemandForecaster {
 
     /**
      * What a placement takes from others: a growth per day on the log scale (NaN: its own) and whose growth it pooled
-     * toward ({@code from}, for its model's name), and lifts for events its history does not show, by regressor name.
-     * {@code amongOthers}: it is forecast beside its service's other placements, which may borrow what its events show.
+     * toward ({@code from}, for its model's name), with the variance of placements' growths about such a target
+     * ({@code spread}, τ² of {@link Target}; NaN where unknown), and lifts for events its history does not show, by
+     * regressor name. {@code amongOthers}: it is forecast beside its service's other placements, which may borrow what
+     * its events show.
      */
-    private record Borrowed(double growth, String from, Map<String, Double> lifts, boolean amongOthers) {
-        static final Borrowed NOTHING = new Borrowed(Double.NaN, "", Map.of(), true);
+    private record Borrowed(double growth, String from, double spread, Map<String, Double> lifts, boolean amongOthers) {
+        static final Borrowed NOTHING = new Borrowed(Double.NaN, "", Double.NaN, Map.of(), true);
         /** A placement forecast on its own (the headroom's backtests): nothing borrowed, nothing lent. */
-        static final Borrowed ALONE = new Borrowed(Double.NaN, "", Map.of(), false);
+        static final Borrowed ALONE = new Borrowed(Double.NaN, "", Double.NaN, Map.of(), false);
     }
 
     /**
@@ -357,7 +362,7 @@ final class ClusterDemandForecaster {
                         inputs,
                         adjustments,
                         profiles,
-                        new Borrowed(growth, chosen[i].from(), lifts, true));
+                        new Borrowed(growth, chosen[i].from(), chosen[i].spread(), lifts, true));
             }
         });
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
@@ -787,16 +792,38 @@ final class ClusterDemandForecaster {
             }
             model = (Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+" + borrowed.from() + " growth")
                     + (yearly != null ? "+borrowed yearly" : "");
+            // How far a day may land from it, on the log scale: its last week's days about their mean (a held level has
+            // no weekly shape), that mean's own error, and a growth as far off its target as placements' growths lie.
+            int days = observed - from;
+            double squares = 0;
+            int counted = 0;
+            for (int t = from; t < observed && level > 0; t++) {
+                if (history.used[t] - known[t] > 0) {
+                    double deviation = Math.log((history.used[t] - known[t]) / level);
+                    squares += deviation * deviation;
+                    counted++;
+                }
+            }
+            double dayVariance = counted > 1 ? squares / (counted - 1) : 0;
+            double levelVariance = level > 0 ? weekToWeek(history.used, known, Double.isNaN(growth) ? 0 : growth) : 0;
+            if (Double.isNaN(levelVariance)) {
+                levelVariance = dayVariance / days;
+            }
+            double growthVariance = Double.isNaN(growth) || Double.isNaN(borrowed.spread()) ? 0 : borrowed.spread();
             // Days from the middle of the last week to each forecast day.
             double middle = (observed - from - 1) / 2.0;
             for (int i = 0; i < horizon; i++) {
-                double value = Double.isNaN(growth) ? level : level * Math.exp(growth * (middle + gap + i + 1));
+                double ahead = middle + gap + i + 1;
+                double value = Double.isNaN(growth) ? level : level * Math.exp(growth * ahead);
                 if (yearly != null) {
                     value *= yearly[observed + gap + i] / lastWeek;
                 }
+                double sd = Math.sqrt(dayVariance + levelVariance + growthVariance * ahead * ahead);
+                // As a fitted placement's: its upper 95% bound read as a normal quantile.
+                double upper = value * Math.expm1(Forecast.Z95 * sd) / Forecast.Z95;
                 p50[i] = value;
-                p90[i] = value;
-                p99[i] = value;
+                p90[i] = value + Z90 * upper;
+                p99[i] = value + Z99 * upper;
             }
             // Its own growth is unknown: pooling gives it its cluster's.
             ownGrowth = level > 0 ? 0 : Double.NaN;
@@ -879,6 +906,36 @@ final class ClusterDemandForecaster {
                 profiled,
                 shown,
                 unseen.keySet());
+    }
+
+    /**
+     * The variance of a week's mean about where the weeks before it put it, on the log scale: half the mean square of
+     * the changes between its last {@value #LEVEL_WEEKS} whole weeks' means beyond {@code growth} (per day). Days move
+     * together (noise runs for days), so a week's mean is less sure than its days' spread over seven says. NaN with
+     * fewer than two whole weeks or a week not above 0.
+     */
+    private static double weekToWeek(double[] used, double[] known, double growth) {
+        int weeks = Math.min(LEVEL_WEEKS, used.length / 7);
+        if (weeks < 2) {
+            return Double.NaN;
+        }
+        double[] means = new double[weeks];
+        for (int w = 0; w < weeks; w++) {
+            double sum = 0;
+            for (int t = used.length - 7 * (weeks - w); t < used.length - 7 * (weeks - w - 1); t++) {
+                sum += used[t] - known[t];
+            }
+            if (!(sum > 0)) {
+                return Double.NaN;
+            }
+            means[w] = Math.log(sum / 7);
+        }
+        double squares = 0;
+        for (int w = 1; w < weeks; w++) {
+            double change = means[w] - means[w - 1] - 7 * growth;
+            squares += change * change;
+        }
+        return squares / (weeks - 1) / 2;
     }
 
     /** The days {@code start} to {@code start + length - 1} of {@code history} as a daily demand series. */
