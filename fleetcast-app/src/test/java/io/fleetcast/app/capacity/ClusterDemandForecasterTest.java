@@ -154,8 +154,8 @@ class ClusterDemandForecasterTest {
      * that mean's own error (from its last weeks), and a growth as far off its target as placements' growths lie from
      * their cluster's mean. Against a simulator's truth: 100 fleets of three clusters, each of eight small established
      * services growing 30% a year with a spread of 10% and one large service new to the fleet that arrived 100 days
-     * before the end, growing as they do; a year out the cluster's day is at or below its P50 in 148 of the 300,
-     * its P90 in 262 and its P99 in 293 (the held level's own P90 and P99 at its P50 would leave them near half).
+     * before the end, growing as they do; a year out the cluster's day is at or below its P50 in 148 of the 300, its
+     * P90 in 262 and its P99 in 293 (the held level's own P90 and P99 at its P50 would leave them near half).
      */
     @Test
     void aPlacementTooNewToFitHasTheSpreadOfItsGrowth() {
