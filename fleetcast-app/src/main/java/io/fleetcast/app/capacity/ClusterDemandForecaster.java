@@ -774,10 +774,11 @@ final class ClusterDemandForecaster {
             // Too short (or unfit) to learn a trend: hold the last week's mean, or grow it at a given growth.
             double level = 0;
             int from = Math.max(0, observed - 7);
+            int days = observed - from;
             for (int t = from; t < observed; t++) {
                 level += history.used[t] - known[t];
             }
-            level = observed == 0 ? 0 : level / (observed - from);
+            level = observed == 0 ? 0 : level / days;
             // Its service's yearly shape from elsewhere, where one is known, moves the held level through the year:
             // a last week in autumn is not the level of next spring.
             double[] yearly = level > 0
@@ -787,31 +788,21 @@ final class ClusterDemandForecaster {
             double lastWeek = 0;
             if (yearly != null) {
                 for (int t = from; t < observed; t++) {
-                    lastWeek += yearly[t] / (observed - from);
+                    lastWeek += yearly[t] / days;
                 }
             }
             model = (Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+" + borrowed.from() + " growth")
                     + (yearly != null ? "+borrowed yearly" : "");
             // How far a day may land from it, on the log scale: its last week's days about their mean (a held level has
             // no weekly shape), that mean's own error, and a growth as far off its target as placements' growths lie.
-            int days = observed - from;
-            double squares = 0;
-            int counted = 0;
-            for (int t = from; t < observed && level > 0; t++) {
-                if (history.used[t] - known[t] > 0) {
-                    double deviation = Math.log((history.used[t] - known[t]) / level);
-                    squares += deviation * deviation;
-                    counted++;
-                }
-            }
-            double dayVariance = counted > 1 ? squares / (counted - 1) : 0;
+            double dayVariance = level > 0 ? aboutLevel(history.used, known, from, level) : 0;
             double levelVariance = level > 0 ? weekToWeek(history.used, known, Double.isNaN(growth) ? 0 : growth) : 0;
             if (Double.isNaN(levelVariance)) {
                 levelVariance = dayVariance / days;
             }
             double growthVariance = Double.isNaN(growth) || Double.isNaN(borrowed.spread()) ? 0 : borrowed.spread();
             // Days from the middle of the last week to each forecast day.
-            double middle = (observed - from - 1) / 2.0;
+            double middle = (days - 1) / 2.0;
             for (int i = 0; i < horizon; i++) {
                 double ahead = middle + gap + i + 1;
                 double value = Double.isNaN(growth) ? level : level * Math.exp(growth * ahead);
@@ -906,6 +897,23 @@ final class ClusterDemandForecaster {
                 profiled,
                 shown,
                 unseen.keySet());
+    }
+
+    /**
+     * The variance on the log scale of the days from {@code from} on about {@code level} (their mean), over the days
+     * above 0; 0 with fewer than two.
+     */
+    private static double aboutLevel(double[] used, double[] known, int from, double level) {
+        double squares = 0;
+        int counted = 0;
+        for (int t = from; t < used.length; t++) {
+            if (used[t] - known[t] > 0) {
+                double deviation = Math.log((used[t] - known[t]) / level);
+                squares += deviation * deviation;
+                counted++;
+            }
+        }
+        return counted > 1 ? squares / (counted - 1) : 0;
     }
 
     /**
