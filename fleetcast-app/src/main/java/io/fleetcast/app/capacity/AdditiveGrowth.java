@@ -1,5 +1,7 @@
 package io.fleetcast.app.capacity;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,16 +23,23 @@ final class AdditiveGrowth {
     private final Map<String, Double> services;
     private final Map<String, Double> clusters;
     private final Map<String, String> component;
+    /** How many known placements each service ("s:") and cluster ("c:") has. */
+    private final Map<String, Integer> cells;
     /**
      * The median cluster effect of each component's clusters, by the component's root, where it has at least {@value
      * #TYPICAL_AMONG} clusters.
      */
     private final Map<String, Double> typical;
 
-    private AdditiveGrowth(Map<String, Double> services, Map<String, Double> clusters, Map<String, String> component) {
+    private AdditiveGrowth(
+            Map<String, Double> services,
+            Map<String, Double> clusters,
+            Map<String, String> component,
+            Map<String, Integer> cells) {
         this.services = services;
         this.clusters = clusters;
         this.component = component;
+        this.cells = cells;
         Map<String, List<Double>> effects = new HashMap<>();
         clusters.forEach(
                 (cluster, effect) -> effects.computeIfAbsent(component.get("c:" + cluster), k -> new ArrayList<>())
@@ -54,9 +63,12 @@ final class AdditiveGrowth {
         Map<String, Double> a = new HashMap<>();
         Map<String, Double> b = new HashMap<>();
         Map<String, String> parent = new HashMap<>();
+        Map<String, Integer> cells = new HashMap<>();
         for (Known cell : known) {
             a.put(cell.service(), 0.0);
             b.put(cell.cluster(), 0.0);
+            cells.merge("s:" + cell.service(), 1, Integer::sum);
+            cells.merge("c:" + cell.cluster(), 1, Integer::sum);
             union(parent, "s:" + cell.service(), "c:" + cell.cluster());
         }
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
@@ -71,7 +83,7 @@ final class AdditiveGrowth {
         for (String node : new ArrayList<>(parent.keySet())) {
             component.put(node, root(parent, node));
         }
-        return new AdditiveGrowth(a, b, component);
+        return new AdditiveGrowth(a, b, component, cells);
     }
 
     /** a(service) + b(cluster), or NaN when either has no known placement or the two are not linked. */
@@ -79,6 +91,22 @@ final class AdditiveGrowth {
         Double a = services.get(service);
         Double b = clusters.get(cluster);
         return a != null && b != null && linked("s:" + service, "c:" + cluster) ? a + b : Double.NaN;
+    }
+
+    /**
+     * The variance of {@link #predict} as a share of the variance of one placement's growth about it, roughly: as of
+     * two means, of the service's known placements and of the cluster's, 1 / n(service) + 1 / n(cluster). NaN where
+     * {@link #predict} is.
+     */
+    double predictionShare(String service, String cluster) {
+        return Double.isNaN(predict(service, cluster))
+                ? Double.NaN
+                : 1.0 / requireNonNull(cells.get("s:" + service)) + 1.0 / requireNonNull(cells.get("c:" + cluster));
+    }
+
+    /** The variance of {@link #typical} as a share of one placement's about it, roughly 1 / n(service); NaN where it is. */
+    double typicalShare(String service) {
+        return Double.isNaN(typical(service)) ? Double.NaN : 1.0 / requireNonNull(cells.get("s:" + service));
     }
 
     /**

@@ -68,7 +68,8 @@ import java.util.stream.IntStream;
  * carries the lift its past ones showed. P90 and P99 of a service come from its fit's upper 95% interval (normal
  * quantiles of the upper half-width over 1.96); a cluster's P90 and P99 combine its services' spreads above P50 with
  * the correlation their week-over-week changes showed over the last year ({@link ServiceCorrelation}). A held last
- * week's spread adds its days' spread about it, its weeks' changes and its growth's spread about its target.
+ * week's spread adds its days' spread about it, its weeks' changes (twice: in a day's noise and in the week's mean),
+ * its growth's spread about its target and the target's own error.
  */
 final class ClusterDemandForecaster {
     static final int TRAINING_DAYS = 730;
@@ -213,8 +214,8 @@ final class ClusterDemandForecaster {
 
     /**
      * What a placement takes from others: a growth per day on the log scale (NaN: its own) and whose growth it pooled
-     * toward ({@code from}, for its model's name), with the variance of placements' growths about such a target
-     * ({@code spread}, τ² of {@link Target}; NaN where unknown), and lifts for events its history does not show, by
+     * toward ({@code from}, for its model's name), with the variance of a placement's growth about such a target
+     * ({@code spread}: τ² of {@link Target} plus the target's own error; NaN where unknown), and lifts for events its history does not show, by
      * regressor name. {@code amongOthers}: it is forecast beside its service's other placements, which may borrow what
      * its events show.
      */
@@ -225,15 +226,16 @@ final class ClusterDemandForecaster {
     }
 
     /**
-     * A young placement's growth target, whose growth it is (as its model names it), and the variance of placements'
-     * growths about such a target (τ², see {@link #pooled}); {@code ofItsKind}: its cluster's established placements'
-     * growth ({@link #alike}), which says nothing of its own service.
+     * A young placement's growth target, whose growth it is (as its model names it), the variance of placements'
+     * growths about such a target (τ², see {@link #pooled}) and the target's own variance ({@code error}, as a mean
+     * of the placements behind it); {@code ofItsKind}: its cluster's established placements' growth ({@link #alike}),
+     * which says nothing of its own service.
      */
-    private record Target(double growth, String from, double spread, boolean ofItsKind) {
-        static final Target NONE = new Target(Double.NaN, "", Double.NaN, false);
+    private record Target(double growth, String from, double spread, double error, boolean ofItsKind) {
+        static final Target NONE = new Target(Double.NaN, "", Double.NaN, Double.NaN, false);
 
-        Target(double growth, String from, double spread) {
-            this(growth, from, spread, false);
+        Target(double growth, String from, double spread, double error) {
+            this(growth, from, spread, error, false);
         }
     }
 
@@ -314,7 +316,11 @@ final class ClusterDemandForecaster {
             if (sum != null && sum[1] >= 2) {
                 double target = effects.predict(serviceKey(history), key(history));
                 chosen[i] = !Double.isNaN(target)
-                        ? new Target(target, "service and cluster", spread)
+                        ? new Target(
+                                target,
+                                "service and cluster",
+                                spread,
+                                spread * effects.predictionShare(serviceKey(history), key(history)))
                         : fitted[i].profiled()
                                 ? Target.NONE
                                 : alike(
@@ -329,7 +335,11 @@ final class ClusterDemandForecaster {
                 // in a typical cluster, as far off as a placement's growth lies from its service's mean.
                 double target = effects.typical(serviceKey(history));
                 if (!Double.isNaN(target)) {
-                    chosen[i] = new Target(target, "service elsewhere", serviceSpread);
+                    chosen[i] = new Target(
+                            target,
+                            "service elsewhere",
+                            serviceSpread,
+                            serviceSpread * effects.typicalShare(serviceKey(history)));
                 }
             }
         }
@@ -362,7 +372,7 @@ final class ClusterDemandForecaster {
                         inputs,
                         adjustments,
                         profiles,
-                        new Borrowed(growth, chosen[i].from(), chosen[i].spread(), lifts, true));
+                        new Borrowed(growth, chosen[i].from(), chosen[i].spread() + chosen[i].error(), lifts, true));
             }
         });
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
@@ -537,8 +547,8 @@ final class ClusterDemandForecaster {
             }
         }
         return count > 0 && count < peers.size()
-                ? new Target(alike / count, "like-week", spread, true)
-                : new Target(all / peers.size(), "cluster", spread, true);
+                ? new Target(alike / count, "like-week", spread, spread / count, true)
+                : new Target(all / peers.size(), "cluster", spread, spread / peers.size(), true);
     }
 
     /**
@@ -575,8 +585,12 @@ final class ClusterDemandForecaster {
             }
             if (placements > 0) {
                 growths[i] = sum / placements;
-                targets[i] =
-                        new Target(growths[i], targets[i].from() + " and young-placement", targets[i].spread(), true);
+                targets[i] = new Target(
+                        growths[i],
+                        targets[i].from() + " and young-placement",
+                        targets[i].spread(),
+                        targets[i].error(),
+                        true);
             }
         }
     }
@@ -793,8 +807,9 @@ final class ClusterDemandForecaster {
             }
             model = (Double.isNaN(growth) ? "LastWeekMean" : "LastWeekMean+" + borrowed.from() + " growth")
                     + (yearly != null ? "+borrowed yearly" : "");
-            // How far a day may land from it, on the log scale: its last week's days about their mean (a held level has
-            // no weekly shape), that mean's own error, and a growth as far off its target as placements' growths lie.
+            // How far a day may land from it, on the log scale: a day's own noise (its last week's days about their
+            // mean, which leave out what moves the whole week, plus that: a held level has no weekly shape), that
+            // mean's own error (the same again), and a growth as far off its target as placements' growths lie.
             double dayVariance = level > 0 ? aboutLevel(history.used, known, from, level) : 0;
             double levelVariance = level > 0 ? weekToWeek(history.used, known, Double.isNaN(growth) ? 0 : growth) : 0;
             if (Double.isNaN(levelVariance)) {
@@ -809,7 +824,7 @@ final class ClusterDemandForecaster {
                 if (yearly != null) {
                     value *= yearly[observed + gap + i] / lastWeek;
                 }
-                double sd = Math.sqrt(dayVariance + levelVariance + growthVariance * ahead * ahead);
+                double sd = Math.sqrt(dayVariance + 2 * levelVariance + growthVariance * ahead * ahead);
                 // As a fitted placement's: its upper 95% bound read as a normal quantile.
                 double upper = value * Math.expm1(Forecast.Z95 * sd) / Forecast.Z95;
                 p50[i] = value;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.fleetcast.app.capacity.AdditiveGrowth.Known;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** {@link AdditiveGrowth} against tables whose least-squares answer is known in closed form. */
@@ -88,5 +89,32 @@ class AdditiveGrowthTest {
         // s2 is known in one cluster only, which may be one built to grow fast.
         assertThat(fit.typical("s2")).isNaN();
         assertThat(fit.typical("unknown")).isNaN();
+    }
+
+    @Test
+    void aPredictionsShareOfAPlacementsSpreadIsAsManyPlacementsStandBehindIt() {
+        // Four services in five clusters, each growth its service's plus its cluster's plus noise τ. For a new
+        // placement of s0 in c0 the prediction's variance is τ² (1/5 + 1/4 − 1/20) = 0.4 τ² (row mean + column mean −
+        // grand mean); the share says 1/5 + 1/4, as of two independent means.
+        Random random = new Random(5);
+        int draws = 4000;
+        double squares = 0;
+        double share = Double.NaN;
+        for (int draw = 0; draw < draws; draw++) {
+            List<Known> known = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                for (int c = 0; c < 5; c++) {
+                    known.add(new Known("s" + s, "c" + c, 0.1 * s + 0.02 * c + random.nextGaussian()));
+                }
+            }
+            AdditiveGrowth fit = AdditiveGrowth.fit(known);
+            double error = fit.predict("s0", "c0"); // s0 in c0 grows 0 + 0 without noise
+            squares += error * error;
+            share = fit.predictionShare("s0", "c0");
+        }
+        assertThat(squares / draws).isCloseTo(0.4, within(0.03));
+        assertThat(share).isCloseTo(0.45, within(1e-12));
+        assertThat(AdditiveGrowth.fit(List.of(new Known("s0", "c0", 0.1))).predictionShare("s0", "c1"))
+                .isNaN();
     }
 }

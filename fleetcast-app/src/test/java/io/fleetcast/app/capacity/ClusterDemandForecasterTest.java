@@ -152,10 +152,11 @@ class ClusterDemandForecasterTest {
     /**
      * A placement too new to fit is as uncertain as it is: its P90 and P99 hold its last week's days about their mean,
      * that mean's own error (from its last weeks), and a growth as far off its target as placements' growths lie from
-     * their cluster's mean. Against a simulator's truth: 100 fleets of three clusters, each of eight small established
-     * services growing 30% a year with a spread of 10% and one large service new to the fleet that arrived 100 days
-     * before the end, growing as they do; a year out the cluster's day is at or below its P50 in 148 of the 300, its
-     * P90 in 262 and its P99 in 293 (the held level's own P90 and P99 at its P50 would leave them near half).
+     * their cluster's mean, plus the target's own error. Against a simulator's truth: 100 fleets of three clusters,
+     * each of eight small established services growing 30% a year with a spread of 10% and one large service new to
+     * the fleet that arrived 100 days before the end, growing as they do; a year out the cluster's day is at or below
+     * its P50 in 148 of the 300, its P90 in 271 and its P99 in 295 (the held level's own P90 and P99 at its P50 would
+     * leave them near half; without the target's error and with the week's moves counted once, 262 and 293).
      */
     @Test
     void aPlacementTooNewToFitHasTheSpreadOfItsGrowth() {
@@ -187,7 +188,7 @@ class ClusterDemandForecasterTest {
             }
         }
         assertThat(below[0]).as("at or below P50, of 300").isBetween(120, 180);
-        assertThat(below[1]).as("at or below P90").isBetween(255, 290);
+        assertThat(below[1]).as("at or below P90").isBetween(260, 290);
         assertThat(below[2]).as("at or below P99").isGreaterThanOrEqualTo(288);
     }
 
