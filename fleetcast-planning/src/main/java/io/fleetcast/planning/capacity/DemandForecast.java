@@ -47,6 +47,15 @@ public final class DemandForecast {
         if (p90.length != p50.length || p99.length != p50.length) {
             throw new IllegalArgumentException("the quantile paths differ in length");
         }
+        // A day that is not a number would never cross supply: the cluster would look safe.
+        for (int day = 0; day < p50.length; day++) {
+            if (!Double.isFinite(p50[day]) || !Double.isFinite(p90[day]) || !Double.isFinite(p99[day])) {
+                throw new IllegalArgumentException(
+                        "the %s demand forecast of cluster %s is not a number on %s (P50 %s, P90 %s, P99 %s)"
+                                .formatted(
+                                        resource.code(), cluster, start.plusDays(day), p50[day], p90[day], p99[day]));
+            }
+        }
     }
 
     public String cluster() {

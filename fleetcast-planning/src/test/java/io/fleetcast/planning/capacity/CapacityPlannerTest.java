@@ -2,6 +2,7 @@ package io.fleetcast.planning.capacity;
 
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fleetcast.core.unit.Resource;
@@ -54,6 +55,17 @@ class CapacityPlannerTest {
         assertThat(order.costUsd()).isEqualTo(2 * 15_000);
         assertThat(order.why()).anyMatch(line -> line.contains("12.0 cores") && line.contains("2 servers"));
         assertThat(order.site()).isEqualTo("site-1");
+    }
+
+    @Test
+    void aDemandForecastThatIsNotANumberIsRefusedWhereItIsMade() {
+        // NaN > supply is false: a day that is not a number would leave the cluster looking safe.
+        double[] p50 = {90, 92, Double.NaN};
+        double[] upper = {95, 97, 99};
+        assertThatThrownBy(() -> new DemandForecast("c1", Resource.CPU, START, p50, upper, upper, "m", List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the cpu demand forecast of cluster c1 is not a number on 2026-11-03 (P50 NaN, P90 99.0,"
+                        + " P99 99.0)");
     }
 
     @Test
