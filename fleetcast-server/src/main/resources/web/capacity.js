@@ -323,9 +323,11 @@ function renderRanking(plan, state, selected) {
       const target = entryState(entry, state.version);
       const key = `${entry.cluster}/${entry.resource}`;
       const isSelected = selected !== null && selected.cluster === entry.cluster && selected.resource === entry.resource;
+      // A resource short of capacity whose cluster's orders are sized by another resource says so, not "—".
+      const covered = entry.notes.find((note) => note.startsWith('covered by the orders for '));
       const orderText = entry.orders.length > 0
         ? entry.orders.map((order) => `${formatNumber(order.quantity)} \u00d7 ${order.sku}`).join(', ')
-        : entry.elastic ? 'cloud: scales on demand' : MISSING;
+        : entry.elastic ? 'cloud: scales on demand' : covered ?? MISSING;
       const row = drillRow(
         target,
         { dataset: { key, cluster: entry.cluster, resource: entry.resource } },
@@ -338,7 +340,7 @@ function renderRanking(plan, state, selected) {
         dateCell(entry.exhaustion_p99, 'p99'),
         dateCell(entry.need_by, 'need-by'),
         element('td', { className: 'num' }, entry.shortfall > 0 ? formatQuantity(entry.shortfall, entry.unit) : MISSING),
-        element('td', {}, orderText),
+        element('td', { dataset: { order: 'text' } }, orderText),
       );
       if (isSelected) {
         row.setAttribute('aria-selected', 'true');
