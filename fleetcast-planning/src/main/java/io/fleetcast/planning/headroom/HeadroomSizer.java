@@ -341,9 +341,9 @@ public final class HeadroomSizer {
     static String number(double value) {
         double rounded = Math.round(value * 100) / 100.0;
         if (rounded == Math.rint(rounded)) {
-            return String.format(Locale.ROOT, "%.0f", rounded);
+            return String.format(Locale.ROOT, "%,.0f", rounded);
         }
-        return String.format(Locale.ROOT, "%.2f", rounded).replaceAll("0$", "");
+        return String.format(Locale.ROOT, "%,.2f", rounded).replaceAll("0$", "");
     }
 
     /** The supply that may be lost within the lead time: failing servers and slipping orders. */

@@ -93,7 +93,7 @@ class HeadroomSizerTest {
         assertThat(sizing.flatRule().larger()).isEqualTo("sized");
         assertThat(sizing.component("failure_domains").rule()).isEqualTo("N+1: ÷ (1 − 0.4)");
         assertThat(sizing.component("utilization_ceiling").explanation())
-                .isEqualTo("a load of 1079 cores may use at most 80% of capacity: 1348.75 cores");
+                .isEqualTo("a load of 1,079 cores may use at most 80% of capacity: 1,348.75 cores");
         double counted = sizing.components().stream()
                 .filter(HeadroomComponent::counted)
                 .mapToDouble(HeadroomComponent::amount)
