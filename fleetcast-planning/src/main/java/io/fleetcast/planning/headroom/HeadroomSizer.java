@@ -463,9 +463,10 @@ public final class HeadroomSizer {
             for (SupplyPool pool : pools) {
                 parts.add(String.format(
                         Locale.ROOT,
-                        "%s: %d servers of %s %s, each failing with probability %s",
+                        "%s: %,d %s of %s %s, each failing with probability %s",
                         pool.sku(),
                         pool.servers(),
+                        pool.servers() == 1 ? "server" : "servers",
                         number(pool.capacityPerServer()),
                         unit,
                         percent(pool.failureProbability())));
