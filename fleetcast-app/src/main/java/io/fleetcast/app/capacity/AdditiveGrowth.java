@@ -104,7 +104,10 @@ final class AdditiveGrowth {
                 : 1.0 / requireNonNull(cells.get("s:" + service)) + 1.0 / requireNonNull(cells.get("c:" + cluster));
     }
 
-    /** The variance of {@link #typical} as a share of one placement's about it, roughly 1 / n(service); NaN where it is. */
+    /**
+     * The variance of {@link #typical} as a share of one placement's about it, roughly 1 / n(service); NaN where {@link
+     * #typical} is.
+     */
     double typicalShare(String service) {
         return Double.isNaN(typical(service)) ? Double.NaN : 1.0 / requireNonNull(cells.get("s:" + service));
     }

@@ -215,9 +215,9 @@ final class ClusterDemandForecaster {
     /**
      * What a placement takes from others: a growth per day on the log scale (NaN: its own) and whose growth it pooled
      * toward ({@code from}, for its model's name), with the variance of a placement's growth about such a target
-     * ({@code spread}: τ² of {@link Target} plus the target's own error; NaN where unknown), and lifts for events its history does not show, by
-     * regressor name. {@code amongOthers}: it is forecast beside its service's other placements, which may borrow what
-     * its events show.
+     * ({@code spread}: τ² of {@link Target} plus the target's own error; NaN where unknown), and lifts for events its
+     * history does not show, by regressor name. {@code amongOthers}: it is forecast beside its service's other
+     * placements, which may borrow what its events show.
      */
     private record Borrowed(double growth, String from, double spread, Map<String, Double> lifts, boolean amongOthers) {
         static final Borrowed NOTHING = new Borrowed(Double.NaN, "", Double.NaN, Map.of(), true);
