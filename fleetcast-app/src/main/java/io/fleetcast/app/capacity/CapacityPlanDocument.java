@@ -40,8 +40,9 @@ public record CapacityPlanDocument(
         List<String> notes) {
 
     /**
-     * One cluster and resource. {@code reserved} and {@code onDemand} split a cloud cluster's supply by how it is
-     * bought; they are null for owned clusters.
+     * One cluster and resource. {@code reserved} and {@code onDemand} split a cluster's cloud instances by how they
+     * are bought; they are null for a cluster of owned servers only. With owned servers beside them, {@code supply}
+     * counts the reserved instances and not those on demand.
      */
     public record Entry(
             String cluster,

@@ -11,6 +11,7 @@ import io.fleetcast.core.dataset.Kind;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.allocation.Pool;
+import io.fleetcast.planning.capacity.BurstOption;
 import io.fleetcast.planning.capacity.CapacityPlanner;
 import io.fleetcast.planning.capacity.CloudCapacity;
 import io.fleetcast.planning.capacity.ClusterInputs;
@@ -47,6 +48,7 @@ import io.fleetcast.store.plan.StoredEvent;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,6 +209,11 @@ public final class CapacityPlanService {
         List<ServerCohort> cohorts = new ArrayList<>();
         Set<String> ownedSkus = new TreeSet<>();
         Map<String, Integer> pastLife = new TreeMap<>();
+        // In a cluster that also has owned servers, on-demand instances come and go with demand: not usable supply.
+        Set<String> withOwned = inventory.stream()
+                .filter(group -> group.ownership().equals("owned"))
+                .map(InventoryGroup::cluster)
+                .collect(Collectors.toSet());
         for (InventoryGroup group : inventory) {
             SkuRecord sku = skus.get(group.sku());
             if (sku == null) {
@@ -228,6 +235,12 @@ public final class CapacityPlanService {
                     double[] held = info.cloud.computeIfAbsent(resource, r -> new double[2]);
                     held[reserved ? 0 : 1] += group.count() * shape.capacity(resource);
                 }
+            }
+            if (!owned) {
+                info.instances(group.ownership()).merge(group.sku(), group.count(), Integer::sum);
+            }
+            if (group.ownership().equals("on_demand") && withOwned.contains(group.cluster())) {
+                continue;
             }
             LocalDate retires = retirement(group, sku);
             cohorts.add(new ServerCohort(
@@ -393,7 +406,8 @@ public final class CapacityPlanService {
                     clusterSupply,
                     headroom,
                     option,
-                    info.cloudCapacity());
+                    info.cloudCapacity(),
+                    info.owned ? burstOption(info, skus, shapes) : Optional.empty());
             results[index] = new ClusterResult(
                     CapacityPlanner.plan(planInputs, request.serviceLevel()),
                     ImmutableMap.copyOf(clusterDemand),
@@ -963,6 +977,25 @@ public final class CapacityPlanService {
                 source));
     }
 
+    /**
+     * The instance type a cluster of owned servers and cloud instances runs on demand: the SKU most of its on-demand
+     * instances are (the first by name on a tie), or with none on demand most of its reserved ones; none without
+     * instances.
+     */
+    private static Optional<BurstOption> burstOption(
+            ClusterInfo info, Map<String, SkuRecord> skus, Map<String, ServerShape> shapes) {
+        Map<String, Integer> instances = info.onDemand.isEmpty() ? info.reserved : info.onDemand;
+        return instances.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .flatMap(entry -> {
+                    SkuRecord sku = requireNonNull(skus.get(entry.getKey()));
+                    return Optional.ofNullable(sku.hourlyUsd())
+                            .map(price -> new BurstOption(
+                                    sku.sku(), requireNonNull(shapes.get(sku.sku())), price.doubleValue()));
+                });
+    }
+
     /** A cluster's place and kind, as the inventory tells. */
     private static final class ClusterInfo {
         final String region;
@@ -971,10 +1004,18 @@ public final class CapacityPlanService {
         boolean owned;
         /** Cloud capacity per resource: reserved, on demand. */
         final Map<Resource, double[]> cloud = new EnumMap<>(Resource.class);
+        /** Cloud instances per SKU: on demand, reserved. */
+        final Map<String, Integer> onDemand = new TreeMap<>();
+
+        final Map<String, Integer> reserved = new TreeMap<>();
 
         ClusterInfo(String region, String site) {
             this.region = region;
             this.site = site;
+        }
+
+        Map<String, Integer> instances(String ownership) {
+            return ownership.equals("reserved") ? reserved : onDemand;
         }
 
         Map<Resource, CloudCapacity> cloudCapacity() {

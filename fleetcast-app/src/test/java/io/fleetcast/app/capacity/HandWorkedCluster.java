@@ -2,10 +2,18 @@ package io.fleetcast.app.capacity;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.fleetcast.app.AppConfig;
+import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.ingest.IngestProgress;
+import io.fleetcast.store.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +31,9 @@ import java.util.List;
 public final class HandWorkedCluster {
     /** The last day of usage. */
     public static final LocalDate LAST_DAY = LocalDate.parse("2025-03-31");
+    /** A cloud instance type's skus.csv line: m6id.4xlarge, 16 vCPUs, 64 GiB, 0.95 TB, 0.9492 USD/h on demand. */
+    public static final String CLOUD_SKU =
+            "m6id.4xlarge,cloud,\"16 vCPUs, 64 GiB, 0.95 TB\",16,64,0.95,,0.9492,0.598,,,";
     /** What a GiB of memory costs a month in ash-c1, USD. */
     public static final double USD_PER_GIB_MONTH = (14500.0 / 60 + 32.85) * 0.125 / 140;
 
@@ -58,6 +69,30 @@ public final class HandWorkedCluster {
         }
         write(files, "usage.csv", usage);
         return files;
+    }
+
+    /** Appends {@code lines} to {@code file}. */
+    public static void append(Path file, String... lines) throws IOException {
+        Files.write(file, List.of(lines), UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** Writes orders.csv into {@code files}: PO-1, two big servers for ash-c1, delivered 75 days after ordering. */
+    public static void writeDeliveredOrder(Path files) throws IOException {
+        write(
+                files,
+                "orders.csv",
+                List.of(
+                        "order_id,sku,site,cluster,quantity,ordered_date,promised_date,delivered_date,status",
+                        "PO-1,big,dc-ash,ash-c1,2,2023-10-01,2023-12-01,2023-12-15,delivered"));
+    }
+
+    /** An app on a new store in {@code folder}, its clock on the day after {@link #LAST_DAY}, with {@code files}. */
+    public static FleetcastApp open(Path folder, Path files) {
+        FleetcastApp app = FleetcastApp.open(new AppConfig(
+                StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(2),
+                Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC)));
+        app.ingest().ingestFolder(files, false, IngestProgress.NONE);
+        return app;
     }
 
     private static void write(Path folder, String name, List<String> lines) throws IOException {

@@ -7,18 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetcast.app.AppConfig;
 import io.fleetcast.app.FleetcastApp;
-import io.fleetcast.app.ingest.IngestProgress;
 import io.fleetcast.core.error.FleetcastException;
-import io.fleetcast.store.StoreConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,10 +44,8 @@ class HandWorkedPlanTest {
     @BeforeAll
     static void planTheCluster() throws IOException {
         Path files = HandWorkedCluster.write(Files.createDirectory(folder.resolve("files")));
-        append(
-                files.resolve("skus.csv"),
-                "m6id.4xlarge,cloud,\"16 vCPUs, 64 GiB, 0.95 TB\",16,64,0.95,,0.9492,0.598,,,");
-        append(
+        HandWorkedCluster.append(files.resolve("skus.csv"), HandWorkedCluster.CLOUD_SKU);
+        HandWorkedCluster.append(
                 files.resolve("assets.csv"),
                 "a3,big,us-east,dc-ash,datacenter,ash-c1,,,owned,2024-01-01,,2025-09-30",
                 "a4,big,us-east,dc-ash,datacenter,ash-c1,,,owned,2018-01-01,,",
@@ -69,16 +60,8 @@ class HandWorkedPlanTest {
                         "R1,discovery,search,ash-c1,storage,5,TB,2025-06-01,P1,,search index",
                         "R2,payments,checkout,aws-k01,cpu,40,cores,2025-06-01,P2,,burst"),
                 UTF_8);
-        Files.write(
-                files.resolve("orders.csv"),
-                List.of(
-                        "order_id,sku,site,cluster,quantity,ordered_date,promised_date,delivered_date,status",
-                        "PO-1,big,dc-ash,ash-c1,2,2023-10-01,2023-12-01,2023-12-15,delivered"),
-                UTF_8);
-        app = FleetcastApp.open(new AppConfig(
-                StoreConfig.of(folder.resolve("fleet.duckdb")).withThreads(2),
-                Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC)));
-        app.ingest().ingestFolder(files, false, IngestProgress.NONE);
+        HandWorkedCluster.writeDeliveredOrder(files);
+        app = HandWorkedCluster.open(folder, files);
         plan = app.capacity()
                 .run(new CapacityPlanService.Request(365, 0.99, WhatIf.NONE, false), CapacityPlanService.Progress.NONE);
         json = JSON.readTree(plan.toJson());
@@ -87,10 +70,6 @@ class HandWorkedPlanTest {
     @AfterAll
     static void close() {
         app.close();
-    }
-
-    private static void append(Path file, String... lines) throws IOException {
-        Files.write(file, List.of(lines), UTF_8, StandardOpenOption.APPEND);
     }
 
     private static CapacityPlanDocument.Entry entry(String cluster, String resource) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.supply.SupplyPath;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * demand plus the headroom does (the need date); then orders of the cluster's SKU in tranches: each covers the
  * largest shortfall of any resource from its need date to {@link #TRANCHE_DAYS} days later (beyond what the earlier
  * tranches bring), and is due the lead time's service-level quantile before its need date. Buying a year's growth at
- * the first need would tie up capital for months; a tranche per quarter is how capacity is usually ordered.
+ * the first need would tie up capital for months; a tranche per quarter is how capacity is usually ordered. A cluster
+ * of owned servers and cloud instances is planned so too, and also says what running its shortfall on demand would
+ * take ({@link BurstOption}).
  */
 public final class CapacityPlanner {
     /** Days of need one order covers: a quarter. */
@@ -74,6 +77,9 @@ public final class CapacityPlanner {
             } else {
                 orders.addAll(orders(inputs, resources, inputs.option().orElseThrow(), serviceLevel, notes));
             }
+        }
+        if (!inputs.elastic() && !inputs.cloud().isEmpty()) {
+            notes.addAll(ownedAndCloud(inputs, orders));
         }
         return new ClusterPlan(
                 inputs.cluster(),
@@ -258,7 +264,7 @@ public final class CapacityPlanner {
                 why.add(String.format(
                         Locale.ROOT,
                         "%s: P50 demand + %s %s headroom first exceeds usable capacity%s on %s; the largest shortfall"
-                                + " before %s is %s %s on %s; %s holds %s %s per server, so %d servers%s",
+                                + " before %s is %s %s on %s; %s holds %s %s per server, so %d %s%s",
                         gap.plan.resource().code(),
                         amount(gap.plan.headroom()),
                         gap.plan.unit(),
@@ -272,6 +278,7 @@ public final class CapacityPlanner {
                         amount(gap.perServer),
                         gap.plan.unit(),
                         needed,
+                        needed == 1 ? "server" : "servers",
                         ordered > 0 ? " in all, " + (needed - ordered) + " more than already ordered" : ""));
                 if (needed > servers) {
                     servers = needed;
@@ -343,6 +350,58 @@ public final class CapacityPlanner {
                 cost,
                 binding,
                 ImmutableList.copyOf(why));
+    }
+
+    /**
+     * For a cluster of owned servers and cloud instances: what its usable supply leaves out, and what running demand
+     * above it on demand would take instead of (or until) the orders.
+     */
+    private static List<String> ownedAndCloud(ClusterInputs inputs, List<OrderRecommendation> orders) {
+        List<String> notes = new ArrayList<>();
+        List<String> onDemand = new ArrayList<>();
+        inputs.cloud().forEach((resource, capacity) -> {
+            if (capacity.onDemand() > 0) {
+                onDemand.add(resource.code() + " " + amount(capacity.onDemand()) + " " + resource.canonicalUnit());
+            }
+        });
+        notes.add("owned servers and cloud instances: usable supply is the owned servers and the reserved instances"
+                + (onDemand.isEmpty()
+                        ? ""
+                        : "; the instances on demand now (" + String.join(", ", onDemand)
+                                + ") are left out, as they come and go with demand"));
+        inputs.burst().ifPresent(option -> {
+            BurstOption.Burst p50 = option.run(0.5, inputs.demand(), inputs.supply());
+            BurstOption.Burst p90 = option.run(0.9, inputs.demand(), inputs.supply());
+            double ordered =
+                    orders.stream().mapToDouble(OrderRecommendation::costUsd).sum();
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "on demand (%s at %s USD/h): %s; %s%s",
+                    option.sku(),
+                    BigDecimal.valueOf(option.hourlyUsd()).stripTrailingZeros().toPlainString(),
+                    burst("P50", p50),
+                    burst("P90", p90),
+                    orders.isEmpty()
+                            ? ""
+                            : "; the orders cost " + amount(ordered) + " USD, for servers that outlast the horizon"));
+        });
+        return notes;
+    }
+
+    private static String burst(String quantile, BurstOption.Burst burst) {
+        if (burst.peakInstances() == 0) {
+            return quantile + " demand stays within usable supply";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s demand above usable supply takes up to %d %s at once from %s, %,d instance-days over the horizon,"
+                        + " about %s USD",
+                quantile,
+                burst.peakInstances(),
+                burst.peakInstances() == 1 ? "instance" : "instances",
+                burst.first().orElseThrow(),
+                burst.instanceDays(),
+                amount(burst.costUsd()));
     }
 
     private static LocalDate firstDay(ClusterInputs inputs) {

@@ -19,7 +19,10 @@ import java.util.Optional;
  * @param supply the supply forecast per resource (absent for a resource the cluster has none of)
  * @param headroom the buffer per resource to hold above P50 demand, in its unit (absent means none)
  * @param option what to order for it; empty when nothing can be ordered (no SKU or no lead time known)
- * @param cloud for a cloud cluster, its capacity per resource by how it is bought (absent for owned clusters)
+ * @param cloud its cloud instances' capacity per resource by how it is bought (empty for owned servers only). In a
+ *     cluster of owned servers and cloud instances, {@code supply} holds the owned servers and reserved instances, not
+ *     those on demand, which come and go with demand
+ * @param burst for a cluster of owned servers and cloud instances, the instance type it runs on demand (else empty)
  */
 public record ClusterInputs(
         String cluster,
@@ -30,7 +33,8 @@ public record ClusterInputs(
         Map<Resource, SupplyPath> supply,
         Map<Resource, Double> headroom,
         Optional<OrderOption> option,
-        Map<Resource, CloudCapacity> cloud) {
+        Map<Resource, CloudCapacity> cloud,
+        Optional<BurstOption> burst) {
     public ClusterInputs {
         requireNonNull(cluster, "cluster is null");
         requireNonNull(site, "site is null");
@@ -40,5 +44,9 @@ public record ClusterInputs(
         headroom = ImmutableMap.copyOf(headroom);
         requireNonNull(option, "option is null");
         cloud = ImmutableMap.copyOf(cloud);
+        requireNonNull(burst, "burst is null");
+        if (elastic && burst.isPresent()) {
+            throw new IllegalArgumentException(cluster + " scales on demand: it has no owned capacity to burst beyond");
+        }
     }
 }

@@ -99,6 +99,70 @@ class CapacityPlannerTest {
                         + " so on its lowest day 10 cores of the reservation would sit idle");
     }
 
+    @Test
+    void aClusterOfOwnedServersAndCloudInstancesWeighsRunningItsShortfallOnDemand() {
+        // 100 cores of owned and reserved capacity; P50 demand 90 + 2 x day is above it by 2, 4, 6, 8 cores on days
+        // 6-9, one 8-core instance a day: 4 instance-days x 24 h x 0.5 USD = 48 USD. P90 (5 cores above P50) is above
+        // by 1, 3, 5, 7 (one instance) and 9, 11, 13 (two) on days 3-9: 10 instance-days, 120 USD.
+        ClusterInputs owned = inputs(EmpiricalDays.of(1, 2));
+        ClusterInputs both = new ClusterInputs(
+                owned.cluster(),
+                owned.site(),
+                owned.region(),
+                false,
+                owned.demand(),
+                owned.supply(),
+                owned.headroom(),
+                owned.option(),
+                Map.of(Resource.CPU, new CloudCapacity(16, 24)),
+                Optional.of(new BurstOption("m-8", new ServerShape(8, 32, 0), 0.5)));
+
+        ClusterPlan plan = CapacityPlanner.plan(both, 0.9);
+
+        assertThat(plan.elastic()).isFalse();
+        assertThat(plan.resources().get(0).exhaustionP50()).contains(START.plusDays(6));
+        assertThat(plan.orders()).extracting(OrderRecommendation::quantity).containsExactly(2L);
+        assertThat(plan.notes())
+                .containsExactly(
+                        "owned servers and cloud instances: usable supply is the owned servers and the reserved"
+                                + " instances; the instances on demand now (cpu 24.0 cores) are left out, as they come"
+                                + " and go with demand",
+                        "on demand (m-8 at 0.5 USD/h): P50 demand above usable supply takes up to 1 instance at once"
+                                + " from 2026-11-07, 4 instance-days over the horizon, about 48.0 USD; P90 demand above"
+                                + " usable supply takes up to 2 instances at once from 2026-11-04, 10 instance-days"
+                                + " over the horizon, about 120 USD; the orders cost 30,000 USD, for servers that"
+                                + " outlast the horizon");
+        assertThatThrownBy(() -> new ClusterInputs(
+                        "cloud-1",
+                        "aws",
+                        "us-east",
+                        true,
+                        owned.demand(),
+                        Map.of(),
+                        Map.of(),
+                        Optional.empty(),
+                        Map.of(),
+                        both.burst()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runningOnDemandLeavesOutWhatAnInstanceHoldsNoneOf() {
+        // Storage demand of 12 TB against 10: no number of diskless instances helps, so only cpu needs any.
+        ClusterInputs owned = inputs(EmpiricalDays.of(1, 2));
+        double[] storage = new double[10];
+        Arrays.fill(storage, 12);
+        Map<Resource, DemandForecast> demand = Map.of(
+                Resource.CPU,
+                requireNonNull(owned.demand().get(Resource.CPU)),
+                Resource.STORAGE,
+                new DemandForecast("c1", Resource.STORAGE, START, storage, storage, storage, "by hand", List.of()));
+        BurstOption.Burst burst = new BurstOption("m-8", new ServerShape(8, 32, 0), 0.5).run(0.5, demand, supply(10));
+        assertThat(burst.instanceDays()).isEqualTo(4);
+        assertThat(burst.first()).contains(START.plusDays(6));
+        assertThat(burst.costUsd()).isEqualTo(48.0);
+    }
+
     private static ClusterPlan cloudPlan(Map<Resource, CloudCapacity> cloud) {
         return CapacityPlanner.plan(
                 new ClusterInputs(
@@ -110,7 +174,8 @@ class CapacityPlannerTest {
                         Map.of(),
                         Map.of(),
                         Optional.empty(),
-                        cloud),
+                        cloud,
+                        Optional.empty()),
                 0.99);
     }
 
@@ -202,7 +267,8 @@ class CapacityPlannerTest {
                                 Map.of(Resource.CPU, cpu),
                                 Map.of(Resource.CPU, 0.0),
                                 Optional.empty(),
-                                Map.of()),
+                                Map.of(),
+                                Optional.empty()),
                         0.9)
                 .resources()
                 .get(0);
@@ -242,7 +308,8 @@ class CapacityPlannerTest {
                         requireNonNull(supply.get(Resource.MEMORY))),
                 Map.of(Resource.CPU, 4.0, Resource.MEMORY, 0.0),
                 Optional.of(new OrderOption("compute-new", SHAPE, 15_000, EmpiricalDays.of(1), "by hand")),
-                Map.of());
+                Map.of(),
+                Optional.empty());
 
         ClusterPlan plan = CapacityPlanner.plan(inputs, 0.9);
 
@@ -283,7 +350,16 @@ class CapacityPlannerTest {
             Map<Resource, Double> headroom,
             Optional<OrderOption> option) {
         return new ClusterInputs(
-                base.cluster(), base.site(), base.region(), false, base.demand(), supply, headroom, option, Map.of());
+                base.cluster(),
+                base.site(),
+                base.region(),
+                false,
+                base.demand(),
+                supply,
+                headroom,
+                option,
+                Map.of(),
+                Optional.empty());
     }
 
     /** Ten servers of {@link #SHAPE} that neither fail nor retire: 100 cores, 400 GiB and 10 TB. */
@@ -323,6 +399,7 @@ class CapacityPlannerTest {
                 Map.of(Resource.CPU, requireNonNull(supply.get(Resource.CPU))),
                 Map.of(Resource.CPU, 4.0),
                 Optional.of(new OrderOption("compute-new", SHAPE, 15_000, leadTime, "by hand")),
-                Map.of());
+                Map.of(),
+                Optional.empty());
     }
 }
