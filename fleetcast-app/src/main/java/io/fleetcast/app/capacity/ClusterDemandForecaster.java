@@ -12,6 +12,7 @@ import io.fleetcast.forecast.regression.RegressionModel;
 import io.fleetcast.forecast.regression.RegressionModel.Scale;
 import io.fleetcast.forecast.regression.RegressionModel.Season;
 import io.fleetcast.forecast.regression.Regressor;
+import io.fleetcast.forecast.regression.TrendChangeScan;
 import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.capacity.ServiceCorrelation;
 import io.fleetcast.store.CapacityStore;
@@ -77,6 +78,12 @@ final class ClusterDemandForecaster {
     static final int LEFT_AFTER_DAYS = 28;
     /** How many standard errors from none an event's lift must be for a service to keep it. */
     static final double EVENT_T = 3;
+    /**
+     * A change of a service's growth rate is kept at this many standard errors, at least 182 days into its window and
+     * 182 before its end: with less after it, a change in noisy days was often a wiggle and its slope too steep (see
+     * {@link TrendChangeScan}).
+     */
+    static final TrendChangeScan GROWTH_CHANGE = new TrendChangeScan(4.5, 182, 182);
     /** A placement with fewer days than this to learn from pools its growth with its neighbours' (see pooled). */
     static final int POOLED_BELOW_DAYS = 365;
     /** How many of its last whole weeks a held level's own error is measured on (see weekToWeek). */
@@ -846,6 +853,7 @@ final class ClusterDemandForecaster {
                 profiled = parameters.containsKey(YEARLY_PROFILE);
             }
             model = "Regression" + (positive ? "[log]" : "")
+                    + trendChange(parameters, history.first.plusDays(start), length, positive)
                     + (parameters.containsKey(YEARLY_PROFILE) ? "+borrowed yearly" : "")
                     + (parameters.containsKey(YEARLY_PRIOR) ? "+shrunk yearly" : "")
                     + (parameters.containsKey(POOLED_GROWTH) ? "+pooled growth" : "")
@@ -1025,6 +1033,28 @@ final class ClusterDemandForecaster {
     }
 
     /**
+     * A kept change of growth rate for people, e.g. {@code +growth change 2026-03-02 (10%/y to 41%/y)}; empty without
+     * one.
+     */
+    private static String trendChange(Map<String, Double> parameters, LocalDate first, int length, boolean positive) {
+        Double step = parameters.get(RegressionModel.TREND_CHANGE + " step");
+        Double before = parameters.get("slopeBefore");
+        Double after = parameters.get("slope");
+        if (step == null || before == null || after == null || length < 2) {
+            return "";
+        }
+        double perYear = 365.25 / (length - 1);
+        return positive
+                ? "+growth change %s (%.0f%%/y to %.0f%%/y)"
+                        .formatted(
+                                first.plusDays(step.longValue() + 1),
+                                100 * Math.expm1(before * perYear),
+                                100 * Math.expm1(after * perYear))
+                : "+growth change %s (%.3g/y to %.3g/y)"
+                        .formatted(first.plusDays(step.longValue() + 1), before * perYear, after * perYear);
+    }
+
+    /**
      * The trend model of a series of {@code length} days: one log-linear trend (linear when not {@code positive}),
      * weekly Fourier terms, and yearly ones with two years of data.
      */
@@ -1105,6 +1135,7 @@ final class ClusterDemandForecaster {
             if (!given) {
                 Forecast own = new RegressionForecaster(regression, regressors)
                         .keepingEventsAbove(EVENT_T)
+                        .withTrendChange(GROWTH_CHANGE)
                         .forecast(Series.of(learned, 7), steps);
                 return Optional.of(
                         marks.isEmpty()

@@ -702,6 +702,38 @@ class ClusterDemandForecasterTest {
         return new ClusterDemandForecaster.History(service, cluster, Resource.CPU, first, used);
     }
 
+    @Test
+    void aChangeOfGrowthRateIsCarriedAYearOut() {
+        // Two years at 10% a year, then 40% for the last 240 days, with the simulator's AR(1) noise: a single trend
+        // over the window would forecast a year out about 20% low.
+        Random random = new Random(5);
+        LocalDate first = AS_OF.minusDays(729);
+        LocalDate change = AS_OF.minusDays(240);
+        double[] used = new double[730];
+        double level = 0;
+        double noise = 0;
+        for (int t = 0; t < used.length; t++) {
+            level += (first.plusDays(t).isAfter(change) ? 0.4 : 0.1) / 365.25;
+            noise = 0.7 * noise + 0.025 * Math.sqrt(1 - 0.49) * random.nextGaussian();
+            used[t] = 1000 * Math.exp(level + noise);
+        }
+        double truth = 1000 * Math.exp(level + 0.4 * 365 / 365.25);
+        DemandForecast forecast = ClusterDemandForecaster.forecast(
+                        List.of(new ClusterDemandForecaster.History("api", "c1", Resource.CPU, first, used)),
+                        first,
+                        AS_OF,
+                        365,
+                        NO_EVENTS,
+                        List.of(),
+                        YearlyProfiles.of(List.of()),
+                        (d, n) -> {})
+                .get(0);
+
+        assertThat(forecast.model())
+                .containsPattern("Regression\\[log\\]\\+growth change 2026-0[23]-\\d\\d \\(1\\d%/y to 4\\d%/y\\)");
+        assertThat(forecast.p50(364)).isCloseTo(truth, within(0.05 * truth));
+    }
+
     /** A cluster's forecast error {@code last} days out, |log(P50 / truth)|: pooled, and summed from each alone. */
     private record YearOut(double pooled, double alone, String model) {}
 

@@ -167,8 +167,16 @@ public final class RegressionFit {
 
     private Provenance provenance() {
         Map<String, Double> parameters = new LinkedHashMap<>();
+        // With a change of slope, "slope" is the slope after it (what the forecast carries), "slopeBefore" the one
+        // before, and the change's step is given.
+        int change = -1;
+        for (int i = 0; i < design.regressors().size(); i++) {
+            if (design.regressors().get(i).kind() == Regressor.Kind.TREND_CHANGE && design.isEstimable(i)) {
+                change = design.regressorColumn(i);
+            }
+        }
         parameters.put("level", coefficients[0]);
-        parameters.put("slope", coefficients[1]);
+        parameters.put("slope", coefficients[1] + (change < 0 ? 0 : coefficients[change]));
         parameters.put("changepointPenalty", penalty);
         parameters.put("sigma", sigma);
         if (model.trend()) {
@@ -176,10 +184,20 @@ public final class RegressionFit {
             // component is known only that well), times its element of (X′X + penalties)⁻¹; with a seasonal prior,
             // the posterior variance.
             double rho = Math.min(autocorrelation, 0.99);
-            parameters.put("slopeVariance", sigma * sigma * (1 + rho) / (1 - rho) * inverse[1][1]);
+            double element =
+                    change < 0 ? inverse[1][1] : inverse[1][1] + inverse[change][change] + 2 * inverse[1][change];
+            parameters.put("slopeVariance", sigma * sigma * (1 + rho) / (1 - rho) * element);
         }
         for (Regressor regressor : design.regressors()) {
             parameters.put(regressor.name(), effect(regressor.name()));
+            if (regressor.kind() == Regressor.Kind.TREND_CHANGE) {
+                int step = 0;
+                while (step < regressor.length() && regressor.value(step) == 0) {
+                    step++;
+                }
+                parameters.put("slopeBefore", coefficients[1]);
+                parameters.put(regressor.name() + " step", (double) (step - 1));
+            }
         }
         String name = switch (model.scale()) {
             case ADDITIVE -> "Regression";
@@ -189,7 +207,17 @@ public final class RegressionFit {
         return new Provenance(name, ImmutableMap.copyOf(parameters), observations);
     }
 
-    private double linear(double[] row) {
+    RegressionModel.Design design() {
+        return design;
+    }
+
+    /** (X′X + penalties)⁻¹ of the fit. */
+    double[][] inverse() {
+        return inverse;
+    }
+
+    /** The fitted value, on the model's scale, of a design row. */
+    double linear(double[] row) {
         double sum = 0;
         for (int i = 0; i < row.length; i++) {
             sum += row[i] * coefficients[i];

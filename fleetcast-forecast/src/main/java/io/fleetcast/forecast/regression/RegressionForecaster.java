@@ -8,6 +8,7 @@ import io.fleetcast.forecast.Forecast;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.Series;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The regression model as a {@link Forecaster}, with its regressors fixed: they are indexed from the series' first
@@ -22,16 +23,19 @@ public final class RegressionForecaster implements Forecaster {
     private final RegressionModel model;
     private final ImmutableList<Regressor> regressors;
     private final double eventT;
+    private final @Nullable TrendChangeScan scan;
 
     public RegressionForecaster(RegressionModel model, List<Regressor> regressors) {
-        this(model, regressors, 0);
+        this(model, regressors, 0, null);
     }
 
-    private RegressionForecaster(RegressionModel model, List<Regressor> regressors, double eventT) {
+    private RegressionForecaster(
+            RegressionModel model, List<Regressor> regressors, double eventT, @Nullable TrendChangeScan scan) {
         this.model = requireNonNull(model, "model is null");
         this.regressors = ImmutableList.copyOf(regressors);
         checkArgument(eventT >= 0, "the events' t threshold must not be negative, got %s", eventT);
         this.eventT = eventT;
+        this.scan = scan;
     }
 
     /**
@@ -39,7 +43,12 @@ public final class RegressionForecaster implements Forecaster {
      * fit (events that have not happened yet stay; they add nothing).
      */
     public RegressionForecaster keepingEventsAbove(double t) {
-        return new RegressionForecaster(model, regressors, t);
+        return new RegressionForecaster(model, regressors, t, scan);
+    }
+
+    /** This forecaster looking for one change of the trend's slope as {@code scan} says ({@link RegressionModel}). */
+    public RegressionForecaster withTrendChange(TrendChangeScan scan) {
+        return new RegressionForecaster(model, regressors, eventT, requireNonNull(scan, "scan is null"));
     }
 
     @Override
@@ -49,6 +58,10 @@ public final class RegressionForecaster implements Forecaster {
 
     @Override
     public Forecast forecast(Series series, int horizon) {
-        return model.fit(series.values(), regressors, eventT).forecast(horizon);
+        double[] values = series.values();
+        RegressionFit fit = scan == null
+                ? model.fit(values, regressors, eventT)
+                : model.fit(values, regressors, eventT, scan, values.length + horizon);
+        return fit.forecast(horizon);
     }
 }

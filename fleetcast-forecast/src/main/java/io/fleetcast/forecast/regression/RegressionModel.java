@@ -90,6 +90,9 @@ public record RegressionModel(
         }
     }
 
+    /** The name of the regressor a kept trend change enters as. */
+    public static final String TREND_CHANGE = "trend change";
+
     /** The ridge penalties tried for the changepoints, relative to the number of observations. */
     private static final double[] PENALTY_GRID = {0.001, 0.01, 0.1, 1, 10, 100, 1000};
     /** The penalty on Fourier coefficients, relative to the number of observations. */
@@ -240,6 +243,134 @@ public record RegressionModel(
                 second.inverse,
                 second.penalty,
                 n);
+    }
+
+    /**
+     * As {@link #fit(double[], List, double)}, then looks for one change of the trend's slope where {@code scan} says.
+     * Each candidate's coefficient and standard error come from the first fit's residuals (Frisch–Waugh: the change's
+     * column less its projection on the other columns), with the residuals taken as AR(1). The largest, when at least {@code scan.t()} errors from none, joins the regressors
+     * ({@link Regressor#trendChange}, named {@value #TREND_CHANGE}) and the series is fitted again. A model without a
+     * trend, with changepoints or with seasonal priors is not scanned.
+     *
+     * @param length the steps the change's regressor must cover: the observations and the horizon to forecast
+     */
+    public RegressionFit fit(
+            double[] values, List<Regressor> regressors, double eventT, TrendChangeScan scan, int length) {
+        RegressionFit fit = fit(values, regressors, eventT);
+        Design design = fit.design();
+        int n = values.length;
+        if (!trend || design.changepointColumns() > 0 || design.hasPriors() || n < scan.before() + scan.after() + 2) {
+            return fit;
+        }
+        double[][] rows = new double[n][];
+        double[] z = new double[n];
+        double[] residuals = new double[n];
+        double squares = 0;
+        double mean = 0;
+        for (int t = 0; t < n; t++) {
+            rows[t] = design.row(t);
+            z[t] = toScale(values[t], t);
+            residuals[t] = z[t] - fit.linear(rows[t]);
+            squares += residuals[t] * residuals[t];
+            mean += z[t] / n;
+        }
+        double spread = 0;
+        for (double value : z) {
+            spread += (value - mean) * (value - mean);
+        }
+        if (squares <= 1e-12 * spread) {
+            // Fitted to rounding: there is no change to find, only rounding to mistake for one.
+            return fit;
+        }
+        int step = largestChange(rows, residuals, squares, fit.inverse(), fit.autocorrelation(), scan);
+        if (step < 0) {
+            return fit;
+        }
+        List<Regressor> changed = new ArrayList<>(regressors);
+        changed.add(Regressor.trendChange(TREND_CHANGE, step, n, Math.max(length, n)));
+        return fit(values, changed, eventT);
+    }
+
+    /**
+     * The step of the largest change of slope at least {@code scan.t()} standard errors from none, or −1. For a
+     * candidate with column x, c = X′x and A = {@code inverse}: x less its projection on the fit's columns has x′x −
+     * c′Ac as its square and x′e − c′A X′e as its product with the residuals e, so the change's coefficient is their
+     * ratio. Its variance is σ² (1 + ρ) / (1 − ρ) over that square, σ² the residual variance with it in the model: the
+     * column is smooth, and AR(1) residuals of lag-one correlation ρ weigh a smooth column by that long-run factor. The
+     * sums over the days after each candidate are carried from the last candidate back, so a scan costs a few passes
+     * over the rows rather than one per candidate (the headroom's backtests refit every service many times).
+     */
+    private static int largestChange(
+            double[][] rows, double[] residuals, double squares, double[][] inverse, double rho, TrendChangeScan scan) {
+        int n = rows.length;
+        int p = inverse.length;
+        double scale = n - 1;
+        double inflation = (1 + Math.min(rho, 0.99)) / (1 - Math.min(rho, 0.99));
+        double[] residualCross = new double[p];
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < p; i++) {
+                residualCross[i] += rows[t][i] * residuals[t];
+            }
+        }
+        // Sums over the days after the candidate: of the rows, of t times the rows, of 1, t and t², of e and t e.
+        double[] rowSum = new double[p];
+        double[] timedRowSum = new double[p];
+        double count = 0;
+        double timeSum = 0;
+        double squaredTimeSum = 0;
+        double residualSum = 0;
+        double timedResidualSum = 0;
+        double[] cross = new double[p];
+        double[] projected = new double[p];
+        int first = scan.before();
+        int last = n - 1 - scan.after();
+        int bestStep = -1;
+        double bestT = 0;
+        int t = n - 1;
+        for (int step = first + (last - first) / TrendChangeScan.STEP * TrendChangeScan.STEP;
+                step >= first;
+                step -= TrendChangeScan.STEP) {
+            for (; t > step; t--) {
+                for (int i = 0; i < p; i++) {
+                    rowSum[i] += rows[t][i];
+                    timedRowSum[i] += t * rows[t][i];
+                }
+                count++;
+                timeSum += t;
+                squaredTimeSum += (double) t * t;
+                residualSum += residuals[t];
+                timedResidualSum += t * residuals[t];
+            }
+            for (int i = 0; i < p; i++) {
+                cross[i] = (timedRowSum[i] - step * rowSum[i]) / scale;
+            }
+            double quadratic = 0;
+            double along = 0;
+            for (int i = 0; i < p; i++) {
+                double sum = 0;
+                for (int j = 0; j < p; j++) {
+                    sum += inverse[i][j] * cross[j];
+                }
+                projected[i] = sum;
+                quadratic += cross[i] * sum;
+                along += sum * residualCross[i];
+            }
+            double own = (squaredTimeSum - 2.0 * step * timeSum + (double) step * step * count) / (scale * scale)
+                    - quadratic;
+            double shared = (timedResidualSum - step * residualSum) / scale - along;
+            if (!(own > 1e-12)) {
+                continue;
+            }
+            double coefficient = shared / own;
+            double variance = (squares - coefficient * coefficient * own) / Math.max(1, n - p - 1);
+            double error = Math.sqrt(Math.max(0, variance) * inflation / own);
+            double statistic = error > 0 ? coefficient / error : 0;
+            if (Math.abs(statistic) > Math.abs(bestT)) {
+                bestT = statistic;
+                bestStep = step;
+            }
+        }
+        return bestStep >= 0 && Math.abs(bestT) >= scan.t() ? bestStep : -1;
     }
 
     /**

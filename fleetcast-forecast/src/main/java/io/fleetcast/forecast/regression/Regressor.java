@@ -13,7 +13,9 @@ public final class Regressor {
     /** What the variable is; it decides how it enters the model and how its effect is reported. */
     public enum Kind {
         EVENT,
-        DRIVER
+        DRIVER,
+        /** A change of the trend's slope: 0 up to its step, then the scaled time since it ({@link TrendChangeScan}). */
+        TREND_CHANGE
     }
 
     private final String name;
@@ -43,6 +45,20 @@ public final class Regressor {
     /** An event that is on ({@code 1}) or off ({@code 0}) at each step. */
     public static Regressor event(String name, double[] indicator) {
         return new Regressor(name, Kind.EVENT, indicator);
+    }
+
+    /**
+     * A change of the trend's slope after step {@code step}, over {@code length} steps of a series of {@code
+     * observations}: 0 up to it, then the time since it on the trend's own scale (1 over the observations), so its
+     * coefficient adds to the trend's slope.
+     */
+    public static Regressor trendChange(String name, int step, int observations, int length) {
+        checkArgument(observations > 1, "a trend change needs at least 2 observations, got %s", observations);
+        double[] values = new double[length];
+        for (int t = step + 1; t < length; t++) {
+            values[t] = (double) (t - step) / (observations - 1);
+        }
+        return new Regressor(name, Kind.TREND_CHANGE, values);
     }
 
     /** A traffic driver's values (positive) at each step. */

@@ -1,0 +1,114 @@
+package io.fleetcast.forecast.regression;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetcast.forecast.Forecast;
+import io.fleetcast.forecast.regression.RegressionModel.Scale;
+import io.fleetcast.forecast.regression.RegressionModel.Season;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One change of growth rate, against simulated truth: two years of daily demand, log-linear with a weekly pattern and a
+ * yearly swing of 5%, times AR(1) log-normal noise (the simulator's ranges: correlation 0.55–0.8, sd 0.004–0.07); the
+ * year after the data is the truth a forecast is scored on.
+ */
+class TrendChangeScanTest {
+    private static final RegressionModel MODEL = RegressionModel.of(
+                    Scale.MULTIPLICATIVE, new Season(7, 3), new Season(365.25, 10))
+            .withChangepoints(0);
+    private static final TrendChangeScan SCAN = new TrendChangeScan(4.5, 182, 182);
+    private static final int DAYS = 730;
+    private static final int YEAR = 365;
+
+    /** DAYS + YEAR days: growth {@code before} a year up to day {@code at}, then {@code after}; noise on the DAYS. */
+    private static double[] demand(Random random, double before, double after, int at, double phi, double sigma) {
+        double[] values = new double[DAYS + YEAR];
+        double phase = random.nextDouble() * 2 * Math.PI;
+        double level = 0;
+        double noise = 0;
+        for (int t = 0; t < values.length; t++) {
+            level += (t <= at ? before : after) / 365.25;
+            noise = phi * noise + sigma * Math.sqrt(1 - phi * phi) * random.nextGaussian();
+            double week = 0.1 * Math.sin(2 * Math.PI * t / 7);
+            double year = 0.05 * Math.cos(2 * Math.PI * t / 365.25 + phase);
+            values[t] = 1000 * Math.exp(level + week + year + (t < DAYS ? noise : 0));
+        }
+        return values;
+    }
+
+    @Test
+    void aChangeOfGrowthRateIsFoundAndCarriedIntoTheForecast() {
+        // 10% a year, then 40% from day 500: a single trend over the two years forecasts a year out 32% low.
+        Random random = new Random(11);
+        int found = 0;
+        int near = 0;
+        double withChange = 0;
+        double without = 0;
+        for (int run = 0; run < 100; run++) {
+            double[] truth = demand(random, 0.1, 0.4, 500, 0.7, 0.03);
+            double[] observed = Arrays.copyOf(truth, DAYS);
+            RegressionFit fit = MODEL.fit(observed, List.of(), 0, SCAN, DAYS + YEAR);
+            Map<String, Double> parameters = fit.forecast(YEAR).provenance().parameters();
+            if (parameters.containsKey(RegressionModel.TREND_CHANGE)) {
+                found++;
+                double step = requireNonNull(parameters.get(RegressionModel.TREND_CHANGE + " step"));
+                near += Math.abs(step - 500) <= 35 ? 1 : 0;
+            }
+            Forecast forecast = fit.forecast(YEAR);
+            Forecast straight = MODEL.fit(observed, List.of()).forecast(YEAR);
+            withChange += Math.abs(Math.log(forecast.mean()[YEAR - 1] / truth[DAYS + YEAR - 1])) / 100;
+            without += Math.abs(Math.log(straight.mean()[YEAR - 1] / truth[DAYS + YEAR - 1])) / 100;
+        }
+        assertThat(found).isGreaterThanOrEqualTo(98);
+        assertThat(near).isGreaterThanOrEqualTo(90);
+        assertThat(without).isGreaterThan(0.25);
+        assertThat(withChange).isLessThan(0.06);
+    }
+
+    @Test
+    void growthThatStopsIsFoundToo() {
+        Random random = new Random(12);
+        int found = 0;
+        for (int run = 0; run < 50; run++) {
+            double[] observed = Arrays.copyOf(demand(random, 0.2, 0, 500, 0.7, 0.025), DAYS);
+            Map<String, Double> parameters = MODEL.fit(observed, List.of(), 0, SCAN, DAYS + YEAR)
+                    .forecast(YEAR)
+                    .provenance()
+                    .parameters();
+            if (parameters.containsKey(RegressionModel.TREND_CHANGE)) {
+                found++;
+                // The slope after the change is the forecast's: near none.
+                assertThat(requireNonNull(parameters.get("slope")) / (DAYS - 1) * 365.25)
+                        .isBetween(-0.12, 0.12);
+            }
+        }
+        assertThat(found).isGreaterThanOrEqualTo(48);
+    }
+
+    @Test
+    void noChangeIsKeptWhereThereIsNone() {
+        // Steady growth of 20% a year, at the noisiest of the simulator's ranges and at a quiet one.
+        Random random = new Random(13);
+        int kept = 0;
+        for (int run = 0; run < 200; run++) {
+            double[] observed = run % 2 == 0
+                    ? Arrays.copyOf(demand(random, 0.2, 0.2, 500, 0.8, 0.07), DAYS)
+                    : Arrays.copyOf(demand(random, 0.2, 0.2, 500, 0.55, 0.01), DAYS);
+            RegressionFit fit = MODEL.fit(observed, List.of(), 0, SCAN, DAYS + YEAR);
+            kept += fit.forecast(YEAR).provenance().parameters().containsKey(RegressionModel.TREND_CHANGE) ? 1 : 0;
+        }
+        assertThat(kept).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aScanNeedsRoomOnBothSides() {
+        assertThatThrownBy(() -> new TrendChangeScan(4, 1, 91)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrendChangeScan(0, 182, 91)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
