@@ -226,16 +226,7 @@ public final class CapacityPlanService {
             if (owned) {
                 ownedSkus.add(group.sku());
             }
-            info.elastic |= !owned;
             info.owned |= owned;
-            if (!owned) {
-                ServerShape shape = requireNonNull(shapes.get(group.sku()));
-                boolean reserved = group.ownership().equals("reserved");
-                for (Resource resource : Resource.values()) {
-                    double[] held = info.cloud.computeIfAbsent(resource, r -> new double[2]);
-                    held[reserved ? 0 : 1] += group.count() * shape.capacity(resource);
-                }
-            }
             if (!owned) {
                 info.instances(group.ownership()).merge(group.sku(), group.count(), Integer::sum);
             }
@@ -363,12 +354,12 @@ public final class CapacityPlanService {
             ClusterInfo info = entries.get(index).getValue();
             Map<Resource, DemandForecast> clusterDemand = demand.getOrDefault(cluster, Map.of());
             Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
-            Optional<OrderOption> option = info.elastic && !info.owned
+            Optional<OrderOption> option = info.elastic()
                     ? Optional.empty()
                     : orderOption(cluster, orders, inventory, skus, shapes, leadTimes);
             Map<Resource, Double> headroom = new EnumMap<>(Resource.class);
             Map<Resource, HeadroomSizing> sizings = new EnumMap<>(Resource.class);
-            if (!(info.elastic && !info.owned)) {
+            if (!info.elastic()) {
                 ClusterHeadroom.Context context = new ClusterHeadroom.Context(
                         asOf,
                         groupsByCluster.getOrDefault(cluster, List.of()),
@@ -401,12 +392,12 @@ public final class CapacityPlanService {
                     cluster,
                     info.site,
                     info.region,
-                    info.elastic && !info.owned,
+                    info.elastic(),
                     clusterDemand,
                     clusterSupply,
                     headroom,
                     option,
-                    info.cloudCapacity(),
+                    info.cloudCapacity(shapes),
                     info.owned ? burstOption(info, skus, shapes) : Optional.empty());
             results[index] = new ClusterResult(
                     CapacityPlanner.plan(planInputs, request.serviceLevel()),
@@ -1000,10 +991,7 @@ public final class CapacityPlanService {
     private static final class ClusterInfo {
         final String region;
         final String site;
-        boolean elastic;
         boolean owned;
-        /** Cloud capacity per resource: reserved, on demand. */
-        final Map<Resource, double[]> cloud = new EnumMap<>(Resource.class);
         /** Cloud instances per SKU: on demand, reserved. */
         final Map<String, Integer> onDemand = new TreeMap<>();
 
@@ -1018,10 +1006,32 @@ public final class CapacityPlanService {
             return ownership.equals("reserved") ? reserved : onDemand;
         }
 
-        Map<Resource, CloudCapacity> cloudCapacity() {
+        /** Whether it scales on demand: cloud instances and no owned servers. */
+        boolean elastic() {
+            return !owned && !(onDemand.isEmpty() && reserved.isEmpty());
+        }
+
+        /** Its cloud instances' capacity per resource, by how they are bought; empty without instances. */
+        Map<Resource, CloudCapacity> cloudCapacity(Map<String, ServerShape> shapes) {
             Map<Resource, CloudCapacity> capacity = new EnumMap<>(Resource.class);
-            cloud.forEach((resource, held) -> capacity.put(resource, new CloudCapacity(held[0], held[1])));
+            if (onDemand.isEmpty() && reserved.isEmpty()) {
+                return capacity;
+            }
+            for (Resource resource : Resource.values()) {
+                capacity.put(
+                        resource,
+                        new CloudCapacity(held(reserved, resource, shapes), held(onDemand, resource, shapes)));
+            }
             return capacity;
+        }
+
+        private static double held(Map<String, Integer> instances, Resource resource, Map<String, ServerShape> shapes) {
+            double held = 0;
+            for (Map.Entry<String, Integer> entry : instances.entrySet()) {
+                held += entry.getValue()
+                        * requireNonNull(shapes.get(entry.getKey())).capacity(resource);
+            }
+            return held;
         }
     }
 }
