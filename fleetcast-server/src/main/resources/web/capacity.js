@@ -507,6 +507,13 @@ function renderFacts(plan, entry) {
       + `${formatQuantity(entry.retiring, unit)} retiring, ${formatQuantity(entry.arriving, unit)} arriving on open orders`],
     ['Demand model', entry.demand_model],
   ];
+  if (entry.reserved != null && entry.on_demand != null) {
+    const reserved = `${formatQuantity(entry.reserved, unit)} reserved`;
+    const onDemand = `${formatQuantity(entry.on_demand, unit)} on demand`;
+    facts.push(['Cloud instances', entry.elastic
+      ? `${reserved}, ${onDemand} now; the cluster scales on demand, so it never runs out`
+      : `${reserved} (in usable supply), ${onDemand} now (left out: they come and go with demand)`]);
+  }
   if (entry.launches.length > 0) {
     facts.push(['Launches', entry.launches.join('; ')]);
   }

@@ -211,7 +211,7 @@ final class PlanCommand implements Callable<Integer> {
                     orNever(entry.exhaustionP50()),
                     orNever(entry.exhaustionP90()),
                     orNever(entry.exhaustionP99()),
-                    entry.elastic() ? "  (cloud: " + cloud(entry) + ")" : ""));
+                    cloudNote(entry)));
         }
         for (CapacityPlanDocument.Entry entry : plan.clusters()) {
             for (CapacityPlanDocument.Order order : entry.orders()) {
@@ -244,12 +244,21 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** A cloud entry's supply by how it is bought. */
-    private static String cloud(CapacityPlanDocument.Entry entry) {
+    /**
+     * After a cluster's row: a cloud cluster's reserved and on-demand capacity; for owned servers and cloud instances,
+     * which of them the supply counts.
+     */
+    static String cloudNote(CapacityPlanDocument.Entry entry) {
         Double reserved = entry.reserved();
         Double onDemand = entry.onDemand();
-        return reserved == null || onDemand == null
-                ? "elastic"
-                : amount(reserved, entry.unit()) + " reserved, " + amount(onDemand, entry.unit()) + " on demand";
+        if (reserved == null || onDemand == null) {
+            return entry.elastic() ? "  (cloud: elastic)" : "";
+        }
+        String reservedText = amount(reserved, entry.unit()) + " reserved";
+        String onDemandText = amount(onDemand, entry.unit()) + " on demand";
+        return entry.elastic()
+                ? "  (cloud: " + reservedText + ", " + onDemandText + ")"
+                : "  (owned + cloud: supply counts " + reservedText + ", not " + onDemandText + ")";
     }
 
     private static String orNever(@org.jspecify.annotations.Nullable String date) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -151,6 +153,9 @@ class CapacityIT {
             assertThat(browser.text("#breadcrumb li[data-level=cluster]")).isEqualTo("Cluster " + cluster);
             assertThat(browser.find("#ranking-table tr[aria-selected=true]").getAttribute("data-key"))
                     .isEqualTo(cluster + "/" + resource);
+            // An owned cluster has no cloud instances to show.
+            assertThat(browser.driver().findElements(By.cssSelector("#entry-facts [data-fact=cloud-instances]")))
+                    .isEmpty();
 
             JsonNode path = server.json("/api/capacity/path?cluster=" + encode(cluster) + "&resource=" + resource);
             Map<String, Map<String, Object>> chart = browser.chartSeries("path-chart");
@@ -242,6 +247,25 @@ class CapacityIT {
             assertThat(browser.find("#detail-view").isDisplayed()).isFalse();
             browser.assertNoErrors();
 
+            // A cloud cluster: its reserved and on-demand capacity, and that it scales on demand.
+            JsonNode cloud = ranking.stream()
+                    .filter(entry -> entry.get("elastic").asBoolean())
+                    .findFirst()
+                    .orElseThrow();
+            String cloudView = "?region=" + cloud.get("region").asText() + "&site="
+                    + cloud.get("site").asText() + "&cluster="
+                    + cloud.get("cluster").asText() + "&resource="
+                    + cloud.get("resource").asText();
+            browser.driver()
+                    .get(server.uri().resolve("capacity.html" + cloudView).toString());
+            browser.waitForView(cloudView);
+            browser.assertNoErrors();
+            String unit = cloud.get("unit").asText();
+            assertThat(browser.text("#entry-facts [data-fact=cloud-instances]"))
+                    .isEqualTo(quantity(cloud.get("reserved").asDouble(), unit) + " reserved, "
+                            + quantity(cloud.get("on_demand").asDouble(), unit)
+                            + " on demand now; the cluster scales on demand, so it never runs out");
+
             // A store without plans: the page says what to do.
             try (TestServer empty = TestServer.start(TestApps.emptyApp(folder))) {
                 browser.driver().get(empty.uri().resolve("capacity.html").toString());
@@ -252,6 +276,16 @@ class CapacityIT {
                 browser.screenshot("capacity-empty.png");
             }
         }
+    }
+
+    /** A quantity as the page writes it: grouped, with 0, 1 or 2 decimals by its size, and its unit. */
+    private static String quantity(double value, String unit) {
+        double size = Math.abs(value);
+        int decimals = size >= 1000 ? 0 : size >= 10 ? 1 : 2;
+        BigDecimal rounded = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return String.format(Locale.ROOT, "%,." + Math.max(0, rounded.scale()) + "f", rounded) + " " + unit;
     }
 
     /** The ranking's order cell as the page should write it for {@code entry} without orders of its own. */

@@ -14,6 +14,7 @@ import io.fleetcast.planning.allocation.Priority;
 import io.fleetcast.planning.allocation.PriorityAllocator;
 import io.fleetcast.planning.allocation.PriorityShare;
 import io.fleetcast.planning.allocation.WhatIf;
+import io.fleetcast.planning.capacity.BurstOption;
 import io.fleetcast.store.RequestStore;
 import io.fleetcast.store.request.StoredRequest;
 import java.util.HashMap;
@@ -140,6 +141,23 @@ public final class AllocationService {
      */
     public record WhatIfResult(Result before, Result after, ImmutableList<Change> changes) {}
 
+    /**
+     * What the cloud adds to the free supply.
+     *
+     * @param onDemand the pools of clusters that scale on demand (cloud): every request in them is granted in full
+     * @param burst per cluster of owned servers and cloud instances, the instance type it runs on demand; a request
+     *     such a pool cannot meet is weighed on it in the pool's note
+     */
+    public record Cloud(Set<Pool> onDemand, Map<String, BurstOption> burst) {
+        /** No cloud clusters. */
+        public static final Cloud NONE = new Cloud(Set.of(), Map.of());
+
+        public Cloud {
+            onDemand = Set.copyOf(onDemand);
+            burst = Map.copyOf(burst);
+        }
+    }
+
     /** The pools (cluster and resource) the stored requests draw from, sorted: the free supply to give. */
     public ImmutableSet<Pool> requestedPools() {
         return ImmutableSet.copyOf(new TreeSet<>(
@@ -155,20 +173,21 @@ public final class AllocationService {
      * @throws FleetcastException {@code BAD_INPUT} for a negative, NaN or infinite supply
      */
     public Result allocate(Map<Pool, Double> freeSupply) {
-        return allocate(freeSupply, Set.of());
+        return allocate(freeSupply, Cloud.NONE);
     }
 
     /**
-     * Allocates {@code freeSupply} to the stored requests, where the pools in {@code onDemand} (cloud clusters) scale
-     * to what is asked: every request in them is granted in full, and their summaries say why.
+     * Allocates {@code freeSupply} to the stored requests, where the pools {@code cloud} names on demand scale to what
+     * is asked: every request in them is granted in full, and their summaries say why. The summary of a pool whose
+     * cluster {@code cloud} gives an instance type to burst to says what its unmet requests would take on demand.
      *
      * @throws FleetcastException {@code BAD_INPUT} for a negative, NaN or infinite supply
      */
-    public Result allocate(Map<Pool, Double> freeSupply, Set<Pool> onDemand) {
+    public Result allocate(Map<Pool, Double> freeSupply, Cloud cloud) {
         Requests loaded = load();
-        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply, onDemand);
+        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply, cloud.onDemand());
         try {
-            return result(allocator.allocate(loaded.requests(), supply), freeSupply, onDemand, loaded.sources());
+            return result(allocator.allocate(loaded.requests(), supply), freeSupply, cloud, loaded.sources());
         } catch (IllegalArgumentException e) {
             throw FleetcastException.badInput(String.valueOf(e.getMessage()));
         }
@@ -181,14 +200,14 @@ public final class AllocationService {
      * @throws FleetcastException {@code BAD_INPUT} for a negative, NaN or infinite supply
      */
     public WhatIfResult whatIf(Map<Pool, Double> freeSupply, Map<Pool, Double> extraSupply) {
-        return whatIf(freeSupply, extraSupply, Set.of());
+        return whatIf(freeSupply, extraSupply, Cloud.NONE);
     }
 
-    /** {@link #whatIf(Map, Map)} with the pools in {@code onDemand} granting every request in full, before and after. */
-    public WhatIfResult whatIf(Map<Pool, Double> freeSupply, Map<Pool, Double> extraSupply, Set<Pool> onDemand) {
+    /** {@link #whatIf(Map, Map)} with the cloud as {@link #allocate(Map, Cloud)} takes it, before and after. */
+    public WhatIfResult whatIf(Map<Pool, Double> freeSupply, Map<Pool, Double> extraSupply, Cloud cloud) {
         requireNonNull(extraSupply, "extraSupply is null");
         Requests loaded = load();
-        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply, onDemand);
+        Map<Pool, Double> supply = completed(loaded.requests(), freeSupply, cloud.onDemand());
         WhatIf whatIf;
         try {
             whatIf = allocator.whatIf(loaded.requests(), supply, extraSupply);
@@ -212,8 +231,8 @@ public final class AllocationService {
                     change.describe()));
         }
         return new WhatIfResult(
-                result(whatIf.before(), freeSupply, onDemand, loaded.sources()),
-                result(whatIf.after(), known, onDemand, loaded.sources()),
+                result(whatIf.before(), freeSupply, cloud, loaded.sources()),
+                result(whatIf.after(), known, cloud, loaded.sources()),
                 changes.build());
     }
 
@@ -264,7 +283,7 @@ public final class AllocationService {
     }
 
     private static Result result(
-            Allocation allocation, Map<Pool, Double> given, Set<Pool> onDemand, Map<String, String> sources) {
+            Allocation allocation, Map<Pool, Double> given, Cloud cloud, Map<String, String> sources) {
         ImmutableList.Builder<RequestAllocation> allocations = ImmutableList.builder();
         for (Grant grant : allocation.grants()) {
             AllocationRequest request = grant.request();
@@ -311,15 +330,24 @@ public final class AllocationService {
                     pool.left(),
                     pool.shortPriority().map(share -> share.priority().name()).orElse(null),
                     priorities.build(),
-                    note(key, given, onDemand)));
+                    note(key, pool.unmet(), given, cloud)));
         }
         return new Result(allocations.build(), pools.build());
     }
 
-    private static @Nullable String note(Pool pool, Map<Pool, Double> given, Set<Pool> onDemand) {
-        if (onDemand.contains(pool)) {
+    private static @Nullable String note(Pool pool, double unmet, Map<Pool, Double> given, Cloud cloud) {
+        if (cloud.onDemand().contains(pool)) {
             return pool + " scales on demand (cloud): every request is granted in full";
         }
-        return given.containsKey(pool) ? null : "no free supply known for " + pool + "; counted as none";
+        if (!given.containsKey(pool)) {
+            return "no free supply known for " + pool + "; counted as none";
+        }
+        BurstOption burst = cloud.burst().get(pool.cluster());
+        if (burst == null) {
+            return null;
+        }
+        String free = pool + " has owned servers and cloud instances: its free supply counts the owned servers and the"
+                + " reserved instances, not those on demand";
+        return unmet > 0 ? free + "; " + burst.describeUnmet(pool.resource(), unmet) : free;
     }
 }

@@ -167,13 +167,15 @@ public final class CapacityPlanService {
      * @param supply the supply forecast per resource
      * @param headroom the headroom sizing per resource (owned clusters with demand history)
      * @param cloud a cloud cluster's capacity per resource by how it is bought (empty for owned clusters)
+     * @param burst for a cluster of owned servers and cloud instances, the instance type it runs on demand
      */
     public record ClusterResult(
             ClusterPlan plan,
             ImmutableMap<Resource, DemandForecast> demand,
             ImmutableMap<Resource, SupplyPath> supply,
             ImmutableMap<Resource, HeadroomSizing> headroom,
-            ImmutableMap<Resource, CloudCapacity> cloud) {}
+            ImmutableMap<Resource, CloudCapacity> cloud,
+            Optional<BurstOption> burst) {}
 
     /**
      * The plan.
@@ -404,7 +406,8 @@ public final class CapacityPlanService {
                     ImmutableMap.copyOf(clusterDemand),
                     ImmutableMap.copyOf(clusterSupply),
                     ImmutableMap.copyOf(sizings),
-                    ImmutableMap.copyOf(planInputs.cloud()));
+                    ImmutableMap.copyOf(planInputs.cloud()),
+                    planInputs.burst());
             synchronized (clustersDone) {
                 progress.progress("headroom and orders", clustersDone.incrementAndGet(), entries.size());
             }
@@ -445,12 +448,12 @@ public final class CapacityPlanService {
     public CapacityPlanDocument run(Request request, Progress progress) {
         Result result = plan(request, progress);
         Map<Pool, Double> free = freeSupply(result);
-        Set<Pool> onDemand = onDemandPools(result);
+        AllocationService.Cloud cloud = cloud(result);
         Map<Pool, Double> extra = request.whatIf().extraCapacity();
         AllocationService.Result allocation;
         List<AllocationService.Change> changes = null;
         if (extra.isEmpty()) {
-            allocation = allocations.allocate(free, onDemand);
+            allocation = allocations.allocate(free, cloud);
         } else {
             for (Pool pool : extra.keySet()) {
                 if (!free.containsKey(pool)) {
@@ -458,7 +461,7 @@ public final class CapacityPlanService {
                             + pool.resource().code() + ", which is not an owned cluster's resource in the plan");
                 }
             }
-            AllocationService.WhatIfResult whatIf = allocations.whatIf(free, extra, onDemand);
+            AllocationService.WhatIfResult whatIf = allocations.whatIf(free, extra, cloud);
             allocation = whatIf.after();
             changes = whatIf.changes();
         }
@@ -515,17 +518,22 @@ public final class CapacityPlanService {
         return free;
     }
 
-    /** The pools of clusters that scale on demand (cloud): requests there are granted whatever they ask. */
-    static Set<Pool> onDemandPools(Result result) {
+    /**
+     * The pools of clusters that scale on demand (cloud), where requests are granted whatever they ask, and the instance
+     * type each cluster of owned servers and cloud instances runs on demand.
+     */
+    static AllocationService.Cloud cloud(Result result) {
         Set<Pool> pools = new TreeSet<>();
+        Map<String, BurstOption> burst = new TreeMap<>();
         for (ClusterResult cluster : result.clusters()) {
             if (cluster.plan().elastic()) {
                 for (Resource resource : Resource.values()) {
                     pools.add(new Pool(cluster.plan().cluster(), resource));
                 }
             }
+            cluster.burst().ifPresent(option -> burst.put(cluster.plan().cluster(), option));
         }
-        return pools;
+        return new AllocationService.Cloud(pools, burst);
     }
 
     /** The stored plan {@code version}'s document; empty when there is none. */

@@ -1,5 +1,6 @@
 package io.fleetcast.app.capacity;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -41,6 +42,14 @@ class OwnedAndCloudClusterPlanTest {
             usage.add(HandWorkedCluster.LAST_DAY.minusDays(back) + ",day,batch,ash-c1,cpu,cores,50,50");
         }
         HandWorkedCluster.append(files.resolve("usage.csv"), usage.toArray(String[]::new));
+        Files.write(
+                files.resolve("requests.csv"),
+                List.of(
+                        "request_id,team,service,cluster,resource,quantity,unit,needed_date,priority,weight,"
+                                + "justification",
+                        "R1,discovery,batch,ash-c1,cpu,40,cores,2025-06-01,P1,,batch growth",
+                        "R2,discovery,batch,ash-c1,memory,100,GiB,2025-06-01,P1,,batch growth"),
+                UTF_8);
         HandWorkedCluster.writeDeliveredOrder(files);
         app = HandWorkedCluster.open(folder, files);
         plan = app.capacity()
@@ -86,5 +95,25 @@ class OwnedAndCloudClusterPlanTest {
                 .anyMatch(note -> note.startsWith("on demand (m6id.4xlarge at 0.9492 USD/h): P50 demand above usable"
                         + " supply takes up to 1 instance at once from 2025-04-01, 365 instance-days over the horizon,"
                         + " about 8,315 USD; P90 demand above usable supply takes up to "));
+    }
+
+    @Test
+    void aRequestItsOwnedAndReservedCapacityCannotMeetIsWeighedOnDemand() {
+        // The cluster is short from its first day, so no core is free: the 40 asked are unmet, and would take
+        // ceil(40 / 16) = 3 instances, 3 × 24 h × 0.9492 USD = 68.3 USD a day. Memory (1,088 GiB usable, 102 used) is
+        // free enough for the 100 GiB asked.
+        List<AllocationService.PoolSummary> pools = plan.allocationPools().stream()
+                .map(AllocationService.PoolSummary.class::cast)
+                .toList();
+        assertThat(pools).extracting(AllocationService.PoolSummary::resource).containsExactly("cpu", "memory");
+        assertThat(pools.get(0).unmet()).isEqualTo(40);
+        assertThat(pools.get(0).note())
+                .isEqualTo("ash-c1 cpu has owned servers and cloud instances: its free supply counts the owned servers"
+                        + " and the reserved instances, not those on demand; the 40.0 cores unmet would take 3"
+                        + " m6id.4xlarge instances on demand (16.0 cores each), about 68.3 USD a day at 0.9492 USD/h");
+        assertThat(pools.get(1).unmet()).isZero();
+        assertThat(pools.get(1).note())
+                .isEqualTo("ash-c1 memory has owned servers and cloud instances: its free supply counts the owned"
+                        + " servers and the reserved instances, not those on demand");
     }
 }

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.supply.ServerShape;
 import io.fleetcast.planning.supply.SupplyPath;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The cloud instance type a cluster of owned servers and cloud instances runs on demand when its owned servers and
@@ -52,12 +54,10 @@ public record BurstOption(String sku, ServerShape shape, double hourlyUsd) {
         for (int day = 0; day < days; day++) {
             long instances = 0;
             for (Map.Entry<Resource, DemandForecast> entry : demand.entrySet()) {
-                double perInstance = shape.capacity(entry.getKey());
                 SupplyPath path = supply.get(entry.getKey());
                 double gap = entry.getValue().quantile(level, day) - (path == null ? 0 : path.mean(day));
-                if (perInstance > 0 && gap > 0) {
-                    instances = Math.max(instances, (long) Math.ceil(gap / perInstance - 1e-9));
-                }
+                instances =
+                        Math.max(instances, instancesFor(entry.getKey(), gap).orElse(0));
             }
             if (instances > 0 && first < 0) {
                 first = day;
@@ -69,7 +69,52 @@ public record BurstOption(String sku, ServerShape shape, double hourlyUsd) {
                 first < 0 ? Optional.empty() : Optional.of(start.plusDays(first)),
                 peak,
                 instanceDays,
-                instanceDays * 24 * hourlyUsd);
+                dailyCostUsd(instanceDays));
+    }
+
+    /**
+     * The whole instances that hold {@code quantity} of {@code resource}: 0 for none or less; empty when an instance
+     * holds none of it.
+     */
+    public OptionalLong instancesFor(Resource resource, double quantity) {
+        double perInstance = shape.capacity(resource);
+        if (!(perInstance > 0)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(quantity > 0 ? (long) Math.ceil(quantity / perInstance - 1e-9) : 0);
+    }
+
+    /**
+     * For people: what running {@code unmet} of {@code resource} on demand would take, e.g. {@code the 40.0 cores unmet
+     * would take 3 m6id.4xlarge instances on demand (16.0 cores each), about 68.3 USD a day at 0.9492 USD/h}.
+     */
+    public String describeUnmet(Resource resource, double unmet) {
+        String quantity = CapacityPlanner.amount(unmet) + " " + resource.canonicalUnit();
+        OptionalLong instances = instancesFor(resource, unmet);
+        if (instances.isEmpty()) {
+            return "the %s unmet cannot run on demand, as a %s holds no %s".formatted(quantity, sku, resource.code());
+        }
+        long count = instances.orElseThrow();
+        return "the %s unmet would take %d %s %s on demand (%s %s each), about %s USD a day at %s USD/h"
+                .formatted(
+                        quantity,
+                        count,
+                        sku,
+                        count == 1 ? "instance" : "instances",
+                        CapacityPlanner.amount(shape.capacity(resource)),
+                        resource.canonicalUnit(),
+                        CapacityPlanner.amount(dailyCostUsd(count)),
+                        price());
+    }
+
+    /** The hourly price as people read it: {@code 0.9492}. */
+    String price() {
+        return BigDecimal.valueOf(hourlyUsd).stripTrailingZeros().toPlainString();
+    }
+
+    /** What {@code instances} cost a day on demand, 24 hours at the hourly price, USD. */
+    public double dailyCostUsd(long instances) {
+        return instances * 24 * hourlyUsd;
     }
 
     /**

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.supply.SupplyPath;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -378,7 +377,7 @@ public final class CapacityPlanner {
                     Locale.ROOT,
                     "on demand (%s at %s USD/h): %s; %s%s",
                     option.sku(),
-                    BigDecimal.valueOf(option.hourlyUsd()).stripTrailingZeros().toPlainString(),
+                    option.price(),
                     burst("P50", p50),
                     burst("P90", p90),
                     orders.isEmpty()
