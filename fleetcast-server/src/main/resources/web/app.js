@@ -112,6 +112,7 @@ function render(overview, state) {
   renderChart(overview);
   renderBreakdown(overview, state);
   renderSkus(overview);
+  renderSupplyChanges(overview);
   syncControls({ ...state, from: overview.from, to: overview.to, resource: overview.resource });
 }
 
@@ -353,6 +354,58 @@ function renderSkus(overview) {
       element('td', { className: 'num' }, formatNumber(sku.storage_tb)),
     )),
   );
+}
+
+const FLOWS = ['opening', 'installed', 'failed', 'retired', 'closing'];
+const FLOW_LABELS = ['In service before', 'Installed', 'Failed', 'Retired', 'In service at end'];
+
+/** One flow's cell: servers, and their capacity of the chosen resource under them. */
+function flowCell(servers, unit, flow) {
+  return element(
+    'td',
+    { className: 'num', dataset: { flow, servers: String(servers.servers), capacity: String(servers.capacity) } },
+    formatNumber(servers.servers),
+    element('span', { className: 'cell-sub' }, formatQuantity(servers.capacity, unit)),
+  );
+}
+
+function changeRows(tableId, keyLabel, changes, unit, emptyText) {
+  document.querySelector(`#${tableId} thead`).replaceChildren(element(
+    'tr',
+    {},
+    element('th', { scope: 'col' }, keyLabel),
+    ...FLOW_LABELS.map((label) => element('th', { scope: 'col', className: 'num' }, label)),
+  ));
+  const body = document.querySelector(`#${tableId} tbody`);
+  if (changes.length === 0) {
+    body.replaceChildren(element('tr', {}, element('td', { colspan: '6', className: 'empty' }, emptyText)));
+    return;
+  }
+  body.replaceChildren(
+    ...changes.map((change) => element(
+      'tr',
+      { dataset: { key: change.key } },
+      element('th', { scope: 'row' }, change.key),
+      ...FLOWS.map((flow) => flowCell(change[flow], unit, flow)),
+    )),
+  );
+}
+
+/** How the scope's servers changed over the range: per month and per SKU, servers with their capacity. */
+function renderSupplyChanges(overview) {
+  const card = document.getElementById('changes-card');
+  if (overview.scope.level === 'service') {
+    card.hidden = true;
+    return;
+  }
+  card.hidden = false;
+  const resource = RESOURCE_LABELS[overview.resource] ?? overview.resource;
+  document.getElementById('changes-sub').textContent = `Servers from ${overview.from} to ${overview.to}, and their `
+    + `${resource.toLowerCase()} capacity in ${overview.unit}: in service the day before, installed, failed, retired or `
+    + 'decommissioned, and in service on the last day.';
+  const changes = overview.supply_changes;
+  changeRows('changes-month-table', 'Month', changes.by_month, overview.unit, 'Nothing in this range.');
+  changeRows('changes-sku-table', 'SKU', changes.by_sku, overview.unit, 'No servers in this range.');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +146,82 @@ class FleetOverviewIT {
                 .isEqualTo("true");
         assertThat(seriesLengths()).allSatisfy(length -> assertThat(length).isEqualTo(91));
         assertNoErrors();
+    }
+
+    @Test
+    void theSupplyChangesAreTheGeneratedServersMonthByMonthAndSkuBySku() {
+        driver.get(server.uri() + "?region=us-east&site=dc-ash&from=2025-02-10&to=2025-12-31&resource=memory");
+        waitForView("?region=us-east&site=dc-ash&from=2025-02-10&to=2025-12-31&resource=memory");
+        assertNoErrors();
+
+        // Recomputed from the generated servers: each month from the first day of the range (or of the month) on.
+        List<String> expected = new ArrayList<>();
+        for (YearMonth month = YearMonth.of(2025, 2);
+                !month.isAfter(YearMonth.of(2025, 12));
+                month = month.plusMonths(1)) {
+            LocalDate first = month.equals(YearMonth.of(2025, 2)) ? LocalDate.of(2025, 2, 10) : month.atDay(1);
+            expected.add(month + " "
+                    + changes(
+                            first,
+                            month.atEndOfMonth(),
+                            asset -> asset.cluster().site().equals("dc-ash")));
+        }
+        assertThat(changeRows("changes-month-table")).isEqualTo(expected);
+        // Per SKU over the whole range, most in service at its end first.
+        LocalDate from = LocalDate.of(2025, 2, 10);
+        assertThat(changeRows("changes-sku-table"))
+                .containsExactly(
+                        "gen6-compute "
+                                + changes(
+                                        from,
+                                        TestFleetData.AS_OF,
+                                        asset -> asset.cluster().name().equals("ash-c1")),
+                        "gen7-storage "
+                                + changes(
+                                        from,
+                                        TestFleetData.AS_OF,
+                                        asset -> asset.cluster().name().equals("ash-c2")));
+        assertThat(text("#changes-sku-table tbody tr:first-child td[data-flow=closing] .cell-sub"))
+                .endsWith(" GiB");
+        screenshot("fleet-overview-supply-changes.png");
+    }
+
+    /** {@code opening installed failed retired closing}, servers then memory GiB each, of the generated servers. */
+    private static String changes(LocalDate first, LocalDate last, Predicate<TestFleetData.Asset> filter) {
+        List<TestFleetData.Asset> assets =
+                TestFleetData.assets().stream().filter(filter).toList();
+        List<Predicate<TestFleetData.Asset>> flows = List.of(
+                asset -> asset.inServiceOn(first.minusDays(1)),
+                asset -> within(asset.install(), first, last),
+                asset -> asset.failure() != null && within(asset.failure(), first, last),
+                asset -> asset.retire() != null && within(asset.retire(), first, last),
+                asset -> asset.inServiceOn(last));
+        return flows.stream()
+                .map(flow -> {
+                    List<TestFleetData.Asset> counted =
+                            assets.stream().filter(flow).toList();
+                    double gib = counted.stream()
+                            .mapToDouble(asset ->
+                                    TestFleetData.sku(asset.cluster().sku()).memoryGib())
+                            .sum();
+                    return counted.size() + "/" + Math.round(gib);
+                })
+                .collect(Collectors.joining(" "));
+    }
+
+    private static boolean within(@Nullable LocalDate day, LocalDate first, LocalDate last) {
+        return day != null && !day.isBefore(first) && !day.isAfter(last);
+    }
+
+    /** Each row of a supply-changes table as {@code key servers/capacity ...}, from the cells' data. */
+    private List<String> changeRows(String table) {
+        return driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(row -> row.getAttribute("data-key") + " "
+                        + row.findElements(By.cssSelector("td[data-flow]")).stream()
+                                .map(cell -> cell.getAttribute("data-servers") + "/"
+                                        + Math.round(Double.parseDouble(cell.getAttribute("data-capacity"))))
+                                .collect(Collectors.joining(" ")))
+                .toList();
     }
 
     private void waitForView(String query) {

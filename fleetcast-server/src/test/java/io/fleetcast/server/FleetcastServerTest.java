@@ -73,7 +73,8 @@ class FleetcastServerTest {
                         "totals",
                         "breakdown",
                         "by_sku",
-                        "timeline");
+                        "timeline",
+                        "supply_changes");
         assertThat(fieldNames(overview.get("scope"))).containsExactly("level", "region", "site", "cluster", "service");
         assertThat(overview.get("scope").get("level").asText()).isEqualTo("fleet");
         assertThat(overview.get("scope").get("region").isNull()).isTrue();
@@ -148,6 +149,23 @@ class FleetcastServerTest {
                 .isEqualTo(TestFleetData.serversInService(
                         AS_OF, asset -> asset.cluster().region().equals("us-east")));
         assertThat(overview.get("timeline")).hasSize(92);
+        // Worked from TestFleetData's generator: 2 servers installed in October, 1 installed and 1 retired in
+        // November (16 cores each way), none in December.
+        assertThat(overview.get("supply_changes").get("by_month"))
+                .extracting(month -> month.get("key").asText()
+                        + " " + flow(month, "opening") + " +" + flow(month, "installed") + " -" + flow(month, "failed")
+                        + " -" + flow(month, "retired") + " = " + flow(month, "closing"))
+                .containsExactly(
+                        "2025-10 29/1424.0 +2/128.0 -0/0.0 -0/0.0 = 31/1552.0",
+                        "2025-11 31/1552.0 +1/16.0 -0/0.0 -1/16.0 = 31/1552.0",
+                        "2025-12 31/1552.0 +0/0.0 -0/0.0 -0/0.0 = 31/1552.0");
+        assertThat(texts(overview.get("supply_changes").get("by_sku"), "key"))
+                .containsExactly("gen6-compute", "gen7-storage", "m7.4xlarge");
+    }
+
+    private static String flow(JsonNode change, String flow) {
+        return change.get(flow).get("servers").asLong() + "/"
+                + change.get(flow).get("capacity").asDouble();
     }
 
     @Test
@@ -182,6 +200,7 @@ class FleetcastServerTest {
         assertThat(overview.get("breakdown").get("level").isNull()).isTrue();
         assertThat(overview.get("breakdown").get("rows")).isEmpty();
         assertThat(overview.get("by_sku")).isEmpty();
+        assertThat(overview.get("supply_changes").get("by_month")).isEmpty();
         assertThat(overview.get("timeline").get(100).get("capacity").isNull()).isTrue();
     }
 

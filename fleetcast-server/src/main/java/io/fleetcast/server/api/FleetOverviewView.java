@@ -8,6 +8,7 @@ import io.fleetcast.store.fleet.FleetLevel;
 import io.fleetcast.store.fleet.FleetScope;
 import io.fleetcast.store.fleet.ServerTotals;
 import io.fleetcast.store.fleet.SkuCapacity;
+import io.fleetcast.store.fleet.SupplyChange;
 import io.fleetcast.store.fleet.TimelinePoint;
 import io.fleetcast.store.fleet.UsageAverages;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param breakdown the next drill level's members
  * @param bySku servers and capacity on {@code to} per SKU
  * @param timeline one point per day from {@code from} to {@code to}
+ * @param supplyChanges how the scope's servers changed over the range, per SKU and per month; empty for a service
  */
 public record FleetOverviewView(
         ScopeView scope,
@@ -42,7 +44,8 @@ public record FleetOverviewView(
         TotalsView totals,
         BreakdownView breakdown,
         List<SkuView> bySku,
-        List<PointView> timeline) {
+        List<PointView> timeline,
+        SupplyChangesView supplyChanges) {
     public FleetOverviewView {
         requireNonNull(scope, "scope is null");
         requireNonNull(from, "from is null");
@@ -55,6 +58,7 @@ public record FleetOverviewView(
         requireNonNull(breakdown, "breakdown is null");
         bySku = List.copyOf(requireNonNull(bySku, "bySku is null"));
         timeline = List.copyOf(requireNonNull(timeline, "timeline is null"));
+        requireNonNull(supplyChanges, "supplyChanges is null");
     }
 
     static FleetOverviewView of(FleetOverview overview) {
@@ -73,7 +77,23 @@ public record FleetOverviewView(
                                 .map(BreakdownRowView::of)
                                 .toList()),
                 overview.figures().bySku().stream().map(SkuView::of).toList(),
-                overview.figures().timeline().stream().map(PointView::of).toList());
+                overview.figures().timeline().stream().map(PointView::of).toList(),
+                new SupplyChangesView(
+                        overview.figures().changesBySku(), overview.figures().changesByMonth()));
+    }
+
+    /**
+     * How the scope's servers changed over the range: for each SKU and each calendar month, the servers in service the
+     * day before, installed, failed, retired, and in service at the end, each with its capacity in {@code unit}.
+     *
+     * @param bySku most in service at the range's end first
+     * @param byMonth in date order; each month's key is {@code YYYY-MM} and covers its days inside the range
+     */
+    public record SupplyChangesView(List<SupplyChange> bySku, List<SupplyChange> byMonth) {
+        public SupplyChangesView {
+            bySku = List.copyOf(requireNonNull(bySku, "bySku is null"));
+            byMonth = List.copyOf(requireNonNull(byMonth, "byMonth is null"));
+        }
     }
 
     /**

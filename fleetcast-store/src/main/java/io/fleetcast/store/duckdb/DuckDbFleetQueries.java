@@ -17,6 +17,7 @@ import io.fleetcast.store.fleet.OverviewFigures;
 import io.fleetcast.store.fleet.OverviewQuery;
 import io.fleetcast.store.fleet.ServerTotals;
 import io.fleetcast.store.fleet.SkuCapacity;
+import io.fleetcast.store.fleet.SupplyChange;
 import io.fleetcast.store.fleet.TimelinePoint;
 import io.fleetcast.store.fleet.UsageAverages;
 import java.sql.Connection;
@@ -24,8 +25,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -109,8 +113,17 @@ public final class DuckDbFleetQueries implements FleetQueries {
                 Optional<FleetLevel> level = scope.breakdownLevel();
                 List<BreakdownRow> breakdown =
                         level.isPresent() ? breakdown(connection, query, level.orElseThrow()) : List.of();
+                List<SupplyChange> changesBySku = scope.hasServers() ? changesBySku(connection, query) : List.of();
+                List<SupplyChange> changesByMonth =
+                        scope.hasServers() ? changesByMonth(connection, query, changesBySku) : List.of();
                 return new OverviewFigures(
-                        servers, usageAverages(connection, query), breakdown, bySku, timeline(connection, query));
+                        servers,
+                        usageAverages(connection, query),
+                        breakdown,
+                        bySku,
+                        timeline(connection, query),
+                        changesBySku,
+                        changesByMonth);
             } finally {
                 connection.rollback();
             }
@@ -153,6 +166,98 @@ public final class DuckDbFleetQueries implements FleetQueries {
             }
         }
         return rows.build();
+    }
+
+    /**
+     * Per SKU: servers in service the day before the range, installed, failed and retired in it, and in service on its
+     * last day, with their capacity of the query's resource.
+     */
+    private static List<SupplyChange> changesBySku(Connection connection, OverviewQuery query) throws SQLException {
+        String from = SqlLiterals.date(query.from());
+        String to = SqlLiterals.date(query.to());
+        String leave = "coalesce(" + LEAVE_DAY + ", DATE '9999-12-31')";
+        List<String> conditions = List.of(
+                "a.install_date < " + from + " AND " + leave + " >= " + from,
+                "a.install_date >= " + from,
+                "a.failure_date BETWEEN " + from + " AND " + to,
+                "a.retire_date BETWEEN " + from + " AND " + to,
+                leave + " > " + to);
+        Sql sql = new Sql("SELECT a.sku");
+        for (String condition : conditions) {
+            sql.append(", count(*) FILTER (WHERE " + condition + "), CAST(coalesce(sum("
+                    + capacityColumn(query.resource()) + ") FILTER (WHERE " + condition + "), 0) AS DOUBLE)");
+        }
+        sql.append(" FROM assets a JOIN skus s ON s.sku = a.sku WHERE a.install_date <= " + to + " AND " + leave
+                        + " >= " + from)
+                .append(assetScope(query.scope()))
+                .append(" GROUP BY a.sku ORDER BY 10 DESC, a.sku");
+        ImmutableList.Builder<SupplyChange> rows = ImmutableList.builder();
+        try (PreparedStatement statement = sql.prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new SupplyChange(
+                        rs.getString(1),
+                        servers(rs, 2),
+                        servers(rs, 4),
+                        servers(rs, 6),
+                        servers(rs, 8),
+                        servers(rs, 10)));
+            }
+        }
+        return rows.build();
+    }
+
+    /**
+     * Per calendar month of the range (its days inside the range): the servers installed, failed and retired, carried
+     * forward from the servers in service the day before the range ({@code bySku}'s openings).
+     */
+    private static List<SupplyChange> changesByMonth(
+            Connection connection, OverviewQuery query, List<SupplyChange> bySku) throws SQLException {
+        String from = SqlLiterals.date(query.from());
+        String to = SqlLiterals.date(query.to());
+        Sql sql =
+                new Sql("SELECT strftime(day, '%Y-%m') AS month, flow, count(*), CAST(sum(capacity) AS DOUBLE) FROM (");
+        String[][] flows = {{"install_date", "installed"}, {"failure_date", "failed"}, {"retire_date", "retired"}};
+        for (int i = 0; i < flows.length; i++) {
+            String column = "a." + flows[i][0];
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("SELECT " + column + " AS day, '" + flows[i][1] + "' AS flow, "
+                            + capacityColumn(query.resource()) + " AS capacity FROM assets a JOIN skus s ON s.sku ="
+                            + " a.sku WHERE " + column + " BETWEEN " + from + " AND " + to)
+                    .append(assetScope(query.scope()));
+        }
+        sql.append(") GROUP BY 1, 2");
+        Map<String, Map<String, SupplyChange.Servers>> byMonth = new HashMap<>();
+        try (PreparedStatement statement = sql.prepare(connection);
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                byMonth.computeIfAbsent(rs.getString(1), month -> new HashMap<>())
+                        .put(rs.getString(2), new SupplyChange.Servers(rs.getLong(3), rs.getDouble(4)));
+            }
+        }
+        SupplyChange.Servers opening = SupplyChange.Servers.NONE;
+        for (SupplyChange sku : bySku) {
+            opening = opening.plus(sku.opening());
+        }
+        ImmutableList.Builder<SupplyChange> months = ImmutableList.builder();
+        for (YearMonth month = YearMonth.from(query.from());
+                !month.isAfter(YearMonth.from(query.to()));
+                month = month.plusMonths(1)) {
+            Map<String, SupplyChange.Servers> flow = byMonth.getOrDefault(month.toString(), Map.of());
+            SupplyChange change = SupplyChange.of(
+                    month.toString(),
+                    opening,
+                    flow.getOrDefault("installed", SupplyChange.Servers.NONE),
+                    flow.getOrDefault("failed", SupplyChange.Servers.NONE),
+                    flow.getOrDefault("retired", SupplyChange.Servers.NONE));
+            months.add(change);
+            opening = change.closing();
+        }
+        return months.build();
+    }
+
+    private static SupplyChange.Servers servers(ResultSet rs, int column) throws SQLException {
+        return new SupplyChange.Servers(rs.getLong(column), rs.getDouble(column + 1));
     }
 
     private static UsageAverages usageAverages(Connection connection, OverviewQuery query) throws SQLException {

@@ -14,17 +14,25 @@ import org.jspecify.annotations.Nullable;
  *     used, then by name
  * @param bySku servers in service on the last day per SKU, most servers first, then by name; empty for a service
  * @param timeline one point per day of the range, in date order
+ * @param changesBySku per SKU, how its servers changed over the range: most in service at its end first, then by name;
+ *     empty for a service
+ * @param changesByMonth per calendar month of the range, how the servers changed over its days inside the range, in
+ *     date order; empty for a service
  */
 public record OverviewFigures(
         @Nullable ServerTotals servers,
         UsageAverages usage,
         List<BreakdownRow> breakdown,
         List<SkuCapacity> bySku,
-        List<TimelinePoint> timeline) {
+        List<TimelinePoint> timeline,
+        List<SupplyChange> changesBySku,
+        List<SupplyChange> changesByMonth) {
     public OverviewFigures {
         requireNonNull(usage, "usage is null");
         breakdown = List.copyOf(requireNonNull(breakdown, "breakdown is null"));
         bySku = List.copyOf(requireNonNull(bySku, "bySku is null"));
         timeline = List.copyOf(requireNonNull(timeline, "timeline is null"));
+        changesBySku = List.copyOf(requireNonNull(changesBySku, "changesBySku is null"));
+        changesByMonth = List.copyOf(requireNonNull(changesByMonth, "changesByMonth is null"));
     }
 }

@@ -17,6 +17,7 @@ import io.fleetcast.store.fleet.OverviewFigures;
 import io.fleetcast.store.fleet.OverviewQuery;
 import io.fleetcast.store.fleet.ServerTotals;
 import io.fleetcast.store.fleet.SkuCapacity;
+import io.fleetcast.store.fleet.SupplyChange;
 import io.fleetcast.store.fleet.TimelinePoint;
 import io.fleetcast.store.fleet.UsageAverages;
 import java.nio.file.Path;
@@ -288,6 +289,63 @@ class DuckDbFleetQueriesTest {
 
         assertThat(figures.timeline()).hasSize(366);
         assertThat(figures.timeline().get(365).capacity()).isCloseTo(0.0, within(1e-9));
+    }
+
+    @Test
+    void eachSkuOpensWithItsServersTheDayBeforeAndClosesWithThoseOnTheLastDay() {
+        // big: a1 and a2 in service on Jan 1; a3 installed Jan 3; a2 failed Jan 6; a1 and a3 on Jan 7.
+        // small: a4 and a6 on Jan 1; a4 retired Jan 5; a5 installs after the range.
+        assertThat(overview(FleetScope.FLEET).changesBySku())
+                .containsExactly(
+                        new SupplyChange(
+                                "big", servers(2, 128), servers(1, 64), servers(1, 64), servers(0, 0), servers(2, 128)),
+                        new SupplyChange(
+                                "small", servers(2, 32), servers(0, 0), servers(0, 0), servers(1, 16), servers(1, 16)));
+        assertThat(overview(new FleetScope("us-east", "dc-ash", null, null)).changesBySku())
+                .extracting(SupplyChange::key)
+                .containsExactly("big");
+    }
+
+    @Test
+    void eachMonthCarriesItsClosingIntoTheNext() {
+        // From 2024-12-01: a6 in service on Nov 30; a4 installs Dec 1; January as in the SKU test.
+        OverviewFigures figures = queries.overview(
+                new OverviewQuery(FleetScope.FLEET, Resource.CPU, LocalDate.parse("2024-12-01"), JAN_7));
+
+        assertThat(figures.changesByMonth())
+                .containsExactly(
+                        new SupplyChange(
+                                "2024-12",
+                                servers(1, 16),
+                                servers(1, 16),
+                                servers(0, 0),
+                                servers(0, 0),
+                                servers(2, 32)),
+                        new SupplyChange(
+                                "2025-01",
+                                servers(2, 32),
+                                servers(3, 192),
+                                servers(1, 64),
+                                servers(1, 16),
+                                servers(3, 144)));
+        // The last month closes with what the timeline has on the last day.
+        assertThat(figures.changesByMonth().get(1).closing().capacity())
+                .isEqualTo(figures.timeline().get(figures.timeline().size() - 1).capacity());
+        assertThat(overview(FleetScope.FLEET).changesByMonth())
+                .containsExactly(new SupplyChange(
+                        "2025-01", servers(4, 160), servers(1, 64), servers(1, 64), servers(1, 16), servers(3, 144)));
+    }
+
+    @Test
+    void aServiceHasNoSupplyChanges() {
+        OverviewFigures figures = overview(new FleetScope(null, null, null, "checkout"));
+
+        assertThat(figures.changesBySku()).isEmpty();
+        assertThat(figures.changesByMonth()).isEmpty();
+    }
+
+    private static SupplyChange.Servers servers(long servers, double capacity) {
+        return new SupplyChange.Servers(servers, capacity);
     }
 
     private static org.assertj.core.groups.Tuple tuple(String date, double capacity) {
