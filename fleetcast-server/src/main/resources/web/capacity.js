@@ -362,6 +362,7 @@ function renderDetail(plan, selected, path) {
   detail.hidden = false;
   renderPathChart(selected, path);
   renderFacts(plan, selected);
+  renderSupplyMonths(selected);
   renderHeadroom(selected);
   renderOrder(plan, selected);
 }
@@ -526,6 +527,29 @@ function renderFacts(plan, entry) {
       element('dd', { dataset: { fact: term.toLowerCase().replace(/[^a-z0-9]+/g, '-') } }, value),
     ]),
   );
+}
+
+const SUPPLY_FLOWS = ['opening', 'failing', 'retiring', 'arriving', 'closing'];
+
+/** The usable supply month by month: what each month opens with, loses, gains and closes with. */
+function renderSupplyMonths(entry) {
+  const body = document.querySelector('#supply-months-table tbody');
+  const months = entry.supply_by_month;
+  if (!months || months.length === 0) {
+    body.replaceChildren(element('tr', {}, element('td', { colspan: '6', className: 'empty' },
+      months ? 'No supply path for this resource.' : 'Not in plans stored before 2026-12-07.')));
+    return;
+  }
+  body.replaceChildren(...months.map((month) => element(
+    'tr',
+    { dataset: { month: month.month } },
+    element('th', { scope: 'row' }, month.month),
+    ...SUPPLY_FLOWS.map((flow) => element(
+      'td',
+      { className: 'num', dataset: { flow, amount: String(month[flow]) } },
+      formatQuantity(month[flow], entry.unit),
+    )),
+  )));
 }
 
 function componentLabel(name) {

@@ -52,6 +52,7 @@ class PlanCommandTest {
                 0,
                 0,
                 0,
+                List.of(),
                 "Regression[log]",
                 List.of(),
                 new CapacityPlanDocument.Headroom(0, "cores", 0, 150, List.of(), null, List.of()),

@@ -119,6 +119,7 @@ class CapacityApiTest {
                         "failures_expected",
                         "retiring",
                         "arriving",
+                        "supply_by_month",
                         "demand_model",
                         "launches",
                         "headroom",

@@ -4,6 +4,7 @@ import static io.fleetcast.server.TestBrowser.points;
 import static io.fleetcast.server.TestServer.encode;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -189,6 +190,42 @@ class CapacityIT {
             Object marks = browser.script("return echarts.getInstanceByDom(document.getElementById('path-chart'))"
                     + ".getOption().series.find(s => s.id === 'demand-p50').markLine.data.map(m => m.xAxis);");
             assertThat(new TreeSet<>((List<?>) requireNonNull(marks))).isEqualTo(marked);
+
+            // Usable supply by month: the plan's months, each closing at what the next opens with, the last at the
+            // supply the path has on its last day.
+            JsonNode months = chosen.get("supply_by_month");
+            List<WebElement> monthRows =
+                    browser.driver().findElements(By.cssSelector("#supply-months-table tbody tr[data-month]"));
+            assertThat(monthRows).hasSize(months.size()).hasSizeGreaterThanOrEqualTo(12);
+            for (int i = 0; i < months.size(); i++) {
+                JsonNode month = months.get(i);
+                assertThat(monthRows.get(i).getAttribute("data-month"))
+                        .isEqualTo(month.get("month").asText());
+                assertThat(Double.parseDouble(monthRows
+                                .get(i)
+                                .findElement(By.cssSelector("td[data-flow=closing]"))
+                                .getAttribute("data-amount")))
+                        .isEqualTo(month.get("closing").asDouble());
+                assertThat(month.get("closing").asDouble())
+                        .isCloseTo(
+                                month.get("opening").asDouble()
+                                        - month.get("failing").asDouble()
+                                        - month.get("retiring").asDouble()
+                                        + month.get("arriving").asDouble(),
+                                within(0.01));
+                if (i > 0) {
+                    assertThat(month.get("opening").asDouble())
+                            .isEqualTo(months.get(i - 1).get("closing").asDouble());
+                }
+            }
+            JsonNode lastDay = path.get("days").get(path.get("days").size() - 1);
+            assertThat(months.get(months.size() - 1).get("closing").asDouble())
+                    .isCloseTo(lastDay.get("supply").asDouble(), within(0.01));
+            assertThat(monthRows
+                            .get(0)
+                            .findElement(By.cssSelector("td[data-flow=opening]"))
+                            .getText())
+                    .endsWith(" " + chosen.get("unit").asText());
 
             // Headroom: each component with its amount and why, and the total.
             JsonNode headroom = chosen.get("headroom");

@@ -9,6 +9,7 @@ import io.fleetcast.planning.capacity.DemandForecast;
 import io.fleetcast.planning.capacity.OrderRecommendation;
 import io.fleetcast.planning.capacity.ResourcePlan;
 import io.fleetcast.planning.headroom.HeadroomSizing;
+import io.fleetcast.planning.supply.SupplyPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,8 @@ public record CapacityPlanDocument(
     /**
      * One cluster and resource. {@code reserved} and {@code onDemand} split a cluster's cloud instances by how they
      * are bought; they are null for a cluster of owned servers only. With owned servers beside them, {@code supply}
-     * counts the reserved instances and not those on demand.
+     * counts the reserved instances and not those on demand. {@code supplyByMonth} is the usable supply month by month
+     * over the horizon; it is null in plans stored before it was added (2026-12-07).
      */
     public record Entry(
             String cluster,
@@ -67,11 +69,27 @@ public record CapacityPlanDocument(
             double failuresExpected,
             double retiring,
             double arriving,
+            @Nullable List<SupplyMonthRow> supplyByMonth,
             String demandModel,
             List<String> launches,
             Headroom headroom,
             List<Order> orders,
             List<String> notes) {}
+
+    /**
+     * One calendar month of a cluster's usable supply of one resource over the horizon (the first and last months only
+     * in part), in the entry's unit: {@code closing = opening − failing − retiring + arriving}.
+     *
+     * @param month {@code YYYY-MM}
+     * @param opening usable the day before its first day in the horizon (the first month: in service on the data's
+     *     last day)
+     * @param failing expected to fail in it
+     * @param retiring retiring by plan in it
+     * @param arriving arriving on open orders in it (at their median day)
+     * @param closing usable on its last day in the horizon
+     */
+    public record SupplyMonthRow(
+            String month, double opening, double failing, double retiring, double arriving, double closing) {}
 
     /**
      * The buffer held above P50 demand, and what it is made of ({@link io.fleetcast.planning.headroom.HeadroomSizer}).
@@ -164,6 +182,7 @@ public record CapacityPlanDocument(
                         round(resource.failuresExpected()),
                         round(resource.retiring()),
                         round(resource.arriving()),
+                        supplyByMonth(cluster.supply().get(resource.resource())),
                         demand == null ? "none" : demand.model(),
                         demand == null ? ImmutableList.of() : demand.launches(),
                         headroom(resource, cluster.headroom().get(resource.resource())),
@@ -265,6 +284,21 @@ public record CapacityPlanDocument(
 
     private static @Nullable String date(Optional<LocalDate> date) {
         return date.map(LocalDate::toString).orElse(null);
+    }
+
+    private static List<SupplyMonthRow> supplyByMonth(@Nullable SupplyPath supply) {
+        if (supply == null) {
+            return List.of();
+        }
+        return supply.byMonth().stream()
+                .map(month -> new SupplyMonthRow(
+                        month.month().toString(),
+                        round(month.opening()),
+                        round(month.failing()),
+                        round(month.retiring()),
+                        round(month.arriving()),
+                        round(month.closing())))
+                .toList();
     }
 
     static double round(double value) {

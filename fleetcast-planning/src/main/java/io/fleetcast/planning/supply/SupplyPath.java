@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.fleetcast.core.unit.Resource;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A cluster's forecast usable capacity of one resource, day by day from {@link #start()}: what is installed at the
@@ -89,6 +93,33 @@ public final class SupplyPath {
     /** The capacity of open orders whose median arrival day is on or before day {@code day}. */
     public double arriving(int day) {
         return arriving[day];
+    }
+
+    /**
+     * The path month by month: for each calendar month it reaches (the first and last only in part), the usable
+     * capacity it opens and closes with and what fails, retires and arrives in between.
+     */
+    public List<SupplyMonth> byMonth() {
+        List<SupplyMonth> months = new ArrayList<>();
+        double opening = installed;
+        int first = 0;
+        while (first < days()) {
+            YearMonth month = YearMonth.from(start.plusDays(first));
+            int last = (int) Math.min(days() - 1, ChronoUnit.DAYS.between(start, month.atEndOfMonth()));
+            double before = first == 0 ? 0 : failed[first - 1];
+            double retiredBefore = first == 0 ? 0 : retired[first - 1];
+            double arrivedBefore = first == 0 ? 0 : arriving[first - 1];
+            months.add(new SupplyMonth(
+                    month,
+                    opening,
+                    failed[last] - before,
+                    retired[last] - retiredBefore,
+                    arriving[last] - arrivedBefore,
+                    mean(last)));
+            opening = mean(last);
+            first = last + 1;
+        }
+        return months;
     }
 
     /** This path with {@code amount} more capacity from day {@code from} on (a what-if or an order). */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.reliability.distribution.Exponential;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,38 @@ class SupplyForecastTest {
         // Day 5 on: every past slip is covered.
         assertThat(cpu.mean(5)).isCloseTo(20, within(1e-9));
         assertThat(cpu.standardDeviation(5)).isZero();
+    }
+
+    @Test
+    void monthByMonthThePathOpensWithWhatTheMonthBeforeClosedWith() {
+        // From 2026-01-30 for 8 days: January's last two days, then six of February. Four servers retire on
+        // 2026-02-02 (day 3); failures count through that day, as above.
+        ServerCohort cohort = new ServerCohort("c1", "s", 4, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 2, 2));
+        SupplyPath cpu = path(
+                SupplyForecast.forecast(
+                        LocalDate.of(2026, 1, 29),
+                        8,
+                        List.of(cohort),
+                        List.of(),
+                        Map.of("s", SHAPE),
+                        Map.of("s", new Exponential(RATE, 0)),
+                        LeadTimes.learn(List.of())),
+                Resource.CPU);
+
+        List<SupplyMonth> months = cpu.byMonth();
+        assertThat(months).extracting(SupplyMonth::month).containsExactly(YearMonth.of(2026, 1), YearMonth.of(2026, 2));
+        SupplyMonth january = months.get(0);
+        assertThat(january.opening()).isEqualTo(40);
+        assertThat(january.failing()).isCloseTo(40 * (1 - Math.exp(-2 * RATE)), within(1e-9));
+        assertThat(january.retiring()).isZero();
+        assertThat(january.closing()).isCloseTo(40 * Math.exp(-2 * RATE), within(1e-9));
+        SupplyMonth february = months.get(1);
+        assertThat(february.opening()).isEqualTo(january.closing());
+        assertThat(february.failing()).isCloseTo(40 * (Math.exp(-2 * RATE) - Math.exp(-4 * RATE)), within(1e-9));
+        assertThat(february.retiring()).isCloseTo(40 * Math.exp(-4 * RATE), within(1e-9));
+        assertThat(february.arriving()).isZero();
+        assertThat(february.closing()).isCloseTo(0, within(1e-9));
+        assertThat(february.closing()).isEqualTo(cpu.mean(7));
     }
 
     @Test

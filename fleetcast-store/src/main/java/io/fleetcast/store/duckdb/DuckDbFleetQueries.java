@@ -27,10 +27,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,17 +114,15 @@ public final class DuckDbFleetQueries implements FleetQueries {
                 Optional<FleetLevel> level = scope.breakdownLevel();
                 List<BreakdownRow> breakdown =
                         level.isPresent() ? breakdown(connection, query, level.orElseThrow()) : List.of();
-                List<SupplyChange> changesBySku = scope.hasServers() ? changesBySku(connection, query) : List.of();
-                List<SupplyChange> changesByMonth =
-                        scope.hasServers() ? changesByMonth(connection, query, changesBySku) : List.of();
+                SupplyChanges changes = scope.hasServers() ? supplyChanges(connection, query) : SupplyChanges.NONE;
                 return new OverviewFigures(
                         servers,
                         usageAverages(connection, query),
                         breakdown,
                         bySku,
                         timeline(connection, query),
-                        changesBySku,
-                        changesByMonth);
+                        changes.bySku(),
+                        changes.byMonth());
             } finally {
                 connection.rollback();
             }
@@ -168,96 +167,91 @@ public final class DuckDbFleetQueries implements FleetQueries {
         return rows.build();
     }
 
-    /**
-     * Per SKU: servers in service the day before the range, installed, failed and retired in it, and in service on its
-     * last day, with their capacity of the query's resource.
-     */
-    private static List<SupplyChange> changesBySku(Connection connection, OverviewQuery query) throws SQLException {
-        String from = SqlLiterals.date(query.from());
-        String to = SqlLiterals.date(query.to());
-        String leave = "coalesce(" + LEAVE_DAY + ", DATE '9999-12-31')";
-        List<String> conditions = List.of(
-                "a.install_date < " + from + " AND " + leave + " >= " + from,
-                "a.install_date >= " + from,
-                "a.failure_date BETWEEN " + from + " AND " + to,
-                "a.retire_date BETWEEN " + from + " AND " + to,
-                leave + " > " + to);
-        Sql sql = new Sql("SELECT a.sku");
-        for (String condition : conditions) {
-            sql.append(", count(*) FILTER (WHERE " + condition + "), CAST(coalesce(sum("
-                    + capacityColumn(query.resource()) + ") FILTER (WHERE " + condition + "), 0) AS DOUBLE)");
-        }
-        sql.append(" FROM assets a JOIN skus s ON s.sku = a.sku WHERE a.install_date <= " + to + " AND " + leave
-                        + " >= " + from)
-                .append(assetScope(query.scope()))
-                .append(" GROUP BY a.sku ORDER BY 10 DESC, a.sku");
-        ImmutableList.Builder<SupplyChange> rows = ImmutableList.builder();
-        try (PreparedStatement statement = sql.prepare(connection);
-                ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new SupplyChange(
-                        rs.getString(1),
-                        servers(rs, 2),
-                        servers(rs, 4),
-                        servers(rs, 6),
-                        servers(rs, 8),
-                        servers(rs, 10)));
-            }
-        }
-        return rows.build();
+    /** How the scope's servers changed over the range, per SKU and per calendar month. */
+    private record SupplyChanges(List<SupplyChange> bySku, List<SupplyChange> byMonth) {
+        static final SupplyChanges NONE = new SupplyChanges(List.of(), List.of());
     }
 
     /**
-     * Per calendar month of the range (its days inside the range): the servers installed, failed and retired, carried
-     * forward from the servers in service the day before the range ({@code bySku}'s openings).
+     * The servers in service on some day of the range, counted in one pass by SKU, the month they were installed in
+     * (none: before the range) and the month they left service in and how (none: still in service on its last day).
+     * A capacity is the count times the SKU's capacity per server, summed in a fixed order, so the same data gives the
+     * same figures on every run.
      */
-    private static List<SupplyChange> changesByMonth(
-            Connection connection, OverviewQuery query, List<SupplyChange> bySku) throws SQLException {
+    private static SupplyChanges supplyChanges(Connection connection, OverviewQuery query) throws SQLException {
         String from = SqlLiterals.date(query.from());
         String to = SqlLiterals.date(query.to());
-        Sql sql =
-                new Sql("SELECT strftime(day, '%Y-%m') AS month, flow, count(*), CAST(sum(capacity) AS DOUBLE) FROM (");
-        String[][] flows = {{"install_date", "installed"}, {"failure_date", "failed"}, {"retire_date", "retired"}};
-        for (int i = 0; i < flows.length; i++) {
-            String column = "a." + flows[i][0];
-            sql.append(i == 0 ? "" : " UNION ALL ")
-                    .append("SELECT " + column + " AS day, '" + flows[i][1] + "' AS flow, "
-                            + capacityColumn(query.resource()) + " AS capacity FROM assets a JOIN skus s ON s.sku ="
-                            + " a.sku WHERE " + column + " BETWEEN " + from + " AND " + to)
-                    .append(assetScope(query.scope()));
-        }
-        sql.append(") GROUP BY 1, 2");
-        Map<String, Map<String, SupplyChange.Servers>> byMonth = new HashMap<>();
+        String monthOf = "CAST(date_trunc('month', %s) AS DATE)";
+        Sql sql = new Sql("WITH counted AS (SELECT a.sku, CASE WHEN a.install_date >= " + from + " THEN "
+                        + monthOf.formatted("a.install_date") + " END AS installed, CASE WHEN " + LEAVE_DAY + " <= "
+                        + to
+                        + " THEN " + monthOf.formatted(LEAVE_DAY) + " END AS left_in, a.failure_date IS NOT NULL AS"
+                        + " failed, count(*) AS servers FROM assets a WHERE a.install_date <= " + to + " AND coalesce("
+                        + LEAVE_DAY + ", DATE '9999-12-31') >= " + from)
+                .append(assetScope(query.scope()))
+                .append(" GROUP BY ALL) SELECT c.sku, c.installed, c.left_in, c.failed, c.servers, CAST("
+                        + capacityColumn(query.resource()) + " AS DOUBLE) FROM counted c JOIN skus s ON s.sku = c.sku"
+                        + " ORDER BY ALL");
+        Map<String, Flows> bySku = new TreeMap<>();
+        Map<YearMonth, Flows> byMonth = new TreeMap<>();
+        Flows total = new Flows();
         try (PreparedStatement statement = sql.prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                byMonth.computeIfAbsent(rs.getString(1), month -> new HashMap<>())
-                        .put(rs.getString(2), new SupplyChange.Servers(rs.getLong(3), rs.getDouble(4)));
+                Flows sku = bySku.computeIfAbsent(rs.getString(1), name -> new Flows());
+                @Nullable LocalDate installed = rs.getObject(2, LocalDate.class);
+                @Nullable LocalDate left = rs.getObject(3, LocalDate.class);
+                boolean failed = rs.getBoolean(4);
+                long count = rs.getLong(5);
+                SupplyChange.Servers servers = new SupplyChange.Servers(count, count * rs.getDouble(6));
+                if (installed == null) {
+                    sku.opening = sku.opening.plus(servers);
+                    total.opening = total.opening.plus(servers);
+                } else {
+                    sku.installed = sku.installed.plus(servers);
+                    Flows month = byMonth.computeIfAbsent(YearMonth.from(installed), key -> new Flows());
+                    month.installed = month.installed.plus(servers);
+                }
+                if (left == null) {
+                    sku.closing = sku.closing.plus(servers);
+                } else if (failed) {
+                    sku.failed = sku.failed.plus(servers);
+                    Flows month = byMonth.computeIfAbsent(YearMonth.from(left), key -> new Flows());
+                    month.failed = month.failed.plus(servers);
+                } else {
+                    sku.retired = sku.retired.plus(servers);
+                    Flows month = byMonth.computeIfAbsent(YearMonth.from(left), key -> new Flows());
+                    month.retired = month.retired.plus(servers);
+                }
             }
         }
-        SupplyChange.Servers opening = SupplyChange.Servers.NONE;
-        for (SupplyChange sku : bySku) {
-            opening = opening.plus(sku.opening());
-        }
+        List<SupplyChange> skus = new ArrayList<>();
+        bySku.forEach((sku, flows) -> skus.add(
+                new SupplyChange(sku, flows.opening, flows.installed, flows.failed, flows.retired, flows.closing)));
+        skus.sort(Comparator.comparingLong(
+                        (SupplyChange change) -> -change.closing().servers())
+                .thenComparing(SupplyChange::key));
         ImmutableList.Builder<SupplyChange> months = ImmutableList.builder();
+        SupplyChange.Servers opening = total.opening;
         for (YearMonth month = YearMonth.from(query.from());
                 !month.isAfter(YearMonth.from(query.to()));
                 month = month.plusMonths(1)) {
-            Map<String, SupplyChange.Servers> flow = byMonth.getOrDefault(month.toString(), Map.of());
-            SupplyChange change = SupplyChange.of(
-                    month.toString(),
-                    opening,
-                    flow.getOrDefault("installed", SupplyChange.Servers.NONE),
-                    flow.getOrDefault("failed", SupplyChange.Servers.NONE),
-                    flow.getOrDefault("retired", SupplyChange.Servers.NONE));
+            Flows flows = byMonth.getOrDefault(month, new Flows());
+            SupplyChange change =
+                    SupplyChange.of(month.toString(), opening, flows.installed, flows.failed, flows.retired);
             months.add(change);
             opening = change.closing();
         }
-        return months.build();
+        return new SupplyChanges(ImmutableList.copyOf(skus), months.build());
     }
 
-    private static SupplyChange.Servers servers(ResultSet rs, int column) throws SQLException {
-        return new SupplyChange.Servers(rs.getLong(column), rs.getDouble(column + 1));
+    /** Servers counted into the flows of one SKU or month. */
+    private static final class Flows {
+        SupplyChange.Servers opening = SupplyChange.Servers.NONE;
+        SupplyChange.Servers installed = SupplyChange.Servers.NONE;
+        SupplyChange.Servers failed = SupplyChange.Servers.NONE;
+        SupplyChange.Servers retired = SupplyChange.Servers.NONE;
+        SupplyChange.Servers closing = SupplyChange.Servers.NONE;
     }
 
     private static UsageAverages usageAverages(Connection connection, OverviewQuery query) throws SQLException {
