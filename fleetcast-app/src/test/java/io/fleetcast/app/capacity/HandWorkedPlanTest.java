@@ -1,12 +1,14 @@
 package io.fleetcast.app.capacity;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.core.error.FleetcastException;
 import java.io.IOException;
@@ -115,6 +117,52 @@ class HandWorkedPlanTest {
         assertThat(plan.notes())
                 .contains("1 owned server is past its SKU's lifetime_months with no retire_date (1 in ash-c1); the plan"
                         + " retires it on its first day, 2025-04-01");
+    }
+
+    @Test
+    void theSupplyByMonthShowsEachRetirementInItsMonth() {
+        CapacityPlanDocument.Entry cpu = entry("ash-c1", "cpu");
+        List<CapacityPlanDocument.SupplyMonthRow> months = requireNonNull(cpu.supplyByMonth());
+        // 365 days from 2025-04-01: April 2025 to March 2026.
+        assertThat(months)
+                .extracting(CapacityPlanDocument.SupplyMonthRow::month)
+                .containsExactly(
+                        "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11",
+                        "2025-12", "2026-01", "2026-02", "2026-03");
+        // The four servers in service on the last day; a4 retires on the first day, a3 on 2025-09-30, each less what
+        // may fail before.
+        assertThat(months.get(0).opening()).isEqualTo(256);
+        assertThat(months.get(0).retiring()).isCloseTo(64, within(0.5));
+        assertThat(months.get(5).retiring()).isLessThan(64).isGreaterThan(60);
+        assertThat(months)
+                .filteredOn(month ->
+                        !month.month().equals("2025-04") && !month.month().equals("2025-09"))
+                .allSatisfy(month -> assertThat(month.retiring()).isZero());
+        for (int i = 0; i < months.size(); i++) {
+            CapacityPlanDocument.SupplyMonthRow month = months.get(i);
+            assertThat(month.closing())
+                    .isCloseTo(month.opening() - month.failing() - month.retiring() + month.arriving(), within(0.005));
+            if (i > 0) {
+                assertThat(month.opening()).isEqualTo(months.get(i - 1).closing());
+            }
+        }
+        assertThat(months.get(11).closing()).isCloseTo(cpu.supplyAtEnd(), within(0.001));
+        assertThat(months.stream()
+                        .mapToDouble(CapacityPlanDocument.SupplyMonthRow::failing)
+                        .sum())
+                .isCloseTo(cpu.failuresExpected(), within(0.01));
+    }
+
+    @Test
+    void aPlanStoredBeforeTheSupplyByMonthReadsWithoutIt() throws IOException {
+        ObjectNode stored = (ObjectNode) JSON.readTree(plan.toJson());
+        stored.get("clusters").forEach(entry -> ((ObjectNode) entry).remove("supply_by_month"));
+
+        CapacityPlanDocument older = CapacityPlanDocument.parse(JSON.writeValueAsString(stored));
+
+        assertThat(older.clusters())
+                .allSatisfy(entry -> assertThat(entry.supplyByMonth()).isNull());
+        assertThat(older.clusters()).hasSameSizeAs(plan.clusters());
     }
 
     @Test
