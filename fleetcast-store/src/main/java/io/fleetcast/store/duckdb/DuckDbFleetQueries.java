@@ -182,12 +182,13 @@ public final class DuckDbFleetQueries implements FleetQueries {
         String from = SqlLiterals.date(query.from());
         String to = SqlLiterals.date(query.to());
         String monthOf = "CAST(date_trunc('month', %s) AS DATE)";
-        Sql sql = new Sql("WITH counted AS (SELECT a.sku, CASE WHEN a.install_date >= " + from + " THEN "
-                        + monthOf.formatted("a.install_date") + " END AS installed, CASE WHEN " + LEAVE_DAY + " <= "
-                        + to
-                        + " THEN " + monthOf.formatted(LEAVE_DAY) + " END AS left_in, a.failure_date IS NOT NULL AS"
-                        + " failed, count(*) AS servers FROM assets a WHERE a.install_date <= " + to + " AND coalesce("
-                        + LEAVE_DAY + ", DATE '9999-12-31') >= " + from)
+        String installedIn =
+                "CASE WHEN a.install_date >= " + from + " THEN " + monthOf.formatted("a.install_date") + " END";
+        String leftIn = "CASE WHEN " + LEAVE_DAY + " <= " + to + " THEN " + monthOf.formatted(LEAVE_DAY) + " END";
+        Sql sql = new Sql("WITH counted AS (SELECT a.sku, " + installedIn + " AS installed, " + leftIn
+                        + " AS left_in, a.failure_date IS NOT NULL AS failed, count(*) AS servers FROM assets a"
+                        + " WHERE a.install_date <= " + to + " AND coalesce(" + LEAVE_DAY + ", DATE '9999-12-31') >= "
+                        + from)
                 .append(assetScope(query.scope()))
                 .append(" GROUP BY ALL) SELECT c.sku, c.installed, c.left_in, c.failed, c.servers, CAST("
                         + capacityColumn(query.resource()) + " AS DOUBLE) FROM counted c JOIN skus s ON s.sku = c.sku"
