@@ -80,10 +80,10 @@ final class ClusterDemandForecaster {
     static final double EVENT_T = 3;
     /**
      * A change of a service's growth rate is kept at this many standard errors, at least 182 days into its window and
-     * 182 before its end: with less after it, a change in noisy days was often a wiggle and its slope too steep (see
-     * {@link TrendChangeScan}).
+     * 120 before its end: with 91 after it, a change in noisy days was often a wiggle and its slope too steep; with 182,
+     * a change in the last half year was put before it had begun (see {@link TrendChangeScan}, docs/capacity.md).
      */
-    static final TrendChangeScan GROWTH_CHANGE = new TrendChangeScan(4.5, 182, 182);
+    static final TrendChangeScan GROWTH_CHANGE = new TrendChangeScan(4.5, 182, 120);
     /** A placement with fewer days than this to learn from pools its growth with its neighbours' (see pooled). */
     static final int POOLED_BELOW_DAYS = 365;
     /** How many of its last whole weeks a held level's own error is measured on (see weekToWeek). */
