@@ -248,9 +248,10 @@ public record RegressionModel(
     /**
      * As {@link #fit(double[], List, double)}, then looks for one change of the trend's slope where {@code scan} says.
      * Each candidate's coefficient and standard error come from the first fit's residuals (Frisch–Waugh: the change's
-     * column less its projection on the other columns), with the residuals taken as AR(1). The largest, when at least {@code scan.t()} errors from none, joins the regressors
-     * ({@link Regressor#trendChange}, named {@value #TREND_CHANGE}) and the series is fitted again. A model without a
-     * trend, with changepoints or with seasonal priors is not scanned.
+     * column less its projection on the other columns), with the residuals taken as AR(1). The largest, when at least
+     * {@code scan.t()} errors from none, joins the regressors ({@link Regressor#trendChange}, named {@value
+     * #TREND_CHANGE}) and the series is fitted again. A model without a trend, with changepoints or with seasonal priors
+     * is not scanned.
      *
      * @param length the steps the change's regressor must cover: the observations and the horizon to forecast
      */

@@ -44,6 +44,11 @@ class TrendChangeScanTest {
         return values;
     }
 
+    /** How far {@code forecast}'s last step lies from the truth's, |log|, as a share of {@code runs}. */
+    private static double yearOutError(Forecast forecast, double[] truth, int runs) {
+        return Math.abs(Math.log(forecast.mean()[YEAR - 1] / truth[DAYS + YEAR - 1])) / runs;
+    }
+
     @Test
     void aChangeOfGrowthRateIsFoundAndCarriedIntoTheForecast() {
         // 10% a year, then 40% from day 500: a single trend over the two years forecasts a year out 32% low.
@@ -64,8 +69,8 @@ class TrendChangeScanTest {
             }
             Forecast forecast = fit.forecast(YEAR);
             Forecast straight = MODEL.fit(observed, List.of()).forecast(YEAR);
-            withChange += Math.abs(Math.log(forecast.mean()[YEAR - 1] / truth[DAYS + YEAR - 1])) / 100;
-            without += Math.abs(Math.log(straight.mean()[YEAR - 1] / truth[DAYS + YEAR - 1])) / 100;
+            withChange += yearOutError(forecast, truth, 100);
+            without += yearOutError(straight, truth, 100);
         }
         assertThat(found).isGreaterThanOrEqualTo(98);
         assertThat(near).isGreaterThanOrEqualTo(90);
@@ -110,16 +115,15 @@ class TrendChangeScanTest {
         for (int run = 0; run < 100; run++) {
             double[] truth = demand(random, 0.1, 0.4, 600, 0.7, 0.03);
             double[] observed = Arrays.copyOf(truth, DAYS);
-            double last = truth[DAYS + YEAR - 1];
             Forecast forecast =
                     MODEL.fit(observed, List.of(), 0, SCAN, DAYS + YEAR).forecast(YEAR);
             Forecast earlier = MODEL.fit(observed, List.of(), 0, halfYearBefore, DAYS + YEAR)
                     .forecast(YEAR);
             Forecast straight = MODEL.fit(observed, List.of()).forecast(YEAR);
             found += forecast.provenance().parameters().containsKey(RegressionModel.TREND_CHANGE) ? 1 : 0;
-            withChange += Math.abs(Math.log(forecast.mean()[YEAR - 1] / last)) / 100;
-            stoppingEarlier += Math.abs(Math.log(earlier.mean()[YEAR - 1] / last)) / 100;
-            without += Math.abs(Math.log(straight.mean()[YEAR - 1] / last)) / 100;
+            withChange += yearOutError(forecast, truth, 100);
+            stoppingEarlier += yearOutError(earlier, truth, 100);
+            without += yearOutError(straight, truth, 100);
         }
         assertThat(found).isGreaterThanOrEqualTo(95);
         assertThat(withChange).isLessThan(0.09);
