@@ -112,7 +112,7 @@ function render(overview, state) {
   renderChart(overview);
   renderBreakdown(overview, state);
   renderSkus(overview);
-  renderSupplyChanges(overview);
+  renderSupplyChanges(overview, state);
   syncControls({ ...state, from: overview.from, to: overview.to, resource: overview.resource });
 }
 
@@ -369,7 +369,11 @@ function flowCell(servers, unit, flow) {
   );
 }
 
-function changeRows(tableId, keyLabel, changes, unit, emptyText) {
+/**
+ * Fills a supply-changes table, a row per change; {@code targetOf(change)}, when given, is the view a row's name
+ * links to.
+ */
+function changeRows(tableId, keyLabel, changes, unit, emptyText, targetOf = null) {
   document.querySelector(`#${tableId} thead`).replaceChildren(element(
     'tr',
     {},
@@ -385,14 +389,17 @@ function changeRows(tableId, keyLabel, changes, unit, emptyText) {
     ...changes.map((change) => element(
       'tr',
       { dataset: { key: change.key } },
-      element('th', { scope: 'row' }, change.key),
+      element('th', { scope: 'row' }, targetOf ? drillLink(targetOf(change), change.key) : change.key),
       ...FLOWS.map((flow) => flowCell(change[flow], unit, flow)),
     )),
   );
 }
 
-/** How the scope's servers changed over the range: per month and per SKU, servers with their capacity. */
-function renderSupplyChanges(overview) {
+/**
+ * How the scope's servers changed over the range: per month, per SKU and per member of the next level down (each
+ * linked to its own view), servers with their capacity.
+ */
+function renderSupplyChanges(overview, state) {
   const card = document.getElementById('changes-card');
   if (overview.scope.level === 'service') {
     card.hidden = true;
@@ -406,6 +413,23 @@ function renderSupplyChanges(overview) {
   const changes = overview.supply_changes;
   changeRows('changes-month-table', 'Month', changes.by_month, overview.unit, 'Nothing in this range.');
   changeRows('changes-sku-table', 'SKU', changes.by_sku, overview.unit, 'No servers in this range.');
+  const level = overview.breakdown.level;
+  const byMember = document.getElementById('changes-member-wrap');
+  if (!level || level === 'service') {
+    byMember.hidden = true;
+    return;
+  }
+  byMember.hidden = false;
+  document.getElementById('changes-member-caption').textContent = `By ${LEVEL_LABELS[level].toLowerCase()}`;
+  const scope = overview.scope;
+  changeRows(
+    'changes-member-table',
+    LEVEL_LABELS[level],
+    changes.by_member,
+    overview.unit,
+    'No servers in this range.',
+    (change) => ({ ...scopedState(scope, scope.level, state), [level]: change.key }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +148,7 @@ class FleetOverviewIT {
     }
 
     @Test
-    void theSupplyChangesAreTheGeneratedServersMonthByMonthAndSkuBySku() {
+    void theSupplyChangesAreTheGeneratedServersMonthByMonthSkuBySkuAndClusterByCluster() {
         driver.get(server.uri() + "?region=us-east&site=dc-ash&from=2025-02-10&to=2025-12-31&resource=memory");
         waitForView("?region=us-east&site=dc-ash&from=2025-02-10&to=2025-12-31&resource=memory");
         assertNoErrors();
@@ -160,57 +159,34 @@ class FleetOverviewIT {
                 !month.isAfter(YearMonth.of(2025, 12));
                 month = month.plusMonths(1)) {
             LocalDate first = month.equals(YearMonth.of(2025, 2)) ? LocalDate.of(2025, 2, 10) : month.atDay(1);
-            expected.add(month + " "
-                    + changes(
-                            first,
-                            month.atEndOfMonth(),
-                            asset -> asset.cluster().site().equals("dc-ash")));
+            expected.add(month + " " + changes(first, month.atEndOfMonth(), TestFleetData.inSite("dc-ash")));
         }
         assertThat(changeRows("changes-month-table")).isEqualTo(expected);
-        // Per SKU over the whole range, most in service at its end first.
+        // Per SKU over the whole range, most in service at its end first; each of dc-ash's clusters is one SKU.
         LocalDate from = LocalDate.of(2025, 2, 10);
-        assertThat(changeRows("changes-sku-table"))
-                .containsExactly(
-                        "gen6-compute "
-                                + changes(
-                                        from,
-                                        TestFleetData.AS_OF,
-                                        asset -> asset.cluster().name().equals("ash-c1")),
-                        "gen7-storage "
-                                + changes(
-                                        from,
-                                        TestFleetData.AS_OF,
-                                        asset -> asset.cluster().name().equals("ash-c2")));
+        String ashC1 = changes(from, TestFleetData.AS_OF, TestFleetData.inCluster("ash-c1"));
+        String ashC2 = changes(from, TestFleetData.AS_OF, TestFleetData.inCluster("ash-c2"));
+        assertThat(changeRows("changes-sku-table")).containsExactly("gen6-compute " + ashC1, "gen7-storage " + ashC2);
         assertThat(text("#changes-sku-table tbody tr:first-child td[data-flow=closing] .cell-sub"))
                 .endsWith(" GiB");
+        // Per cluster of the site, most memory at the end first.
+        assertThat(text("#changes-member-caption")).isEqualTo("By cluster");
+        assertThat(changeRows("changes-member-table")).containsExactly("ash-c1 " + ashC1, "ash-c2 " + ashC2);
         screenshot("fleet-overview-supply-changes.png");
+
+        // A cluster's row leads to the cluster, whose changes are its own and whose next level (services) has none.
+        driver.findElement(By.cssSelector("#changes-member-table tbody tr[data-key='ash-c2'] a"))
+                .click();
+        waitForView("?region=us-east&site=dc-ash&cluster=ash-c2&from=2025-02-10&to=2025-12-31&resource=memory");
+        assertThat(changeRows("changes-sku-table")).containsExactly("gen7-storage " + ashC2);
+        assertThat(driver.findElement(By.id("changes-member-wrap")).isDisplayed())
+                .isFalse();
+        assertNoErrors();
     }
 
     /** {@code opening installed failed retired closing}, servers then memory GiB each, of the generated servers. */
     private static String changes(LocalDate first, LocalDate last, Predicate<TestFleetData.Asset> filter) {
-        List<TestFleetData.Asset> assets =
-                TestFleetData.assets().stream().filter(filter).toList();
-        List<Predicate<TestFleetData.Asset>> flows = List.of(
-                asset -> asset.inServiceOn(first.minusDays(1)),
-                asset -> within(asset.install(), first, last),
-                asset -> asset.failure() != null && within(asset.failure(), first, last),
-                asset -> asset.retire() != null && within(asset.retire(), first, last),
-                asset -> asset.inServiceOn(last));
-        return flows.stream()
-                .map(flow -> {
-                    List<TestFleetData.Asset> counted =
-                            assets.stream().filter(flow).toList();
-                    double gib = counted.stream()
-                            .mapToDouble(asset ->
-                                    TestFleetData.sku(asset.cluster().sku()).memoryGib())
-                            .sum();
-                    return counted.size() + "/" + Math.round(gib);
-                })
-                .collect(Collectors.joining(" "));
-    }
-
-    private static boolean within(@Nullable LocalDate day, LocalDate first, LocalDate last) {
-        return day != null && !day.isBefore(first) && !day.isAfter(last);
+        return TestFleetData.changes(first, last, filter, TestFleetData.Sku::memoryGib);
     }
 
     /** Each row of a supply-changes table as {@code key servers/capacity ...}, from the cells' data. */

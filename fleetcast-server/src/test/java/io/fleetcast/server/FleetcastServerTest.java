@@ -18,10 +18,13 @@ import io.fleetcast.server.auth.AccessRequest;
 import io.fleetcast.server.auth.Principal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +164,20 @@ class FleetcastServerTest {
                         "2025-12 31/1552.0 +0/0.0 -0/0.0 -0/0.0 = 31/1552.0");
         assertThat(texts(overview.get("supply_changes").get("by_sku"), "key"))
                 .containsExactly("gen6-compute", "gen7-storage", "m7.4xlarge");
+        // Per site, largest capacity at the end first; each recomputed from the generated servers.
+        LocalDate from = LocalDate.parse("2025-10-01");
+        assertThat(overview.get("supply_changes").get("by_member"))
+                .extracting(site -> site.get("key").asText() + " "
+                        + Stream.of("opening", "installed", "failed", "retired", "closing")
+                                .map(name -> site.get(name).get("servers").asLong() + "/"
+                                        + Math.round(
+                                                site.get(name).get("capacity").asDouble()))
+                                .collect(Collectors.joining(" ")))
+                .containsExactlyElementsOf(Stream.of("dc-ash", "dc-chi", "aws-us-east-1")
+                        .map(site -> site + " "
+                                + TestFleetData.changes(
+                                        from, AS_OF, TestFleetData.inSite(site), TestFleetData.Sku::cores))
+                        .toList());
     }
 
     private static String flow(JsonNode change, String flow) {

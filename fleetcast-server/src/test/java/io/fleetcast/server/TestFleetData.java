@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,6 +89,45 @@ final class TestFleetData {
     /** The servers in service on {@code day} that {@code filter} keeps, counted from the generated list. */
     static long serversInService(LocalDate day, Predicate<Asset> filter) {
         return assets().stream().filter(a -> a.inServiceOn(day)).filter(filter).count();
+    }
+
+    /** The generated servers of {@code site}. */
+    static Predicate<Asset> inSite(String site) {
+        return asset -> asset.cluster().site().equals(site);
+    }
+
+    /** The generated servers of {@code cluster}. */
+    static Predicate<Asset> inCluster(String cluster) {
+        return asset -> asset.cluster().name().equals(cluster);
+    }
+
+    /**
+     * How the generated servers that {@code filter} keeps changed from {@code first} to {@code last}, as
+     * {@code opening installed failed retired closing}, each {@code servers/capacity} with the capacity rounded.
+     */
+    static String changes(
+            LocalDate first, LocalDate last, Predicate<Asset> filter, ToDoubleFunction<Sku> capacityPerServer) {
+        List<Asset> assets = assets().stream().filter(filter).toList();
+        List<Predicate<Asset>> flows = List.of(
+                asset -> asset.inServiceOn(first.minusDays(1)),
+                asset -> within(asset.install(), first, last),
+                asset -> within(asset.failure(), first, last),
+                asset -> within(asset.retire(), first, last),
+                asset -> asset.inServiceOn(last));
+        return flows.stream()
+                .map(flow -> {
+                    List<Asset> counted = assets.stream().filter(flow).toList();
+                    double capacity = counted.stream()
+                            .mapToDouble(asset -> capacityPerServer.applyAsDouble(
+                                    sku(asset.cluster().sku())))
+                            .sum();
+                    return counted.size() + "/" + Math.round(capacity);
+                })
+                .collect(Collectors.joining(" "));
+    }
+
+    private static boolean within(@Nullable LocalDate day, LocalDate first, LocalDate last) {
+        return day != null && !day.isBefore(first) && !day.isAfter(last);
     }
 
     /** The services running on {@code cluster}: two or three of them, by position. */

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param breakdown the next drill level's members
  * @param bySku servers and capacity on {@code to} per SKU
  * @param timeline one point per day from {@code from} to {@code to}
- * @param supplyChanges how the scope's servers changed over the range, per SKU and per month; empty for a service
+ * @param supplyChanges how the scope's servers changed over the range, per SKU, per month and per member of the
+ *     breakdown; empty for a service
  */
 public record FleetOverviewView(
         ScopeView scope,
@@ -79,20 +80,26 @@ public record FleetOverviewView(
                 overview.figures().bySku().stream().map(SkuView::of).toList(),
                 overview.figures().timeline().stream().map(PointView::of).toList(),
                 new SupplyChangesView(
-                        overview.figures().changesBySku(), overview.figures().changesByMonth()));
+                        overview.figures().changesBySku(),
+                        overview.figures().changesByMonth(),
+                        overview.figures().changesByMember()));
     }
 
     /**
-     * How the scope's servers changed over the range: for each SKU and each calendar month, the servers in service the
-     * day before, installed, failed, retired, and in service at the end, each with its capacity in {@code unit}.
+     * How the scope's servers changed over the range: for each SKU, each calendar month and each member of the
+     * breakdown's level, the servers in service the day before, installed, failed, retired, and in service at the end,
+     * each with its capacity in {@code unit}.
      *
      * @param bySku most in service at the range's end first
      * @param byMonth in date order; each month's key is {@code YYYY-MM} and covers its days inside the range
+     * @param byMember per region, site or cluster of {@code breakdown.level}, largest capacity at the range's end
+     *     first; empty when that level is the service
      */
-    public record SupplyChangesView(List<SupplyChange> bySku, List<SupplyChange> byMonth) {
+    public record SupplyChangesView(List<SupplyChange> bySku, List<SupplyChange> byMonth, List<SupplyChange> byMember) {
         public SupplyChangesView {
             bySku = List.copyOf(requireNonNull(bySku, "bySku is null"));
             byMonth = List.copyOf(requireNonNull(byMonth, "byMonth is null"));
+            byMember = List.copyOf(requireNonNull(byMember, "byMember is null"));
         }
     }
 

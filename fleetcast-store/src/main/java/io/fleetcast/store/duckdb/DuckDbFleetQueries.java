@@ -114,7 +114,9 @@ public final class DuckDbFleetQueries implements FleetQueries {
                 Optional<FleetLevel> level = scope.breakdownLevel();
                 List<BreakdownRow> breakdown =
                         level.isPresent() ? breakdown(connection, query, level.orElseThrow()) : List.of();
-                SupplyChanges changes = scope.hasServers() ? supplyChanges(connection, query) : SupplyChanges.NONE;
+                SupplyChanges changes = scope.hasServers()
+                        ? supplyChanges(connection, query, level.filter(next -> next != FleetLevel.SERVICE))
+                        : SupplyChanges.NONE;
                 return new OverviewFigures(
                         servers,
                         usageAverages(connection, query),
@@ -122,7 +124,8 @@ public final class DuckDbFleetQueries implements FleetQueries {
                         bySku,
                         timeline(connection, query),
                         changes.bySku(),
-                        changes.byMonth());
+                        changes.byMonth(),
+                        changes.byMember());
             } finally {
                 connection.rollback();
             }
@@ -167,73 +170,70 @@ public final class DuckDbFleetQueries implements FleetQueries {
         return rows.build();
     }
 
-    /** How the scope's servers changed over the range, per SKU and per calendar month. */
-    private record SupplyChanges(List<SupplyChange> bySku, List<SupplyChange> byMonth) {
-        static final SupplyChanges NONE = new SupplyChanges(List.of(), List.of());
+    /** How the scope's servers changed over the range, per SKU, per calendar month and per member of the next level. */
+    private record SupplyChanges(List<SupplyChange> bySku, List<SupplyChange> byMonth, List<SupplyChange> byMember) {
+        static final SupplyChanges NONE = new SupplyChanges(List.of(), List.of(), List.of());
     }
 
     /**
      * The servers in service on some day of the range, counted in one pass by SKU, the month they were installed in
-     * (none: before the range) and the month they left service in and how (none: still in service on its last day).
-     * A capacity is the count times the SKU's capacity per server, summed in a fixed order, so the same data gives the
-     * same figures on every run.
+     * (none: before the range), the month they left service in and how (none: still in service on its last day), and
+     * the member of {@code level} they are in. A capacity is the count times the SKU's capacity per server, summed in a
+     * fixed order, so the same data gives the same figures on every run.
      */
-    private static SupplyChanges supplyChanges(Connection connection, OverviewQuery query) throws SQLException {
+    private static SupplyChanges supplyChanges(Connection connection, OverviewQuery query, Optional<FleetLevel> level)
+            throws SQLException {
         String from = SqlLiterals.date(query.from());
         String to = SqlLiterals.date(query.to());
         String monthOf = "CAST(date_trunc('month', %s) AS DATE)";
         String installedIn =
                 "CASE WHEN a.install_date >= " + from + " THEN " + monthOf.formatted("a.install_date") + " END";
         String leftIn = "CASE WHEN " + LEAVE_DAY + " <= " + to + " THEN " + monthOf.formatted(LEAVE_DAY) + " END";
+        String memberColumn = level.isPresent() ? "a." + assetColumn(level.orElseThrow()) : "NULL";
         Sql sql = new Sql("WITH counted AS (SELECT a.sku, " + installedIn + " AS installed, " + leftIn
-                        + " AS left_in, a.failure_date IS NOT NULL AS failed, count(*) AS servers FROM assets a"
+                        + " AS left_in, a.failure_date IS NOT NULL AS failed, " + memberColumn
+                        + " AS member, count(*) AS servers FROM assets a"
                         + " WHERE a.install_date <= " + to + " AND coalesce(" + LEAVE_DAY + ", DATE '9999-12-31') >= "
                         + from)
                 .append(assetScope(query.scope()))
                 .append(" GROUP BY ALL) SELECT c.sku, c.installed, c.left_in, c.failed, c.servers, CAST("
-                        + capacityColumn(query.resource()) + " AS DOUBLE) FROM counted c JOIN skus s ON s.sku = c.sku"
-                        + " ORDER BY ALL");
+                        + capacityColumn(query.resource()) + " AS DOUBLE), c.member FROM counted c"
+                        + " JOIN skus s ON s.sku = c.sku ORDER BY ALL");
         Map<String, Flows> bySku = new TreeMap<>();
+        Map<String, Flows> byMember = new TreeMap<>();
         Map<YearMonth, Flows> byMonth = new TreeMap<>();
-        Flows total = new Flows();
+        SupplyChange.Servers beforeTheRange = SupplyChange.Servers.NONE;
         try (PreparedStatement statement = sql.prepare(connection);
                 ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                Flows sku = bySku.computeIfAbsent(rs.getString(1), name -> new Flows());
                 @Nullable LocalDate installed = rs.getObject(2, LocalDate.class);
                 @Nullable LocalDate left = rs.getObject(3, LocalDate.class);
                 boolean failed = rs.getBoolean(4);
                 long count = rs.getLong(5);
                 SupplyChange.Servers servers = new SupplyChange.Servers(count, count * rs.getDouble(6));
+                bySku.computeIfAbsent(rs.getString(1), name -> new Flows()).count(installed, left, failed, servers);
+                @Nullable String member = rs.getString(7);
+                if (member != null) {
+                    byMember.computeIfAbsent(member, name -> new Flows()).count(installed, left, failed, servers);
+                }
                 if (installed == null) {
-                    sku.opening = sku.opening.plus(servers);
-                    total.opening = total.opening.plus(servers);
+                    beforeTheRange = beforeTheRange.plus(servers);
                 } else {
-                    sku.installed = sku.installed.plus(servers);
                     Flows month = byMonth.computeIfAbsent(YearMonth.from(installed), key -> new Flows());
                     month.installed = month.installed.plus(servers);
                 }
-                if (left == null) {
-                    sku.closing = sku.closing.plus(servers);
-                } else if (failed) {
-                    sku.failed = sku.failed.plus(servers);
+                if (left != null) {
                     Flows month = byMonth.computeIfAbsent(YearMonth.from(left), key -> new Flows());
-                    month.failed = month.failed.plus(servers);
-                } else {
-                    sku.retired = sku.retired.plus(servers);
-                    Flows month = byMonth.computeIfAbsent(YearMonth.from(left), key -> new Flows());
-                    month.retired = month.retired.plus(servers);
+                    if (failed) {
+                        month.failed = month.failed.plus(servers);
+                    } else {
+                        month.retired = month.retired.plus(servers);
+                    }
                 }
             }
         }
-        List<SupplyChange> skus = new ArrayList<>();
-        bySku.forEach((sku, flows) -> skus.add(
-                new SupplyChange(sku, flows.opening, flows.installed, flows.failed, flows.retired, flows.closing)));
-        skus.sort(Comparator.comparingLong(
-                        (SupplyChange change) -> -change.closing().servers())
-                .thenComparing(SupplyChange::key));
         ImmutableList.Builder<SupplyChange> months = ImmutableList.builder();
-        SupplyChange.Servers opening = total.opening;
+        SupplyChange.Servers opening = beforeTheRange;
         for (YearMonth month = YearMonth.from(query.from());
                 !month.isAfter(YearMonth.from(query.to()));
                 month = month.plusMonths(1)) {
@@ -243,16 +243,53 @@ public final class DuckDbFleetQueries implements FleetQueries {
             months.add(change);
             opening = change.closing();
         }
-        return new SupplyChanges(ImmutableList.copyOf(skus), months.build());
+        // SKUs as the servers-by-SKU table, members as the breakdown: by servers or capacity at the end.
+        return new SupplyChanges(
+                sorted(
+                        bySku,
+                        Comparator.comparingLong(change -> -change.closing().servers())),
+                months.build(),
+                sorted(
+                        byMember,
+                        Comparator.comparingDouble(change -> -change.closing().capacity())));
     }
 
-    /** Servers counted into the flows of one SKU or month. */
+    /** One change per key, in {@code order}, then by key. */
+    private static List<SupplyChange> sorted(Map<String, Flows> byKey, Comparator<SupplyChange> order) {
+        List<SupplyChange> changes = new ArrayList<>();
+        byKey.forEach((key, flows) -> changes.add(
+                new SupplyChange(key, flows.opening, flows.installed, flows.failed, flows.retired, flows.closing)));
+        changes.sort(order.thenComparing(SupplyChange::key));
+        return ImmutableList.copyOf(changes);
+    }
+
+    /** Servers counted into the flows of one SKU, month or member. */
     private static final class Flows {
         SupplyChange.Servers opening = SupplyChange.Servers.NONE;
         SupplyChange.Servers installed = SupplyChange.Servers.NONE;
         SupplyChange.Servers failed = SupplyChange.Servers.NONE;
         SupplyChange.Servers retired = SupplyChange.Servers.NONE;
         SupplyChange.Servers closing = SupplyChange.Servers.NONE;
+
+        /**
+         * Counts servers installed in the range ({@code installed} not null) or before it, and that left it
+         * ({@code left} not null, failed or retired) or are in service on its last day.
+         */
+        void count(
+                @Nullable LocalDate installed, @Nullable LocalDate left, boolean failed, SupplyChange.Servers servers) {
+            if (installed == null) {
+                opening = opening.plus(servers);
+            } else {
+                this.installed = this.installed.plus(servers);
+            }
+            if (left == null) {
+                closing = closing.plus(servers);
+            } else if (failed) {
+                this.failed = this.failed.plus(servers);
+            } else {
+                retired = retired.plus(servers);
+            }
+        }
     }
 
     private static UsageAverages usageAverages(Connection connection, OverviewQuery query) throws SQLException {

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *     empty for a service
  * @param changesByMonth per calendar month of the range, how the servers changed over its days inside the range, in
  *     date order; empty for a service
+ * @param changesByMember per member of the breakdown's level (a region, site or cluster), how its servers changed over
+ *     the range, largest capacity at its end first, then by name; empty when that level is the service
  */
 public record OverviewFigures(
         @Nullable ServerTotals servers,
@@ -26,7 +28,8 @@ public record OverviewFigures(
         List<SkuCapacity> bySku,
         List<TimelinePoint> timeline,
         List<SupplyChange> changesBySku,
-        List<SupplyChange> changesByMonth) {
+        List<SupplyChange> changesByMonth,
+        List<SupplyChange> changesByMember) {
     public OverviewFigures {
         requireNonNull(usage, "usage is null");
         breakdown = List.copyOf(requireNonNull(breakdown, "breakdown is null"));
@@ -34,5 +37,6 @@ public record OverviewFigures(
         timeline = List.copyOf(requireNonNull(timeline, "timeline is null"));
         changesBySku = List.copyOf(requireNonNull(changesBySku, "changesBySku is null"));
         changesByMonth = List.copyOf(requireNonNull(changesByMonth, "changesByMonth is null"));
+        changesByMember = List.copyOf(requireNonNull(changesByMember, "changesByMember is null"));
     }
 }

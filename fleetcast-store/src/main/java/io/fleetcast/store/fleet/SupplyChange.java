@@ -4,11 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
- * How the servers of one SKU, or of one month, changed over a range of days: those in service the day before it, those
- * installed, failed and retired in it, and those in service on its last day. {@code closing = opening + installed −
- * failed − retired}, in servers and in capacity.
+ * How the servers of one SKU, one month or one region, site or cluster changed over a range of days: those in service
+ * the day before it, those installed, failed and retired in it, and those in service on its last day. {@code closing =
+ * opening + installed − failed − retired}, in servers and in capacity.
  *
- * @param key the SKU, or the month as {@code YYYY-MM} (its days inside the range)
+ * @param key the SKU, the month as {@code YYYY-MM} (its days inside the range), or the region, site or cluster
  * @param opening in service the day before the range's (or month's) first day
  * @param installed installed on a day of it
  * @param failed failed on a day of it

@@ -337,11 +337,49 @@ class DuckDbFleetQueriesTest {
     }
 
     @Test
+    void eachMemberOfTheNextLevelHasItsOwnChanges() {
+        // Regions: us-east has a1 a2 a4 on Jan 1, a3 installed, a2 failed, a4 retired; eu-west keeps a6 (a5 after).
+        assertThat(overview(FleetScope.FLEET).changesByMember())
+                .containsExactly(
+                        new SupplyChange(
+                                "us-east",
+                                servers(3, 144),
+                                servers(1, 64),
+                                servers(1, 64),
+                                servers(1, 16),
+                                servers(2, 128)),
+                        new SupplyChange(
+                                "eu-west",
+                                servers(1, 16),
+                                servers(0, 0),
+                                servers(0, 0),
+                                servers(0, 0),
+                                servers(1, 16)));
+        // Clusters of dc-ash: ash-c1 loses a2; ash-c2 gains a3. Both end with 64 cores, so by name.
+        assertThat(overview(new FleetScope("us-east", "dc-ash", null, null)).changesByMember())
+                .containsExactly(
+                        new SupplyChange(
+                                "ash-c1",
+                                servers(2, 128),
+                                servers(0, 0),
+                                servers(1, 64),
+                                servers(0, 0),
+                                servers(1, 64)),
+                        new SupplyChange(
+                                "ash-c2", servers(0, 0), servers(1, 64), servers(0, 0), servers(0, 0), servers(1, 64)));
+        // A cluster's next level is its services, which own no servers.
+        OverviewFigures cluster = overview(new FleetScope("us-east", "dc-ash", "ash-c1", null));
+        assertThat(cluster.changesByMember()).isEmpty();
+        assertThat(cluster.changesBySku()).extracting(SupplyChange::key).containsExactly("big");
+    }
+
+    @Test
     void aServiceHasNoSupplyChanges() {
         OverviewFigures figures = overview(new FleetScope(null, null, null, "checkout"));
 
         assertThat(figures.changesBySku()).isEmpty();
         assertThat(figures.changesByMonth()).isEmpty();
+        assertThat(figures.changesByMember()).isEmpty();
     }
 
     private static SupplyChange.Servers servers(long servers, double capacity) {
