@@ -8,8 +8,11 @@ import io.fleetcast.app.capacity.CapacityPlanService;
 import io.fleetcast.app.capacity.HeadroomPolicy;
 import io.fleetcast.app.capacity.WhatIf;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -213,20 +216,18 @@ final class PlanCommand implements Callable<Integer> {
                     orNever(entry.exhaustionP99()),
                     cloudNote(entry)));
         }
-        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
-            for (CapacityPlanDocument.Order order : entry.orders()) {
-                terminal.say(String.format(
-                        Locale.ROOT,
-                        "order %d × %s for %s (%s) by %s%s, %,.0f USD:",
-                        order.quantity(),
-                        order.sku(),
-                        order.cluster(),
-                        order.site(),
-                        order.orderBy(),
-                        order.late() ? " (late: order now)" : "",
-                        order.cost()));
-                order.why().forEach(line -> terminal.say("    " + line));
-            }
+        for (CapacityPlanDocument.Order order : ordersByCluster(plan)) {
+            terminal.say(String.format(
+                    Locale.ROOT,
+                    "order %d × %s for %s (%s) by %s%s, %,.0f USD:",
+                    order.quantity(),
+                    order.sku(),
+                    order.cluster(),
+                    order.site(),
+                    order.orderBy(),
+                    order.late() ? " (late: order now)" : "",
+                    order.cost()));
+            order.why().forEach(line -> terminal.say("    " + line));
         }
         List<AllocationService.Change> changes = plan.allocationChanges();
         if (changes != null) {
@@ -244,6 +245,25 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** A cloud entry's supply by how it is bought. */
+    /**
+     * The plan's orders, cluster by cluster in the plan's order and each cluster's by the day they are needed, as the
+     * dashboard lists them: a cluster's orders hang off the resource that sized each, and the earliest may be sized
+     * by the resource listed last.
+     */
+    static List<CapacityPlanDocument.Order> ordersByCluster(CapacityPlanDocument plan) {
+        Map<String, List<CapacityPlanDocument.Order>> byCluster = new LinkedHashMap<>();
+        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
+            byCluster
+                    .computeIfAbsent(entry.cluster(), cluster -> new ArrayList<>())
+                    .addAll(entry.orders());
+        }
+        return byCluster.values().stream()
+                .flatMap(orders -> orders.stream()
+                        .sorted(Comparator.comparing(CapacityPlanDocument.Order::needBy)
+                                .thenComparing(CapacityPlanDocument.Order::orderBy)))
+                .toList();
+    }
+
     /**
      * After a cluster's row: a cloud cluster's reserved and on-demand capacity; for owned servers and cloud instances,
      * which of them the supply counts.

@@ -3,7 +3,9 @@ package io.fleetcast.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.app.capacity.CapacityPlanDocument;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +29,76 @@ class PlanCommandTest {
                 .isEqualTo("  (owned + cloud: supply counts 16 cores reserved, not 32 cores on demand)");
     }
 
+    /**
+     * A cluster's orders hang off the resource that sized each; they are listed by the day they are needed, as in
+     * seed 10's eu-west-dc1-c02, whose first order was sized by memory and its later two by cpu.
+     */
+    @Test
+    void ordersAreListedClusterByClusterInTheOrderTheyAreNeeded() {
+        CapacityPlanDocument.Entry cpu =
+                entry("c02", "cpu", order("c02", "2027-06-22", 69), order("c02", "2027-09-21", 22));
+        CapacityPlanDocument.Entry memory = entry("c02", "memory", order("c02", "2027-03-17", 19));
+        CapacityPlanDocument.Entry other = entry("c01", "cpu", order("c01", "2027-01-05", 5));
+        CapacityPlanDocument plan = new CapacityPlanDocument(
+                "2026-10-31",
+                365,
+                0.99,
+                null,
+                null,
+                List.of(other, cpu, memory),
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of());
+
+        assertThat(PlanCommand.ordersByCluster(plan))
+                .extracting(order -> order.cluster() + " " + order.quantity())
+                .containsExactly("c01 5", "c02 19", "c02 69", "c02 22");
+    }
+
+    private static CapacityPlanDocument.Order order(String cluster, String needBy, long quantity) {
+        return new CapacityPlanDocument.Order(
+                "compute-2024",
+                quantity,
+                "site",
+                cluster,
+                LocalDate.parse(needBy).minusDays(125).toString(),
+                needBy,
+                125,
+                false,
+                quantity * 19_550.0,
+                "USD",
+                "cpu",
+                List.of());
+    }
+
     private static CapacityPlanDocument.Entry entry(
             boolean elastic, @Nullable Double reserved, @Nullable Double onDemand) {
+        return entry("ash-c1", "cpu", elastic, reserved, onDemand, List.of());
+    }
+
+    private static CapacityPlanDocument.Entry entry(
+            String cluster, String resource, CapacityPlanDocument.Order... orders) {
+        return entry(cluster, resource, false, null, null, List.of(orders));
+    }
+
+    private static CapacityPlanDocument.Entry entry(
+            String cluster,
+            String resource,
+            boolean elastic,
+            @Nullable Double reserved,
+            @Nullable Double onDemand,
+            List<CapacityPlanDocument.Order> orders) {
         return new CapacityPlanDocument.Entry(
-                "ash-c1",
+                cluster,
                 "dc-ash",
                 "us-east",
-                "cpu",
+                resource,
                 "cores",
                 elastic,
                 144,
@@ -56,7 +121,7 @@ class PlanCommandTest {
                 "Regression[log]",
                 List.of(),
                 new CapacityPlanDocument.Headroom(0, "cores", 0, 150, List.of(), null, List.of()),
-                List.of(),
+                orders,
                 List.of());
     }
 }
