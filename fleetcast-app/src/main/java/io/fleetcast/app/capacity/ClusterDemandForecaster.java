@@ -1133,10 +1133,12 @@ final class ClusterDemandForecaster {
         try {
             Map<String, Double> marks = Double.isNaN(swing) ? Map.of() : Map.of(YEARLY_PRIOR, swing);
             if (!given) {
-                Forecast own = new RegressionForecaster(regression, regressors)
-                        .keepingEventsAbove(EVENT_T)
-                        .withTrendChange(GROWTH_CHANGE)
-                        .forecast(Series.of(learned, 7), steps);
+                RegressionForecaster forecaster =
+                        new RegressionForecaster(regression, regressors).keepingEventsAbove(EVENT_T);
+                if (learned.length >= 2 * 365) {
+                    forecaster = forecaster.withTrendChange(GROWTH_CHANGE);
+                }
+                Forecast own = forecaster.forecast(Series.of(learned, 7), steps);
                 return Optional.of(
                         marks.isEmpty()
                                 ? own

@@ -734,6 +734,35 @@ class ClusterDemandForecasterTest {
         assertThat(forecast.p50(364)).isCloseTo(truth, within(0.05 * truth));
     }
 
+    @Test
+    void aPlacementWithLessThanTwoYearsIsNotTestedForAChangeOfGrowth() {
+        // Flat for 260 days, then 60% a year, 1% noise. Tested, the scan would keep a change (0%/y to 81%/y), but a
+        // placement 500 days old has no yearly shape of its own yet, and a kink in it is not read as growth.
+        Random random = new Random(5);
+        LocalDate first = AS_OF.minusDays(499);
+        LocalDate change = AS_OF.minusDays(240);
+        double[] used = new double[500];
+        double level = 0;
+        double noise = 0;
+        for (int t = 0; t < used.length; t++) {
+            level += (first.plusDays(t).isAfter(change) ? 0.6 : 0.0) / 365.25;
+            noise = 0.7 * noise + 0.01 * Math.sqrt(1 - 0.49) * random.nextGaussian();
+            used[t] = 1000 * Math.exp(level + noise);
+        }
+        DemandForecast forecast = ClusterDemandForecaster.forecast(
+                        List.of(new ClusterDemandForecaster.History("api", "c1", Resource.CPU, first, used)),
+                        first,
+                        AS_OF,
+                        365,
+                        NO_EVENTS,
+                        List.of(),
+                        YearlyProfiles.of(List.of()),
+                        (d, n) -> {})
+                .get(0);
+
+        assertThat(forecast.model()).contains("Regression[log]").doesNotContain("growth change");
+    }
+
     /** A cluster's forecast error {@code last} days out, |log(P50 / truth)|: pooled, and summed from each alone. */
     private record YearOut(double pooled, double alone, String model) {}
 
