@@ -2,9 +2,10 @@
 //
 // The utilization and allocation sections of a stored capacity plan (what `fleetcast plan` writes). The Utilization
 // tab: per service, cluster and resource, daily use and allocation at P50, P95 and max against the cluster's supply,
-// with a status; stranded capacity; rightsizing recommendations with their savings. It drills down region → site →
-// cluster → service. The Allocation tab: the allocation pools (free supply per cluster and resource shared among the
-// requests for capacity) and, for the chosen pool, its priorities and every request with what it was granted and why.
+// with a status; per SKU, its part of its clusters' use (attributed by capacity share); stranded capacity;
+// rightsizing recommendations with their savings. It drills down region → site → cluster → service. The Allocation
+// tab: the allocation pools (free supply per cluster and resource shared among the requests for capacity) and, for
+// the chosen pool, its priorities and every request with what it was granted and why.
 // It calls only api/capacity and api/capacity/versions (docs/dashboard.md). The view lives in the query string
 // (version, region, site, cluster, service, tab, pool), so back and forward move between views.
 
@@ -116,6 +117,40 @@ function totalsByResource(rows) {
   });
 }
 
+/** The sum of {@code key} over {@code rows}, or null where no row has it. */
+function sumOrNull(rows, key) {
+  const values = rows.map((row) => row[key]).filter((value) => value !== null && value !== undefined);
+  return values.length === 0 ? null : values.reduce((total, value) => total + value, 0);
+}
+
+/**
+ * Per SKU and resource, the sums over {@code rows} (utilization_by_sku rows, one per cluster) of servers, supply, use
+ * at P95 and allocation now: the clusters' figures attributed to their SKUs by capacity share, then added up.
+ * Resources in order, then most supply first.
+ */
+function totalsBySku(rows) {
+  const bySku = new Map();
+  for (const row of rows) {
+    const key = `${row.sku}/${row.resource}`;
+    if (!bySku.has(key)) {
+      bySku.set(key, []);
+    }
+    bySku.get(key).push(row);
+  }
+  return [...bySku.entries()].map(([key, group]) => ({
+    key,
+    sku: group[0].sku,
+    kind: group[0].kind,
+    resource: group[0].resource,
+    unit: group[0].unit,
+    clusters: new Set(group.map((row) => row.cluster)).size,
+    servers: sum(group, 'servers'),
+    supply: sum(group, 'supply'),
+    used_p95: sumOrNull(group, 'used_p95'),
+    allocated_now: sumOrNull(group, 'allocated_now'),
+  })).sort((a, b) => resourceOrder(a.resource, b.resource) || b.supply - a.supply || a.sku.localeCompare(b.sku));
+}
+
 /** Most money first; rows without a price after, by amount. */
 function bySaving(amountKey) {
   return (a, b) => {
@@ -204,7 +239,8 @@ function viewOf(plan, state) {
   if (plan.what_if.length > 0) {
     notes.push(`What-if plan: ${plan.what_if.join('; ')}.`);
   }
-  return { scope, utilization, rightsizing, pool, state: canonical, note: notes.join(' ') || null };
+  const skus = plan.utilization_by_sku ?? null;
+  return { scope, utilization, rightsizing, skus, pool, state: canonical, note: notes.join(' ') || null };
 }
 
 function showNoPlan() {
@@ -242,6 +278,7 @@ function render(plan, versions, view) {
   } else {
     renderTotals(view);
     renderGroups(view);
+    renderSkus(view);
     renderServices(view);
     renderStranded(plan, view);
     renderRightsizing(view);
@@ -437,6 +474,46 @@ function renderGroups(view) {
       const target = { ...scopedState(scope, scope.level, state), [level]: key };
       return drillRow(target, { dataset }, element('th', { scope: 'row' }, viewLink(target, key)), ...cells);
     })),
+  );
+}
+
+function renderSkus(view) {
+  const { scope } = view;
+  const place = scope.level === 'service' ? { ...scope, level: 'cluster' } : scope;
+  document.getElementById('skus-title').textContent = `SKUs in ${where(place)}`;
+  document.getElementById('skus-sub').textContent = 'Per SKU and resource: its servers and capacity on the '
+    + 'window\u2019s last day, and its part of its clusters\u2019 use at P95 and allocations now. Usage is recorded '
+    + 'per service and cluster, not per server, so each cluster\u2019s use is attributed to its SKUs in proportion to '
+    + 'their capacity (exact in a cluster of one SKU), and summed over clusters: sums of percentiles, not '
+    + 'percentiles of the sum.';
+  const body = document.querySelector('#skus-table tbody');
+  if (view.skus === null) {
+    body.replaceChildren(emptyRow(10, 'This plan was stored before plans kept use per SKU: run \u201cfleetcast '
+      + 'plan\u201d again to see it.'));
+    return;
+  }
+  const totals = totalsBySku(view.skus);
+  if (totals.length === 0) {
+    body.replaceChildren(emptyRow(10, 'No SKU has capacity here in the utilization window.'));
+    return;
+  }
+  body.replaceChildren(
+    ...totals.map((total) => element(
+      'tr',
+      { dataset: { key: total.key, sku: total.sku, resource: total.resource } },
+      element('th', { scope: 'row' }, total.sku),
+      element('td', {}, total.kind || MISSING),
+      element('td', {}, RESOURCE_LABELS[total.resource] ?? total.resource),
+      element('td', { className: 'num', dataset: { field: 'clusters', value: String(total.clusters) } },
+        formatNumber(total.clusters)),
+      element('td', { className: 'num', dataset: { field: 'servers', value: String(total.servers) } },
+        formatNumber(total.servers)),
+      amountCell(total.used_p95, total.unit, 'used_p95'),
+      amountCell(total.allocated_now, total.unit, 'allocated_now'),
+      amountCell(total.supply, total.unit, 'supply'),
+      shareCell(total.allocated_now, total.supply, 'allocated_of_supply'),
+      shareCell(total.used_p95, total.supply, 'used_of_supply'),
+    )),
   );
 }
 

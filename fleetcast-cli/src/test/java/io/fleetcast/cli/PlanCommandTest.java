@@ -52,6 +52,7 @@ class PlanCommandTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 Map.of(),
                 List.of(),
                 List.of());

@@ -81,6 +81,7 @@ class CapacityApiTest {
                         "utilization",
                         "stranded",
                         "rightsizing",
+                        "utilization_by_sku",
                         "life_fits",
                         "what_if",
                         "notes");
@@ -227,7 +228,7 @@ class CapacityApiTest {
 
     /** The sections narrowed with the plan's clusters, besides {@code clusters} itself. */
     private static final List<String> SECTIONS =
-            List.of("allocations", "allocation_pools", "utilization", "stranded", "rightsizing");
+            List.of("allocations", "allocation_pools", "utilization", "stranded", "rightsizing", "utilization_by_sku");
 
     @Test
     void theFiltersNarrowTheAllocationAndUtilizationSectionsByTheirClustersPlace() {
@@ -237,7 +238,7 @@ class CapacityApiTest {
             assertThat(whole.get(section)).as(section).isEqualTo(stored.get(section));
         }
         // The fixture loads the simulator's requests and usage (stranded capacity and rightsizing may be empty).
-        for (String section : List.of("allocations", "allocation_pools", "utilization")) {
+        for (String section : List.of("allocations", "allocation_pools", "utilization", "utilization_by_sku")) {
             assertThat(whole.get(section).size()).as(section).isGreaterThan(0);
         }
         // Where the plan places each cluster; utilization rows carry their own site and region, which must agree.

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,8 +24,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The Utilization page and its Allocation tab in real headless Chromium against the real server on a free port, over
  * {@link TestCapacityData}'s simulated fleet (with the simulator's requests for capacity) and its stored plans. One
- * walk: the totals, the drill-down region → site → cluster → service, stranded capacity and rightsizing, then the
- * allocation pools and one pool's requests with their explanations, and back. Every figure checked is the one the API
+ * walk: the totals, the SKUs, the drill-down region → site → cluster → service, stranded capacity and rightsizing,
+ * then the allocation pools and one pool's requests with their explanations, and back. Every figure checked is the one the API
  * returns (sums added here in the page's order). Screenshots are kept in {@code target/ui-artifacts/}.
  */
 class UtilizationIT {
@@ -65,6 +66,30 @@ class UtilizationIT {
                         row -> row.get("usd_per_month").isNull())
                 .thenComparing(row -> -row.get("usd_per_month").asDouble())
                 .thenComparing(row -> -row.get(amount).asDouble());
+    }
+
+    /**
+     * The plan's utilization_by_sku rows per SKU and resource, in the page's order: resources cpu, memory, storage,
+     * then most supply first, then by SKU.
+     */
+    private static Map<String, List<JsonNode>> bySku(JsonNode plan) {
+        Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
+        plan.get("utilization_by_sku")
+                .forEach(row -> groups.computeIfAbsent(
+                                row.get("sku").asText() + "/"
+                                        + row.get("resource").asText(),
+                                key -> new ArrayList<>())
+                        .add(row));
+        List<String> resources = List.of("cpu", "memory", "storage");
+        Map<String, List<JsonNode>> sorted = new LinkedHashMap<>();
+        groups.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, List<JsonNode>>>comparingInt(group -> resources.indexOf(
+                                group.getValue().get(0).get("resource").asText()))
+                        .thenComparing(group -> -sum(group.getValue(), "supply"))
+                        .thenComparing(
+                                group -> group.getValue().get(0).get("sku").asText()))
+                .forEach(group -> sorted.put(group.getKey(), group.getValue()));
+        return sorted;
     }
 
     @Test
@@ -132,6 +157,19 @@ class UtilizationIT {
                                     + row.get("cluster").asText() + "/"
                                     + row.get("resource").asText())
                             .toList());
+            // SKUs: each one's rows (one per cluster) summed per resource, most supply first within a resource.
+            Map<String, List<JsonNode>> skus = bySku(plan);
+            assertThat(skus).isNotEmpty();
+            assertThat(keys(browser, "#skus-table")).isEqualTo(List.copyOf(skus.keySet()));
+            for (Map.Entry<String, List<JsonNode>> sku : skus.entrySet()) {
+                WebElement skuRow = browser.find("#skus-table tr[data-key='" + sku.getKey() + "']");
+                for (String field : List.of("servers", "supply", "used_p95", "allocated_now")) {
+                    assertThat(cell(skuRow, field))
+                            .as(sku.getKey() + " " + field)
+                            .isCloseTo(sum(sku.getValue(), field), within(TOLERANCE));
+                }
+                assertThat(cell(skuRow, "clusters")).isEqualTo(sku.getValue().size());
+            }
             assertThat(browser.find("#services-card").isDisplayed()).isFalse();
             browser.screenshot("utilization-fleet.png");
 
@@ -155,6 +193,9 @@ class UtilizationIT {
             browser.assertNoErrors();
             assertThat(browser.find("#groups-card").isDisplayed()).isFalse();
             JsonNode inCluster = server.json("/api/capacity?cluster=" + encode(cluster));
+            assertThat(browser.text("#skus-title")).isEqualTo("SKUs in cluster " + cluster);
+            assertThat(keys(browser, "#skus-table"))
+                    .isEqualTo(List.copyOf(bySku(inCluster).keySet()));
             assertThat(keys(browser, "#services-table"))
                     .hasSize(inCluster.get("utilization").size());
             WebElement row = browser.find("#services-table tr[data-key='" + service + "/"

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * one entry per cluster and resource, dates as ISO {@code YYYY-MM-DD}, {@code null} where a cluster does not run out
  * inside the horizon. Amounts are in each entry's {@code unit}; money in USD. The allocation ({@link
  * AllocationService}) and utilization ({@link UtilizationService}) sections hold those services' rows; they are kept
- * as plain objects so a stored plan reads back as the same JSON.
+ * as plain objects so a stored plan reads back as the same JSON. {@code utilizationBySku} is null in plans stored
+ * before it was added (2026-12-07).
  */
 public record CapacityPlanDocument(
         String asOf,
@@ -36,6 +37,7 @@ public record CapacityPlanDocument(
         List<Object> utilization,
         List<Object> stranded,
         List<Object> rightsizing,
+        @Nullable List<Object> utilizationBySku,
         Map<String, String> lifeFits,
         List<String> whatIf,
         List<String> notes) {
@@ -203,6 +205,7 @@ public record CapacityPlanDocument(
                 utilization == null ? List.of() : ImmutableList.copyOf(utilization.utilization()),
                 utilization == null ? List.of() : ImmutableList.copyOf(utilization.stranded()),
                 utilization == null ? List.of() : ImmutableList.copyOf(utilization.rightsizing()),
+                utilization == null ? List.of() : ImmutableList.copyOf(utilization.skuUtilization()),
                 result.lifeFits(),
                 result.whatIf(),
                 result.notes());
@@ -233,6 +236,7 @@ public record CapacityPlanDocument(
                 utilization,
                 stranded,
                 rightsizing,
+                utilizationBySku,
                 lifeFits,
                 whatIf,
                 notes);

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param to the window's last day; supply is what is in service on it
  * @param utilization one row per service, cluster and resource
  * @param clusterUtilization one row per cluster and resource
+ * @param skuUtilization one row per cluster, SKU and resource the SKU has capacity of: its part of the cluster's
+ *     supply and, in the same proportion, of its services' use and allocation
  * @param hostShapes servers and capacity per cluster and SKU
  * @param unitRates the unit rates of each cluster
  * @param stranded capacity stranded beside an exhausted resource
@@ -34,6 +36,7 @@ public record UtilizationReport(
         LocalDate to,
         ImmutableList<ServiceRow> utilization,
         ImmutableList<ClusterRow> clusterUtilization,
+        ImmutableList<SkuRow> skuUtilization,
         ImmutableList<HostShape> hostShapes,
         ImmutableList<ClusterRates> unitRates,
         ImmutableList<StrandedRow> stranded,
@@ -48,6 +51,7 @@ public record UtilizationReport(
         requireNonNull(to, "to is null");
         requireNonNull(utilization, "utilization is null");
         requireNonNull(clusterUtilization, "clusterUtilization is null");
+        requireNonNull(skuUtilization, "skuUtilization is null");
         requireNonNull(hostShapes, "hostShapes is null");
         requireNonNull(unitRates, "unitRates is null");
         requireNonNull(stranded, "stranded is null");
@@ -112,6 +116,37 @@ public record UtilizationReport(
             @Nullable Double allocatedMax,
             @Nullable Double heldFraction,
             @Nullable Double usdPerUnitMonth) {}
+
+    /**
+     * One SKU's servers in one cluster and their part of its supply of one resource. Usage is recorded per service and
+     * cluster, not per server, so the cluster's use and allocation are attributed to its SKUs in proportion to their
+     * capacity: {@code share} times the cluster's daily totals (exact for a cluster of one SKU). Summed over clusters,
+     * the rows of a SKU say how much of that hardware is in use; the percentiles are then sums of the clusters'
+     * percentiles, not percentiles of the sum.
+     *
+     * @param servers the SKU's servers in service in the cluster on the window's last day
+     * @param supply their capacity of the resource
+     * @param share {@code supply} over the cluster's supply of the resource
+     * @param allocatedNow {@code share} times the sum of the cluster's services' allocations now; {@code null} without
+     *     allocations
+     */
+    public record SkuRow(
+            String sku,
+            String kind,
+            String cluster,
+            String site,
+            String region,
+            String resource,
+            String unit,
+            long servers,
+            double supply,
+            double share,
+            long days,
+            @Nullable Double usedP50,
+            @Nullable Double usedP95,
+            @Nullable Double usedMax,
+            @Nullable Double allocatedP95,
+            @Nullable Double allocatedNow) {}
 
     /** A cluster's unit rates, USD per month of a core, a GiB and a TB: its SKU mix weighted by capacity. */
     public record ClusterRates(String cluster, double usdPerCoreMonth, double usdPerGibMonth, double usdPerTbMonth) {}

@@ -8,6 +8,7 @@ import io.fleetcast.app.capacity.UtilizationReport.ClusterRates;
 import io.fleetcast.app.capacity.UtilizationReport.ClusterRow;
 import io.fleetcast.app.capacity.UtilizationReport.RightsizingRow;
 import io.fleetcast.app.capacity.UtilizationReport.ServiceRow;
+import io.fleetcast.app.capacity.UtilizationReport.SkuRow;
 import io.fleetcast.app.capacity.UtilizationReport.StrandedRow;
 import io.fleetcast.app.fleet.UnknownScopeException;
 import io.fleetcast.core.error.FleetcastException;
@@ -45,9 +46,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Utilization analysis of the stored fleet (issue 5, section 5): used against allocated against supply at P50, P95
- * and max per service, cluster and host shape; idle and under-used services; rightsizing with its monthly saving; and
- * stranded capacity. The store computes the percentiles ({@link UtilizationQueries}); {@link UtilizationAnalysis}
- * judges them; {@link UnitPricing} prices them. Immutable and safe for use from several threads.
+ * and max per service, cluster and SKU (each cluster's SKUs taking its use in proportion to their capacity); idle and
+ * under-used services; rightsizing with its monthly saving; and stranded capacity. The store computes the
+ * percentiles ({@link UtilizationQueries}); {@link UtilizationAnalysis} judges them; {@link UnitPricing} prices them.
+ * Immutable and safe for use from several threads.
  */
 public final class UtilizationService {
     /** The default window: the last 90 days of daily usage, which the store keeps statistics of at each load. */
@@ -145,6 +147,7 @@ public final class UtilizationService {
                     clusterRates == null ? null : clusterRates.usdPerUnitMonth(cluster.resource())));
         }
 
+        ImmutableList<SkuRow> skuRows = skuRows(figures);
         ImmutableList<StrandedRow> stranded = analysis.stranded(clusterLoads, rates, skusByCluster(figures)).stream()
                 .map(UtilizationService::strandedRow)
                 .collect(ImmutableList.toImmutableList());
@@ -157,6 +160,7 @@ public final class UtilizationService {
                 to,
                 serviceRows.build(),
                 clusterRows.build(),
+                skuRows,
                 figures.hostShapes(),
                 rates.entrySet().stream()
                         .map(e -> new ClusterRates(
@@ -206,6 +210,66 @@ public final class UtilizationService {
             }
         });
         return rates.buildOrThrow();
+    }
+
+    /**
+     * Each cluster's use of each resource split over its SKUs by their share of its capacity, cluster by cluster as
+     * {@code figures} orders them, then by SKU. A SKU without capacity of a resource has no row for it.
+     */
+    private static ImmutableList<SkuRow> skuRows(UtilizationFigures figures) {
+        Map<String, String> kinds = new HashMap<>();
+        figures.skus().forEach(sku -> kinds.put(sku.sku(), sku.kind()));
+        Map<String, List<HostShape>> shapes = new HashMap<>();
+        figures.hostShapes()
+                .forEach(shape -> shapes.computeIfAbsent(shape.cluster(), c -> new ArrayList<>())
+                        .add(shape));
+        Map<String, Double> allocatedNow = new HashMap<>();
+        for (ServiceUtilization service : figures.services()) {
+            Double allocated = service.allocatedLast();
+            if (allocated != null) {
+                allocatedNow.merge(key(service.cluster(), service.resource()), allocated, Double::sum);
+            }
+        }
+        ImmutableList.Builder<SkuRow> rows = ImmutableList.builder();
+        for (ClusterUtilization cluster : figures.clusters()) {
+            Resource resource = cluster.resource();
+            @Nullable DailyPercentiles used = cluster.used();
+            @Nullable DailyPercentiles allocated = cluster.allocated();
+            @Nullable Double clusterAllocatedNow = allocatedNow.get(key(cluster.cluster(), resource));
+            for (HostShape shape : shapes.getOrDefault(cluster.cluster(), List.of())) {
+                double supply = capacity(shape, resource);
+                if (supply <= 0 || cluster.supply() <= 0) {
+                    continue;
+                }
+                double share = supply / cluster.supply();
+                rows.add(new SkuRow(
+                        shape.sku(),
+                        kinds.getOrDefault(shape.sku(), ""),
+                        cluster.cluster(),
+                        cluster.site(),
+                        cluster.region(),
+                        resource.code(),
+                        resource.canonicalUnit(),
+                        shape.servers(),
+                        supply,
+                        share,
+                        cluster.days(),
+                        used == null ? null : share * used.p50(),
+                        used == null ? null : share * used.p95(),
+                        used == null ? null : share * used.max(),
+                        allocated == null ? null : share * allocated.p95(),
+                        clusterAllocatedNow == null ? null : share * clusterAllocatedNow));
+            }
+        }
+        return rows.build();
+    }
+
+    private static double capacity(HostShape shape, Resource resource) {
+        return switch (resource) {
+            case CPU -> shape.cores();
+            case MEMORY -> shape.memoryGib();
+            case STORAGE -> shape.storageTb();
+        };
     }
 
     private static Map<String, List<String>> skusByCluster(UtilizationFigures figures) {

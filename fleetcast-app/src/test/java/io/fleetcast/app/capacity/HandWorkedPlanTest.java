@@ -166,6 +166,18 @@ class HandWorkedPlanTest {
     }
 
     @Test
+    void aPlanStoredBeforeTheUtilizationBySkuReadsWithoutIt() throws IOException {
+        ObjectNode stored = (ObjectNode) JSON.readTree(plan.toJson());
+        assertThat(stored.has("utilization_by_sku")).isTrue();
+        stored.remove("utilization_by_sku");
+
+        CapacityPlanDocument older = CapacityPlanDocument.parse(JSON.writeValueAsString(stored));
+
+        assertThat(older.utilizationBySku()).isNull();
+        assertThat(older.utilization()).hasSameSizeAs(plan.utilization());
+    }
+
+    @Test
     void aResourceNoServiceUsesOffersItsSupplyToRequests() {
         JsonNode storage = find("allocations", "request_id", "R1");
         assertThat(storage.get("granted").asDouble()).isEqualTo(5.0);

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param utilization the plan's utilization section: one row per service, cluster and resource in the scope
  * @param stranded capacity stranded beside an exhausted resource, per cluster in the scope
  * @param rightsizing allocations to shrink in the scope, with their savings
+ * @param utilizationBySku per cluster in the scope, SKU and resource: the SKU's part of the cluster's supply, use and
+ *     allocation; {@code null} for a plan stored before it was added (2026-12-07)
  * @param lifeFits the life distribution the supply forecast used per SKU
  * @param whatIf the what-if changes the plan was made with; empty for a plain plan
  * @param notes the plan's caveats
@@ -44,6 +46,7 @@ public record CapacityView(
         List<Object> utilization,
         List<Object> stranded,
         List<Object> rightsizing,
+        @Nullable List<Object> utilizationBySku,
         Map<String, String> lifeFits,
         List<String> whatIf,
         List<String> notes) {
@@ -56,6 +59,7 @@ public record CapacityView(
         utilization = List.copyOf(utilization);
         stranded = List.copyOf(stranded);
         rightsizing = List.copyOf(rightsizing);
+        utilizationBySku = utilizationBySku == null ? null : List.copyOf(utilizationBySku);
         lifeFits = ImmutableMap.copyOf(lifeFits);
         whatIf = ImmutableList.copyOf(whatIf);
         notes = ImmutableList.copyOf(notes);
@@ -66,6 +70,7 @@ public record CapacityView(
         Function<List<Object>, List<Object>> narrow = rows -> rows.stream()
                 .filter(row -> scope.containsRow(fields(row), places))
                 .toList();
+        @Nullable List<Object> bySku = plan.utilizationBySku();
         return new CapacityView(
                 CapacityPlans.version(plan),
                 plan.asOf(),
@@ -79,6 +84,7 @@ public record CapacityView(
                 narrow.apply(plan.utilization()),
                 narrow.apply(plan.stranded()),
                 narrow.apply(plan.rightsizing()),
+                bySku == null ? null : narrow.apply(bySku),
                 plan.lifeFits(),
                 plan.whatIf(),
                 plan.notes());
