@@ -51,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -347,6 +349,7 @@ public final class CapacityPlanService {
                 .computeIfAbsent(order.cluster(), name -> new ArrayList<>())
                 .add(order));
         // Clusters are sized and planned on their own (the headroom backtests are most of the work): on every core.
+        Map<String, LocalDate> introduced = introduced(orders, inventory);
         List<Map.Entry<String, ClusterInfo>> entries = new ArrayList<>(clusters.entrySet());
         ClusterResult[] results = new ClusterResult[entries.size()];
         AtomicInteger clustersDone = new AtomicInteger();
@@ -358,7 +361,7 @@ public final class CapacityPlanService {
             Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
             Optional<OrderOption> option = info.elastic()
                     ? Optional.empty()
-                    : orderOption(cluster, orders, inventory, skus, shapes, leadTimes);
+                    : orderOption(cluster, orders, inventory, introduced, skus, shapes, leadTimes);
             Map<Resource, Double> headroom = new EnumMap<>(Resource.class);
             Map<Resource, HeadroomSizing> sizings = new EnumMap<>(Resource.class);
             if (!info.elastic()) {
@@ -928,37 +931,53 @@ public final class CapacityPlanService {
         return changed;
     }
 
-    /** What to order for {@code cluster}: the SKU of its newest delivered order, else its newest installed owned SKU. */
+    /**
+     * The day each SKU came into the fleet: its first order (not cancelled) or its first server in service, whichever
+     * is earlier. A later day means a newer SKU.
+     */
+    private static Map<String, LocalDate> introduced(List<StoredOrder> orders, List<InventoryGroup> inventory) {
+        Map<String, LocalDate> first = new HashMap<>();
+        BinaryOperator<LocalDate> earlier = (a, b) -> a.isBefore(b) ? a : b;
+        for (StoredOrder order : orders) {
+            if (!order.status().equals("cancelled")) {
+                first.merge(order.sku(), order.ordered(), earlier);
+            }
+        }
+        inventory.forEach(group -> first.merge(group.sku(), group.installed(), earlier));
+        return first;
+    }
+
+    /**
+     * What to order for {@code cluster}: of the owned SKUs it runs or has ordered (not cancelled), the newest to the
+     * fleet; none without a lead time. A cluster is expanded with its current generation, not the one it was last
+     * ordered in: servers of a newer SKU already in it show that generation is bought for it.
+     */
     private static Optional<OrderOption> orderOption(
             String cluster,
             List<StoredOrder> orders,
             List<InventoryGroup> inventory,
+            Map<String, LocalDate> introduced,
             Map<String, SkuRecord> skus,
             Map<String, ServerShape> shapes,
             LeadTimes leadTimes) {
-        String sku = null;
-        LocalDate newest = LocalDate.MIN;
+        Set<String> candidates = new HashSet<>();
         for (StoredOrder order : orders) {
-            if (cluster.equals(order.cluster())
-                    && !order.status().equals("cancelled")
-                    && !order.ordered().isBefore(newest)) {
-                newest = order.ordered();
-                sku = order.sku();
+            if (cluster.equals(order.cluster()) && !order.status().equals("cancelled")) {
+                candidates.add(order.sku());
             }
         }
-        if (sku == null) {
-            for (InventoryGroup group : inventory) {
-                if (group.cluster().equals(cluster)
-                        && group.ownership().equals("owned")
-                        && !group.installed().isBefore(newest)) {
-                    newest = group.installed();
-                    sku = group.sku();
-                }
+        for (InventoryGroup group : inventory) {
+            if (group.cluster().equals(cluster) && group.ownership().equals("owned")) {
+                candidates.add(group.sku());
             }
         }
-        if (sku == null) {
+        Optional<String> newest = candidates.stream()
+                .max(Comparator.comparing((String sku) -> requireNonNull(introduced.get(sku)))
+                        .thenComparing(Comparator.naturalOrder()));
+        if (newest.isEmpty()) {
             return Optional.empty();
         }
+        String sku = newest.orElseThrow();
         SkuRecord record = requireNonNull(skus.get(sku));
         Optional<EmpiricalDays> lead = leadTimes.leadTime(sku);
         if (record.priceUsd() == null || lead.isEmpty()) {
@@ -973,7 +992,9 @@ public final class CapacityPlanService {
                 requireNonNull(shapes.get(sku)),
                 requireNonNull(record.priceUsd()).doubleValue(),
                 leadTime,
-                source));
+                source,
+                "the newest SKU in " + cluster + " or on order for it (in the fleet since " + introduced.get(sku)
+                        + ")"));
     }
 
     /**

@@ -319,6 +319,7 @@ public final class CapacityPlanner {
         if (late) {
             orderBy = start;
         }
+        why.add(0, "SKU: " + option.sku() + ", " + option.choice());
         why.add(String.format(
                 Locale.ROOT,
                 "lead time: %d days at P%s (%s; median %d days)",

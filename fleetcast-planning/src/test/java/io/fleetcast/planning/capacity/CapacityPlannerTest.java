@@ -188,7 +188,12 @@ class CapacityPlannerTest {
                         cpuShort.supply(),
                         cpuShort.headroom(),
                         Optional.of(new OrderOption(
-                                "storage-box", new ServerShape(0, 64, 100), 9_000, EmpiricalDays.of(1), "by hand"))),
+                                "storage-box",
+                                new ServerShape(0, 64, 100),
+                                9_000,
+                                EmpiricalDays.of(1),
+                                "by hand",
+                                "by hand"))),
                 0.99);
 
         assertThat(plan.orders()).isEmpty();
@@ -307,7 +312,7 @@ class CapacityPlannerTest {
                         Resource.MEMORY,
                         requireNonNull(supply.get(Resource.MEMORY))),
                 Map.of(Resource.CPU, 4.0, Resource.MEMORY, 0.0),
-                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, EmpiricalDays.of(1), "by hand")),
+                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, EmpiricalDays.of(1), "by hand", "by hand")),
                 Map.of(),
                 Optional.empty());
 
@@ -398,7 +403,7 @@ class CapacityPlannerTest {
                 Map.of(Resource.CPU, demand),
                 Map.of(Resource.CPU, requireNonNull(supply.get(Resource.CPU))),
                 Map.of(Resource.CPU, 4.0),
-                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, leadTime, "by hand")),
+                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, leadTime, "by hand", "by hand")),
                 Map.of(),
                 Optional.empty());
     }
