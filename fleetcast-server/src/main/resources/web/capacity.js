@@ -3,8 +3,9 @@
 // A stored capacity plan (what `fleetcast plan` writes): per cluster and resource, demand P50/P90/P99 against usable
 // supply, the day each quantile runs out, the headroom held and the orders recommended. The plan drills down region →
 // site → cluster; choosing a cluster and resource shows its daily path, its headroom and the cluster's order with the
-// reasons. It calls only api/capacity, api/capacity/versions and api/capacity/path (docs/dashboard.md). The view lives
-// in the query string (version, region, site, cluster, resource), so back and forward move between views.
+// reasons; a card lists what changed since the plan before. It calls only api/capacity, api/capacity/versions,
+// api/capacity/diff and api/capacity/path (docs/dashboard.md). The view lives in the query string (version, region,
+// site, cluster, resource), so back and forward move between views.
 
 import {
   MISSING,
@@ -123,6 +124,7 @@ const load = viewLoader({
       `api/capacity${apiQuery({ version: state.version, region: state.region, site: state.site, cluster: state.cluster })}`,
       signal,
     );
+    const changes = await comparison(state, versions, signal);
     // The page fills in what the URL left to it (a cluster's site and region, its most urgent resource).
     const canonical = { ...scopedState(plan.scope, plan.scope.level, state.version) };
     const selected = selectedEntry(plan, state);
@@ -139,10 +141,23 @@ const load = viewLoader({
     }
     hideError();
     render(plan, versions, canonical, state, selected, path);
+    renderChanges(changes, plan, canonical);
     return canonical;
   },
   failed: (state) => renderBreadcrumb({ level: scopeLevel(state), ...state }, state.version),
 });
+
+/** The changes from the plan before the one shown, in the same scope; null for the first plan stored. */
+async function comparison(state, versions, signal) {
+  const shown = state.version ? Number(state.version) : Math.max(...versions.map((each) => each.version));
+  if (!versions.some((each) => each.version < shown)) {
+    return null;
+  }
+  return getJson(
+    `api/capacity/diff${apiQuery({ to: state.version, region: state.region, site: state.site, cluster: state.cluster })}`,
+    signal,
+  );
+}
 
 function scopeLevel(state) {
   return [...SCOPE_LEVELS].reverse().find((level) => state[level]) ?? 'fleet';
@@ -348,6 +363,97 @@ function renderRanking(plan, state, selected) {
       return row;
     }),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Changes since the previous plan
+
+const CHANGES = {
+  added: { label: 'New', badge: 'badge-applied' },
+  removed: { label: 'Gone', badge: 'badge-removed' },
+  changed: { label: 'Changed', badge: 'badge-pending' },
+};
+
+function fromTo(before, after) {
+  return before === after ? (after ?? MISSING) : `${before ?? MISSING} \u2192 ${after ?? MISSING}`;
+}
+
+function shiftText(days) {
+  if (days === null) {
+    return MISSING;
+  }
+  if (days === 0) {
+    return '0 days';
+  }
+  return `${days > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(days))} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
+}
+
+function renderChanges(changes, plan, state) {
+  const card = document.getElementById('changes-card');
+  const body = document.querySelector('#changes-table tbody');
+  if (changes === null) {
+    document.getElementById('changes-title').textContent = 'Changes since the previous plan';
+    document.getElementById('changes-sub').textContent = `Plan v${plan.plan_version} is the first stored: there `
+      + 'is no earlier plan to compare it with.';
+    body.replaceChildren();
+    card.dataset.from = '';
+    return;
+  }
+  const { totals } = changes;
+  card.dataset.from = String(changes.from);
+  document.getElementById('changes-title').textContent = `Changes since plan v${changes.from}`;
+  const cost = totals.order_cost_after - totals.order_cost_before;
+  document.getElementById('changes-sub').textContent = `Plan v${changes.to} (data to ${changes.to_as_of}) against `
+    + `v${changes.from} (data to ${changes.from_as_of}), per cluster and resource here: the P50 exhaustion day and its `
+    + 'shift (negative: sooner), the need-by day, the servers ordered and the change in their cost. Running out newly '
+    + `or no longer first, then the largest shifts. In all: ${formatNumber(totals.orders_before)} \u2192 `
+    + `${formatNumber(totals.orders_after)} orders, ${shiftUsd(cost)} USD; `
+    + `${formatNumber(totals.running_out_before)} \u2192 ${formatNumber(totals.running_out_after)} cluster resources `
+    + 'running out at P50 within the horizon.';
+  const rows = changes.changes.filter((row) => row.status !== 'unchanged');
+  if (rows.length === 0) {
+    body.replaceChildren(element('tr', {}, element('td', { colspan: '9', className: 'empty' },
+      'Nothing changed: the same exhaustion and need-by days, and the same orders.')));
+    return;
+  }
+  body.replaceChildren(
+    ...rows.map((row) => {
+      const known = CHANGES[row.status] ?? { label: row.status, badge: 'badge-unchanged' };
+      const cost = row.order_cost_after - row.order_cost_before;
+      const target = row.status === 'removed' ? null : entryState(row, state.version);
+      const cells = [
+        element('td', {}, RESOURCE_LABELS[row.resource] ?? row.resource),
+        element('td', { dataset: { field: 'status', value: row.status } },
+          element('span', { className: `badge ${known.badge}` }, known.label)),
+        element('td', { className: 'num', dataset: { field: 'p50' } },
+          fromTo(row.exhaustion_p50_before, row.exhaustion_p50_after)),
+        numberCell('p50_shift', row.exhaustion_p50_shift, shiftText(row.exhaustion_p50_shift)),
+        element('td', { className: 'num', dataset: { field: 'need_by' } },
+          fromTo(row.need_by_before, row.need_by_after)),
+        element('td', { className: 'num', dataset: { field: 'servers' } },
+          fromTo(formatNumber(row.servers_before), formatNumber(row.servers_after))),
+        numberCell('cost', cost, shiftUsd(cost)),
+        element('td', { className: 'wrap-wide', dataset: { field: 'what' } }, row.what.join('; ')),
+      ];
+      const dataset = { key: `${row.cluster}/${row.resource}`, status: row.status };
+      if (target === null) {
+        return element('tr', { dataset }, element('th', { scope: 'row' }, row.cluster), ...cells);
+      }
+      return drillRow(target, { dataset }, element('th', { scope: 'row' }, viewLink(target, row.cluster)), ...cells);
+    }),
+  );
+}
+
+/** A number cell whose data-value holds {@code value} (empty for null) and whose text is {@code text}. */
+function numberCell(field, value, text) {
+  return element('td', { className: 'num', dataset: { field, value: value === null ? '' : String(value) } }, text);
+}
+
+function shiftUsd(amount) {
+  if (Math.abs(amount) < 0.5) {
+    return '0';
+  }
+  return `${amount > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(amount))}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -125,26 +125,32 @@ final class PlanCommand implements Callable<Integer> {
                 terminal.json(result);
                 return 0;
             }
-            int changed = 0;
             for (CapacityPlanDiff.Change change : result.changes()) {
                 if (!change.status().equals("unchanged")) {
-                    changed++;
                     terminal.say(String.format(
                             Locale.ROOT,
                             "%-9s %s/%s: %s",
                             change.status(),
                             change.cluster(),
                             change.resource(),
-                            String.join("; ", change.lines())));
+                            String.join("; ", change.what())));
                 }
             }
+            CapacityPlanDiff.Totals totals = result.totals();
             terminal.say(String.format(
                     Locale.ROOT,
-                    "Capacity plan %d -> %d: %d of %d cluster resources changed",
-                    result.fromVersion(),
-                    result.toVersion(),
-                    changed,
-                    result.changes().size()));
+                    "Capacity plan %d -> %d: %d of %d cluster resources changed; %d -> %d orders, %,.0f -> %,.0f USD;"
+                            + " %d -> %d cluster resources running out at P50",
+                    result.from(),
+                    result.to(),
+                    totals.changed(),
+                    result.changes().size(),
+                    totals.ordersBefore(),
+                    totals.ordersAfter(),
+                    totals.orderCostBefore(),
+                    totals.orderCostAfter(),
+                    totals.runningOutBefore(),
+                    totals.runningOutAfter()));
             return 0;
         }
         WhatIf whatIf = WhatIf.parse(scales, adds, delays, extras);

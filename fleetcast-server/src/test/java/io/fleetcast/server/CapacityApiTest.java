@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetcast.app.capacity.CapacityPlanDiff;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.server.api.JsonMapping;
 import java.nio.file.Path;
@@ -412,6 +413,53 @@ class CapacityApiTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void theLatestPlanIsComparedWithTheOneBeforeItAsTheApplicationComparesThem() {
+        CapacityPlanDocument first = server.app().capacity().stored(1).orElseThrow();
+        JsonNode diff = server.json("/api/capacity/diff");
+
+        assertThat(fieldNames(diff))
+                .containsExactly("from", "from_as_of", "to", "to_as_of", "scope", "totals", "changes");
+        assertThat(diff.get("from").asInt()).isEqualTo(1);
+        assertThat(diff.get("to").asInt()).isEqualTo(2);
+        CapacityPlanDiff expected = CapacityPlanDiff.of(first, latest());
+        assertThat(diff.get("changes")).isEqualTo(tree(expected.changes()));
+        assertThat(diff.get("totals")).isEqualTo(tree(expected.totals()));
+        // The two plans look at different horizons and service levels: some entries move.
+        assertThat(expected.totals().changed()).isPositive();
+        assertThat(diff.get("changes").get(0).get("what").size()).isPositive();
+        assertThat(server.json("/api/capacity/diff?from=1&to=2")).isEqualTo(diff);
+        assertThat(server.json("/api/capacity/diff?from=2&to=latest")
+                        .get("totals")
+                        .get("changed")
+                        .asInt())
+                .isZero();
+
+        String region = latest().clusters().get(0).region();
+        JsonNode narrowed = server.json("/api/capacity/diff?region=" + encode(region));
+        assertThat(narrowed.get("scope").get("level").asText()).isEqualTo("region");
+        assertThat(narrowed.get("changes"))
+                .isEqualTo(tree(CapacityPlanDiff.of(
+                                first, latest(), entry -> entry.region().equals(region))
+                        .changes()));
+    }
+
+    @Test
+    void aDiffNeedsAnEarlierPlan() {
+        assertError(
+                server.get("/api/capacity/diff?to=1"),
+                404,
+                "capacity plan 1 is the first stored: there is no earlier plan to compare it with");
+        assertError(
+                server.get("/api/capacity/diff?from=7"),
+                404,
+                "there is no capacity plan version 7; versions are 1 to 2");
+        assertError(
+                server.get("/api/capacity/diff?to=first"),
+                400,
+                "parameter \"to\": expected a plan version (1, 2, ...) or latest, got \"first\"");
     }
 
     @Test

@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Capacity page in real headless Chromium against the real server on a free port, over {@link TestCapacityData}'s
- * simulated fleet and its two stored plans. One walk through the page (ranking, drill-down region → site → cluster,
- * the chosen cluster's chart, headroom and order, another plan version, back), so the browser starts once; every
+ * simulated fleet and its two stored plans. One walk through the page (ranking, the changes since plan 1, drill-down
+ * region → site → cluster, the chosen cluster's chart, headroom and order, another plan version, back), so the browser starts once; every
  * figure checked is the one the API returns. Screenshots are kept in {@code target/ui-artifacts/}.
  */
 class CapacityIT {
@@ -126,6 +126,41 @@ class CapacityIT {
                             .mapToInt(entry -> entry.get("orders").size())
                             .sum()));
             browser.screenshot("capacity-plan.png");
+
+            // What changed since plan v1: the entries that changed, in the API's order, with what changed.
+            List<JsonNode> changed = new ArrayList<>();
+            server.json("/api/capacity/diff").get("changes").forEach(row -> {
+                if (!row.get("status").asText().equals("unchanged")) {
+                    changed.add(row);
+                }
+            });
+            assertThat(changed).isNotEmpty();
+            assertThat(browser.text("#changes-title")).isEqualTo("Changes since plan v1");
+            List<WebElement> changeRows =
+                    browser.driver().findElements(By.cssSelector("#changes-table tbody tr[data-key]"));
+            assertThat(changeRows.stream()
+                            .map(row -> row.getAttribute("data-key"))
+                            .toList())
+                    .isEqualTo(changed.stream()
+                            .map(row -> row.get("cluster").asText() + "/"
+                                    + row.get("resource").asText())
+                            .toList());
+            for (int i = 0; i < changed.size(); i++) {
+                JsonNode change = changed.get(i);
+                List<String> what = new ArrayList<>();
+                change.get("what").forEach(line -> what.add(line.asText()));
+                assertThat(changeRows
+                                .get(i)
+                                .findElement(By.cssSelector("td[data-field=what]"))
+                                .getText())
+                        .isEqualTo(String.join("; ", what));
+                JsonNode shift = change.get("exhaustion_p50_shift");
+                assertThat(changeRows
+                                .get(i)
+                                .findElement(By.cssSelector("td[data-field=p50_shift]"))
+                                .getAttribute("data-value"))
+                        .isEqualTo(shift.isNull() ? "" : shift.asText());
+            }
 
             // Drill down: region, then site; each level lists the next one and only its own clusters.
             browser.find("#groups-table tr[data-key='" + region + "'] th a").click();
@@ -272,6 +307,8 @@ class CapacityIT {
             assertThat(points(browser.chartSeries("path-chart"), "demand-p50"))
                     .isEqualTo((long) TestCapacityData.FIRST_HORIZON_DAYS);
             assertThat(browser.text("#kpis [data-kpi=clusters]")).contains("plan v1");
+            assertThat(browser.text("#changes-sub"))
+                    .isEqualTo("Plan v1 is the first stored: there is no earlier plan to compare it with.");
 
             // Back: the latest plan again; then up through the breadcrumb to the whole plan.
             browser.driver().navigate().back();

@@ -351,6 +351,7 @@ class FleetcastServerTest {
                         "GET /api/capacity",
                         "GET /api/capacity/versions",
                         "GET /api/capacity/path",
+                        "GET /api/capacity/diff",
                         "GET /api/cost",
                         "GET /api/prognostics",
                         "GET /api/prognostics/assets/{assetId}",

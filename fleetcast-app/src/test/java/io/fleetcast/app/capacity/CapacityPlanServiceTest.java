@@ -273,12 +273,12 @@ class CapacityPlanServiceTest {
         // The same data: P50 exhaustion does not move; a lower service level holds less headroom.
         assertThat(diff.changes()).allSatisfy(change -> {
             assertThat(change.exhaustionP50After()).isEqualTo(change.exhaustionP50Before());
-            assertThat(change.lines()).noneMatch(line -> line.startsWith("runs out"));
+            assertThat(change.what()).noneMatch(line -> line.startsWith("P50 exhaustion"));
         });
         assertThat(diff.changes())
                 .filteredOn(change -> change.status().equals("changed"))
                 .isNotEmpty()
-                .allSatisfy(change -> assertThat(change.lines()).anyMatch(line -> line.startsWith("headroom")));
+                .allSatisfy(change -> assertThat(change.what()).anyMatch(line -> line.startsWith("headroom")));
         assertThatThrownBy(() -> app.capacity().diff(1, 99))
                 .isInstanceOf(FleetcastException.class)
                 .hasMessageContaining("capacity plan 99 is not stored");

@@ -31,6 +31,7 @@ public final class ApiRoutes {
         routes.get(PREFIX + "/capacity", new CapacityHandler(app.capacity()));
         routes.get(PREFIX + "/capacity/versions", new CapacityVersionsHandler(app.capacity()));
         routes.get(PREFIX + "/capacity/path", new CapacityPathHandler(app.capacity()));
+        routes.get(PREFIX + "/capacity/diff", new CapacityDiffHandler(app.capacity()));
         routes.get(PREFIX + "/cost", new CostHandler(app.cost(), app.fleet(), siteRates));
         routes.get(PREFIX + "/prognostics", new PrognosticsHandler(app.prognostics()));
         routes.get(PREFIX + "/prognostics/assets/{assetId}", new PrognosticsAssetHandler(app.prognostics()));
