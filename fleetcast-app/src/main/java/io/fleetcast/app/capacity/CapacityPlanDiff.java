@@ -66,7 +66,7 @@ public record CapacityPlanDiff(
      *
      * @param status a {@link Status}'s code
      * @param what the changes in words, e.g. "P50 exhaustion 21 days sooner (2027-03-02 to 2027-02-09)"; empty when
-     *     the same
+     *     unchanged
      */
     public record Change(
             String cluster,
@@ -101,7 +101,7 @@ public record CapacityPlanDiff(
     /**
      * The whole comparison's orders and exhaustions.
      *
-     * @param ordersBefore the earlier plan's orders in the rows' clusters; {@code ordersAfter} the later one's
+     * @param ordersBefore the earlier plan's orders in the scope; {@code ordersAfter} the later one's
      * @param runningOutBefore the cluster resources of the earlier plan that run out within its horizon at P50
      * @param changed the entries that are not unchanged
      */
@@ -257,7 +257,13 @@ public record CapacityPlanDiff(
 
     /** A change of at least {@link #RELATIVE} of an amount, e.g. "P50 demand ... 3.2% higher (100 to 103.2 cores)". */
     private static void relative(String name, double before, double after, Entry entry, List<String> what) {
-        if (before <= 0 || Math.abs(after / before - 1) < RELATIVE) {
+        if (before <= 0) {
+            if (after > 0) {
+                what.add(String.format(Locale.ROOT, "%s %,.1f %s (none before)", name, after, entry.unit()));
+            }
+            return;
+        }
+        if (Math.abs(after / before - 1) < RELATIVE) {
             return;
         }
         what.add(String.format(

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two plans of {@link HandWorkedCluster}'s ash-c1 set by hand: the earlier runs out of cpu at P50 on 2025-06-01 and of
- * nothing else, with no orders; the later runs out of cpu 21 days sooner and of memory on 2025-09-01, orders 3 servers
- * of {@code big} (43,500 USD), and has no storage entry.
+ * nothing else, with no orders and no memory headroom; the later runs out of cpu 21 days sooner and of memory on
+ * 2025-09-01, holds 12.5 GiB of memory headroom, orders 3 servers of {@code big} (43,500 USD), and has no storage
+ * entry.
  */
 class CapacityPlanDiffTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +53,7 @@ class CapacityPlanDiffTest {
             each.putArray("orders");
         }
         entry(first, "cpu").put("exhaustion_p50", "2025-06-01").put("exhaustion_p99", "2025-05-01");
+        ((ObjectNode) entry(first, "memory").get("headroom")).put("total", 0.0);
         ObjectNode second = first.deepCopy();
         second.put("plan_version", 2);
         entry(second, "cpu").put("exhaustion_p50", "2025-05-11").put("exhaustion_p99", "2025-05-01");
@@ -62,6 +64,7 @@ class CapacityPlanDiffTest {
                 "demand_p50_at_end",
                 entry(first, "cpu").get("demand_p50_at_end").asDouble() * 1.025);
         ObjectNode memoryAfter = entry(second, "memory");
+        ((ObjectNode) memoryAfter.get("headroom")).put("total", 12.5);
         memoryAfter.put(
                 "demand_p50_at_end",
                 entry(first, "memory").get("demand_p50_at_end").asDouble() * 1.005);
@@ -117,7 +120,9 @@ class CapacityPlanDiffTest {
         assertThat(cpu.serversAfter()).isEqualTo(3);
         assertThat(cpu.orderCostAfter()).isEqualTo(43_500.0);
         assertThat(comparison.changes().get(0).what())
-                .containsExactly("P50 exhaustion now on 2025-09-01 (none within the earlier horizon)");
+                .containsExactly(
+                        "P50 exhaustion now on 2025-09-01 (none within the earlier horizon)",
+                        "headroom 12.5 GiB (none before)");
         assertThat(comparison.changes().get(1).supplyAtEndAfter()).isNull();
         assertThat(comparison.changes().get(1).supplyAtEndBefore()).isNotNull();
 
