@@ -1,5 +1,8 @@
 package io.fleetcast.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcast.app.FleetcastApp;
 import io.fleetcast.app.capacity.AllocationService;
 import io.fleetcast.app.capacity.CapacityPlanDiff;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +40,8 @@ import picocli.CommandLine.Spec;
                     + " --add-supply us-east-dc1-c01:compute-2024:40@2027-03-01 --delay-order PO-202609-00012:30"
         })
 final class PlanCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Spec
     CommandSpec spec;
 
@@ -243,14 +250,99 @@ final class PlanCommand implements Callable<Integer> {
                             : "allocation with the extra capacity:");
             changes.forEach(change -> terminal.say("    " + change.description()));
         }
+        summary(plan).forEach(terminal::say);
         plan.notes().forEach(note -> terminal.say("note: " + note));
+    }
+
+    /**
+     * The allocation and utilization sections in a line each, as the dashboard's tiles count them: the requests
+     * granted in full, in part or not at all; the service allocations that are idle, under-used or above their
+     * allocation; the stranded capacity and the rightsizing savings in USD a month. None for an empty section.
+     */
+    static List<String> summary(CapacityPlanDocument plan) {
+        JsonNode document;
+        try {
+            document = JSON.readTree(plan.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a capacity plan document does not read back", e);
+        }
+        List<String> lines = new ArrayList<>();
+        JsonNode requests = document.path("allocations");
+        if (!requests.isEmpty()) {
+            JsonNode pools = document.path("allocation_pools");
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "requests: %d, %d granted in full, %d in part, %d not at all; %d of %d pools short",
+                    requests.size(),
+                    count(requests, "outcome", "full"),
+                    count(requests, "outcome", "partial"),
+                    count(requests, "outcome", "none"),
+                    (int) stream(pools)
+                            .filter(pool -> pool.path("unmet").asDouble() > 0)
+                            .count(),
+                    pools.size()));
+        }
+        JsonNode utilization = document.path("utilization");
+        if (!utilization.isEmpty()) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "utilization: %d service allocations in %d clusters: %d idle, %d under-used, %d above their"
+                            + " allocation, %d without one",
+                    utilization.size(),
+                    stream(utilization)
+                            .map(row -> row.path("cluster").asText())
+                            .distinct()
+                            .count(),
+                    count(utilization, "status", "idle"),
+                    count(utilization, "status", "under_used"),
+                    count(utilization, "status", "above_allocation"),
+                    count(utilization, "status", "unallocated")));
+        }
+        JsonNode stranded = document.path("stranded");
+        if (!stranded.isEmpty()) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "stranded: %,.0f USD/month in %s idle beside an exhausted one",
+                    usdPerMonth(stranded),
+                    count(stranded.size(), "resource")));
+        }
+        JsonNode rightsizing = document.path("rightsizing");
+        if (!rightsizing.isEmpty()) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "rightsizing: %s to shrink, saving %,.0f USD/month",
+                    count(rightsizing.size(), "allocation"),
+                    usdPerMonth(rightsizing)));
+        }
+        return lines;
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+
+    /** "1 resource", "2 resources". */
+    private static String count(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static long count(JsonNode rows, String field, String value) {
+        return stream(rows)
+                .filter(row -> row.path(field).asText().equals(value))
+                .count();
+    }
+
+    /** The sum of the rows' {@code usd_per_month}; an unpriced row adds nothing. */
+    private static double usdPerMonth(JsonNode rows) {
+        return stream(rows)
+                .mapToDouble(row -> row.path("usd_per_month").asDouble(0))
+                .sum();
     }
 
     private static String amount(double value, String unit) {
         return String.format(Locale.ROOT, "%,.0f %s", value, unit);
     }
 
-    /** A cloud entry's supply by how it is bought. */
     /**
      * The plan's orders, cluster by cluster in the plan's order and each cluster's by the day they are needed, as the
      * dashboard lists them: a cluster's orders hang off the resource that sized each, and the earliest may be sized

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,69 @@ class PlanCommandTest {
         assertThat(PlanCommand.ordersByCluster(plan))
                 .extracting(order -> order.cluster() + " " + order.quantity())
                 .containsExactly("c01 5", "c02 19", "c02 69", "c02 22");
+    }
+
+    @Test
+    void theAllocationAndUtilizationSectionsAreSummedUpInALineEach() {
+        List<Object> requests = List.of(
+                Map.of("request_id", "R1", "outcome", "full"),
+                Map.of("request_id", "R2", "outcome", "partial"),
+                Map.of("request_id", "R3", "outcome", "none"),
+                Map.of("request_id", "R4", "outcome", "full"));
+        List<Object> pools = List.of(Map.of("cluster", "c01", "unmet", 12.5), Map.of("cluster", "c02", "unmet", 0.0));
+        List<Object> utilization = List.of(
+                Map.of("service", "a", "cluster", "c01", "status", "idle"),
+                Map.of("service", "b", "cluster", "c01", "status", "under_used"),
+                Map.of("service", "b", "cluster", "c02", "status", "well_used"),
+                Map.of("service", "c", "cluster", "c02", "status", "above_allocation"));
+        Map<String, Object> unpriced = new HashMap<>();
+        unpriced.put("cluster", "c02");
+        unpriced.put("usd_per_month", null);
+        List<Object> stranded = List.of(Map.of("cluster", "c01", "usd_per_month", 1234.4), unpriced);
+        List<Object> rightsizing = List.of(Map.of("service", "a", "usd_per_month", 99.6));
+        CapacityPlanDocument plan = new CapacityPlanDocument(
+                "2026-10-31",
+                365,
+                0.99,
+                null,
+                null,
+                List.of(),
+                requests,
+                pools,
+                null,
+                utilization,
+                stranded,
+                rightsizing,
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of());
+
+        assertThat(PlanCommand.summary(plan))
+                .containsExactly(
+                        "requests: 4, 2 granted in full, 1 in part, 1 not at all; 1 of 2 pools short",
+                        "utilization: 4 service allocations in 2 clusters: 1 idle, 1 under-used, 1 above their"
+                                + " allocation, 0 without one",
+                        "stranded: 1,234 USD/month in 2 resources idle beside an exhausted one",
+                        "rightsizing: 1 allocation to shrink, saving 100 USD/month");
+        assertThat(PlanCommand.summary(new CapacityPlanDocument(
+                        "2026-10-31",
+                        365,
+                        0.99,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        Map.of(),
+                        List.of(),
+                        List.of())))
+                .isEmpty();
     }
 
     private static CapacityPlanDocument.Order order(String cluster, String needBy, long quantity) {
