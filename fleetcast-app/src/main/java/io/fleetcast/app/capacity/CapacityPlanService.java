@@ -295,7 +295,7 @@ public final class CapacityPlanService {
                         + ", not open: only an open order can be delayed");
             }
         }
-        LeadTimes leadTimes = LeadTimes.learn(history);
+        LeadTimes leadTimes = LeadTimes.learn(history).withLines(productLines(orders, inventory));
 
         progress.progress("life fits", 0, 1);
         Map<String, LifeDistribution> fits = new TreeMap<>();
@@ -932,6 +932,32 @@ public final class CapacityPlanService {
     }
 
     /**
+     * Each owned SKU's product line, for lead times: the SKUs of the clusters it runs in or is ordered for (orders not
+     * cancelled), itself included. A cluster is built of one line of servers, so its generations share a supplier.
+     */
+    private static Map<String, Set<String>> productLines(List<StoredOrder> orders, List<InventoryGroup> inventory) {
+        Map<String, Set<String>> byCluster = new HashMap<>();
+        for (StoredOrder order : orders) {
+            String cluster = order.cluster();
+            if (cluster != null && !order.status().equals("cancelled")) {
+                byCluster.computeIfAbsent(cluster, c -> new TreeSet<>()).add(order.sku());
+            }
+        }
+        for (InventoryGroup group : inventory) {
+            if (group.ownership().equals("owned")) {
+                byCluster.computeIfAbsent(group.cluster(), c -> new TreeSet<>()).add(group.sku());
+            }
+        }
+        Map<String, Set<String>> lines = new HashMap<>();
+        for (Set<String> skusOfCluster : byCluster.values()) {
+            for (String sku : skusOfCluster) {
+                lines.computeIfAbsent(sku, s -> new TreeSet<>()).addAll(skusOfCluster);
+            }
+        }
+        return lines;
+    }
+
+    /**
      * The day each SKU came into the fleet: its first order (not cancelled) or its first server in service, whichever
      * is earlier. A later day means a newer SKU.
      */
@@ -983,16 +1009,12 @@ public final class CapacityPlanService {
         if (record.priceUsd() == null || lead.isEmpty()) {
             return Optional.empty();
         }
-        EmpiricalDays leadTime = lead.orElseThrow();
-        String source = leadTimes.hasOwnHistory(sku)
-                ? leadTime.count() + " delivered orders of " + sku
-                : "too few orders of " + sku + "; all " + leadTime.count() + " delivered orders";
         return Optional.of(new OrderOption(
                 sku,
                 requireNonNull(shapes.get(sku)),
                 requireNonNull(record.priceUsd()).doubleValue(),
-                leadTime,
-                source,
+                lead.orElseThrow(),
+                leadTimes.leadTimeSource(sku),
                 "the newest SKU in " + cluster + " or on order for it (in the fleet since " + introduced.get(sku)
                         + ")"));
     }

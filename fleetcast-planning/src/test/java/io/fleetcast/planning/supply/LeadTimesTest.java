@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Lead times and slips by hand: nearest-rank quantiles, and pooling for SKUs with too few orders. */
@@ -38,5 +40,37 @@ class LeadTimesTest {
         assertThat(times.leadTime("b").orElseThrow().count()).isEqualTo(4);
         assertThat(times.slip("a").orElseThrow().quantile(1)).isEqualTo(10);
         assertThat(LeadTimes.learn(List.of()).leadTime("a")).isEmpty();
+    }
+
+    @Test
+    void aNewSkuBorrowsItsLinesLeadTimesAndEverySkusSlips() {
+        // compute-old took 50, 60 and 70 days (each 5 late); storage 150 and 160 days (on time); compute-new, one order
+        // of 55 days (on time), shares its clusters with compute-old.
+        LocalDate day = LocalDate.of(2025, 1, 1);
+        List<PastOrder> history = List.of(
+                new PastOrder("compute-old", day, day.plusDays(45), day.plusDays(50)),
+                new PastOrder("compute-old", day, day.plusDays(55), day.plusDays(60)),
+                new PastOrder("compute-old", day, day.plusDays(65), day.plusDays(70)),
+                new PastOrder("storage", day, day.plusDays(150), day.plusDays(150)),
+                new PastOrder("storage", day, day.plusDays(160), day.plusDays(160)),
+                new PastOrder("compute-new", day, day.plusDays(55), day.plusDays(55)));
+        LeadTimes times = LeadTimes.learn(history)
+                .withLines(Map.of(
+                        "compute-new", Set.of("compute-old", "compute-new"),
+                        "storage-new", Set.of("storage", "storage-new")));
+
+        EmpiricalDays lead = times.leadTime("compute-new").orElseThrow();
+        assertThat(lead.count()).isEqualTo(4);
+        assertThat(lead.quantile(1)).isEqualTo(70);
+        assertThat(times.leadTimeSource("compute-new"))
+                .isEqualTo("too few orders of compute-new; the 4 delivered orders of its line (compute-new,"
+                        + " compute-old)");
+        // Its line has too few orders too: every SKU's.
+        assertThat(times.leadTime("storage-new").orElseThrow().count()).isEqualTo(6);
+        assertThat(times.leadTimeSource("storage-new"))
+                .isEqualTo("too few orders of storage-new; all 6 delivered orders");
+        assertThat(times.leadTimeSource("compute-old")).isEqualTo("3 delivered orders of compute-old");
+        // Slips do not depend on the line: every SKU's six.
+        assertThat(times.slip("compute-new").orElseThrow().count()).isEqualTo(6);
     }
 }
