@@ -389,18 +389,15 @@ function shiftText(days) {
 }
 
 function renderChanges(changes, plan, state) {
-  const card = document.getElementById('changes-card');
   const body = document.querySelector('#changes-table tbody');
   if (changes === null) {
     document.getElementById('changes-title').textContent = 'Changes since the previous plan';
     document.getElementById('changes-sub').textContent = `Plan v${plan.plan_version} is the first stored: there `
       + 'is no earlier plan to compare it with.';
     body.replaceChildren();
-    card.dataset.from = '';
     return;
   }
   const { totals } = changes;
-  card.dataset.from = String(changes.from);
   document.getElementById('changes-title').textContent = `Changes since plan v${changes.from}`;
   const cost = totals.order_cost_after - totals.order_cost_before;
   document.getElementById('changes-sub').textContent = `Plan v${changes.to} (data to ${changes.to_as_of}) against `
