@@ -121,8 +121,9 @@ public record CapacityPlanDiff(
         Map<String, Entry> keys = new LinkedHashMap<>(before);
         keys.putAll(after);
         List<Change> rows = new ArrayList<>();
+        String end = ends(earlier, later);
         for (Map.Entry<String, Entry> key : keys.entrySet()) {
-            rows.add(change(before.get(key.getKey()), after.get(key.getKey()), key.getValue()));
+            rows.add(change(before.get(key.getKey()), after.get(key.getKey()), key.getValue(), end));
         }
         rows.sort(Comparator.comparing((Change row) -> row.status().equals(Status.UNCHANGED.code()))
                 .thenComparing(
@@ -163,7 +164,17 @@ public record CapacityPlanDiff(
         return entries;
     }
 
-    private static Change change(@Nullable Entry before, @Nullable Entry after, Entry either) {
+    /**
+     * "the horizon's end", or where the two plans' horizons end on different days, "the horizon's end (2027-10-31 and
+     * 2027-11-07)": their amounts there are of different days.
+     */
+    private static String ends(CapacityPlanDocument earlier, CapacityPlanDocument later) {
+        LocalDate before = LocalDate.parse(earlier.asOf()).plusDays(earlier.horizonDays());
+        LocalDate after = LocalDate.parse(later.asOf()).plusDays(later.horizonDays());
+        return before.equals(after) ? "the horizon's end" : "the horizon's end (" + before + " and " + after + ")";
+    }
+
+    private static Change change(@Nullable Entry before, @Nullable Entry after, Entry either, String end) {
         List<String> what = new ArrayList<>();
         Status status;
         if (before == null) {
@@ -190,8 +201,8 @@ public record CapacityPlanDiff(
             describe("P99 exhaustion", p99Before, p99After, what);
             describe("need-by", needBefore, needAfter, what);
             relative("usable supply now", before.supply(), after.supply(), after, what);
-            relative("usable supply at the horizon's end", before.supplyAtEnd(), after.supplyAtEnd(), after, what);
-            relative("P50 demand at the horizon's end", before.demandP50AtEnd(), after.demandP50AtEnd(), after, what);
+            relative("usable supply at " + end, before.supplyAtEnd(), after.supplyAtEnd(), after, what);
+            relative("P50 demand at " + end, before.demandP50AtEnd(), after.demandP50AtEnd(), after, what);
             relative("headroom", before.headroom().total(), after.headroom().total(), after, what);
             if (serversBefore != serversAfter || Math.abs(costAfter - costBefore) > 0.005) {
                 what.add(String.format(

@@ -136,6 +136,24 @@ class CapacityPlanDiffTest {
     }
 
     @Test
+    void amountsAtTheHorizonsEndSayTheDaysWhenTheHorizonsEndApart() throws IOException {
+        ObjectNode shorter = (ObjectNode) JSON.readTree(later.toJson());
+        shorter.put("horizon_days", 358);
+
+        CapacityPlanDiff diff =
+                CapacityPlanDiff.of(earlier, CapacityPlanDocument.parse(JSON.writeValueAsString(shorter)));
+
+        // The data end on 2025-03-31: 365 days ahead is 2026-03-31, 358 days 2026-03-24.
+        assertThat(diff.changes().stream()
+                        .filter(change -> change.resource().equals("cpu"))
+                        .findFirst()
+                        .orElseThrow()
+                        .what())
+                .anyMatch(line ->
+                        line.startsWith("P50 demand at the horizon's end (2026-03-31 and 2026-03-24) 2.5% higher"));
+    }
+
+    @Test
     void aPlanComparedWithItselfHasNoChanges() {
         CapacityPlanDiff comparison = CapacityPlanDiff.of(later, later);
 
