@@ -10,12 +10,14 @@ import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanService;
 import io.fleetcast.app.capacity.HeadroomPolicy;
 import io.fleetcast.app.capacity.WhatIf;
+import io.fleetcast.store.capacity.StoredCapacityPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -143,21 +145,7 @@ final class PlanCommand implements Callable<Integer> {
                             String.join("; ", change.what())));
                 }
             }
-            CapacityPlanDiff.Totals totals = result.totals();
-            terminal.say(String.format(
-                    Locale.ROOT,
-                    "Capacity plan %d -> %d: %d of %d cluster resources changed; %d -> %d orders, %,.0f -> %,.0f USD;"
-                            + " %d -> %d cluster resources running out at P50",
-                    result.from(),
-                    result.to(),
-                    totals.changed(),
-                    result.changes().size(),
-                    totals.ordersBefore(),
-                    totals.ordersAfter(),
-                    totals.orderCostBefore(),
-                    totals.orderCostAfter(),
-                    totals.runningOutBefore(),
-                    totals.runningOutAfter()));
+            terminal.say(totalsLine(result));
             return 0;
         }
         WhatIf whatIf = WhatIf.parse(scales, adds, delays, extras);
@@ -169,6 +157,7 @@ final class PlanCommand implements Callable<Integer> {
                 new HeadroomPolicy(maintenance, ceiling, surviveRacks, drReserve));
         long started = System.nanoTime();
         CapacityPlanDocument plan;
+        CapacityPlanDiff sincePrevious = null;
         try (FleetcastApp app = FleetcastApp.open(
                 whatIf.isEmpty() ? store.config() : store.config().readOnly())) {
             plan = app.capacity().run(request, (step, done, total) -> {
@@ -176,6 +165,17 @@ final class PlanCommand implements Callable<Integer> {
                     terminal.say(String.format(Locale.ROOT, "%s: %d of %d", step, done, total));
                 }
             });
+            Integer stored = plan.planVersion();
+            if (stored != null && !json) {
+                int version = stored;
+                OptionalInt previous = app.capacity().versions().stream()
+                        .mapToInt(StoredCapacityPlan::version)
+                        .filter(each -> each < version)
+                        .max();
+                if (previous.isPresent()) {
+                    sincePrevious = app.capacity().diff(previous.orElseThrow(), version);
+                }
+            }
         }
         long nanos = System.nanoTime() - started;
         if (json) {
@@ -191,7 +191,34 @@ final class PlanCommand implements Callable<Integer> {
                 plan.horizonDays(),
                 plan.serviceLevel(),
                 Terminal.seconds(nanos)));
+        if (sincePrevious != null) {
+            terminal.say(totalsLine(sincePrevious)
+                    + String.format(
+                            Locale.ROOT,
+                            " (each with: fleetcast plan --diff %d %d)",
+                            sincePrevious.from(),
+                            sincePrevious.to()));
+        }
         return 0;
+    }
+
+    /** A diff's totals in a line: how many entries changed, and the orders and exhaustions before and after. */
+    static String totalsLine(CapacityPlanDiff diff) {
+        CapacityPlanDiff.Totals totals = diff.totals();
+        return String.format(
+                Locale.ROOT,
+                "Capacity plan %d -> %d: %d of %d cluster resources changed; %d -> %d orders, %,.0f -> %,.0f USD;"
+                        + " %d -> %d cluster resources running out at P50",
+                diff.from(),
+                diff.to(),
+                totals.changed(),
+                diff.changes().size(),
+                totals.ordersBefore(),
+                totals.ordersAfter(),
+                totals.orderCostBefore(),
+                totals.orderCostAfter(),
+                totals.runningOutBefore(),
+                totals.runningOutAfter());
     }
 
     /** The horizon as a column header reads it: "1 year", "2 years", "90 days". */

@@ -30,8 +30,13 @@ class PlanDiffCommandTest {
                 .isZero();
         CliRun first = CliRun.of("plan", "--horizon", "180", "--db", db);
         assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out() + first.err()).doesNotContain("->");
         CliRun second = CliRun.of("plan", "--horizon", "180", "--service-level", "0.8", "--db", db);
         assertThat(second.exitCode()).as(second.err()).isZero();
+        // A stored plan says what changed since the one before.
+        assertThat(second.out() + second.err())
+                .containsPattern("Capacity plan 1 -> 2: [1-9]\\d* of \\d+ cluster resources changed; .*"
+                        + " \\(each with: fleetcast plan --diff 1 2\\)");
 
         CliRun text = CliRun.of("plan", "--diff", "1", "2", "--db", db);
         assertThat(text.exitCode()).as(text.err()).isZero();
