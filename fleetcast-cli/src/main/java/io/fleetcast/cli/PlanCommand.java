@@ -10,7 +10,6 @@ import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanService;
 import io.fleetcast.app.capacity.HeadroomPolicy;
 import io.fleetcast.app.capacity.WhatIf;
-import io.fleetcast.store.capacity.StoredCapacityPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -167,13 +166,9 @@ final class PlanCommand implements Callable<Integer> {
             });
             Integer stored = plan.planVersion();
             if (stored != null && !json) {
-                int version = stored;
-                OptionalInt previous = app.capacity().versions().stream()
-                        .mapToInt(StoredCapacityPlan::version)
-                        .filter(each -> each < version)
-                        .max();
+                OptionalInt previous = app.capacity().previousVersion(stored);
                 if (previous.isPresent()) {
-                    sincePrevious = app.capacity().diff(previous.orElseThrow(), version);
+                    sincePrevious = app.capacity().diff(previous.orElseThrow(), stored);
                 }
             }
         }

@@ -51,12 +51,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -295,7 +295,8 @@ public final class CapacityPlanService {
                         + ", not open: only an open order can be delayed");
             }
         }
-        LeadTimes leadTimes = LeadTimes.learn(history).withLines(productLines(orders, inventory));
+        Map<String, Set<String>> skusByCluster = ownedSkusByCluster(orders, inventory);
+        LeadTimes leadTimes = LeadTimes.learn(history).withLines(productLines(skusByCluster));
 
         progress.progress("life fits", 0, 1);
         Map<String, LifeDistribution> fits = new TreeMap<>();
@@ -361,7 +362,13 @@ public final class CapacityPlanService {
             Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
             Optional<OrderOption> option = info.elastic()
                     ? Optional.empty()
-                    : orderOption(cluster, orders, inventory, introduced, skus, shapes, leadTimes);
+                    : orderOption(
+                            cluster,
+                            skusByCluster.getOrDefault(cluster, Set.of()),
+                            introduced,
+                            skus,
+                            shapes,
+                            leadTimes);
             Map<Resource, Double> headroom = new EnumMap<>(Resource.class);
             Map<Resource, HeadroomSizing> sizings = new EnumMap<>(Resource.class);
             if (!info.elastic()) {
@@ -571,6 +578,14 @@ public final class CapacityPlanService {
     /** Every stored plan version, oldest first. */
     public List<StoredCapacityPlan> versions() {
         return store.capacityPlans();
+    }
+
+    /** The newest plan stored before {@code version}; empty when {@code version} is the first. */
+    public OptionalInt previousVersion(int version) {
+        return versions().stream()
+                .mapToInt(StoredCapacityPlan::version)
+                .filter(each -> each < version)
+                .max();
     }
 
     /** The daily path of one cluster and resource in plan {@code version}. */
@@ -932,10 +947,11 @@ public final class CapacityPlanService {
     }
 
     /**
-     * Each owned SKU's product line, for lead times: the SKUs of the clusters it runs in or is ordered for (orders not
-     * cancelled), itself included. A cluster is built of one line of servers, so its generations share a supplier.
+     * The owned SKUs of each cluster: those it runs (in service on the plan's day) or has ordered (orders not
+     * cancelled).
      */
-    private static Map<String, Set<String>> productLines(List<StoredOrder> orders, List<InventoryGroup> inventory) {
+    private static Map<String, Set<String>> ownedSkusByCluster(
+            List<StoredOrder> orders, List<InventoryGroup> inventory) {
         Map<String, Set<String>> byCluster = new HashMap<>();
         for (StoredOrder order : orders) {
             String cluster = order.cluster();
@@ -948,8 +964,16 @@ public final class CapacityPlanService {
                 byCluster.computeIfAbsent(group.cluster(), c -> new TreeSet<>()).add(group.sku());
             }
         }
+        return byCluster;
+    }
+
+    /**
+     * Each owned SKU's product line, for lead times: the SKUs of the clusters it runs in or is ordered for, itself
+     * included. A cluster is built of one line of servers, so its generations share a supplier.
+     */
+    private static Map<String, Set<String>> productLines(Map<String, Set<String>> skusByCluster) {
         Map<String, Set<String>> lines = new HashMap<>();
-        for (Set<String> skusOfCluster : byCluster.values()) {
+        for (Set<String> skusOfCluster : skusByCluster.values()) {
             for (String sku : skusOfCluster) {
                 lines.computeIfAbsent(sku, s -> new TreeSet<>()).addAll(skusOfCluster);
             }
@@ -974,29 +998,17 @@ public final class CapacityPlanService {
     }
 
     /**
-     * What to order for {@code cluster}: of the owned SKUs it runs or has ordered (not cancelled), the newest to the
-     * fleet; none without a lead time. A cluster is expanded with its current generation, not the one it was last
-     * ordered in: servers of a newer SKU already in it show that generation is bought for it.
+     * What to order for {@code cluster}: of its owned SKUs ({@code candidates}: those it runs or has ordered), the
+     * newest to the fleet; none without a lead time. A cluster is expanded with its current generation, not the one it
+     * was last ordered in: servers of a newer SKU already in it show that generation is bought for it.
      */
     private static Optional<OrderOption> orderOption(
             String cluster,
-            List<StoredOrder> orders,
-            List<InventoryGroup> inventory,
+            Set<String> candidates,
             Map<String, LocalDate> introduced,
             Map<String, SkuRecord> skus,
             Map<String, ServerShape> shapes,
             LeadTimes leadTimes) {
-        Set<String> candidates = new HashSet<>();
-        for (StoredOrder order : orders) {
-            if (cluster.equals(order.cluster()) && !order.status().equals("cancelled")) {
-                candidates.add(order.sku());
-            }
-        }
-        for (InventoryGroup group : inventory) {
-            if (group.cluster().equals(cluster) && group.ownership().equals("owned")) {
-                candidates.add(group.sku());
-            }
-        }
         Optional<String> newest = candidates.stream()
                 .max(Comparator.comparing((String sku) -> requireNonNull(introduced.get(sku)))
                         .thenComparing(Comparator.naturalOrder()));

@@ -702,23 +702,32 @@ class ClusterDemandForecasterTest {
         return new ClusterDemandForecaster.History(service, cluster, Resource.CPU, first, used);
     }
 
-    @Test
-    void aChangeOfGrowthRateIsCarriedAYearOut() {
-        // Two years at 10% a year, then 40% for the last 240 days, with the simulator's AR(1) noise: a single trend
-        // over the window would forecast a year out about 20% low.
+    /** Days before {@code AS_OF} at which {@link #kinked} series change their growth. */
+    private static final int KINK_DAYS_BEFORE_END = 240;
+
+    /**
+     * {@code days} days of a series at 1000 growing {@code before} a year (log), then {@code after} a year for the last
+     * {@value #KINK_DAYS_BEFORE_END} days, with the simulator's AR(1) noise (correlation 0.7, sd {@code sd}).
+     */
+    private static double[] kinked(int days, double before, double after, double sd) {
         Random random = new Random(5);
-        LocalDate first = AS_OF.minusDays(729);
-        LocalDate change = AS_OF.minusDays(240);
-        double[] used = new double[730];
+        LocalDate first = AS_OF.minusDays(days - 1);
+        LocalDate change = AS_OF.minusDays(KINK_DAYS_BEFORE_END);
+        double[] used = new double[days];
         double level = 0;
         double noise = 0;
         for (int t = 0; t < used.length; t++) {
-            level += (first.plusDays(t).isAfter(change) ? 0.4 : 0.1) / 365.25;
-            noise = 0.7 * noise + 0.025 * Math.sqrt(1 - 0.49) * random.nextGaussian();
+            level += (first.plusDays(t).isAfter(change) ? after : before) / 365.25;
+            noise = 0.7 * noise + sd * Math.sqrt(1 - 0.49) * random.nextGaussian();
             used[t] = 1000 * Math.exp(level + noise);
         }
-        double truth = 1000 * Math.exp(level + 0.4 * 365 / 365.25);
-        DemandForecast forecast = ClusterDemandForecaster.forecast(
+        return used;
+    }
+
+    /** The forecast a year out of one service with {@code used}, ending on {@code AS_OF}. */
+    private static DemandForecast alone(double[] used) {
+        LocalDate first = AS_OF.minusDays(used.length - 1);
+        return ClusterDemandForecaster.forecast(
                         List.of(new ClusterDemandForecaster.History("api", "c1", Resource.CPU, first, used)),
                         first,
                         AS_OF,
@@ -728,6 +737,15 @@ class ClusterDemandForecasterTest {
                         YearlyProfiles.of(List.of()),
                         (d, n) -> {})
                 .get(0);
+    }
+
+    @Test
+    void aChangeOfGrowthRateIsCarriedAYearOut() {
+        // Two years at 10% a year, then 40% for the last 240 days, with the simulator's AR(1) noise: a single trend
+        // over the window would forecast a year out about 20% low.
+        DemandForecast forecast = alone(kinked(730, 0.1, 0.4, 0.025));
+        double level = (0.1 * (730 - KINK_DAYS_BEFORE_END) + 0.4 * KINK_DAYS_BEFORE_END) / 365.25;
+        double truth = 1000 * Math.exp(level + 0.4 * 365 / 365.25);
 
         assertThat(forecast.model())
                 .containsPattern("Regression\\[log\\]\\+growth change 2026-0[23]-\\d\\d \\(1\\d%/y to 4\\d%/y\\)");
@@ -738,27 +756,7 @@ class ClusterDemandForecasterTest {
     void aPlacementWithLessThanTwoYearsIsNotTestedForAChangeOfGrowth() {
         // Flat for 260 days, then 60% a year, 1% noise. Tested, the scan would keep a change (0%/y to 81%/y), but a
         // placement 500 days old has no yearly shape of its own yet, and a kink in it is not read as growth.
-        Random random = new Random(5);
-        LocalDate first = AS_OF.minusDays(499);
-        LocalDate change = AS_OF.minusDays(240);
-        double[] used = new double[500];
-        double level = 0;
-        double noise = 0;
-        for (int t = 0; t < used.length; t++) {
-            level += (first.plusDays(t).isAfter(change) ? 0.6 : 0.0) / 365.25;
-            noise = 0.7 * noise + 0.01 * Math.sqrt(1 - 0.49) * random.nextGaussian();
-            used[t] = 1000 * Math.exp(level + noise);
-        }
-        DemandForecast forecast = ClusterDemandForecaster.forecast(
-                        List.of(new ClusterDemandForecaster.History("api", "c1", Resource.CPU, first, used)),
-                        first,
-                        AS_OF,
-                        365,
-                        NO_EVENTS,
-                        List.of(),
-                        YearlyProfiles.of(List.of()),
-                        (d, n) -> {})
-                .get(0);
+        DemandForecast forecast = alone(kinked(500, 0.0, 0.6, 0.01));
 
         assertThat(forecast.model()).contains("Regression[log]").doesNotContain("growth change");
     }

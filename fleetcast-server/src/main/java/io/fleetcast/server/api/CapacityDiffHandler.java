@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.fleetcast.app.capacity.CapacityPlanDiff;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
 import io.fleetcast.app.capacity.CapacityPlanService;
-import io.fleetcast.store.capacity.StoredCapacityPlan;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -35,10 +34,7 @@ final class CapacityDiffHandler implements Handler {
         @Nullable Integer from = PlanVersions.parse("from", parameters.getOrDefault("from", ""), true);
         int earlier = from != null
                 ? from
-                : capacity.versions().stream()
-                        .mapToInt(StoredCapacityPlan::version)
-                        .filter(version -> version < to)
-                        .max()
+                : capacity.previousVersion(to)
                         .orElseThrow(() -> new NotFoundException("capacity plan " + to
                                 + " is the first stored: there is no earlier plan to compare it with"));
         CapacityPlanDocument before = CapacityPlans.named(capacity, Map.of("version", Integer.toString(earlier)));
