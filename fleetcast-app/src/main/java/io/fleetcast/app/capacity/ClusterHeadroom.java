@@ -42,6 +42,12 @@ final class ClusterHeadroom {
 
     private static final int ORIGIN_STEP = 14;
 
+    /**
+     * The least share of a cluster's use at an origin that its settled services must carry for the origin to count: a
+     * sum of a few services errs by more, relative to it, than the whole cluster does.
+     */
+    private static final double MIN_COVERED = 0.5;
+
     private static final String METHOD = "the plan's per-service forecasts, summed";
 
     private ClusterHeadroom() {}
@@ -139,8 +145,10 @@ final class ClusterHeadroom {
      * cluster settled then (see {@link ClusterDemandForecaster#settled}) is forecast from its days up to the origin,
      * and the sum is compared with what those same services used {@code days} later. Services arriving or still
      * ramping up at the origin are left out: their growth is new demand, which reaches a plan as a request or a launch,
-     * not an error of the trend. A service that left counts as using nothing. Without one usable origin, the
-     * forecast's own spread is used.
+     * not an error of the trend. A service that left counts as using nothing. An origin counts only where the settled
+     * services carried at least {@value #MIN_COVERED} of the cluster's use that day: in a cluster that services are
+     * still moving into, the first to settle are a few small ones, and their relative error is no measure of the
+     * whole's. Without one usable origin, the forecast's own spread is used.
      */
     private static ForecastErrors errors(Resource resource, DemandForecast demand, int days, Context context) {
         List<ClusterDemandForecaster.History> services =
@@ -151,6 +159,8 @@ final class ClusterHeadroom {
             LocalDate target = origin.plusDays(days);
             double forecast = 0;
             double actual = 0;
+            double present = 0;
+            double covered = 0;
             LocalDate clusterLast = LocalDate.MIN;
             for (ClusterDemandForecaster.History service : services) {
                 if (!service.first().isAfter(origin)) {
@@ -164,9 +174,11 @@ final class ClusterHeadroom {
                     continue;
                 }
                 ClusterDemandForecaster.History known = service.until(origin);
+                present += service.on(origin);
                 if (!ClusterDemandForecaster.settled(known, context.dataFirst())) {
                     continue;
                 }
+                covered += service.on(origin);
                 forecast += ClusterDemandForecaster.forecast(
                                 known,
                                 clusterLast,
@@ -179,7 +191,7 @@ final class ClusterHeadroom {
                         .p50(days - 1);
                 actual += service.on(target);
             }
-            if (forecast > 0) {
+            if (forecast > 0 && covered >= MIN_COVERED * present) {
                 errors.add((actual - forecast) / forecast);
             }
         }
