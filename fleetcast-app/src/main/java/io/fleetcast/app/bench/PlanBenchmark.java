@@ -59,7 +59,8 @@ public final class PlanBenchmark {
     private static final ImmutableMap<String, String> PLAN_GAPS = ImmutableMap.of(
             "life fits", "read inventory, orders; lead times",
             "demand forecasts", "supply forecast; read demand history",
-            "headroom and orders", "sum cluster demand");
+            "headroom backtests", "sum cluster demand",
+            "headroom and orders", "pool young clusters' backtest errors");
 
     private static final String AFTER_PLAN = "allocation, utilization, document, save";
 

@@ -179,6 +179,12 @@ public final class CapacityPlanService {
             ImmutableMap<Resource, CloudCapacity> cloud,
             Optional<BurstOption> burst) {}
 
+    /** A cluster between its headroom backtests and its sizing. */
+    private record Prepared(
+            Optional<OrderOption> option,
+            ClusterHeadroom.Context context,
+            Map<Resource, ClusterHeadroom.Backtest> backtests) {}
+
     /**
      * The plan.
      *
@@ -349,11 +355,12 @@ public final class CapacityPlanService {
         open.forEach(order -> openByCluster
                 .computeIfAbsent(order.cluster(), name -> new ArrayList<>())
                 .add(order));
-        // Clusters are sized and planned on their own (the headroom backtests are most of the work): on every core.
+        // Clusters are backtested, sized and planned on their own (the backtests are most of the work): on every core.
+        // Between the backtests and the sizing, young clusters borrow the errors of others.
         Map<String, LocalDate> introduced = introduced(orders, inventory);
         List<Map.Entry<String, ClusterInfo>> entries = new ArrayList<>(clusters.entrySet());
-        ClusterResult[] results = new ClusterResult[entries.size()];
-        AtomicInteger clustersDone = new AtomicInteger();
+        Prepared[] prepared = new Prepared[entries.size()];
+        AtomicInteger backtested = new AtomicInteger();
         Map<String, Integer> beyondHorizon = new ConcurrentSkipListMap<>();
         IntStream.range(0, entries.size()).parallel().forEach(index -> {
             String cluster = entries.get(index).getKey();
@@ -369,37 +376,59 @@ public final class CapacityPlanService {
                             skus,
                             shapes,
                             leadTimes);
-            Map<Resource, Double> headroom = new EnumMap<>(Resource.class);
-            Map<Resource, HeadroomSizing> sizings = new EnumMap<>(Resource.class);
+            ClusterHeadroom.Context context = new ClusterHeadroom.Context(
+                    asOf,
+                    groupsByCluster.getOrDefault(cluster, List.of()),
+                    openByCluster.getOrDefault(cluster, List.of()),
+                    shapes,
+                    fits,
+                    leadTimes,
+                    request.serviceLevel(),
+                    request.headroomPolicy(),
+                    backtestInputs,
+                    servicesByKey,
+                    dataFirst,
+                    adjustments,
+                    profiles);
+            Map<Resource, ClusterHeadroom.Backtest> backtests = new EnumMap<>(Resource.class);
             if (!info.elastic()) {
-                ClusterHeadroom.Context context = new ClusterHeadroom.Context(
-                        asOf,
-                        groupsByCluster.getOrDefault(cluster, List.of()),
-                        openByCluster.getOrDefault(cluster, List.of()),
-                        shapes,
-                        fits,
-                        leadTimes,
-                        request.serviceLevel(),
-                        request.headroomPolicy(),
-                        backtestInputs,
-                        servicesByKey,
-                        dataFirst,
-                        adjustments,
-                        profiles);
                 int leadTime = option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
                 if (leadTime > horizon && !clusterDemand.isEmpty()) {
                     beyondHorizon.put(cluster, leadTime);
                 }
                 clusterDemand.forEach((resource, forecast) -> {
-                    if (!clusterSupply.containsKey(resource)) {
-                        return;
+                    if (clusterSupply.containsKey(resource)) {
+                        ClusterHeadroom.backtest(resource, forecast, leadTime, context)
+                                .ifPresent(backtest -> backtests.put(resource, backtest));
                     }
-                    ClusterHeadroom.size(resource, forecast, leadTime, context).ifPresent(sizing -> {
-                        sizings.put(resource, sizing);
-                        headroom.put(resource, sizing.totalBuffer());
-                    });
                 });
             }
+            prepared[index] = new Prepared(option, context, backtests);
+            synchronized (backtested) {
+                progress.progress("headroom backtests", backtested.incrementAndGet(), entries.size());
+            }
+        });
+        List<ClusterHeadroom.Backtest> allBacktests = new ArrayList<>();
+        for (Prepared cluster : prepared) {
+            allBacktests.addAll(cluster.backtests().values());
+        }
+        ClusterResult[] results = new ClusterResult[entries.size()];
+        AtomicInteger clustersDone = new AtomicInteger();
+        IntStream.range(0, entries.size()).parallel().forEach(index -> {
+            String cluster = entries.get(index).getKey();
+            ClusterInfo info = entries.get(index).getValue();
+            Map<Resource, DemandForecast> clusterDemand = demand.getOrDefault(cluster, Map.of());
+            Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
+            Prepared ready = prepared[index];
+            Map<Resource, Double> headroom = new EnumMap<>(Resource.class);
+            Map<Resource, HeadroomSizing> sizings = new EnumMap<>(Resource.class);
+            ready.backtests().forEach((resource, backtest) -> {
+                DemandForecast forecast = requireNonNull(clusterDemand.get(resource));
+                HeadroomSizing sizing = ClusterHeadroom.size(
+                        resource, forecast, ClusterHeadroom.errors(backtest, allBacktests, forecast), ready.context());
+                sizings.put(resource, sizing);
+                headroom.put(resource, sizing.totalBuffer());
+            });
             ClusterInputs planInputs = new ClusterInputs(
                     cluster,
                     info.site,
@@ -408,7 +437,7 @@ public final class CapacityPlanService {
                     clusterDemand,
                     clusterSupply,
                     headroom,
-                    option,
+                    ready.option(),
                     info.cloudCapacity(shapes),
                     info.owned ? burstOption(info, skus, shapes) : Optional.empty());
             results[index] = new ClusterResult(

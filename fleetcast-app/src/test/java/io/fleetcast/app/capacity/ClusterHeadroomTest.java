@@ -6,8 +6,10 @@ import static io.fleetcast.app.capacity.ExactCluster.NO_EVENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.capacity.DemandForecast;
+import io.fleetcast.planning.headroom.ForecastErrors;
 import io.fleetcast.planning.headroom.HeadroomSizing;
 import io.fleetcast.planning.supply.LeadTimes;
 import java.util.ArrayList;
@@ -19,21 +21,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The headroom's forecast-error backtest on {@link ExactCluster}: B is left out of the origins where it had not
  * settled yet and C counts as using nothing, so every error of the plan's exact method is zero; an origin counts only
- * where the settled services carried half the cluster.
+ * where the settled services carried half the cluster, and a cluster with too few usable origins borrows the errors of
+ * others.
  */
 class ClusterHeadroomTest {
     @Test
     void theBacktestRunsThePlansMethodOnTheServicesThatHadSettled() {
-        HeadroomSizing sizing = size(ExactCluster.services());
+        ClusterHeadroom.Backtest backtest = backtest(ExactCluster.services());
 
         // B settles 146 days after it arrived (299 days before the end): from the fifth origin back, at 157 days
         // before the end, it had not, and its 520 cores were three quarters of the cluster. Those origins measure A
         // alone, a quarter of the cluster, so they are left out.
-        assertThat(sizing.method().errorCount()).isEqualTo(4);
-        assertThat(sizing.method().errorHorizonDays()).isEqualTo(101);
-        assertThat(sizing.method().errorMethod()).isEqualTo("the plan's per-service forecasts, summed");
-        // The largest of the errors, each zero: counting B's arrival or C's absence would make it tens of percent.
-        assertThat(sizing.component("forecast_error").amount()).isCloseTo(0, within(1e-3));
+        assertThat(backtest.errors()).hasSize(4);
+        assertThat(backtest.complete()).isFalse();
+        assertThat(backtest.days()).isEqualTo(101);
+        // Each error is zero: counting B's arrival or C's absence would make them tens of percent.
+        assertThat(backtest.errors()).allSatisfy(error -> assertThat(error).isCloseTo(0, within(1e-6)));
     }
 
     @Test
@@ -43,20 +46,89 @@ class ClusterHeadroomTest {
         double[] small = Arrays.stream(b.values()).map(used -> used / 10).toArray();
         services.set(1, new ClusterDemandForecaster.History("b", "c1", Resource.CPU, b.first(), small));
 
-        HeadroomSizing sizing = size(services);
+        ClusterHeadroom.Backtest backtest = backtest(services);
 
         // A tenth of B is 52 cores beside A's 167 at the earliest origin: A carried three quarters, so all twelve
         // count.
-        assertThat(sizing.method().errorCount()).isEqualTo(12);
-        assertThat(sizing.component("forecast_error").amount()).isCloseTo(0, within(1e-3));
+        assertThat(backtest.errors()).hasSize(12);
+        assertThat(backtest.complete()).isTrue();
+        assertThat(backtest.errors()).allSatisfy(error -> assertThat(error).isCloseTo(0, within(1e-6)));
     }
 
-    private static HeadroomSizing size(List<ClusterDemandForecaster.History> services) {
+    @Test
+    void aYoungClusterAddsTheErrorsOfCompleteClustersWithTheSameResourceAndLeadTime() {
+        ClusterHeadroom.Backtest young = backtest(ExactCluster.services());
+        List<Double> steady = new ArrayList<>();
+        for (int k = 1; k <= ClusterHeadroom.ORIGINS; k++) {
+            steady.add(k / 100.0);
+        }
+        ClusterHeadroom.Backtest c2 =
+                new ClusterHeadroom.Backtest("c2", Resource.CPU, 101, ImmutableList.copyOf(steady));
+        List<ClusterHeadroom.Backtest> all = List.of(
+                young,
+                c2,
+                // Another horizon, another resource, and another young cluster lend nothing.
+                new ClusterHeadroom.Backtest("c3", Resource.CPU, 78, ImmutableList.copyOf(steady)),
+                new ClusterHeadroom.Backtest("c2", Resource.MEMORY, 101, ImmutableList.copyOf(steady)),
+                new ClusterHeadroom.Backtest("c4", Resource.CPU, 101, ImmutableList.of(0.5)));
+        DemandForecast demand = flat();
+
+        HeadroomSizing sizing = ClusterHeadroom.size(
+                Resource.CPU, demand, ClusterHeadroom.errors(young, all, demand), context(List.of()));
+
+        assertThat(sizing.method().errorCount()).isEqualTo(16);
+        assertThat(sizing.method().errorHorizonDays()).isEqualTo(101);
+        assertThat(sizing.method().errorMethod())
+                .isEqualTo("the plan's per-service forecasts, summed: 4 errors of this cluster's own (at its other"
+                        + " origins its services had not settled) and 12 of 1 other cluster with the same lead time");
+        // The largest of sixteen: c2's 12% of the 1,000 cores forecast.
+        assertThat(sizing.component("forecast_error").amount()).isCloseTo(120, within(1e-6));
+
+        // A complete cluster keeps its own; a young one alone at its horizon keeps its few.
+        ForecastErrors own = ClusterHeadroom.errors(c2, all, demand);
+        assertThat(own.values()).isEqualTo(steady);
+        assertThat(own.method()).isEqualTo("the plan's per-service forecasts, summed");
+        assertThat(ClusterHeadroom.errors(young, List.of(young), demand).values())
+                .isEqualTo(young.errors());
+    }
+
+    @Test
+    void borrowedErrorsAreScaledUpToAYoungClustersOwn() {
+        List<Double> steady = new ArrayList<>();
+        for (int k = 1; k <= ClusterHeadroom.ORIGINS; k++) {
+            steady.add(k / 100.0);
+        }
+        ClusterHeadroom.Backtest young =
+                new ClusterHeadroom.Backtest("c1", Resource.CPU, 101, ImmutableList.of(0.3, -0.1));
+        ClusterHeadroom.Backtest c2 =
+                new ClusterHeadroom.Backtest("c2", Resource.CPU, 101, ImmutableList.copyOf(steady));
+        DemandForecast demand = flat();
+
+        ForecastErrors errors = ClusterHeadroom.errors(young, List.of(young, c2), demand);
+        HeadroomSizing sizing = ClusterHeadroom.size(Resource.CPU, demand, errors, context(List.of()));
+
+        // Root mean squares: c1's sqrt((0.3² + 0.1²) / 2) = 22.36%, c2's sqrt(650 / 12) / 100 = 7.36%; the ratio is
+        // 3.0382, so c2's largest, 12%, becomes 36.46% of the 1,000 cores forecast, above c1's own 30%.
+        assertThat(errors.values()).hasSize(14);
+        assertThat(errors.method())
+                .endsWith("12 of 1 other cluster with the same lead time, times 3.04, as its own err more (root mean"
+                        + " square 22.36% against 7.36%)");
+        assertThat(sizing.component("forecast_error").amount()).isCloseTo(364.586172, within(1e-5));
+    }
+
+    private static ClusterHeadroom.Backtest backtest(List<ClusterDemandForecaster.History> services) {
+        return ClusterHeadroom.backtest(Resource.CPU, flat(), 101, context(services))
+                .orElseThrow();
+    }
+
+    private static DemandForecast flat() {
         double[] flat = new double[365];
         Arrays.fill(flat, 1000);
-        DemandForecast demand =
-                new DemandForecast("c1", Resource.CPU, AS_OF.plusDays(1), flat, flat, flat, "", List.of());
-        ClusterHeadroom.Context context = new ClusterHeadroom.Context(
+        return new DemandForecast("c1", Resource.CPU, AS_OF.plusDays(1), flat, flat, flat, "", List.of());
+    }
+
+    private static ClusterHeadroom.Context context(List<ClusterDemandForecaster.History> services) {
+        return new ClusterHeadroom.Context(
                 AS_OF,
                 List.of(),
                 List.of(),
@@ -70,6 +142,5 @@ class ClusterHeadroomTest {
                 DATA_FIRST,
                 List.of(),
                 YearlyProfiles.NONE);
-        return ClusterHeadroom.size(Resource.CPU, demand, 101, context).orElseThrow();
     }
 }
