@@ -179,6 +179,18 @@ public final class CapacityPlanService {
             ImmutableMap<Resource, CloudCapacity> cloud,
             Optional<BurstOption> burst) {}
 
+    /** The days of every service series of {@code cluster}: what its headroom backtests cost. */
+    private static long serviceDays(Map<String, List<ClusterDemandForecaster.History>> servicesByKey, String cluster) {
+        long days = 0;
+        for (Resource resource : Resource.values()) {
+            for (ClusterDemandForecaster.History history :
+                    servicesByKey.getOrDefault(cluster + "/" + resource.code(), List.of())) {
+                days += history.days();
+            }
+        }
+        return days;
+    }
+
     /** A cluster between its headroom backtests and its sizing. */
     private record Prepared(
             Optional<OrderOption> option,
@@ -355,59 +367,64 @@ public final class CapacityPlanService {
         open.forEach(order -> openByCluster
                 .computeIfAbsent(order.cluster(), name -> new ArrayList<>())
                 .add(order));
-        // Clusters are backtested, sized and planned on their own (the backtests are most of the work): on every core.
-        // Between the backtests and the sizing, young clusters borrow the errors of others.
+        // Clusters are backtested, sized and planned on their own (the backtests are most of the work): on every core,
+        // the clusters with the most service days first. Between the backtests and the sizing, young clusters borrow
+        // the errors of others.
         Map<String, LocalDate> introduced = introduced(orders, inventory);
         List<Map.Entry<String, ClusterInfo>> entries = new ArrayList<>(clusters.entrySet());
         Prepared[] prepared = new Prepared[entries.size()];
         AtomicInteger backtested = new AtomicInteger();
         Map<String, Integer> beyondHorizon = new ConcurrentSkipListMap<>();
-        IntStream.range(0, entries.size()).parallel().forEach(index -> {
-            String cluster = entries.get(index).getKey();
-            ClusterInfo info = entries.get(index).getValue();
-            Map<Resource, DemandForecast> clusterDemand = demand.getOrDefault(cluster, Map.of());
-            Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
-            Optional<OrderOption> option = info.elastic()
-                    ? Optional.empty()
-                    : orderOption(
-                            cluster,
-                            skusByCluster.getOrDefault(cluster, Set.of()),
-                            introduced,
-                            skus,
+        LargestFirst.run(
+                entries.size(),
+                index -> serviceDays(servicesByKey, entries.get(index).getKey()),
+                index -> {
+                    String cluster = entries.get(index).getKey();
+                    ClusterInfo info = entries.get(index).getValue();
+                    Map<Resource, DemandForecast> clusterDemand = demand.getOrDefault(cluster, Map.of());
+                    Map<Resource, SupplyPath> clusterSupply = supply.getOrDefault(cluster, Map.of());
+                    Optional<OrderOption> option = info.elastic()
+                            ? Optional.empty()
+                            : orderOption(
+                                    cluster,
+                                    skusByCluster.getOrDefault(cluster, Set.of()),
+                                    introduced,
+                                    skus,
+                                    shapes,
+                                    leadTimes);
+                    ClusterHeadroom.Context context = new ClusterHeadroom.Context(
+                            asOf,
+                            groupsByCluster.getOrDefault(cluster, List.of()),
+                            openByCluster.getOrDefault(cluster, List.of()),
                             shapes,
-                            leadTimes);
-            ClusterHeadroom.Context context = new ClusterHeadroom.Context(
-                    asOf,
-                    groupsByCluster.getOrDefault(cluster, List.of()),
-                    openByCluster.getOrDefault(cluster, List.of()),
-                    shapes,
-                    fits,
-                    leadTimes,
-                    request.serviceLevel(),
-                    request.headroomPolicy(),
-                    backtestInputs,
-                    servicesByKey,
-                    dataFirst,
-                    adjustments,
-                    profiles);
-            Map<Resource, ClusterHeadroom.Backtest> backtests = new EnumMap<>(Resource.class);
-            if (!info.elastic()) {
-                int leadTime = option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
-                if (leadTime > horizon && !clusterDemand.isEmpty()) {
-                    beyondHorizon.put(cluster, leadTime);
-                }
-                clusterDemand.forEach((resource, forecast) -> {
-                    if (clusterSupply.containsKey(resource)) {
-                        ClusterHeadroom.backtest(resource, forecast, leadTime, context)
-                                .ifPresent(backtest -> backtests.put(resource, backtest));
+                            fits,
+                            leadTimes,
+                            request.serviceLevel(),
+                            request.headroomPolicy(),
+                            backtestInputs,
+                            servicesByKey,
+                            dataFirst,
+                            adjustments,
+                            profiles);
+                    Map<Resource, ClusterHeadroom.Backtest> backtests = new EnumMap<>(Resource.class);
+                    if (!info.elastic()) {
+                        int leadTime =
+                                option.map(o -> o.leadTime().quantile(0.5)).orElse(DEFAULT_LEAD_TIME_DAYS);
+                        if (leadTime > horizon && !clusterDemand.isEmpty()) {
+                            beyondHorizon.put(cluster, leadTime);
+                        }
+                        clusterDemand.forEach((resource, forecast) -> {
+                            if (clusterSupply.containsKey(resource)) {
+                                ClusterHeadroom.backtest(resource, forecast, leadTime, context)
+                                        .ifPresent(backtest -> backtests.put(resource, backtest));
+                            }
+                        });
+                    }
+                    prepared[index] = new Prepared(option, context, backtests);
+                    synchronized (backtested) {
+                        progress.progress("headroom backtests", backtested.incrementAndGet(), entries.size());
                     }
                 });
-            }
-            prepared[index] = new Prepared(option, context, backtests);
-            synchronized (backtested) {
-                progress.progress("headroom backtests", backtested.incrementAndGet(), entries.size());
-            }
-        });
         List<ClusterHeadroom.Backtest> allBacktests = new ArrayList<>();
         for (Prepared cluster : prepared) {
             allBacktests.addAll(cluster.backtests().values());
