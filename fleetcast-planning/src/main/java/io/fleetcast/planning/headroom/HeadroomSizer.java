@@ -64,7 +64,8 @@ public final class HeadroomSizer {
         double[] demandErrors = errors.sortedAmounts(demandP50);
         int n = demandErrors.length;
         int rank = toleranceRank(n, p, request.confidence());
-        if (rank > n) {
+        boolean tooFew = rank > n;
+        if (tooFew) {
             rank = n;
             notes.add(String.format(
                     Locale.ROOT,
@@ -74,7 +75,7 @@ public final class HeadroomSizer {
                     percent(p),
                     percent(request.confidence()),
                     percent(1 - Math.pow(p, n)),
-                    (int) Math.ceil(Math.log(1 - request.confidence()) / Math.log(p) - 1e-9)));
+                    errorsNeeded(p, request.confidence())));
         }
         if (errors.horizon() != request.leadTimeDays()) {
             notes.add(String.format(
@@ -102,8 +103,16 @@ public final class HeadroomSizer {
         }
 
         String levelText = percent(p);
-        String target = String.format(
-                Locale.ROOT, "the %s quantile with %s confidence", percent(p), percent(request.confidence()));
+        String target = tooFew
+                ? String.format(
+                        Locale.ROOT,
+                        "the %s quantile with only %s confidence (%s needs %d errors)",
+                        percent(p),
+                        percent(1 - Math.pow(p, n)),
+                        percent(request.confidence()),
+                        errorsNeeded(p, request.confidence()))
+                : String.format(
+                        Locale.ROOT, "the %s quantile with %s confidence", percent(p), percent(request.confidence()));
         List<HeadroomComponent> components = new ArrayList<>();
         components.add(new HeadroomComponent(
                 "forecast_error",
@@ -242,6 +251,11 @@ public final class HeadroomSizer {
                         draws,
                         request.seed()),
                 ImmutableList.copyOf(notes));
+    }
+
+    /** How many errors the largest must be of to reach the p-quantile with {@code confidence}: 1 − pⁿ ≥ confidence. */
+    private static int errorsNeeded(double p, double confidence) {
+        return (int) Math.ceil(Math.log(1 - confidence) / Math.log(p) - 1e-9);
     }
 
     /**

@@ -61,6 +61,11 @@ class HeadroomSizerTest {
                 .containsExactly("20 forecast errors are too few to reach a 90% service level with 90% confidence: the"
                         + " largest is used, which reaches it with 87.84% confidence; 22 errors are needed");
         assertThat(tooFew.method().errorRank()).isEqualTo(20);
+        assertThat(tooFew.component("forecast_error").explanation())
+                .contains("error 20 of 20 backtest errors")
+                .contains("which reaches the 90% quantile with only 87.84% confidence (90% needs 22 errors): 20");
+        assertThat(sure.component("forecast_error").explanation())
+                .contains("which reaches the 90% quantile with 80% confidence: 20");
     }
 
     @Test
