@@ -185,7 +185,7 @@ class PlanCommandTest {
                 List.of(),
                 "Regression[log]",
                 List.of(),
-                new CapacityPlanDocument.Headroom(0, "cores", 0, 150, List.of(), null, List.of()),
+                new CapacityPlanDocument.Headroom(0, "cores", 0, 150, List.of(), null, List.of(), null),
                 orders,
                 List.of());
     }

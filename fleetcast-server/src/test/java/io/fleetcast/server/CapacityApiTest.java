@@ -129,7 +129,14 @@ class CapacityApiTest {
                         "notes");
         assertThat(fieldNames(entry.get("headroom")))
                 .containsExactly(
-                        "total", "unit", "lead_time_days", "supply_needed", "components", "flat_rule", "notes");
+                        "total",
+                        "unit",
+                        "lead_time_days",
+                        "supply_needed",
+                        "components",
+                        "flat_rule",
+                        "notes",
+                        "backtest_errors");
 
         // The simulated fleet is short somewhere within 120 days at 99%: at least one order, with its reasons.
         List<JsonNode> orders = new ArrayList<>();

@@ -100,6 +100,8 @@ public record CapacityPlanDocument(
      * @param leadTimeDays the lead time it was sized over
      * @param supplyNeeded the capacity needed at the end of the lead time: P50 demand there plus the buffer
      * @param flatRule the same buffer by a flat percentage of P50 demand, for comparison
+     * @param backtestErrors the cluster's own relative forecast errors {@code leadTimeDays} ahead, newest origin first,
+     *     origins it could not use left out; null in plans stored before 2026-12-07 and where nothing was sized
      */
     public record Headroom(
             double total,
@@ -108,7 +110,8 @@ public record CapacityPlanDocument(
             double supplyNeeded,
             List<Component> components,
             @Nullable FlatRule flatRule,
-            List<String> notes) {}
+            List<String> notes,
+            @Nullable List<Double> backtestErrors) {}
 
     /** One part of the headroom; {@code counted} false for the stand-alone statistical amounts shown for reference. */
     public record Component(String name, double amount, boolean counted, String explanation) {}
@@ -187,7 +190,10 @@ public record CapacityPlanDocument(
                         supplyByMonth(cluster.supply().get(resource.resource())),
                         demand == null ? "none" : demand.model(),
                         demand == null ? ImmutableList.of() : demand.launches(),
-                        headroom(resource, cluster.headroom().get(resource.resource())),
+                        headroom(
+                                resource,
+                                cluster.headroom().get(resource.resource()),
+                                cluster.backtestErrors().get(resource.resource())),
                         orders.stream().map(CapacityPlanDocument::order).collect(ImmutableList.toImmutableList()),
                         notes));
             }
@@ -242,7 +248,8 @@ public record CapacityPlanDocument(
                 notes);
     }
 
-    private static Headroom headroom(ResourcePlan resource, @Nullable HeadroomSizing sizing) {
+    private static Headroom headroom(
+            ResourcePlan resource, @Nullable HeadroomSizing sizing, @Nullable List<Double> backtestErrors) {
         if (sizing == null) {
             return new Headroom(
                     round(resource.headroom()),
@@ -251,7 +258,8 @@ public record CapacityPlanDocument(
                     0,
                     List.of(),
                     null,
-                    List.of("not sized: a cloud cluster, or no demand history to backtest"));
+                    List.of("not sized: a cloud cluster, or no demand history to backtest"),
+                    null);
         }
         return new Headroom(
                 round(sizing.totalBuffer()),
@@ -267,7 +275,12 @@ public record CapacityPlanDocument(
                         round(sizing.flatRule().buffer()),
                         round(sizing.flatRule().difference()),
                         sizing.flatRule().larger()),
-                sizing.notes());
+                sizing.notes(),
+                backtestErrors == null
+                        ? null
+                        : backtestErrors.stream()
+                                .map(error -> Math.round(error * 1e6) / 1e6)
+                                .collect(ImmutableList.toImmutableList()));
     }
 
     private static Order order(OrderRecommendation order) {

@@ -168,6 +168,8 @@ public final class CapacityPlanService {
      * @param demand the demand forecast per resource
      * @param supply the supply forecast per resource
      * @param headroom the headroom sizing per resource (owned clusters with demand history)
+     * @param backtestErrors per sized resource, the cluster's own relative forecast errors at the headroom's lead time,
+     *     newest origin first, origins it could not use left out
      * @param cloud a cloud cluster's capacity per resource by how it is bought (empty for owned clusters)
      * @param burst for a cluster of owned servers and cloud instances, the instance type it runs on demand
      */
@@ -176,6 +178,7 @@ public final class CapacityPlanService {
             ImmutableMap<Resource, DemandForecast> demand,
             ImmutableMap<Resource, SupplyPath> supply,
             ImmutableMap<Resource, HeadroomSizing> headroom,
+            ImmutableMap<Resource, ImmutableList<Double>> backtestErrors,
             ImmutableMap<Resource, CloudCapacity> cloud,
             Optional<BurstOption> burst) {}
 
@@ -462,6 +465,9 @@ public final class CapacityPlanService {
                     ImmutableMap.copyOf(clusterDemand),
                     ImmutableMap.copyOf(clusterSupply),
                     ImmutableMap.copyOf(sizings),
+                    ready.backtests().entrySet().stream()
+                            .collect(ImmutableMap.toImmutableMap(
+                                    Map.Entry::getKey, entry -> entry.getValue().errors())),
                     ImmutableMap.copyOf(planInputs.cloud()),
                     planInputs.burst());
             synchronized (clustersDone) {

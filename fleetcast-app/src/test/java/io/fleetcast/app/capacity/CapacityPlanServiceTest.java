@@ -1,5 +1,6 @@
 package io.fleetcast.app.capacity;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -140,6 +141,18 @@ class CapacityPlanServiceTest {
                 .extracting(CapacityPlanDocument.Component::name)
                 .contains("forecast_error", "supply_variance", "failure_domains", "maintenance", "utilization_ceiling");
         assertThat(entry.headroom().flatRule()).isNotNull();
+        // Its own backtest errors, a dozen at most; the forecast error is sized from them and the other clusters'.
+        List<Double> own = requireNonNull(entry.headroom().backtestErrors());
+        assertThat(own).hasSizeBetween(1, ClusterHeadroom.ORIGINS);
+        int pooled = plan.clusters().stream()
+                .filter(e -> e.resource().equals("cpu")
+                        && e.headroom().backtestErrors() != null
+                        && e.headroom().backtestErrors().size() == ClusterHeadroom.ORIGINS)
+                .mapToInt(e -> ClusterHeadroom.ORIGINS)
+                .sum();
+        assertThat(entry.headroom().components().get(0).explanation())
+                .contains(" of " + (own.size() + pooled - (own.size() == ClusterHeadroom.ORIGINS ? own.size() : 0))
+                        + " backtest errors");
         // Every order names its SKU, site, order-by date and cost, and explains itself.
         List<CapacityPlanDocument.Order> orders =
                 plan.clusters().stream().flatMap(e -> e.orders().stream()).toList();

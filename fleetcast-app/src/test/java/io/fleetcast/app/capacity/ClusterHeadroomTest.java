@@ -56,64 +56,93 @@ class ClusterHeadroomTest {
     }
 
     @Test
-    void aYoungClusterAddsTheErrorsOfCompleteClustersWithTheSameResourceAndLeadTime() {
-        ClusterHeadroom.Backtest young = backtest(ExactCluster.services());
-        List<Double> steady = new ArrayList<>();
-        for (int k = 1; k <= ClusterHeadroom.ORIGINS; k++) {
-            steady.add(k / 100.0);
+    void aClusterAddsTheOtherClustersErrorsDividedByTheirSpreadAndMultipliedByItsOwn() {
+        List<Double> alternating = new ArrayList<>();
+        for (int k = 0; k < ClusterHeadroom.ORIGINS; k++) {
+            alternating.add(k % 2 == 0 ? 0.02 : -0.02);
         }
-        ClusterHeadroom.Backtest c2 =
-                new ClusterHeadroom.Backtest("c2", Resource.CPU, 101, ImmutableList.copyOf(steady));
+        ClusterHeadroom.Backtest c1 =
+                new ClusterHeadroom.Backtest("c1", Resource.CPU, 101, ImmutableList.copyOf(alternating));
+        ClusterHeadroom.Backtest c2 = new ClusterHeadroom.Backtest("c2", Resource.CPU, 101, steady(1));
+        DemandForecast demand = flat();
+
+        ForecastErrors errors = ClusterHeadroom.errors(c1, List.of(c1, c2), demand);
+        HeadroomSizing sizing = ClusterHeadroom.size(Resource.CPU, demand, errors, context(List.of()));
+
+        // c2's root mean square is sqrt(650 / 12) / 100 = 7.36%, c1's 2%: c2's largest, 12%, becomes 12 / 7.36 × 2 =
+        // 3.26% of the 1,000 cores forecast, the largest of 24.
+        assertThat(errors.values()).hasSize(24);
+        assertThat(errors.method())
+                .isEqualTo("the plan's per-service forecasts, summed: its own 12 and 12 of 1 other cluster (cpu errors,"
+                        + " any lead time), each divided by its cluster's root mean square and multiplied by 2.00%, its"
+                        + " own");
+        assertThat(sizing.component("forecast_error").amount()).isCloseTo(32.609579, within(1e-6));
+        // c2 takes c1's ±1 times its own 7.36%: below its own largest, 12%.
+        assertThat(ClusterHeadroom.errors(c2, List.of(c1, c2), demand).values())
+                .hasSize(24)
+                .contains(0.12)
+                .allSatisfy(error -> assertThat(error).isLessThanOrEqualTo(0.12));
+        // Alone, a cluster keeps its own.
+        ForecastErrors alone = ClusterHeadroom.errors(c2, List.of(c2), demand);
+        assertThat(alone.values()).isEqualTo(steady(1));
+        assertThat(alone.method()).isEqualTo("the plan's per-service forecasts, summed");
+    }
+
+    @Test
+    void aYoungClusterTakesTheSpreadOfCompleteClustersWithItsLeadTime() {
+        ClusterHeadroom.Backtest young = backtest(ExactCluster.services());
         List<ClusterHeadroom.Backtest> all = List.of(
                 young,
-                c2,
-                // Another horizon, another resource, and another young cluster lend nothing.
-                new ClusterHeadroom.Backtest("c3", Resource.CPU, 78, ImmutableList.copyOf(steady)),
-                new ClusterHeadroom.Backtest("c2", Resource.MEMORY, 101, ImmutableList.copyOf(steady)),
+                new ClusterHeadroom.Backtest("c2", Resource.CPU, 101, steady(1)),
+                // Another lead time lends its shape, not its spread; another resource and another young cluster
+                // lend nothing.
+                new ClusterHeadroom.Backtest("c3", Resource.CPU, 78, steady(2)),
+                new ClusterHeadroom.Backtest("c2", Resource.MEMORY, 101, steady(3)),
                 new ClusterHeadroom.Backtest("c4", Resource.CPU, 101, ImmutableList.of(0.5)));
         DemandForecast demand = flat();
 
         HeadroomSizing sizing = ClusterHeadroom.size(
                 Resource.CPU, demand, ClusterHeadroom.errors(young, all, demand), context(List.of()));
 
-        assertThat(sizing.method().errorCount()).isEqualTo(16);
+        assertThat(sizing.method().errorCount()).isEqualTo(4 + 24);
         assertThat(sizing.method().errorHorizonDays()).isEqualTo(101);
         assertThat(sizing.method().errorMethod())
                 .isEqualTo("the plan's per-service forecasts, summed: 4 errors of this cluster's own (at its other"
-                        + " origins its services had not settled) and 12 of 1 other cluster with the same lead time");
-        // The largest of sixteen: c2's 12% of the 1,000 cores forecast.
+                        + " origins its services had not settled) and 24 of 2 other clusters (cpu errors, any lead"
+                        + " time), each divided by its cluster's root mean square and multiplied by 7.36%, the larger of"
+                        + " its own (0.00%) and that of the clusters with the same lead time (7.36%)");
+        // c2's and c3's errors, each divided by its root mean square and multiplied by c2's: c2's own, twice. The
+        // largest is 12% of the 1,000 cores forecast.
         assertThat(sizing.component("forecast_error").amount()).isCloseTo(120, within(1e-6));
-
-        // A complete cluster keeps its own; a young one alone at its horizon keeps its few.
-        ForecastErrors own = ClusterHeadroom.errors(c2, all, demand);
-        assertThat(own.values()).isEqualTo(steady);
-        assertThat(own.method()).isEqualTo("the plan's per-service forecasts, summed");
+        // Alone, a young cluster keeps its few.
         assertThat(ClusterHeadroom.errors(young, List.of(young), demand).values())
                 .isEqualTo(young.errors());
     }
 
     @Test
-    void borrowedErrorsAreScaledUpToAYoungClustersOwn() {
-        List<Double> steady = new ArrayList<>();
-        for (int k = 1; k <= ClusterHeadroom.ORIGINS; k++) {
-            steady.add(k / 100.0);
-        }
+    void aYoungClusterWhoseOwnErrorsAreLargerKeepsTheirSpread() {
         ClusterHeadroom.Backtest young =
                 new ClusterHeadroom.Backtest("c1", Resource.CPU, 101, ImmutableList.of(0.3, -0.1));
-        ClusterHeadroom.Backtest c2 =
-                new ClusterHeadroom.Backtest("c2", Resource.CPU, 101, ImmutableList.copyOf(steady));
+        ClusterHeadroom.Backtest c2 = new ClusterHeadroom.Backtest("c2", Resource.CPU, 101, steady(1));
         DemandForecast demand = flat();
 
         ForecastErrors errors = ClusterHeadroom.errors(young, List.of(young, c2), demand);
         HeadroomSizing sizing = ClusterHeadroom.size(Resource.CPU, demand, errors, context(List.of()));
 
-        // Root mean squares: c1's sqrt((0.3² + 0.1²) / 2) = 22.36%, c2's sqrt(650 / 12) / 100 = 7.36%; the ratio is
-        // 3.0382, so c2's largest, 12%, becomes 36.46% of the 1,000 cores forecast, above c1's own 30%.
+        // Root mean squares: c1's sqrt((0.3² + 0.1²) / 2) = 22.36%, c2's 7.36%; c2's largest, 12%, becomes
+        // 12 / 7.36 × 22.36 = 36.46% of the 1,000 cores forecast, above c1's own 30%.
         assertThat(errors.values()).hasSize(14);
-        assertThat(errors.method())
-                .endsWith("12 of 1 other cluster with the same lead time, times 3.04, as its own err more (root mean"
-                        + " square 22.36% against 7.36%)");
+        assertThat(errors.method()).contains("multiplied by 22.36%, the larger of its own (22.36%)");
         assertThat(sizing.component("forecast_error").amount()).isCloseTo(364.586172, within(1e-5));
+    }
+
+    /** 1%, 2%, ..., 12%, times {@code factor}. */
+    private static ImmutableList<Double> steady(int factor) {
+        ImmutableList.Builder<Double> errors = ImmutableList.builder();
+        for (int k = 1; k <= ClusterHeadroom.ORIGINS; k++) {
+            errors.add(factor * k / 100.0);
+        }
+        return errors.build();
     }
 
     private static ClusterHeadroom.Backtest backtest(List<ClusterDemandForecaster.History> services) {

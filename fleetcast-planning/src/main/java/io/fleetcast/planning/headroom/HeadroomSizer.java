@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hipparchus.distribution.continuous.BetaDistribution;
 import org.hipparchus.distribution.discrete.BinomialDistribution;
 
@@ -51,6 +53,11 @@ import org.hipparchus.distribution.discrete.BinomialDistribution;
 public final class HeadroomSizer {
     /** Binomial tail left out of a failure table: far beyond any service level one asks for. */
     private static final double TAIL = 1e-12;
+
+    /** {@link #conservativeCumulative}'s arrays kept, at most this many. */
+    private static final int MAX_CUMULATIVES = 256;
+
+    private static final Map<Cumulative, double[]> CUMULATIVES = new ConcurrentHashMap<>();
 
     private HeadroomSizer() {}
 
@@ -264,13 +271,8 @@ public final class HeadroomSizer {
      * errors fall below that quantile. {@code n + 1} when even the largest does not reach γ ({@code 1 − pⁿ < γ}).
      */
     static int toleranceRank(int n, double p, double confidence) {
-        BinomialDistribution below = new BinomialDistribution(n, p);
-        for (int rank = 1; rank <= n; rank++) {
-            if (below.cumulativeProbability(rank - 1) >= confidence) {
-                return rank;
-            }
-        }
-        return n + 1;
+        // The smallest k with P(Binomial(n, p) ≤ k) ≥ γ, by bisection: a pooled sample has thousands of errors.
+        return new BinomialDistribution(n, p).inverseCumulativeProbability(confidence) + 1;
     }
 
     /** {@code ⌈np⌉}, at least 1: the rank of the nearest-rank p-quantile among n values. */
@@ -283,6 +285,15 @@ public final class HeadroomSizer {
      * i-th smallest, 1 for the largest.
      */
     static double[] conservativeCumulative(int n, double confidence) {
+        // A plan sizes many clusters from pooled samples of the same size: n Beta quantiles each, tens of ms for n in
+        // the thousands. Kept per (n, confidence), a few hundred at most; the arrays are only read.
+        if (CUMULATIVES.size() > MAX_CUMULATIVES) {
+            CUMULATIVES.clear();
+        }
+        return CUMULATIVES.computeIfAbsent(new Cumulative(n, confidence), key -> computeCumulative(n, confidence));
+    }
+
+    private static double[] computeCumulative(int n, double confidence) {
         double[] cumulative = new double[n];
         for (int i = 1; i < n; i++) {
             cumulative[i - 1] = new BetaDistribution(i, n + 1 - i).inverseCumulativeProbability(1 - confidence);
@@ -504,4 +515,6 @@ public final class HeadroomSizer {
             return String.join("; ", parts);
         }
     }
+
+    private record Cumulative(int n, double confidence) {}
 }

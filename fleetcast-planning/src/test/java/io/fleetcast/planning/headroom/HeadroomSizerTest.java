@@ -10,6 +10,7 @@ import io.fleetcast.planning.supply.EmpiricalDays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hipparchus.distribution.discrete.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed cases: each figure in a comment is worked out from the inputs by hand. */
@@ -40,6 +41,28 @@ class HeadroomSizerTest {
         // 99% with 90% confidence: 1 - 0.99^230 = 0.9009, 1 - 0.99^229 = 0.8999.
         assertThat(HeadroomSizer.toleranceRank(230, 0.99, 0.9)).isEqualTo(230);
         assertThat(HeadroomSizer.toleranceRank(229, 0.99, 0.9)).isEqualTo(230);
+    }
+
+    @Test
+    void toleranceRankIsTheSmallestRankWhoseBinomialCumulativeReachesTheConfidence() {
+        // Against the definition, rank by rank, for the sample sizes a pooled plan meets.
+        for (int n : new int[] {1, 2, 12, 59, 231, 388, 1000, 3396}) {
+            for (double[] pg : new double[][] {{0.99, 0.9}, {0.95, 0.95}, {0.9, 0.5}}) {
+                BinomialDistribution below = new BinomialDistribution(n, pg[0]);
+                int expected = n + 1;
+                for (int rank = 1; rank <= n; rank++) {
+                    if (below.cumulativeProbability(rank - 1) >= pg[1]) {
+                        expected = rank;
+                        break;
+                    }
+                }
+                assertThat(HeadroomSizer.toleranceRank(n, pg[0], pg[1]))
+                        .as("n %d, p %s, confidence %s", n, pg[0], pg[1])
+                        .isEqualTo(expected);
+            }
+        }
+        // 388 errors: the second largest reaches 99% with 90% confidence (1 - 0.99^388 - 388 · 0.01 · 0.99^387 = 0.90).
+        assertThat(HeadroomSizer.toleranceRank(388, 0.99, 0.9)).isEqualTo(387);
     }
 
     @Test
