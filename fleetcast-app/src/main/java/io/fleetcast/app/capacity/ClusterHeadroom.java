@@ -101,7 +101,8 @@ final class ClusterHeadroom {
      * errors join them: each divided by its own cluster's root mean square, so that they show the shape of the
      * fleet's errors, and multiplied by this cluster's, so that they keep its scale. The scale of a cluster with fewer
      * origins (a cluster that services are still moving into) is the larger of its own and that of the complete
-     * clusters with the same lead time: young clusters err more, and a few errors say little of how much. Relative
+     * clusters with the same lead time (or all of them, where none has it): young clusters err more, and a few
+     * errors say little of how much. Relative
      * errors, so they scale to the cluster's demand. Measured on 39 simulated fleets (docs/capacity.md), the buffer
      * sized a lead time (61–131 days) before the data's end fell short of the demand at the end for 7.6% of 576
      * cluster resources with their own errors alone, and for 2.3% pooled. The forecast's own P99 spread stands in
@@ -112,6 +113,7 @@ final class ClusterHeadroom {
     static ForecastErrors errors(Backtest own, Collection<Backtest> all, DemandForecast demand) {
         List<Double> shape = new ArrayList<>();
         List<Double> sameLeadTime = new ArrayList<>();
+        List<Double> anyLeadTime = new ArrayList<>();
         int donors = 0;
         for (Backtest other : all) {
             if (other.complete()
@@ -122,6 +124,7 @@ final class ClusterHeadroom {
                     other.errors().forEach(error -> shape.add(error / spread));
                     donors++;
                 }
+                anyLeadTime.addAll(other.errors());
                 if (other.days() == own.days()) {
                     sameLeadTime.addAll(other.errors());
                 }
@@ -130,7 +133,7 @@ final class ClusterHeadroom {
         List<Double> values = new ArrayList<>(own.errors());
         if (donors > 0) {
             double ownSpread = rootMeanSquare(own.errors());
-            double fleetSpread = rootMeanSquare(sameLeadTime);
+            double fleetSpread = rootMeanSquare(sameLeadTime.isEmpty() ? anyLeadTime : sameLeadTime);
             double scale = own.complete() ? ownSpread : Math.max(ownSpread, fleetSpread);
             shape.forEach(error -> values.add(error * scale));
             String others = String.format(
@@ -151,13 +154,13 @@ final class ClusterHeadroom {
                     : String.format(
                             Locale.ROOT,
                             "%s: %d errors of this cluster's own (at its other origins its services had not settled) and"
-                                    + " %s, the larger of its own (%s) and that of the clusters with the same lead time"
-                                    + " (%s)",
+                                    + " %s, the larger of its own (%s) and that of the complete clusters%s (%s)",
                             METHOD,
                             own.errors().size(),
                             others,
-                            percentOf(ownSpread),
-                            sameLeadTime.isEmpty() ? "none" : percentOf(fleetSpread));
+                            own.errors().isEmpty() ? "none" : percentOf(ownSpread),
+                            sameLeadTime.isEmpty() ? " (none has its lead time)" : " with the same lead time",
+                            percentOf(fleetSpread));
             return ForecastErrors.of(method, ForecastErrors.Form.RELATIVE, own.days(), values);
         }
         if (!values.isEmpty()) {

@@ -110,7 +110,7 @@ class ClusterHeadroomTest {
                 .isEqualTo("the plan's per-service forecasts, summed: 4 errors of this cluster's own (at its other"
                         + " origins its services had not settled) and 24 of 2 other clusters (cpu errors, any lead"
                         + " time), each divided by its cluster's root mean square and multiplied by 7.36%, the larger of"
-                        + " its own (0.00%) and that of the clusters with the same lead time (7.36%)");
+                        + " its own (0.00%) and that of the complete clusters with the same lead time (7.36%)");
         // c2's and c3's errors, each divided by its root mean square and multiplied by c2's: c2's own, twice. The
         // largest is 12% of the 1,000 cores forecast.
         assertThat(sizing.component("forecast_error").amount()).isCloseTo(120, within(1e-6));
@@ -134,6 +134,22 @@ class ClusterHeadroomTest {
         assertThat(errors.values()).hasSize(14);
         assertThat(errors.method()).contains("multiplied by 22.36%, the larger of its own (22.36%)");
         assertThat(sizing.component("forecast_error").amount()).isCloseTo(364.586172, within(1e-5));
+    }
+
+    @Test
+    void aClusterWithoutErrorsOfItsOwnTakesTheSpreadOfEveryCompleteClusterWhereNoneHasItsLeadTime() {
+        ClusterHeadroom.Backtest none = new ClusterHeadroom.Backtest("c1", Resource.CPU, 101, ImmutableList.of());
+        ClusterHeadroom.Backtest c3 = new ClusterHeadroom.Backtest("c3", Resource.CPU, 78, steady(2));
+        DemandForecast demand = flat();
+
+        ForecastErrors errors = ClusterHeadroom.errors(none, List.of(none, c3), demand);
+
+        // c3's own errors, 2% to 24%: divided by their root mean square and multiplied by it again.
+        assertThat(errors.values()).hasSize(12);
+        assertThat(errors.values().get(11)).isCloseTo(0.24, within(1e-12));
+        assertThat(errors.method())
+                .endsWith("the larger of its own (none) and that of the complete clusters (none has its lead time)"
+                        + " (14.72%)");
     }
 
     /** 1%, 2%, ..., 12%, times {@code factor}. */
