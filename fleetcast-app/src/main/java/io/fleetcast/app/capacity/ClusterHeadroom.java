@@ -98,15 +98,14 @@ final class ClusterHeadroom {
     /**
      * The errors a cluster's headroom is sized from. Its own dozen are too few for a 99% quantile (the largest of 12
      * reaches it with 11% confidence), so where other clusters have a complete backtest of the same resource, their
-     * errors join them: each divided by its own cluster's root mean square, so that they show the shape of the
-     * fleet's errors, and multiplied by this cluster's, so that they keep its scale. The scale of a cluster with fewer
-     * origins (a cluster that services are still moving into) is the larger of its own and that of the complete
-     * clusters with the same lead time (or all of them, where none has it): young clusters err more, and a few
-     * errors say little of how much. Relative
-     * errors, so they scale to the cluster's demand. Measured on 39 simulated fleets (docs/capacity.md), the buffer
-     * sized a lead time (61–131 days) before the data's end fell short of the demand at the end for 7.6% of 576
-     * cluster resources with their own errors alone, and for 2.3% pooled. The forecast's own P99 spread stands in
-     * where there are no errors at all.
+     * errors join them: each divided by its own cluster's root mean square, so that they show the shape of the fleet's
+     * errors, and multiplied by this cluster's, so that they keep its scale. The scale of a cluster with fewer origins
+     * (a cluster that services are still moving into) is the larger of its own and that of the complete clusters with
+     * the same lead time (or all of them, where none has it): young clusters err more, and a few errors say little of
+     * how much. Relative errors, so they scale to the cluster's demand. Measured on 39 simulated fleets
+     * (docs/capacity.md), the buffer sized a lead time (61–131 days) before the data's end fell short of the demand at
+     * the end for 7.6% of 576 cluster resources with their own errors alone, and for 2.3% pooled ({@code
+     * scripts/headroom-pooling.py}). The forecast's own P99 spread stands in where there are no errors at all.
      *
      * @param all every cluster's backtest
      */
