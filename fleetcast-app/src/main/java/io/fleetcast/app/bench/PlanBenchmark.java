@@ -60,7 +60,7 @@ public final class PlanBenchmark {
             "life fits", "read inventory, orders; lead times",
             "demand forecasts", "supply forecast; read demand history",
             "headroom backtests", "sum cluster demand",
-            "headroom and orders", "pool young clusters' backtest errors");
+            "headroom and orders", "pool the clusters' backtest errors");
 
     private static final String AFTER_PLAN = "allocation, utilization, document, save";
 

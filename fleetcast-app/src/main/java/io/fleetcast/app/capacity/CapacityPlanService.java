@@ -371,8 +371,8 @@ public final class CapacityPlanService {
                 .computeIfAbsent(order.cluster(), name -> new ArrayList<>())
                 .add(order));
         // Clusters are backtested, sized and planned on their own (the backtests are most of the work): on every core,
-        // the clusters with the most service days first. Between the backtests and the sizing, young clusters borrow
-        // the errors of others.
+        // the clusters with the most service days first. Between the backtests and the sizing, each cluster's errors
+        // are pooled with the others' (ClusterHeadroom.errors).
         Map<String, LocalDate> introduced = introduced(orders, inventory);
         List<Map.Entry<String, ClusterInfo>> entries = new ArrayList<>(clusters.entrySet());
         Prepared[] prepared = new Prepared[entries.size()];
