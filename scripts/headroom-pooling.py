@@ -72,7 +72,8 @@ def main(folders):
                     forward_size[name] += bound
             elif 2 <= len(errors) < ORIGINS and complete:
                 same = [e for _, d, e in complete if d == days]
-                same_spread = rms([x for e in same for x in e])
+                # The plan takes every complete cluster's spread where none has this lead time.
+                same_spread = rms([x for e in (same or [e for _, _, e in complete]) for x in e])
                 for i, out in enumerate(errors):
                     rest = errors[:i] + errors[i + 1:]
                     young_cases += 1

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The headroom's forecast-error backtest on {@link ExactCluster}: B is left out of the origins where it had not
  * settled yet and C counts as using nothing, so every error of the plan's exact method is zero; an origin counts only
- * where the settled services carried half the cluster, and a cluster with too few usable origins borrows the errors of
- * others.
+ * where the settled services carried half the cluster; and how each cluster's errors are pooled with the other
+ * clusters', scaled to its own.
  */
 class ClusterHeadroomTest {
     @Test
