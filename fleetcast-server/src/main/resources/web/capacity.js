@@ -14,6 +14,7 @@ import {
   element,
   formatNumber,
   formatQuantity,
+  formatter,
   getJson,
   hideError,
   loadStatus,
@@ -684,6 +685,18 @@ function renderHeadroom(entry) {
       element('td', {}, ''),
     ),
   );
+  const errors = headroom.backtest_errors ?? [];
+  document.getElementById('headroom-errors').textContent = errors.length === 0
+    ? ''
+    : `This cluster's own backtest errors ${formatNumber(headroom.lead_time_days)} days ahead, newest origin first `
+      + `(actual minus forecast, in % of the forecast): ${errors.map(signedPercent).join(', ')}.`;
+}
+
+/** A relative error as a signed percentage: "+2.96%", "−1.92%". */
+function signedPercent(fraction) {
+  const percent = Math.round(10000 * fraction) / 100;
+  const sign = percent < 0 ? '\u2212' : percent > 0 ? '+' : '';
+  return `${sign}${formatter(2).format(Math.abs(percent))}%`;
 }
 
 /** "Order 40 × compute-2024 for cluster c1 (site dc1) by 2026-12-01 (need by 2027-03-01, lead time 90 days)". */

@@ -274,6 +274,19 @@ class CapacityIT {
                         .endsWith(" " + headroom.get("unit").asText());
                 assertThat(row.getText()).contains(component.get("explanation").asText());
             }
+            // Under it, the cluster's own backtest errors, one signed percentage each.
+            JsonNode ownErrors = headroom.get("backtest_errors");
+            String errorsLine = browser.text("#headroom-errors");
+            assertThat(errorsLine)
+                    .startsWith("This cluster's own backtest errors "
+                            + headroom.get("lead_time_days").asInt() + " days ahead, newest origin first");
+            assertThat(errorsLine.substring(errorsLine.indexOf("): ") + 3).split(", "))
+                    .hasSize(ownErrors.size());
+            double newest = Math.round(10000 * ownErrors.get(0).asDouble()) / 100.0;
+            String digits = String.format(Locale.ROOT, "%.2f", Math.abs(newest))
+                    .replaceAll("0+$", "")
+                    .replaceAll("\\.$", "");
+            assertThat(errorsLine).contains("): " + (newest < 0 ? "\u2212" : newest > 0 ? "+" : "") + digits + "%");
 
             // The order: what, how many, by when, what it costs, and why, line by line.
             JsonNode order = chosen.get("orders").get(0);
