@@ -386,7 +386,7 @@ function shiftText(days) {
   if (days === 0) {
     return '0 days';
   }
-  return `${days > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(days))} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
+  return `${signOf(days)}${formatNumber(Math.abs(days))} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
 }
 
 function renderChanges(changes, plan, state) {
@@ -451,7 +451,7 @@ function shiftUsd(amount) {
   if (Math.abs(amount) < 0.5) {
     return '0';
   }
-  return `${amount > 0 ? '+' : '\u2212'}${formatNumber(Math.abs(amount))}`;
+  return `${signOf(amount)}${formatNumber(Math.abs(amount))}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -695,8 +695,12 @@ function renderHeadroom(entry) {
 /** A relative error as a signed percentage: "+2.96%", "−1.92%". */
 function signedPercent(fraction) {
   const percent = Math.round(10000 * fraction) / 100;
-  const sign = percent < 0 ? '\u2212' : percent > 0 ? '+' : '';
-  return `${sign}${formatter(2).format(Math.abs(percent))}%`;
+  return `${signOf(percent)}${formatter(2).format(Math.abs(percent))}%`;
+}
+
+/** "+" above zero, a minus sign below it, nothing at zero. */
+function signOf(value) {
+  return value > 0 ? '+' : value < 0 ? '\u2212' : '';
 }
 
 /** "Order 40 × compute-2024 for cluster c1 (site dc1) by 2026-12-01 (need by 2027-03-01, lead time 90 days)". */

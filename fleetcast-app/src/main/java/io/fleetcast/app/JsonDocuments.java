@@ -1,6 +1,7 @@
 package io.fleetcast.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -32,6 +33,11 @@ public final class JsonDocuments {
         } catch (JsonProcessingException e) {
             throw FleetcastException.internal("rendering " + what + " as JSON failed: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code value} as the JSON tree {@link #write} would write, without going through text. */
+    public static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
     }
 
     /**

@@ -1,9 +1,8 @@
 package io.fleetcast.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetcast.app.FleetcastApp;
+import io.fleetcast.app.JsonDocuments;
 import io.fleetcast.app.capacity.AllocationService;
 import io.fleetcast.app.capacity.CapacityPlanDiff;
 import io.fleetcast.app.capacity.CapacityPlanDocument;
@@ -41,8 +40,6 @@ import picocli.CommandLine.Spec;
                     + " --add-supply us-east-dc1-c01:compute-2024:40@2027-03-01 --delay-order PO-202609-00012:30"
         })
 final class PlanCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -282,16 +279,10 @@ final class PlanCommand implements Callable<Integer> {
      * allocation; the stranded capacity and the rightsizing savings in USD a month. None for an empty section.
      */
     static List<String> summary(CapacityPlanDocument plan) {
-        JsonNode document;
-        try {
-            document = JSON.readTree(plan.toJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a capacity plan document does not read back", e);
-        }
         List<String> lines = new ArrayList<>();
-        JsonNode requests = document.path("allocations");
+        JsonNode requests = JsonDocuments.tree(plan.allocations());
         if (!requests.isEmpty()) {
-            JsonNode pools = document.path("allocation_pools");
+            JsonNode pools = JsonDocuments.tree(plan.allocationPools());
             lines.add(String.format(
                     Locale.ROOT,
                     "requests: %d, %d granted in full, %d in part, %d not at all; %d of %d pools short",
@@ -304,7 +295,7 @@ final class PlanCommand implements Callable<Integer> {
                             .count(),
                     pools.size()));
         }
-        JsonNode utilization = document.path("utilization");
+        JsonNode utilization = JsonDocuments.tree(plan.utilization());
         if (!utilization.isEmpty()) {
             lines.add(String.format(
                     Locale.ROOT,
@@ -320,7 +311,7 @@ final class PlanCommand implements Callable<Integer> {
                     count(utilization, "status", "above_allocation"),
                     count(utilization, "status", "unallocated")));
         }
-        JsonNode stranded = document.path("stranded");
+        JsonNode stranded = JsonDocuments.tree(plan.stranded());
         if (!stranded.isEmpty()) {
             lines.add(String.format(
                     Locale.ROOT,
@@ -328,7 +319,7 @@ final class PlanCommand implements Callable<Integer> {
                     usdPerMonth(stranded),
                     count(stranded.size(), "resource")));
         }
-        JsonNode rightsizing = document.path("rightsizing");
+        JsonNode rightsizing = JsonDocuments.tree(plan.rightsizing());
         if (!rightsizing.isEmpty()) {
             lines.add(String.format(
                     Locale.ROOT,
