@@ -107,6 +107,12 @@ final class PlanCommand implements Callable<Integer> {
     List<String> extras = new ArrayList<>();
 
     @Option(
+            names = "--mix-lines",
+            description = "What-if: orders may mix the newest SKU of every product line in (memory servers in a"
+                    + " compute cluster, say), at the least cost.")
+    boolean mixLines;
+
+    @Option(
             names = "--diff",
             arity = "2",
             paramLabel = "V",
@@ -144,7 +150,8 @@ final class PlanCommand implements Callable<Integer> {
             terminal.say(totalsLine(result));
             return 0;
         }
-        WhatIf whatIf = WhatIf.parse(scales, adds, delays, extras);
+        WhatIf parsed = WhatIf.parse(scales, adds, delays, extras);
+        WhatIf whatIf = mixLines ? parsed.withMixedLines() : parsed;
         CapacityPlanService.Request request = new CapacityPlanService.Request(
                 horizon,
                 serviceLevel,

@@ -197,6 +197,7 @@ public final class CapacityPlanService {
     /** A cluster between its headroom backtests and its sizing. */
     private record Prepared(
             Optional<OrderOption> option,
+            List<OrderOption> otherLines,
             ClusterHeadroom.Context context,
             Map<Resource, ClusterHeadroom.Backtest> backtests) {}
 
@@ -318,6 +319,7 @@ public final class CapacityPlanService {
         }
         Map<String, Set<String>> skusByCluster = ownedSkusByCluster(orders, inventory);
         LeadTimes leadTimes = LeadTimes.learn(history).withLines(productLines(skusByCluster));
+        List<Set<String>> lines = lineGroups(skusByCluster);
 
         progress.progress("life fits", 0, 1);
         Map<String, LifeDistribution> fits = new TreeMap<>();
@@ -389,12 +391,24 @@ public final class CapacityPlanService {
                     Optional<OrderOption> option = info.elastic()
                             ? Optional.empty()
                             : orderOption(
-                                    cluster,
                                     skusByCluster.getOrDefault(cluster, Set.of()),
+                                    "the newest SKU in " + cluster + " or on order for it",
                                     introduced,
                                     skus,
                                     shapes,
                                     leadTimes);
+                    List<OrderOption> otherLines = option.map(own -> lines.stream()
+                                    .filter(line -> !line.contains(own.sku()))
+                                    .flatMap(line -> orderOption(
+                                            line,
+                                            "the newest SKU of another product line",
+                                            introduced,
+                                            skus,
+                                            shapes,
+                                            leadTimes)
+                                            .stream())
+                                    .toList())
+                            .orElse(List.of());
                     ClusterHeadroom.Context context = new ClusterHeadroom.Context(
                             asOf,
                             groupsByCluster.getOrDefault(cluster, List.of()),
@@ -423,7 +437,7 @@ public final class CapacityPlanService {
                             }
                         });
                     }
-                    prepared[index] = new Prepared(option, context, backtests);
+                    prepared[index] = new Prepared(option, otherLines, context, backtests);
                     synchronized (backtested) {
                         progress.progress("headroom backtests", backtested.incrementAndGet(), entries.size());
                     }
@@ -459,7 +473,9 @@ public final class CapacityPlanService {
                     headroom,
                     ready.option(),
                     info.cloudCapacity(shapes),
-                    info.owned ? burstOption(info, skus, shapes) : Optional.empty());
+                    info.owned ? burstOption(info, skus, shapes) : Optional.empty(),
+                    ready.otherLines(),
+                    request.whatIf().mixLines());
             results[index] = new ClusterResult(
                     CapacityPlanner.plan(planInputs, request.serviceLevel()),
                     ImmutableMap.copyOf(clusterDemand),
@@ -1050,13 +1066,47 @@ public final class CapacityPlanService {
     }
 
     /**
-     * What to order for {@code cluster}: of its owned SKUs ({@code candidates}: those it runs or has ordered), the
-     * newest to the fleet; none without a lead time. A cluster is expanded with its current generation, not the one it
-     * was last ordered in: servers of a newer SKU already in it show that generation is bought for it.
+     * The fleet's product lines for orders: the owned SKUs that share a cluster, and the SKUs those share one with,
+     * and so on. In order of each line's first SKU by name.
+     */
+    private static List<Set<String>> lineGroups(Map<String, Set<String>> skusByCluster) {
+        Map<String, String> parent = new HashMap<>();
+        for (Set<String> together : skusByCluster.values()) {
+            String first = together.iterator().next();
+            for (String sku : together) {
+                parent.putIfAbsent(sku, sku);
+                parent.putIfAbsent(first, first);
+                parent.put(root(parent, sku), root(parent, first));
+            }
+        }
+        Map<String, Set<String>> byRoot = new TreeMap<>();
+        for (String sku : new TreeSet<>(parent.keySet())) {
+            byRoot.computeIfAbsent(root(parent, sku), r -> new TreeSet<>()).add(sku);
+        }
+        List<Set<String>> lines = new ArrayList<>(byRoot.values());
+        lines.sort(Comparator.comparing((Set<String> line) -> line.iterator().next()));
+        return lines;
+    }
+
+    private static String root(Map<String, String> parent, String sku) {
+        String at = sku;
+        while (!requireNonNull(parent.get(at)).equals(at)) {
+            at = requireNonNull(parent.get(at));
+        }
+        return at;
+    }
+
+    /**
+     * What to order from {@code candidates} (a cluster's owned SKUs, those it runs or has ordered, or a product line):
+     * the newest to the fleet; none without a price and a lead time. A cluster is expanded with its current
+     * generation, not the one it was last ordered in: servers of a newer SKU already in it show that generation is
+     * bought for it.
+     *
+     * @param why why this SKU, for people; the day it came into the fleet is added
      */
     private static Optional<OrderOption> orderOption(
-            String cluster,
             Set<String> candidates,
+            String why,
             Map<String, LocalDate> introduced,
             Map<String, SkuRecord> skus,
             Map<String, ServerShape> shapes,
@@ -1079,8 +1129,7 @@ public final class CapacityPlanService {
                 requireNonNull(record.priceUsd()).doubleValue(),
                 lead.orElseThrow(),
                 leadTimes.leadTimeSource(sku),
-                "the newest SKU in " + cluster + " or on order for it (in the fleet since " + introduced.get(sku)
-                        + ")"));
+                why + " (in the fleet since " + introduced.get(sku) + ")"));
     }
 
     /**

@@ -21,16 +21,19 @@ import org.jspecify.annotations.Nullable;
  * @param delays days each named open order slips by
  * @param extraCapacity capacity to hand out to the requests on top of each pool's free supply, in the resource's
  *     canonical unit: the plan then lists the requests whose grant it changes
+ * @param mixLines whether orders may mix the newest SKU of every product line in (memory servers in a compute
+ *     cluster, say) at the least cost, where a plan orders a cluster's own SKU
  */
 public record WhatIf(
         ImmutableMap<String, Double> demandScale,
         ImmutableList<AddedSupply> added,
         ImmutableMap<String, Integer> delays,
-        ImmutableMap<Pool, Double> extraCapacity) {
+        ImmutableMap<Pool, Double> extraCapacity,
+        boolean mixLines) {
 
     /** No change. */
     public static final WhatIf NONE =
-            new WhatIf(ImmutableMap.of(), ImmutableList.of(), ImmutableMap.of(), ImmutableMap.of());
+            new WhatIf(ImmutableMap.of(), ImmutableList.of(), ImmutableMap.of(), ImmutableMap.of(), false);
 
     private static final Pattern SCALE = Pattern.compile("(?:([^=]+)=)?([0-9]*\\.?[0-9]+)");
     private static final Pattern ADD = Pattern.compile("([^:]+):([^:]+):(-?[0-9]+)(?:@(.+))?");
@@ -67,7 +70,12 @@ public record WhatIf(
 
     /** Whether it changes anything. */
     public boolean isEmpty() {
-        return demandScale.isEmpty() && added.isEmpty() && delays.isEmpty() && extraCapacity.isEmpty();
+        return demandScale.isEmpty() && added.isEmpty() && delays.isEmpty() && extraCapacity.isEmpty() && !mixLines;
+    }
+
+    /** This what-if with orders that mix the newest SKU of every product line in. */
+    public WhatIf withMixedLines() {
+        return new WhatIf(demandScale, added, delays, extraCapacity, true);
     }
 
     /** The factor on {@code cluster}'s demand. */
@@ -89,6 +97,9 @@ public record WhatIf(
                 amount,
                 pool.resource().canonicalUnit(),
                 pool.cluster())));
+        if (mixLines) {
+            lines.add("orders mix the newest SKU of every product line in, at the least cost");
+        }
         return lines.build();
     }
 
@@ -180,7 +191,7 @@ public record WhatIf(
             extra.put(new Pool(matcher.group(1).trim(), resource), amount);
         }
         try {
-            return new WhatIf(scale.buildOrThrow(), added.build(), delay.buildOrThrow(), extra.buildOrThrow());
+            return new WhatIf(scale.buildOrThrow(), added.build(), delay.buildOrThrow(), extra.buildOrThrow(), false);
         } catch (IllegalArgumentException duplicate) {
             throw FleetcastException.badInput(
                     "a what-if names the same cluster or order twice: " + duplicate.getMessage());

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -314,6 +316,70 @@ class CapacityPlanServiceTest {
         assertThatThrownBy(() -> new CapacityPlanService.Request(365, 1.5, WhatIf.NONE, false))
                 .isInstanceOf(FleetcastException.class)
                 .hasMessageContaining("--service-level");
+    }
+
+    @Test
+    void mixingAnotherLinesServersInIsNotedWhereItSavesAndOrderedAsAWhatIf() {
+        // The simulator builds each cluster of one line (compute, memory or storage servers). ap-southeast-dc1-c02 is
+        // a compute cluster that runs out of memory first: memory servers hold a GiB for 22 USD, compute ones for 41.
+        CapacityPlanDocument mixed = app.capacity()
+                .run(
+                        new CapacityPlanService.Request(365, 0.99, WhatIf.NONE.withMixedLines(), false),
+                        CapacityPlanService.Progress.NONE);
+        assertThat(mixed.planVersion()).isNull();
+        assertThat(mixed.whatIf())
+                .containsExactly("orders mix the newest SKU of every product line in, at the least cost");
+
+        Map<String, List<CapacityPlanDocument.Order>> own = ordersByCluster(plan);
+        Map<String, List<CapacityPlanDocument.Order>> withOthers = ordersByCluster(mixed);
+        assertThat(withOthers.keySet()).isEqualTo(own.keySet());
+        int saving = 0;
+        for (String cluster : own.keySet()) {
+            List<CapacityPlanDocument.Order> alone = requireNonNull(own.get(cluster));
+            List<CapacityPlanDocument.Order> mix = requireNonNull(withOthers.get(cluster));
+            String ownSku = alone.get(0).sku();
+            assertThat(alone).as(cluster).allMatch(order -> order.sku().equals(ownSku));
+            double aloneCost =
+                    alone.stream().mapToDouble(CapacityPlanDocument.Order::cost).sum();
+            double mixCost =
+                    mix.stream().mapToDouble(CapacityPlanDocument.Order::cost).sum();
+            List<String> notes = plan.clusters().stream()
+                    .filter(entry -> entry.cluster().equals(cluster))
+                    .findFirst()
+                    .orElseThrow()
+                    .notes();
+            if (mix.stream().allMatch(order -> order.sku().equals(ownSku))) {
+                // Where no other line's servers are cheaper, the what-if orders exactly what the plan does.
+                assertThat(mix).as(cluster).isEqualTo(alone);
+                assertThat(notes).noneMatch(note -> note.startsWith("mixing in"));
+            } else if (mixCost < 0.99 * aloneCost) {
+                saving++;
+                assertThat(notes)
+                        .as(cluster)
+                        .anyMatch(note -> note.startsWith("mixing in ")
+                                && note.contains(String.format(
+                                        Locale.ROOT,
+                                        "would hold the same shortfalls for %,.0f USD, not %,.0f USD",
+                                        mixCost,
+                                        aloneCost)));
+            }
+        }
+        assertThat(requireNonNull(withOthers.get("ap-southeast-dc1-c02")))
+                .anyMatch(order -> order.sku().startsWith("memory-"));
+        assertThat(saving).isPositive();
+    }
+
+    private static Map<String, List<CapacityPlanDocument.Order>> ordersByCluster(CapacityPlanDocument document) {
+        Map<String, List<CapacityPlanDocument.Order>> orders = new TreeMap<>();
+        for (CapacityPlanDocument.Entry entry : document.clusters()) {
+            for (CapacityPlanDocument.Order order : entry.orders()) {
+                orders.computeIfAbsent(entry.cluster(), c -> new ArrayList<>()).add(order);
+            }
+        }
+        orders.values()
+                .forEach(list -> list.sort(Comparator.comparing(CapacityPlanDocument.Order::needBy)
+                        .thenComparing(CapacityPlanDocument.Order::sku)));
+        return orders;
     }
 
     private CapacityPlanDocument run(WhatIf whatIf) {

@@ -27,6 +27,10 @@ class WhatIfTest {
                         "+40 × compute-2026 in c01 from 2027-01-15",
                         "order PO-7 -14 days later",
                         "512 GiB more for requests in c02");
+        assertThat(whatIf.isEmpty()).isFalse();
+        assertThat(WhatIf.NONE.withMixedLines().isEmpty()).isFalse();
+        assertThat(WhatIf.NONE.withMixedLines().describe())
+                .containsExactly("orders mix the newest SKU of every product line in, at the least cost");
     }
 
     @Test

@@ -4,13 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.core.unit.Resource;
+import io.fleetcast.planning.supply.ServerShape;
 import io.fleetcast.planning.supply.SupplyPath;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +30,9 @@ import org.jspecify.annotations.Nullable;
 public final class CapacityPlanner {
     /** Days of need one order covers: a quarter. */
     public static final int TRANCHE_DAYS = 91;
+
+    /** The least saving, as a fraction of the cost, that a mix with other lines' SKUs is worth a note for. */
+    static final double MIX_SAVING = 0.01;
 
     private CapacityPlanner() {}
 
@@ -74,7 +82,7 @@ public final class CapacityPlanner {
                 notes.add("short of capacity, but no order can be recommended: no SKU with a price and a lead time is"
                         + " known for it");
             } else {
-                orders.addAll(orders(inputs, resources, inputs.option().orElseThrow(), serviceLevel, notes));
+                orders.addAll(orders(inputs, resources, serviceLevel, notes));
             }
         }
         if (!inputs.elastic() && !inputs.cloud().isEmpty()) {
@@ -192,11 +200,84 @@ public final class CapacityPlanner {
         return Optional.empty();
     }
 
-    /** The tranches: each from the first day the earlier ones leave short, covering {@link #TRANCHE_DAYS} days. */
+    /**
+     * The orders of {@code inputs}: of its own SKU, or mixed with the other lines' when it says so; when it does not,
+     * a note says what the mix would save.
+     */
     private static List<OrderRecommendation> orders(
+            ClusterInputs inputs, List<ResourcePlan> resources, double serviceLevel, List<String> notes) {
+        OrderOption own = inputs.option().orElseThrow();
+        if (inputs.otherLines().isEmpty()) {
+            return tranches(inputs, resources, List.of(own), serviceLevel, notes);
+        }
+        List<OrderOption> all = new ArrayList<>();
+        all.add(own);
+        all.addAll(inputs.otherLines());
+        // Both are worked out; the notes are those of the orders given.
+        List<String> aside = new ArrayList<>();
+        List<OrderRecommendation> alone =
+                tranches(inputs, resources, List.of(own), serviceLevel, inputs.mixLines() ? aside : notes);
+        List<OrderRecommendation> mixed =
+                tranches(inputs, resources, all, serviceLevel, inputs.mixLines() ? notes : aside);
+        double aloneCost = cost(alone);
+        double mixedCost = cost(mixed);
+        List<String> mixedIn = mixed.stream()
+                .map(OrderRecommendation::sku)
+                .filter(sku -> !sku.equals(own.sku()))
+                .distinct()
+                .toList();
+        if (mixedIn.isEmpty() || (!alone.isEmpty() && mixedCost >= aloneCost * (1 - MIX_SAVING))) {
+            return inputs.mixLines() ? mixed : alone;
+        }
+        String others = String.join(" and ", mixedIn);
+        if (inputs.mixLines()) {
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "orders mix %s in (what-if): %s USD, where %s alone %s",
+                    others,
+                    amount(mixedCost),
+                    own.sku(),
+                    alone.isEmpty() ? "holds none of the shortfalls" : "would cost " + amount(aloneCost) + " USD"));
+            return mixed;
+        }
+        String newest = mixedIn.size() == 1
+                ? "the newest SKU of another product line"
+                : "the newest SKUs of other product lines";
+        notes.add(
+                alone.isEmpty()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s holds none of the shortfalls; %s, %s, would hold them for %s USD (what-if:"
+                                        + " fleetcast plan --mix-lines)",
+                                own.sku(),
+                                others,
+                                newest,
+                                amount(mixedCost))
+                        : String.format(
+                                Locale.ROOT,
+                                "mixing in %s, %s, would hold the same shortfalls for %s USD, not %s USD (%.0f%% less;"
+                                        + " what-if: fleetcast plan --mix-lines)",
+                                others,
+                                newest,
+                                amount(mixedCost),
+                                amount(aloneCost),
+                                100 * (1 - mixedCost / aloneCost)));
+        return alone;
+    }
+
+    private static double cost(List<OrderRecommendation> orders) {
+        return orders.stream().mapToDouble(OrderRecommendation::costUsd).sum();
+    }
+
+    /**
+     * The tranches of servers from {@code options} (the cluster's own SKU first): each from the first day the earlier
+     * ones leave any resource short, holding the largest shortfall of each resource over {@link #TRANCHE_DAYS} days,
+     * at the least cost ({@link SkuMix}).
+     */
+    private static List<OrderRecommendation> tranches(
             ClusterInputs inputs,
             List<ResourcePlan> resources,
-            OrderOption option,
+            List<OrderOption> options,
             double serviceLevel,
             List<String> notes) {
         List<Gap> gaps = new ArrayList<>();
@@ -204,8 +285,7 @@ public final class CapacityPlanner {
             if (plan.shortfall() <= 0) {
                 continue;
             }
-            double perServer = option.shape().capacity(plan.resource());
-            if (perServer <= 0) {
+            if (options.stream().noneMatch(option -> option.shape().capacity(plan.resource()) > 0)) {
                 // No number of these servers helps: said as a note, whether or not other resources get orders.
                 notes.add(String.format(
                         Locale.ROOT,
@@ -213,7 +293,7 @@ public final class CapacityPlanner {
                         plan.resource().code(),
                         amount(plan.shortfall()),
                         plan.unit(),
-                        option.sku(),
+                        options.stream().map(OrderOption::sku).collect(Collectors.joining(" or ")),
                         plan.resource().code()));
                 continue;
             }
@@ -221,18 +301,19 @@ public final class CapacityPlanner {
                     requireNonNull(inputs.demand().get(plan.resource())),
                     inputs.supply().get(plan.resource()),
                     plan.headroom());
-            gaps.add(new Gap(plan, perServer, gap));
+            gaps.add(new Gap(plan, gap));
         }
         List<OrderRecommendation> orders = new ArrayList<>();
         LocalDate start = firstDay(inputs);
-        long ordered = 0;
+        long[] ordered = new long[options.size()];
         int from = 0;
         while (true) {
             // The first day the servers ordered so far leave any resource short.
             int need = Integer.MAX_VALUE;
             for (Gap gap : gaps) {
+                double held = held(options, ordered, gap.plan.resource());
                 for (int day = from; day < gap.gap.length && day < need; day++) {
-                    if (gap.gap[day] > ordered * gap.perServer + 1e-9) {
+                    if (gap.gap[day] > held + 1e-9) {
                         need = day;
                     }
                 }
@@ -241,65 +322,176 @@ public final class CapacityPlanner {
                 break;
             }
             int until = need + TRANCHE_DAYS;
-            List<String> why = new ArrayList<>();
-            long servers = ordered;
-            Resource binding = gaps.get(0).plan.resource();
+            Map<Resource, Double> needed = new EnumMap<>(Resource.class);
+            Map<Resource, Double> largest = new EnumMap<>(Resource.class);
+            Map<Resource, String> lines = new EnumMap<>(Resource.class);
+            boolean earlier = Arrays.stream(ordered).sum() > 0;
             for (Gap gap : gaps) {
+                double held = held(options, ordered, gap.plan.resource());
                 int worst = -1;
                 for (int day = need; day < Math.min(until, gap.gap.length); day++) {
                     if (worst < 0 || gap.gap[day] > gap.gap[worst]) {
                         worst = day;
                     }
                 }
-                if (worst < 0 || gap.gap[worst] <= ordered * gap.perServer + 1e-9) {
+                if (worst < 0 || gap.gap[worst] <= held + 1e-9) {
                     continue;
                 }
-                long needed = (long) Math.ceil(gap.gap[worst] / gap.perServer - 1e-9);
+                needed.put(gap.plan.resource(), gap.gap[worst] - held);
+                largest.put(gap.plan.resource(), gap.gap[worst]);
                 // This resource's own first day short: the tranche starts at the earliest over all resources.
                 int first = need;
-                while (gap.gap[first] <= ordered * gap.perServer + 1e-9) {
+                while (gap.gap[first] <= held + 1e-9) {
                     first++;
                 }
-                why.add(String.format(
-                        Locale.ROOT,
-                        "%s: P50 demand + %s %s headroom first exceeds usable capacity%s on %s; the largest shortfall"
-                                + " before %s is %s %s on %s; %s holds %s %s per server, so %d %s%s",
-                        gap.plan.resource().code(),
-                        amount(gap.plan.headroom()),
-                        gap.plan.unit(),
-                        ordered > 0 ? " with the earlier orders" : "",
-                        start.plusDays(first),
-                        start.plusDays(until),
-                        amount(gap.gap[worst]),
-                        gap.plan.unit(),
-                        start.plusDays(worst),
-                        option.sku(),
-                        amount(gap.perServer),
-                        gap.plan.unit(),
-                        needed,
-                        needed == 1 ? "server" : "servers",
-                        ordered > 0 ? " in all, " + (needed - ordered) + " more than already ordered" : ""));
-                if (needed > servers) {
-                    servers = needed;
-                    binding = gap.plan.resource();
+                lines.put(
+                        gap.plan.resource(),
+                        String.format(
+                                Locale.ROOT,
+                                "%s: P50 demand + %s %s headroom first exceeds usable capacity%s on %s; the largest"
+                                        + " shortfall before %s is %s %s on %s",
+                                gap.plan.resource().code(),
+                                amount(gap.plan.headroom()),
+                                gap.plan.unit(),
+                                earlier ? " with the earlier orders" : "",
+                                start.plusDays(first),
+                                start.plusDays(until),
+                                amount(gap.gap[worst]),
+                                gap.plan.unit(),
+                                start.plusDays(worst)));
+            }
+            long[] more = options.size() == 1
+                    ? new long[] {0}
+                    : SkuMix.cheapest(options, needed).orElseThrow();
+            boolean ownOnly = Arrays.stream(more, 1, more.length).allMatch(count -> count == 0);
+            List<String> why = new ArrayList<>();
+            Resource binding = lines.keySet().iterator().next();
+            if (ownOnly) {
+                // The cluster's own SKU: each resource's count, the largest of them ordered.
+                OrderOption own = options.get(0);
+                boolean othersBefore = Arrays.stream(ordered, 1, ordered.length).anyMatch(count -> count > 0);
+                long servers = othersBefore ? 0 : ordered[0];
+                for (Map.Entry<Resource, String> line : lines.entrySet()) {
+                    Resource resource = line.getKey();
+                    double perServer = own.shape().capacity(resource);
+                    // Counted from nothing when only this SKU was ordered before, else beyond what was.
+                    long count = (long) Math.ceil((othersBefore
+                                            ? requireNonNull(needed.get(resource))
+                                            : requireNonNull(largest.get(resource)))
+                                    / perServer
+                            - 1e-9);
+                    why.add(line.getValue()
+                            + String.format(
+                                    Locale.ROOT,
+                                    "; %s holds %s %s per server, so %d %s%s",
+                                    own.sku(),
+                                    amount(perServer),
+                                    resource.canonicalUnit(),
+                                    count,
+                                    othersBefore
+                                            ? (count == 1 ? "more server" : "more servers")
+                                            : (count == 1 ? "server" : "servers"),
+                                    earlier && !othersBefore
+                                            ? " in all, " + (count - ordered[0]) + " more than already ordered"
+                                            : ""));
+                    if (count > servers) {
+                        servers = count;
+                        binding = resource;
+                    }
+                }
+                more[0] = othersBefore ? servers : servers - ordered[0];
+            } else {
+                why.addAll(lines.values());
+                why.add(mixLine(options, more, needed, earlier));
+            }
+            for (int k = 0; k < options.size(); k++) {
+                if (more[k] > 0) {
+                    orders.add(order(
+                            inputs,
+                            options.get(k),
+                            serviceLevel,
+                            start.plusDays(need),
+                            more[k],
+                            ownOnly ? binding : bindingOf(options.get(k), more[k], needed),
+                            new ArrayList<>(why)));
+                    ordered[k] += more[k];
                 }
             }
-            orders.add(order(inputs, option, serviceLevel, start.plusDays(need), servers - ordered, binding, why));
-            ordered = servers;
             from = until;
         }
         return orders;
     }
 
-    /** A resource's daily shortfall (P50 demand + headroom − usable supply) and what one server of the SKU holds. */
+    /** What the servers ordered so far hold of {@code resource}. */
+    private static double held(List<OrderOption> options, long[] ordered, Resource resource) {
+        double held = 0;
+        for (int k = 0; k < options.size(); k++) {
+            held += ordered[k] * options.get(k).shape().capacity(resource);
+        }
+        return held;
+    }
+
+    /** The resource a mixed-in SKU's servers hold the largest share of the tranche's need of. */
+    private static Resource bindingOf(OrderOption option, long servers, Map<Resource, Double> needed) {
+        Resource binding = null;
+        double share = -1;
+        for (Map.Entry<Resource, Double> need : needed.entrySet()) {
+            double part = servers * option.shape().capacity(need.getKey()) / need.getValue();
+            if (part > share) {
+                share = part;
+                binding = need.getKey();
+            }
+        }
+        return requireNonNull(binding);
+    }
+
+    /** The reason line of a mixed tranche: each SKU's count and shape, and what the cluster's own SKU alone takes. */
+    private static String mixLine(
+            List<OrderOption> options, long[] more, Map<Resource, Double> needed, boolean earlier) {
+        List<String> parts = new ArrayList<>();
+        double cost = 0;
+        for (int k = 0; k < options.size(); k++) {
+            if (more[k] > 0) {
+                OrderOption option = options.get(k);
+                ServerShape shape = option.shape();
+                parts.add(String.format(
+                        Locale.ROOT,
+                        "%d × %s (%s cores, %s GiB, %s TB; %s USD)",
+                        more[k],
+                        option.sku(),
+                        amount(shape.cores()),
+                        amount(shape.memoryGib()),
+                        amount(shape.storageTb()),
+                        amount(option.unitCostUsd())));
+                cost += more[k] * option.unitCostUsd();
+            }
+        }
+        OrderOption own = options.get(0);
+        String alone = SkuMix.cheapest(List.of(own), needed)
+                .map(counts -> String.format(
+                        Locale.ROOT,
+                        "; %s alone would take %d %s, %s USD",
+                        own.sku(),
+                        counts[0],
+                        counts[0] == 1 ? "server" : "servers",
+                        amount(counts[0] * own.unitCostUsd())))
+                .orElse("; " + own.sku() + " alone cannot hold them");
+        return String.format(
+                Locale.ROOT,
+                "the least-cost mix that holds these%s: %s = %s USD%s",
+                earlier ? " beyond the earlier orders" : "",
+                String.join(" + ", parts),
+                amount(cost),
+                alone);
+    }
+
+    /** A resource's daily shortfall: P50 demand + headroom − usable supply. */
     private static final class Gap {
         final ResourcePlan plan;
-        final double perServer;
         final double[] gap;
 
-        Gap(ResourcePlan plan, double perServer, double[] gap) {
+        Gap(ResourcePlan plan, double[] gap) {
             this.plan = plan;
-            this.perServer = perServer;
             this.gap = gap;
         }
     }

@@ -2,9 +2,11 @@ package io.fleetcast.planning.capacity;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.supply.SupplyPath;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +25,9 @@ import java.util.Optional;
  *     cluster of owned servers and cloud instances, {@code supply} holds the owned servers and reserved instances, not
  *     those on demand, which come and go with demand
  * @param burst for a cluster of owned servers and cloud instances, the instance type it runs on demand (else empty)
+ * @param otherLines the newest SKU of each other product line in the fleet (memory servers for a compute cluster,
+ *     say): mixed into its orders when {@code mixLines}, else only priced, to say what a mix would save
+ * @param mixLines whether orders may mix {@code otherLines} in with {@code option}, at the least cost
  */
 public record ClusterInputs(
         String cluster,
@@ -34,7 +39,9 @@ public record ClusterInputs(
         Map<Resource, Double> headroom,
         Optional<OrderOption> option,
         Map<Resource, CloudCapacity> cloud,
-        Optional<BurstOption> burst) {
+        Optional<BurstOption> burst,
+        List<OrderOption> otherLines,
+        boolean mixLines) {
     public ClusterInputs {
         requireNonNull(cluster, "cluster is null");
         requireNonNull(site, "site is null");
@@ -45,8 +52,24 @@ public record ClusterInputs(
         requireNonNull(option, "option is null");
         cloud = ImmutableMap.copyOf(cloud);
         requireNonNull(burst, "burst is null");
+        otherLines = ImmutableList.copyOf(otherLines);
         if (elastic && burst.isPresent()) {
             throw new IllegalArgumentException(cluster + " scales on demand: it has no owned capacity to burst beyond");
         }
+    }
+
+    /** Orders of {@code option} alone: no other line priced or mixed in. */
+    public ClusterInputs(
+            String cluster,
+            String site,
+            String region,
+            boolean elastic,
+            Map<Resource, DemandForecast> demand,
+            Map<Resource, SupplyPath> supply,
+            Map<Resource, Double> headroom,
+            Optional<OrderOption> option,
+            Map<Resource, CloudCapacity> cloud,
+            Optional<BurstOption> burst) {
+        this(cluster, site, region, elastic, demand, supply, headroom, option, cloud, burst, List.of(), false);
     }
 }

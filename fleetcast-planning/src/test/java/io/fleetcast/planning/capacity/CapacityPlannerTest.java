@@ -295,26 +295,7 @@ class CapacityPlannerTest {
             cores[day] = 90 + 2 * day;
             gib[day] = 380 + 2 * day;
         }
-        Map<Resource, SupplyPath> supply = supply(days);
-        ClusterInputs inputs = new ClusterInputs(
-                "c1",
-                "site-1",
-                "region-1",
-                false,
-                Map.of(
-                        Resource.CPU,
-                        new DemandForecast("c1", Resource.CPU, START, cores, cores, cores, "by hand", List.of()),
-                        Resource.MEMORY,
-                        new DemandForecast("c1", Resource.MEMORY, START, gib, gib, gib, "by hand", List.of())),
-                Map.of(
-                        Resource.CPU,
-                        requireNonNull(supply.get(Resource.CPU)),
-                        Resource.MEMORY,
-                        requireNonNull(supply.get(Resource.MEMORY))),
-                Map.of(Resource.CPU, 4.0, Resource.MEMORY, 0.0),
-                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, EmpiricalDays.of(1), "by hand", "by hand")),
-                Map.of(),
-                Optional.empty());
+        ClusterInputs inputs = cpuAndMemory(cores, gib, 4.0, List.of(), false);
 
         ClusterPlan plan = CapacityPlanner.plan(inputs, 0.9);
 
@@ -346,6 +327,82 @@ class CapacityPlannerTest {
         assertThat(plan.orders())
                 .extracting(OrderRecommendation::quantity, OrderRecommendation::needBy, OrderRecommendation::late)
                 .containsExactly(Tuple.tuple(11L, START, true));
+    }
+
+    @Test
+    void aMixWithAnotherLinesSkuIsNotedAndOrderedWhenAsked() {
+        // 100 cores and 400 GiB; P50 demand 110 cores and 700 GiB for 30 days, no headroom: one tranche short by 10
+        // cores and 300 GiB. Its own compute-new (10 cores, 40 GiB, 15,000 USD) alone takes ⌈300 / 40⌉ = 8 servers,
+        // 120,000 USD. With memory-new (2 cores, 160 GiB, 20,000 USD): memory takes 2 of them unless 4+ compute
+        // servers come too, and 2 leave 6 cores for 1 compute server: 55,000 USD; 0 compute servers would need 5
+        // memory ones (100,000 USD), 4 and 1 cost 80,000 USD.
+        int days = 30;
+        double[] cores = new double[days];
+        double[] gib = new double[days];
+        Arrays.fill(cores, 110);
+        Arrays.fill(gib, 700);
+        OrderOption memory = new OrderOption(
+                "memory-new", new ServerShape(2, 160, 1), 20_000, EmpiricalDays.of(3), "by hand", "by hand");
+        ClusterInputs own = cpuAndMemory(cores, gib, 0.0, List.of(memory), false);
+
+        ClusterPlan alone = CapacityPlanner.plan(own, 0.9);
+        assertThat(alone.orders())
+                .extracting(OrderRecommendation::sku, OrderRecommendation::quantity, OrderRecommendation::binding)
+                .containsExactly(Tuple.tuple("compute-new", 8L, Resource.MEMORY));
+        assertThat(alone.notes())
+                .contains("mixing in memory-new, the newest SKU of another product line, would hold the same"
+                        + " shortfalls for 55,000 USD, not 120,000 USD (54% less; what-if: fleetcast plan"
+                        + " --mix-lines)");
+
+        ClusterInputs mixing = cpuAndMemory(cores, gib, 0.0, List.of(memory), true);
+        ClusterPlan mixed = CapacityPlanner.plan(mixing, 0.9);
+        assertThat(mixed.orders())
+                .extracting(
+                        OrderRecommendation::sku,
+                        OrderRecommendation::quantity,
+                        OrderRecommendation::binding,
+                        OrderRecommendation::leadTimeDays,
+                        OrderRecommendation::costUsd)
+                .containsExactly(
+                        Tuple.tuple("compute-new", 1L, Resource.CPU, 1, 15_000.0),
+                        Tuple.tuple("memory-new", 2L, Resource.MEMORY, 3, 40_000.0));
+        assertThat(mixed.orders().get(1).why())
+                .contains("the least-cost mix that holds these: 1 × compute-new (10.0 cores, 40.0 GiB, 1.0 TB; 15,000"
+                        + " USD) + 2 × memory-new (2.0 cores, 160 GiB, 1.0 TB; 20,000 USD) = 55,000 USD; compute-new"
+                        + " alone would take 8 servers, 120,000 USD");
+        assertThat(mixed.notes())
+                .contains("orders mix memory-new in (what-if): 55,000 USD, where compute-new alone would cost 120,000"
+                        + " USD");
+    }
+
+    /**
+     * Ten servers of {@link #SHAPE} against P50 (= P90 = P99) demand of {@code cores} and {@code gib}, with {@code
+     * headroom} of cpu, none of memory, ordering compute-new (a server of {@link #SHAPE}, 15,000 USD, a day's lead).
+     */
+    private static ClusterInputs cpuAndMemory(
+            double[] cores, double[] gib, double headroom, List<OrderOption> otherLines, boolean mixLines) {
+        Map<Resource, SupplyPath> supply = supply(cores.length);
+        return new ClusterInputs(
+                "c1",
+                "site-1",
+                "region-1",
+                false,
+                Map.of(
+                        Resource.CPU,
+                        new DemandForecast("c1", Resource.CPU, START, cores, cores, cores, "by hand", List.of()),
+                        Resource.MEMORY,
+                        new DemandForecast("c1", Resource.MEMORY, START, gib, gib, gib, "by hand", List.of())),
+                Map.of(
+                        Resource.CPU,
+                        requireNonNull(supply.get(Resource.CPU)),
+                        Resource.MEMORY,
+                        requireNonNull(supply.get(Resource.MEMORY))),
+                Map.of(Resource.CPU, headroom, Resource.MEMORY, 0.0),
+                Optional.of(new OrderOption("compute-new", SHAPE, 15_000, EmpiricalDays.of(1), "by hand", "by hand")),
+                Map.of(),
+                Optional.empty(),
+                otherLines,
+                mixLines);
     }
 
     /** {@code base} with other supply, headroom and order option. */
