@@ -12,10 +12,12 @@ import io.fleetcast.app.capacity.WhatIf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -268,6 +270,7 @@ final class PlanCommand implements Callable<Integer> {
                     order.cost()));
             order.why().forEach(line -> terminal.say("    " + line));
         }
+        orderNotes(plan).forEach(terminal::say);
         List<AllocationService.Change> changes = plan.allocationChanges();
         if (changes != null) {
             terminal.say(
@@ -380,6 +383,30 @@ final class PlanCommand implements Callable<Integer> {
                         .sorted(Comparator.comparing(CapacityPlanDocument.Order::needBy)
                                 .thenComparing(CapacityPlanDocument.Order::orderBy)))
                 .toList();
+    }
+
+    /**
+     * The notes of the clusters that get orders, once per cluster ("note on c01: ..."): what a mix with other lines'
+     * servers would save, say. The notes that only say which resource's orders cover another are left out.
+     */
+    static List<String> orderNotes(CapacityPlanDocument plan) {
+        Map<String, Set<String>> notes = new LinkedHashMap<>();
+        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
+            if (!entry.orders().isEmpty()) {
+                notes.computeIfAbsent(entry.cluster(), cluster -> new LinkedHashSet<>());
+            }
+        }
+        for (CapacityPlanDocument.Entry entry : plan.clusters()) {
+            Set<String> ofCluster = notes.get(entry.cluster());
+            if (ofCluster != null) {
+                entry.notes().stream()
+                        .filter(note -> !note.startsWith("covered by the orders for "))
+                        .forEach(ofCluster::add);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        notes.forEach((cluster, ofCluster) -> ofCluster.forEach(note -> lines.add("note on " + cluster + ": " + note)));
+        return lines;
     }
 
     /**
