@@ -40,23 +40,7 @@ class PlanCommandTest {
                 entry("c02", "cpu", order("c02", "2027-06-22", 69), order("c02", "2027-09-21", 22));
         CapacityPlanDocument.Entry memory = entry("c02", "memory", order("c02", "2027-03-17", 19));
         CapacityPlanDocument.Entry other = entry("c01", "cpu", order("c01", "2027-01-05", 5));
-        CapacityPlanDocument plan = new CapacityPlanDocument(
-                "2026-10-31",
-                365,
-                0.99,
-                null,
-                null,
-                List.of(other, cpu, memory),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                List.of());
+        CapacityPlanDocument plan = planOf(other, cpu, memory);
 
         assertThat(PlanCommand.ordersByCluster(plan))
                 .extracting(order -> order.cluster() + " " + order.quantity())
@@ -73,23 +57,7 @@ class PlanCommandTest {
         CapacityPlanDocument.Entry memory =
                 entry("c02", "memory", false, null, null, List.of(order("c02", "2027-03-17", 61)), List.of(mix));
         CapacityPlanDocument.Entry quiet = entry("c01", "cpu", false, null, null, List.of(), List.of("not short"));
-        CapacityPlanDocument plan = new CapacityPlanDocument(
-                "2026-10-31",
-                365,
-                0.99,
-                null,
-                null,
-                List.of(quiet, cpu, memory),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                List.of());
+        CapacityPlanDocument plan = planOf(quiet, cpu, memory);
 
         assertThat(PlanCommand.orderNotes(plan)).containsExactly("note on c02: " + mix);
     }
@@ -170,6 +138,27 @@ class PlanCommandTest {
                 quantity * 19_550.0,
                 "USD",
                 "cpu",
+                List.of());
+    }
+
+    /** A plan of {@code entries} alone. */
+    private static CapacityPlanDocument planOf(CapacityPlanDocument.Entry... entries) {
+        return new CapacityPlanDocument(
+                "2026-10-31",
+                365,
+                0.99,
+                null,
+                null,
+                List.of(entries),
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
                 List.of());
     }
 
