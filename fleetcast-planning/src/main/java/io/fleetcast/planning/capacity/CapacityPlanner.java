@@ -212,7 +212,7 @@ public final class CapacityPlanner {
         }
         List<OrderOption> all = new ArrayList<>();
         all.add(own);
-        all.addAll(inputs.otherLines());
+        all.addAll(cheapestOfSomeResource(own, inputs.otherLines()));
         // Both are worked out; the notes are those of the orders given.
         List<String> aside = new ArrayList<>();
         List<OrderRecommendation> alone =
@@ -263,6 +263,32 @@ public final class CapacityPlanner {
                                 amount(aloneCost),
                                 100 * (1 - mixedCost / aloneCost)));
         return alone;
+    }
+
+    /**
+     * The SKUs of {@code others} that hold some resource for less per unit than {@code own} and every other: the only
+     * ones worth mixing in, as a rule, and at most one per resource, which keeps the search small in a fleet of many
+     * lines.
+     */
+    private static List<OrderOption> cheapestOfSomeResource(OrderOption own, List<OrderOption> others) {
+        List<OrderOption> kept = new ArrayList<>();
+        for (Resource resource : Resource.values()) {
+            OrderOption cheapest = own;
+            for (OrderOption other : others) {
+                if (perUnit(other, resource) < perUnit(cheapest, resource)) {
+                    cheapest = other;
+                }
+            }
+            if (!cheapest.equals(own) && !kept.contains(cheapest)) {
+                kept.add(cheapest);
+            }
+        }
+        return kept;
+    }
+
+    private static double perUnit(OrderOption option, Resource resource) {
+        double capacity = option.shape().capacity(resource);
+        return capacity > 0 ? option.unitCostUsd() / capacity : Double.POSITIVE_INFINITY;
     }
 
     private static double cost(List<OrderRecommendation> orders) {

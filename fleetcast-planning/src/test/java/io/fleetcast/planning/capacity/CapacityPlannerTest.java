@@ -373,6 +373,16 @@ class CapacityPlannerTest {
         assertThat(mixed.notes())
                 .contains("orders mix memory-new in (what-if): 55,000 USD, where compute-new alone would cost 120,000"
                         + " USD");
+
+        // A line whose SKU holds no resource for less per unit than the others' is left out, even where its small
+        // servers would fill the gaps: 14 of these (1 core, 10 GiB, 0.1 TB for 2,000 USD) beside 1 memory server hold
+        // 16 cores and 300 GiB for 48,000 USD. Only the cheapest per unit are mixed in.
+        OrderOption filler = new OrderOption(
+                "filler", new ServerShape(1, 10, 0.1), 2_000, EmpiricalDays.of(3), "by hand", "by hand");
+        assertThat(CapacityPlanner.plan(cpuAndMemory(cores, gib, 0.0, List.of(memory, filler), true), 0.9)
+                        .orders())
+                .extracting(OrderRecommendation::sku, OrderRecommendation::quantity)
+                .containsExactly(Tuple.tuple("compute-new", 1L), Tuple.tuple("memory-new", 2L));
     }
 
     /**
