@@ -319,7 +319,6 @@ public final class CapacityPlanService {
         }
         Map<String, Set<String>> skusByCluster = ownedSkusByCluster(orders, inventory);
         LeadTimes leadTimes = LeadTimes.learn(history).withLines(productLines(skusByCluster));
-        List<Set<String>> lines = lineGroups(skusByCluster);
 
         progress.progress("life fits", 0, 1);
         Map<String, LifeDistribution> fits = new TreeMap<>();
@@ -376,6 +375,12 @@ public final class CapacityPlanService {
         // the clusters with the most service days first. Between the backtests and the sizing, each cluster's errors
         // are pooled with the others' (ClusterHeadroom.errors).
         Map<String, LocalDate> introduced = introduced(orders, inventory);
+        // Each product line's newest SKU that can be ordered, for the mixes: the same for every cluster.
+        Map<Set<String>, OrderOption> newestOfLine = new LinkedHashMap<>();
+        for (Set<String> line : lineGroups(skusByCluster)) {
+            orderOption(line, "the newest SKU of another product line", introduced, skus, shapes, leadTimes)
+                    .ifPresent(option -> newestOfLine.put(line, option));
+        }
         List<Map.Entry<String, ClusterInfo>> entries = new ArrayList<>(clusters.entrySet());
         Prepared[] prepared = new Prepared[entries.size()];
         AtomicInteger backtested = new AtomicInteger();
@@ -397,16 +402,9 @@ public final class CapacityPlanService {
                                     skus,
                                     shapes,
                                     leadTimes);
-                    List<OrderOption> otherLines = option.map(own -> lines.stream()
-                                    .filter(line -> !line.contains(own.sku()))
-                                    .flatMap(line -> orderOption(
-                                            line,
-                                            "the newest SKU of another product line",
-                                            introduced,
-                                            skus,
-                                            shapes,
-                                            leadTimes)
-                                            .stream())
+                    List<OrderOption> otherLines = option.map(own -> newestOfLine.entrySet().stream()
+                                    .filter(line -> !line.getKey().contains(own.sku()))
+                                    .map(Map.Entry::getValue)
                                     .toList())
                             .orElse(List.of());
                     ClusterHeadroom.Context context = new ClusterHeadroom.Context(

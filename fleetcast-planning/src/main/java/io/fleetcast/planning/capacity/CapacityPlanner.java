@@ -207,12 +207,13 @@ public final class CapacityPlanner {
     private static List<OrderRecommendation> orders(
             ClusterInputs inputs, List<ResourcePlan> resources, double serviceLevel, List<String> notes) {
         OrderOption own = inputs.option().orElseThrow();
-        if (inputs.otherLines().isEmpty()) {
+        List<OrderOption> cheaper = cheapestOfSomeResource(own, inputs.otherLines());
+        if (cheaper.isEmpty()) {
             return tranches(inputs, resources, List.of(own), serviceLevel, notes);
         }
         List<OrderOption> all = new ArrayList<>();
         all.add(own);
-        all.addAll(cheapestOfSomeResource(own, inputs.otherLines()));
+        all.addAll(cheaper);
         // Both are worked out; the notes are those of the orders given.
         List<String> aside = new ArrayList<>();
         List<OrderRecommendation> alone =
