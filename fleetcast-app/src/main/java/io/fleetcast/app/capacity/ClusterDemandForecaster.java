@@ -271,8 +271,8 @@ final class ClusterDemandForecaster {
         IntStream.range(0, histories.size()).parallel().forEach(i -> {
             History history = histories.get(i);
             LocalDate last = requireNonNull(clusterLast.get(history.cluster()));
-            fitted[i] =
-                    fitted(history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles, Borrowed.NOTHING);
+            fitted[i] = fitted(
+                    history, last, dataFirst, asOf, horizon, inputs, adjustments, profiles, Borrowed.NOTHING, true);
             synchronized (done) {
                 progress.accept(done.incrementAndGet(), histories.size());
             }
@@ -379,7 +379,8 @@ final class ClusterDemandForecaster {
                         inputs,
                         adjustments,
                         profiles,
-                        new Borrowed(growth, chosen[i].from(), chosen[i].spread() + chosen[i].error(), lifts, true));
+                        new Borrowed(growth, chosen[i].from(), chosen[i].spread() + chosen[i].error(), lifts, true),
+                        true);
             }
         });
         ServiceForecast[] forecasts = new ServiceForecast[histories.size()];
@@ -710,12 +711,52 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             YearlyProfiles profiles) {
-        return fitted(history, clusterLast, dataFirst, asOf, horizon, inputs, adjustments, profiles, Borrowed.ALONE)
+        return fitted(
+                        history,
+                        clusterLast,
+                        dataFirst,
+                        asOf,
+                        horizon,
+                        inputs,
+                        adjustments,
+                        profiles,
+                        Borrowed.ALONE,
+                        true)
                 .forecast();
     }
 
-    /** {@link #forecast(History, LocalDate, LocalDate, LocalDate, int, ForecastInputs, List, YearlyProfiles)} with
-     * what it borrows from other placements. */
+    /**
+     * The P50 of {@link #forecast(History, LocalDate, LocalDate, LocalDate, int, ForecastInputs, List, YearlyProfiles)}
+     * on the last of its {@code horizon} days, computed without the fit's intervals: what a backtest scores.
+     */
+    static double p50(
+            History history,
+            LocalDate clusterLast,
+            LocalDate dataFirst,
+            LocalDate asOf,
+            int horizon,
+            ForecastInputs inputs,
+            List<StoredAdjustment> adjustments,
+            YearlyProfiles profiles) {
+        return fitted(
+                        history,
+                        clusterLast,
+                        dataFirst,
+                        asOf,
+                        horizon,
+                        inputs,
+                        adjustments,
+                        profiles,
+                        Borrowed.ALONE,
+                        false)
+                .forecast()
+                .p50(horizon - 1);
+    }
+
+    /**
+     * {@link #forecast(History, LocalDate, LocalDate, LocalDate, int, ForecastInputs, List, YearlyProfiles)} with what
+     * it borrows from other placements; without {@code intervals} a fitted trend's P90 and P99 are its P50.
+     */
     private static Fitted fitted(
             History history,
             LocalDate clusterLast,
@@ -725,7 +766,8 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             YearlyProfiles profiles,
-            Borrowed borrowed) {
+            Borrowed borrowed,
+            boolean intervals) {
         double growth = borrowed.growth();
         if (ChronoUnit.DAYS.between(history.last(), clusterLast) > LEFT_AFTER_DAYS) {
             double[] none = new double[horizon];
@@ -786,7 +828,7 @@ final class ClusterDemandForecaster {
         double[] p99 = new double[horizon];
         String model;
         Optional<Forecast> fitted = length >= MIN_TRAINING_DAYS
-                ? fit(history, start, learned, positive, steps, inputs, profiles, growth)
+                ? fit(history, start, learned, positive, steps, inputs, profiles, growth, intervals)
                 : Optional.empty();
         double ownGrowth = Double.NaN;
         double ownVariance = Double.NaN;
@@ -1095,7 +1137,8 @@ final class ClusterDemandForecaster {
             int steps,
             ForecastInputs inputs,
             YearlyProfiles profiles,
-            double growth) {
+            double growth,
+            boolean intervals) {
         LocalDate first = history.first.plusDays(start);
         DemandSeries series = series(history, start, learned.length);
         if (positive && learned.length < 2 * 365 && inputs.hasOwnDriver(history.service())) {
@@ -1106,7 +1149,7 @@ final class ClusterDemandForecaster {
                 RegressionModel followed = RegressionModel.of(Scale.MULTIPLICATIVE, new Season(7, 3))
                         .withoutTrend();
                 try {
-                    return Optional.of(new RegressionForecaster(followed, regressors)
+                    return Optional.of(shared(new RegressionForecaster(followed, regressors), inputs, intervals)
                             .keepingEventsAbove(EVENT_T)
                             .forecast(Series.of(learned, 7), steps));
                 } catch (IllegalArgumentException | ArithmeticException e) {
@@ -1133,8 +1176,9 @@ final class ClusterDemandForecaster {
         try {
             Map<String, Double> marks = Double.isNaN(swing) ? Map.of() : Map.of(YEARLY_PRIOR, swing);
             if (!given) {
-                RegressionForecaster forecaster =
-                        new RegressionForecaster(regression, regressors).keepingEventsAbove(EVENT_T);
+                RegressionForecaster forecaster = shared(
+                                new RegressionForecaster(regression, regressors), inputs, intervals)
+                        .keepingEventsAbove(EVENT_T);
                 if (learned.length >= 2 * 365) {
                     forecaster = forecaster.withTrendChange(GROWTH_CHANGE);
                 }
@@ -1149,7 +1193,7 @@ final class ClusterDemandForecaster {
             for (int t = 0; t < learned.length; t++) {
                 detrended[t] = learned[t] * Math.exp(-growth * t);
             }
-            Forecast flat = new RegressionForecaster(regression, regressors)
+            Forecast flat = shared(new RegressionForecaster(regression, regressors), inputs, intervals)
                     .keepingEventsAbove(EVENT_T)
                     .forecast(Series.of(detrended, 7), steps);
             double[][] bounds = {flat.mean(), flat.lower80(), flat.upper80(), flat.lower95(), flat.upper95()};
@@ -1170,6 +1214,13 @@ final class ClusterDemandForecaster {
         } catch (IllegalArgumentException | ArithmeticException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code forecaster} sharing the plan's designs, without intervals where they are not wanted. */
+    private static RegressionForecaster shared(
+            RegressionForecaster forecaster, ForecastInputs inputs, boolean intervals) {
+        RegressionForecaster sharing = forecaster.sharing(inputs.designs());
+        return intervals ? sharing : sharing.withoutIntervals();
     }
 
     /** Turns each stored series into a gap-free history. */

@@ -301,16 +301,15 @@ final class ClusterHeadroom {
                     continue;
                 }
                 covered += service.on(origin);
-                forecast += ClusterDemandForecaster.forecast(
-                                known,
-                                clusterLast,
-                                context.dataFirst(),
-                                origin,
-                                days,
-                                context.inputs(),
-                                context.adjustments(),
-                                context.profiles())
-                        .p50(days - 1);
+                forecast += ClusterDemandForecaster.p50(
+                        known,
+                        clusterLast,
+                        context.dataFirst(),
+                        origin,
+                        days,
+                        context.inputs(),
+                        context.adjustments(),
+                        context.profiles());
                 actual += service.on(target);
             }
             if (forecast > 0 && covered >= MIN_COVERED * present) {

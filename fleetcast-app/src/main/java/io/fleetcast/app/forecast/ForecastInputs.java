@@ -9,6 +9,7 @@ import com.google.common.hash.Hashing;
 import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.forecast.Forecaster;
 import io.fleetcast.forecast.ets.EtsForecaster;
+import io.fleetcast.forecast.regression.DesignCache;
 import io.fleetcast.forecast.regression.DriverPaths;
 import io.fleetcast.forecast.regression.Regressor;
 import io.fleetcast.forecast.seasonal.MstlForecaster;
@@ -56,6 +57,7 @@ public final class ForecastInputs {
     private final Map<String, DriverScenario> scenarios;
     private final Map<DriverKey, double[]> paths = new HashMap<>();
     private final Forecaster driverForecaster;
+    private final DesignCache designs = new DesignCache();
 
     private ForecastInputs(
             List<StoredEvent> events,
@@ -116,6 +118,11 @@ public final class ForecastInputs {
     public ForecastInputs withDriverForecaster(Forecaster forecaster) {
         return new ForecastInputs(
                 events, regions, drivers, scenarios, requireNonNull(forecaster, "forecaster is null"));
+    }
+
+    /** What the regression fits of one plan's series share (the same windows' designs); it does not change results. */
+    public DesignCache designs() {
+        return designs;
     }
 
     /** Whether a driver is stored for {@code service} itself, not only fleet-wide ones. */

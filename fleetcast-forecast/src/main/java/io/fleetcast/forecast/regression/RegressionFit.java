@@ -62,11 +62,7 @@ public final class RegressionFit {
 
     /** {@link #standardError} of every regressor, in the order they were given. */
     public double[] standardErrors() {
-        double[][] rows = new double[observations][];
-        for (int t = 0; t < observations; t++) {
-            rows[t] = design.row(t);
-        }
-        return standardErrors(rows);
+        return standardErrors(design.rows(0, observations));
     }
 
     /** {@link #standardErrors()} from the design's rows of the observations, already built: one pass over them. */
@@ -77,16 +73,24 @@ public final class RegressionFit {
             columns[j] = design.regressorColumn(j);
         }
         // w = X (X'X)^-1 e_column; the variance is sigma^2 w' R w with R the AR(1) correlations, summed in one pass:
-        // carried = sum over earlier s of rho^(t-s) w_s.
+        // carried = sum over earlier s of rho^(t-s) w_s. Each needed column of the inverse is copied out to be read in
+        // order.
+        double[][] inverseColumns = new double[k][inverse.length];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < inverse.length; i++) {
+                inverseColumns[j][i] = inverse[i][columns[j]];
+            }
+        }
         double[] quadratic = new double[k];
         double[] carried = new double[k];
         double[] previous = new double[k];
         for (int t = 0; t < observations; t++) {
             double[] row = rows[t];
             for (int j = 0; j < k; j++) {
+                double[] column = inverseColumns[j];
                 double weight = 0;
                 for (int i = 0; i < row.length; i++) {
-                    weight += row[i] * inverse[i][columns[j]];
+                    weight += row[i] * column[i];
                 }
                 carried[j] = autocorrelation * (carried[j] + previous[j]);
                 quadratic[j] += weight * weight + 2 * weight * carried[j];
@@ -131,6 +135,20 @@ public final class RegressionFit {
      * @throws IllegalArgumentException when a regressor does not cover the horizon
      */
     public Forecast forecast(int horizon) {
+        return forecast(horizon, true);
+    }
+
+    /**
+     * The means of {@link #forecast(int)} alone, each interval bound set to its step's mean: for backtests that score
+     * only the point forecast, without the intervals' quadratic form in the coefficients' covariance at every step.
+     *
+     * @throws IllegalArgumentException when a regressor does not cover the horizon
+     */
+    public Forecast pointForecast(int horizon) {
+        return forecast(horizon, false);
+    }
+
+    private Forecast forecast(int horizon, boolean intervals) {
         for (Regressor regressor : design.regressors()) {
             checkArgument(
                     regressor.length() >= observations + horizon,
@@ -146,9 +164,18 @@ public final class RegressionFit {
         double[] upper80 = new double[horizon];
         double[] lower95 = new double[horizon];
         double[] upper95 = new double[horizon];
+        double[][] rows = design.rows(observations, observations + horizon);
         for (int step = 0; step < horizon; step++) {
-            double[] row = design.row(observations + step);
+            double[] row = rows[step];
             double centre = linear(row);
+            if (!intervals) {
+                mean[step] = model.fromScale(centre);
+                lower80[step] = mean[step];
+                upper80[step] = mean[step];
+                lower95[step] = mean[step];
+                upper95[step] = mean[step];
+                continue;
+            }
             double leverage = 0;
             for (int i = 0; i < row.length; i++) {
                 for (int j = 0; j < row.length; j++) {

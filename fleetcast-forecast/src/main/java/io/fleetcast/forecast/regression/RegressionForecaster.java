@@ -24,18 +24,41 @@ public final class RegressionForecaster implements Forecaster {
     private final ImmutableList<Regressor> regressors;
     private final double eventT;
     private final @Nullable TrendChangeScan scan;
+    private final DesignCache cache;
+    private final boolean intervals;
 
+    /** A forecaster with a cache of its own, which its forecasts from several origins (a backtest's) share. */
     public RegressionForecaster(RegressionModel model, List<Regressor> regressors) {
-        this(model, regressors, 0, null);
+        this(model, regressors, 0, null, new DesignCache(), true);
     }
 
     private RegressionForecaster(
-            RegressionModel model, List<Regressor> regressors, double eventT, @Nullable TrendChangeScan scan) {
+            RegressionModel model,
+            List<Regressor> regressors,
+            double eventT,
+            @Nullable TrendChangeScan scan,
+            DesignCache cache,
+            boolean intervals) {
         this.model = requireNonNull(model, "model is null");
         this.regressors = ImmutableList.copyOf(regressors);
         checkArgument(eventT >= 0, "the events' t threshold must not be negative, got %s", eventT);
         this.eventT = eventT;
         this.scan = scan;
+        this.cache = requireNonNull(cache, "cache is null");
+        this.intervals = intervals;
+    }
+
+    /** This forecaster sharing {@code cache} with other fits (many series' forecasts; it does not change results). */
+    public RegressionForecaster sharing(DesignCache cache) {
+        return new RegressionForecaster(model, regressors, eventT, scan, cache, intervals);
+    }
+
+    /**
+     * This forecaster's means alone, each interval bound set to its step's mean ({@link RegressionFit#pointForecast}):
+     * for backtests that score only the point forecast.
+     */
+    public RegressionForecaster withoutIntervals() {
+        return new RegressionForecaster(model, regressors, eventT, scan, cache, false);
     }
 
     /**
@@ -43,12 +66,13 @@ public final class RegressionForecaster implements Forecaster {
      * fit (events that have not happened yet stay; they add nothing).
      */
     public RegressionForecaster keepingEventsAbove(double t) {
-        return new RegressionForecaster(model, regressors, t, scan);
+        return new RegressionForecaster(model, regressors, t, scan, cache, intervals);
     }
 
     /** This forecaster looking for one change of the trend's slope as {@code scan} says ({@link RegressionModel}). */
     public RegressionForecaster withTrendChange(TrendChangeScan scan) {
-        return new RegressionForecaster(model, regressors, eventT, requireNonNull(scan, "scan is null"));
+        return new RegressionForecaster(
+                model, regressors, eventT, requireNonNull(scan, "scan is null"), cache, intervals);
     }
 
     @Override
@@ -60,8 +84,8 @@ public final class RegressionForecaster implements Forecaster {
     public Forecast forecast(Series series, int horizon) {
         double[] values = series.values();
         RegressionFit fit = scan == null
-                ? model.fit(values, regressors, eventT)
-                : model.fit(values, regressors, eventT, scan, values.length + horizon);
-        return fit.forecast(horizon);
+                ? model.fit(values, regressors, eventT, cache)
+                : model.fit(values, regressors, eventT, scan, values.length + horizon, cache);
+        return intervals ? fit.forecast(horizon) : fit.pointForecast(horizon);
     }
 }

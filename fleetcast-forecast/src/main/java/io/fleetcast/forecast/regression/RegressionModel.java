@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.forecast.linear.Cholesky;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -148,8 +149,41 @@ public record RegressionModel(
      * @throws IllegalArgumentException as {@link #fit(double[], List)}, or when {@code eventT} is negative
      */
     public RegressionFit fit(double[] values, List<Regressor> regressors, double eventT) {
+        return fit(values, regressors, eventT, new DesignCache());
+    }
+
+    /**
+     * As {@link #fit(double[], List, double)}, sharing what fits of the same model can share through {@code cache}.
+     */
+    public RegressionFit fit(double[] values, List<Regressor> regressors, double eventT, DesignCache cache) {
+        requireNonNull(cache, "cache is null");
         checkArgument(eventT >= 0, "the events' t threshold must not be negative, got %s", eventT);
-        int n = values.length;
+        Design design = design(values.length, regressors, cache);
+        return fit(scaled(values), design.rows(0, values.length), design, eventT, cache)
+                .fit();
+    }
+
+    /** A fit with its design's rows of the observations. */
+    private static final class FitRows {
+        private final RegressionFit fit;
+        private final double[][] rows;
+
+        FitRows(RegressionFit fit, double[][] rows) {
+            this.fit = fit;
+            this.rows = rows;
+        }
+
+        RegressionFit fit() {
+            return fit;
+        }
+
+        double[][] rows() {
+            return rows;
+        }
+    }
+
+    /** The design of {@code n} observations with {@code regressors}, checked against them. */
+    private Design design(int n, List<Regressor> regressors, DesignCache cache) {
         for (Regressor regressor : regressors) {
             checkArgument(
                     regressor.length() >= n,
@@ -158,11 +192,7 @@ public record RegressionModel(
                     regressor.length(),
                     n);
         }
-        double[] z = new double[n];
-        for (int t = 0; t < n; t++) {
-            z[t] = toScale(values[t], t);
-        }
-        Design design = new Design(this, n, regressors);
+        Design design = new Design(this, n, regressors, cache);
         int p = design.columns();
         checkArgument(
                 n > p + 1,
@@ -170,18 +200,48 @@ public record RegressionModel(
                 p,
                 p + 1,
                 n);
-        double[][] rows = new double[n][];
-        for (int t = 0; t < n; t++) {
-            rows[t] = design.row(t);
+        return design;
+    }
+
+    /** The observations on the model's scale. */
+    private double[] scaled(double[] values) {
+        double[] z = new double[values.length];
+        for (int t = 0; t < values.length; t++) {
+            z[t] = toScale(values[t], t);
         }
-        double[][] gram = new double[p][p];
+        return z;
+    }
+
+    /** The fit of {@code z} (on the model's scale) on {@code design}, whose rows of the observations are {@code rows}. */
+    private FitRows fit(double[] z, double[][] rows, Design design, double eventT, DesignCache cache) {
+        int n = z.length;
+        int p = design.columns();
+        List<Regressor> regressors = design.regressors();
         double[] moment = new double[p];
         for (int t = 0; t < n; t++) {
             double[] row = rows[t];
             for (int i = 0; i < p; i++) {
                 moment[i] += row[i] * z[t];
-                for (int j = 0; j <= i; j++) {
-                    gram[i][j] += row[i] * row[j];
+            }
+        }
+        double[][] gram = new double[p][p];
+        // The fixed columns' block is the same for every window of n steps (the cache keeps it). Each regressor's row
+        // of the lower triangle is summed in order over the steps where the regressor is not 0 (an event's few days):
+        // the terms left out are zeros, so the sums are the same to the bit.
+        int fixed = design.regressorColumn(0);
+        double[][] block = cache.fixedBlock(this, rows, fixed);
+        for (int i = 0; i < fixed; i++) {
+            System.arraycopy(block[i], 0, gram[i], 0, i + 1);
+        }
+        for (int i = fixed; i < p; i++) {
+            double[] line = gram[i];
+            for (int t = 0; t < n; t++) {
+                double[] row = rows[t];
+                double value = row[i];
+                if (value != 0) {
+                    for (int j = 0; j <= i; j++) {
+                        line[j] += value * row[j];
+                    }
                 }
             }
         }
@@ -195,7 +255,7 @@ public record RegressionModel(
         RegressionFit fit = new RegressionFit(
                 this, design, best.coefficients, best.sigma, best.autocorrelation, best.inverse, best.penalty, n);
         if (eventT == 0) {
-            return fit;
+            return new FitRows(fit, rows);
         }
         double[] errors = fit.standardErrors(rows);
         List<Regressor> kept = new ArrayList<>();
@@ -215,9 +275,9 @@ public record RegressionModel(
             }
         }
         if (kept.size() == regressors.size()) {
-            return fit;
+            return new FitRows(fit, rows);
         }
-        Design reduced = new Design(this, n, kept);
+        Design reduced = new Design(this, n, kept, cache);
         double[][] keptRows = new double[n][width];
         for (int row = 0; row < n; row++) {
             for (int i = 0; i < width; i++) {
@@ -234,15 +294,17 @@ public record RegressionModel(
         }
         Solution second = best(keptGram, keptMoment, keptRows, z, reduced);
         checkArgument(second != null, "the regression's design is singular without the events it does not show");
-        return new RegressionFit(
-                this,
-                reduced,
-                second.coefficients,
-                second.sigma,
-                second.autocorrelation,
-                second.inverse,
-                second.penalty,
-                n);
+        return new FitRows(
+                new RegressionFit(
+                        this,
+                        reduced,
+                        second.coefficients,
+                        second.sigma,
+                        second.autocorrelation,
+                        second.inverse,
+                        second.penalty,
+                        n),
+                keptRows);
     }
 
     /**
@@ -257,21 +319,39 @@ public record RegressionModel(
      */
     public RegressionFit fit(
             double[] values, List<Regressor> regressors, double eventT, TrendChangeScan scan, int length) {
-        RegressionFit fit = fit(values, regressors, eventT);
-        Design design = fit.design();
+        return fit(values, regressors, eventT, scan, length, new DesignCache());
+    }
+
+    /**
+     * As {@link #fit(double[], List, double, TrendChangeScan, int)}, sharing what fits of the same model can share
+     * through {@code cache}.
+     */
+    public RegressionFit fit(
+            double[] values,
+            List<Regressor> regressors,
+            double eventT,
+            TrendChangeScan scan,
+            int length,
+            DesignCache cache) {
+        requireNonNull(cache, "cache is null");
+        checkArgument(eventT >= 0, "the events' t threshold must not be negative, got %s", eventT);
         int n = values.length;
+        Design given = design(n, regressors, cache);
+        double[] z = scaled(values);
+        double[][] rows = given.rows(0, n);
+        FitRows first = fit(z, rows, given, eventT, cache);
+        RegressionFit fit = first.fit();
+        // The fit may have dropped events: the scan works on its own design's rows.
+        Design design = fit.design();
         if (!trend || design.changepointColumns() > 0 || design.hasPriors() || n < scan.before() + scan.after() + 2) {
             return fit;
         }
-        double[][] rows = new double[n][];
-        double[] z = new double[n];
+        double[][] fitted = first.rows();
         double[] residuals = new double[n];
         double squares = 0;
         double mean = 0;
         for (int t = 0; t < n; t++) {
-            rows[t] = design.row(t);
-            z[t] = toScale(values[t], t);
-            residuals[t] = z[t] - fit.linear(rows[t]);
+            residuals[t] = z[t] - fit.linear(fitted[t]);
             squares += residuals[t] * residuals[t];
             mean += z[t] / n;
         }
@@ -283,13 +363,14 @@ public record RegressionModel(
             // Fitted to rounding: there is no change to find, only rounding to mistake for one.
             return fit;
         }
-        int step = largestChange(rows, residuals, squares, fit.inverse(), fit.autocorrelation(), scan);
+        int step = largestChange(fitted, residuals, squares, fit.inverse(), fit.autocorrelation(), scan);
         if (step < 0) {
             return fit;
         }
         List<Regressor> changed = new ArrayList<>(regressors);
         changed.add(Regressor.trendChange(TREND_CHANGE, step, n, Math.max(length, n)));
-        return fit(values, changed, eventT);
+        Design refit = design(n, changed, cache);
+        return fit(z, refit.appended(rows), refit, eventT, cache).fit();
     }
 
     /**
@@ -544,9 +625,11 @@ public record RegressionModel(
         private final int fourierColumns;
         private final double[] priorSds;
         private final boolean[] estimable;
+        private final DesignCache cache;
 
-        Design(RegressionModel model, int observations, List<Regressor> regressors) {
+        Design(RegressionModel model, int observations, List<Regressor> regressors, DesignCache cache) {
             this.model = model;
+            this.cache = cache;
             this.observations = observations;
             // At most one candidate per four observations, so short series keep enough freedom for the rest.
             int usable = Math.max(
@@ -628,35 +711,61 @@ public record RegressionModel(
             return observations > 1 ? (double) t / (observations - 1) : 0;
         }
 
-        /** The design row of step {@code t} (which may lie beyond the observations). */
-        double[] row(int t) {
-            double[] row = new double[columns()];
-            double time = time(t);
-            row[0] = 1;
-            row[1] = model.trend() ? time : 0;
-            int column = 2;
-            for (double changepoint : changepointTimes) {
-                row[column++] = Math.max(0, time - changepoint);
+        /**
+         * The rows of the observations, from {@code rows}: those of a design with this one's fixed columns and its first
+         * regressors, to which the rest are appended.
+         */
+        double[][] appended(double[][] rows) {
+            double[][] appended = new double[rows.length][];
+            for (int t = 0; t < rows.length; t++) {
+                double[] row = Arrays.copyOf(rows[t], columns());
+                for (int column = rows[t].length; column < row.length; column++) {
+                    row[column] = regressorValue(column - regressorColumn(0), t);
+                }
+                appended[t] = row;
             }
+            return appended;
+        }
+
+        /** Regressor {@code index}'s column at step {@code t}: 0 when not estimable, a driver's log on a log scale. */
+        private double regressorValue(int index, int t) {
+            Regressor regressor = regressors.get(index);
+            if (!estimable[index]) {
+                return 0;
+            }
+            double value = regressor.value(t);
+            return regressor.kind() == Regressor.Kind.DRIVER && model.scale() != Scale.ADDITIVE
+                    ? Math.log(value)
+                    : value;
+        }
+
+        /** The design rows of steps {@code from} to {@code to} − 1 (which may lie beyond the observations). */
+        double[][] rows(int from, int to) {
+            List<double[][]> waves = new ArrayList<>();
             for (Season season : model.seasons()) {
-                for (int k = 1; k <= season.order(); k++) {
-                    double angle = 2 * Math.PI * k * t / season.period();
-                    row[column++] = Math.sin(angle);
-                    row[column++] = Math.cos(angle);
-                }
+                waves.add(cache.waves(season, to));
             }
-            for (int i = 0; i < regressors.size(); i++) {
-                Regressor regressor = regressors.get(i);
-                double value = regressor.value(t);
-                if (!estimable[i]) {
-                    row[column++] = 0;
-                } else {
-                    row[column++] = regressor.kind() == Regressor.Kind.DRIVER && model.scale() != Scale.ADDITIVE
-                            ? Math.log(value)
-                            : value;
+            double[][] rows = new double[to - from][];
+            for (int t = from; t < to; t++) {
+                double[] row = new double[columns()];
+                double time = time(t);
+                row[0] = 1;
+                row[1] = model.trend() ? time : 0;
+                int column = 2;
+                for (double changepoint : changepointTimes) {
+                    row[column++] = Math.max(0, time - changepoint);
                 }
+                for (double[][] wave : waves) {
+                    double[] terms = wave[t];
+                    System.arraycopy(terms, 0, row, column, terms.length);
+                    column += terms.length;
+                }
+                for (int i = 0; i < regressors.size(); i++) {
+                    row[column++] = regressorValue(i, t);
+                }
+                rows[t - from] = row;
             }
-            return row;
+            return rows;
         }
     }
 }

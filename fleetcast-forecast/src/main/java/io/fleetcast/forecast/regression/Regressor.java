@@ -3,6 +3,8 @@ package io.fleetcast.forecast.regression;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
+
 /**
  * An external variable of a regression, one value per step from the series' first observation through the forecast
  * horizon: a special event (1 on the steps it covers, 0 elsewhere; fractions for partial cover) or a traffic driver
@@ -25,19 +27,25 @@ public final class Regressor {
     private Regressor(String name, Kind kind, double[] values) {
         this.name = requireNonNull(name, "name is null");
         this.kind = requireNonNull(kind, "kind is null");
+        // Checked before the message's arguments are boxed: a plan builds regressors of thousands of days by the
+        // hundred thousand.
         for (int t = 0; t < values.length; t++) {
-            checkArgument(
-                    Double.isFinite(values[t]),
-                    "regressor %s: value %s is %s; every value must be a finite number",
-                    name,
-                    t + 1,
-                    values[t]);
-            checkArgument(
-                    kind != Kind.DRIVER || values[t] > 0,
-                    "driver %s: value %s is %s; driver values must be positive",
-                    name,
-                    t + 1,
-                    values[t]);
+            if (!Double.isFinite(values[t])) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "regressor %s: value %s is %s; every value must be a finite number",
+                        name,
+                        t + 1,
+                        values[t]));
+            }
+            if (kind == Kind.DRIVER && !(values[t] > 0)) {
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "driver %s: value %s is %s; driver values must be positive",
+                        name,
+                        t + 1,
+                        values[t]));
+            }
         }
         this.values = values.clone();
     }
