@@ -80,7 +80,7 @@ final class DuckDbLoader {
         Schema schema = request.kind().schema();
         long size = size(file);
         Instant started = store.clock().instant();
-        try (Connection connection = store.newConnection()) {
+        try (Connection connection = store.newLoadConnection()) {
             Optional<Long> previous = sameContentLoadedBefore(connection, request.kind(), file, size);
             if (previous.isPresent()) {
                 return alreadyLoaded(connection, previous.orElseThrow(), request.kind(), fileName);
