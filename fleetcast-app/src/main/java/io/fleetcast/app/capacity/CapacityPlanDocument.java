@@ -2,6 +2,7 @@ package io.fleetcast.app.capacity;
 
 import com.google.common.collect.ImmutableList;
 import io.fleetcast.app.JsonDocuments;
+import io.fleetcast.core.error.FleetcastException;
 import io.fleetcast.core.unit.Resource;
 import io.fleetcast.planning.capacity.CloudCapacity;
 import io.fleetcast.planning.capacity.ClusterPlan;
@@ -318,7 +319,17 @@ public record CapacityPlanDocument(
                 .toList();
     }
 
+    /**
+     * {@code value} to the thousandth, as plans store their figures.
+     *
+     * @throws FleetcastException {@code INTERNAL} for NaN or an infinity: a plan that computes one has a defect, and
+     *     storing it as a number (rounding makes NaN 0) would pass it off as a real figure
+     */
     static double round(double value) {
+        if (!Double.isFinite(value)) {
+            throw FleetcastException.internal(
+                    "a capacity plan figure came out " + value + "; plans store finite numbers only", null);
+        }
         return Math.round(value * 1000) / 1000.0;
     }
 
