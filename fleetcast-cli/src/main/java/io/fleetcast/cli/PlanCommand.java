@@ -400,7 +400,7 @@ final class PlanCommand implements Callable<Integer> {
             Set<String> ofCluster = notes.get(entry.cluster());
             if (ofCluster != null) {
                 entry.notes().stream()
-                        .filter(note -> !note.startsWith("covered by the orders for "))
+                        .filter(note -> !note.startsWith(CapacityPlanDocument.COVERED_BY))
                         .forEach(ofCluster::add);
             }
         }

@@ -105,24 +105,7 @@ class PlanCommandTest {
                                 + " allocation, 0 without one",
                         "stranded: 1,234 USD/month in 2 resources idle beside an exhausted one",
                         "rightsizing: 1 allocation to shrink, saving 100 USD/month");
-        assertThat(PlanCommand.summary(new CapacityPlanDocument(
-                        "2026-10-31",
-                        365,
-                        0.99,
-                        null,
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        Map.of(),
-                        List.of(),
-                        List.of())))
-                .isEmpty();
+        assertThat(PlanCommand.summary(planOf())).isEmpty();
     }
 
     private static CapacityPlanDocument.Order order(String cluster, String needBy, long quantity) {

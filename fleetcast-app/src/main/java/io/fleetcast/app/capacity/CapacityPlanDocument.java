@@ -42,6 +42,11 @@ public record CapacityPlanDocument(
         Map<String, String> lifeFits,
         List<String> whatIf,
         List<String> notes) {
+    /**
+     * How the note of a short resource whose shortfall the cluster's orders for other resources hold begins, before
+     * those resources' codes.
+     */
+    public static final String COVERED_BY = "covered by the orders for ";
 
     /**
      * One cluster and resource. {@code reserved} and {@code onDemand} split a cluster's cloud instances by how they
@@ -160,7 +165,7 @@ public record CapacityPlanDocument(
                         .addAll(plan.notes())
                         .addAll(
                                 !plan.orders().isEmpty() && orders.isEmpty() && resource.shortfall() > 0
-                                        ? List.of("covered by the orders for " + String.join(" and ", covering))
+                                        ? List.of(COVERED_BY + String.join(" and ", covering))
                                         : List.of())
                         .build();
                 int last = demand == null ? 0 : demand.days() - 1;

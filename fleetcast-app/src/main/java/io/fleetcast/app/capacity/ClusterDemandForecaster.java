@@ -711,25 +711,15 @@ final class ClusterDemandForecaster {
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
             YearlyProfiles profiles) {
-        return fitted(
-                        history,
-                        clusterLast,
-                        dataFirst,
-                        asOf,
-                        horizon,
-                        inputs,
-                        adjustments,
-                        profiles,
-                        Borrowed.ALONE,
-                        true)
-                .forecast();
+        return forecast(history, clusterLast, dataFirst, asOf, horizon, inputs, adjustments, profiles, true);
     }
 
     /**
-     * The P50 of {@link #forecast(History, LocalDate, LocalDate, LocalDate, int, ForecastInputs, List, YearlyProfiles)}
-     * on the last of its {@code horizon} days, computed without the fit's intervals: what a backtest scores.
+     * {@link #forecast(History, LocalDate, LocalDate, LocalDate, int, ForecastInputs, List, YearlyProfiles)}, and
+     * without {@code intervals} a fitted trend's P90 and P99 are its P50, which skips the fit's intervals: what a
+     * backtest, which scores the P50, asks for.
      */
-    static double p50(
+    static DemandForecast forecast(
             History history,
             LocalDate clusterLast,
             LocalDate dataFirst,
@@ -737,7 +727,8 @@ final class ClusterDemandForecaster {
             int horizon,
             ForecastInputs inputs,
             List<StoredAdjustment> adjustments,
-            YearlyProfiles profiles) {
+            YearlyProfiles profiles,
+            boolean intervals) {
         return fitted(
                         history,
                         clusterLast,
@@ -748,9 +739,8 @@ final class ClusterDemandForecaster {
                         adjustments,
                         profiles,
                         Borrowed.ALONE,
-                        false)
-                .forecast()
-                .p50(horizon - 1);
+                        intervals)
+                .forecast();
     }
 
     /**

@@ -301,15 +301,17 @@ final class ClusterHeadroom {
                     continue;
                 }
                 covered += service.on(origin);
-                forecast += ClusterDemandForecaster.p50(
-                        known,
-                        clusterLast,
-                        context.dataFirst(),
-                        origin,
-                        days,
-                        context.inputs(),
-                        context.adjustments(),
-                        context.profiles());
+                forecast += ClusterDemandForecaster.forecast(
+                                known,
+                                clusterLast,
+                                context.dataFirst(),
+                                origin,
+                                days,
+                                context.inputs(),
+                                context.adjustments(),
+                                context.profiles(),
+                                false)
+                        .p50(days - 1);
                 actual += service.on(target);
             }
             if (forecast > 0 && covered >= MIN_COVERED * present) {

@@ -91,15 +91,17 @@ class ClusterDemandForecasterTest {
                 .containsExactly("a: M1", "a: O1", "a: A1", "a: S1");
         // What a backtest scores, computed without intervals: the same P50 on the last day of a shorter horizon.
         for (int horizon : new int[] {15, 100, 365}) {
-            assertThat(ClusterDemandForecaster.p50(
-                            ExactCluster.a(5, launched),
-                            AS_OF,
-                            DATA_FIRST,
-                            AS_OF,
-                            horizon,
-                            NO_EVENTS,
-                            adjustments,
-                            YearlyProfiles.NONE))
+            assertThat(ClusterDemandForecaster.forecast(
+                                    ExactCluster.a(5, launched),
+                                    AS_OF,
+                                    DATA_FIRST,
+                                    AS_OF,
+                                    horizon,
+                                    NO_EVENTS,
+                                    adjustments,
+                                    YearlyProfiles.NONE,
+                                    false)
+                            .p50(horizon - 1))
                     .as("P50 on day %s", horizon)
                     .isEqualTo(forecast.p50(horizon - 1));
         }
